@@ -1,0 +1,63 @@
+# Lan Tỏa — the single entry point. `make demo` runs the platform, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/lantoa
+export PYTHONDONTWRITEBYTECODE := 1
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install demo serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Lan Tỏa: http://127.0.0.1:$(PORT)/  (cán bộ: http://127.0.0.1:$(PORT)/office/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+check: install
+	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=lantoa.config.settings.prod SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-long-enough-for-the-deploy-check \
+		ALLOWED_HOSTS=lantoa.example DATABASE_URL=sqlite:///tmp/deploy-check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: install
+	$(PY) -m pytest -n 2 -q
+
+test-pg: install services
+	@if scripts/services.sh postgres; then \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -q; \
+	else echo "PostgreSQL không chạy: bỏ qua bộ kiểm thử trên PostgreSQL (CI=true sẽ coi là lỗi)."; fi
+
+e2e: install system-deps
+	$(PY) -m pytest -m e2e -q e2e
+
+system-deps:
+	scripts/system-deps.sh
+
+services:
+	scripts/services.sh
+
+test: install system-deps services lint check test-sqlite test-pg e2e
+
+bench: install system-deps services
+	$(PY) bench/run.py
+
+messages: install
+	cd src/lantoa && ../../$(PY) ../../manage.py makemessages -l vi -l en --no-obsolete

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ContentConfig(AppConfig):
+    name = "lantoa.content"
+    label = "content"
+    verbose_name = "Nội dung tuyên truyền"

@@ -1,0 +1,19 @@
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+
+class Command(BaseCommand):
+    help = "Load the demo province (idempotent): each app that declares `demo_loader` on its AppConfig adds its part."
+
+    def handle(self, **options: object) -> None:
+        logins: list[tuple[str, str, str]] = []
+        for config in apps.get_app_configs():
+            loader_path = getattr(config, "demo_loader", None)
+            if loader_path:
+                summary = import_string(loader_path)(logins=logins)
+                self.stdout.write(f"{config.label}: {summary}")
+        if logins:
+            self.stdout.write("\nTài khoản minh họa (đăng nhập tại /office/login/):")
+            for phone, password, description in logins:
+                self.stdout.write(f"  {phone:<14} {password:<14} {description}")

@@ -1,0 +1,43 @@
+from django.apps import apps
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def worker_tiles() -> list[dict[str, str]]:
+    """Entries for the worker home: each app that serves workers declares `worker_tile` on its AppConfig."""
+    tiles = []
+    for config in apps.get_app_configs():
+        tile = getattr(config, "worker_tile", None)
+        if not tile:
+            continue
+        try:
+            url = reverse(tile["url_name"])
+        except NoReverseMatch:
+            continue
+        tiles.append(
+            {"title": str(tile["title"]), "text": str(tile["text"]), "url": url, "order": tile.get("order", 50)}
+        )
+    return sorted(tiles, key=lambda tile: tile["order"])
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"tiles": worker_tiles()})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return JsonResponse(
+            {"status": "error", "database": {"status": "error", "error": type(error).__name__}}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})

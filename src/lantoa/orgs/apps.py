@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgsConfig(AppConfig):
+    name = "lantoa.orgs"
+    label = "orgs"
+    verbose_name = _("Tổ chức và người dùng")
+    demo_loader = "lantoa.orgs.demo.load"
+    # Back-office menu entries: (action checked with orgs.access.can, url name, label). Other apps declare theirs.
+    office_links = (
+        ("orgs.view_unit", "orgs:unit-tree", _("Cây tổ chức")),
+        ("orgs.view_enterprise", "orgs:enterprise-list", _("Doanh nghiệp")),
+        ("orgs.import", "orgs:import-upload", _("Nhập đơn vị, doanh nghiệp từ Excel")),
+    )

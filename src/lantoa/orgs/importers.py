@@ -1,0 +1,316 @@
+"""The Excel format for importing units and enterprises: its template and its parser.
+
+Parsing is pure: it returns typed rows and the problems found, each with its sheet, row and column.
+References to the database (communes, zones, permissions) are checked by `orgs.imports`.
+"""
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from lantoa.core.text import clean_line
+from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.validators import tax_code_problem
+
+ENTERPRISE_SHEET = "Doanh nghiệp"
+UNIT_SHEET = "Đơn vị"
+GUIDE_SHEET = "Hướng dẫn"
+COMMUNE_SHEET = "Danh mục xã phường"
+MAX_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool = False
+
+
+ENTERPRISE_COLUMNS = (
+    Column("tax_code", "Mã số thuế", required=True),
+    Column("name", "Tên doanh nghiệp", required=True),
+    Column("ownership", "Loại hình sở hữu", required=True),
+    Column("sector", "Ngành nghề"),
+    Column("commune", "Xã, phường, đặc khu", required=True),
+    Column("zone", "Mã khu, cụm công nghiệp"),
+    Column("worker_count", "Số lao động", required=True),
+    Column("female_worker_count", "Lao động nữ"),
+    Column("migrant_worker_count", "Lao động ngoại tỉnh"),
+    Column("union_member_count", "Đoàn viên công đoàn"),
+)
+UNIT_COLUMNS = (
+    Column("code", "Mã đơn vị", required=True),
+    Column("name", "Tên đơn vị", required=True),
+    Column("kind", "Loại đơn vị", required=True),
+    Column("parent", "Mã đơn vị cấp trên", required=True),
+    Column("commune", "Xã, phường, đặc khu"),
+)
+
+OWNERSHIP_LABELS = {
+    "FDI": Enterprise.Ownership.FDI,
+    "Nhà nước": Enterprise.Ownership.STATE,
+    "Tư nhân": Enterprise.Ownership.PRIVATE,
+    "Hộ kinh doanh": Enterprise.Ownership.HOUSEHOLD,
+}
+IMPORTABLE_UNIT_KINDS = {
+    "Khu công nghiệp": OrgUnit.Kind.INDUSTRIAL_PARK,
+    "Cụm công nghiệp": OrgUnit.Kind.INDUSTRIAL_CLUSTER,
+    "Công đoàn cơ sở": OrgUnit.Kind.GRASSROOTS_UNION,
+    "Tổ chức đảng": OrgUnit.Kind.PARTY_CELL,
+    "Cấp ủy đảng": OrgUnit.Kind.PARTY_COMMITTEE,
+    "Ủy ban nhân dân": OrgUnit.Kind.PEOPLES_COMMITTEE,
+    "Mặt trận Tổ quốc": OrgUnit.Kind.FATHERLAND_FRONT,
+    "Liên đoàn Lao động": OrgUnit.Kind.LABOUR_FEDERATION,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int
+    column: str
+    header: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.row:
+            return f"{self.sheet}: {self.message}"
+        return _("%(sheet)s – dòng %(row)s, cột %(column)s (%(header)s): %(message)s") % {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "message": self.message,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": str(self), "sheet": self.sheet, "row": self.row, "column": self.column}
+
+
+@dataclass
+class Row:
+    sheet: str
+    number: int
+    values: dict[str, Any]
+
+
+@dataclass
+class ParsedWorkbook:
+    units: list[Row] = field(default_factory=list)
+    enterprises: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.units) + len(self.enterprises)
+
+
+def column_of(columns: tuple[Column, ...], key: str) -> tuple[str, str]:
+    """(letter, header) of a column, for messages."""
+    for index, column in enumerate(columns, start=1):
+        if column.key == key:
+            return get_column_letter(index), column.header
+    raise KeyError(key)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_line(str(value))
+
+
+def _count(value: Any) -> tuple[int | None, str | None]:
+    if value is None or value == "":
+        return 0, None
+    if isinstance(value, bool):
+        return None, _("phải là số nguyên không âm.")
+    if isinstance(value, int | float) and float(value).is_integer() and value >= 0:
+        return int(value), None
+    text = _text(value).replace(".", "")
+    if text.isdigit():
+        return int(text), None
+    return None, _("“%(value)s” không phải số nguyên không âm.") % {"value": _text(value)}
+
+
+def _tax_code(value: Any) -> str:
+    # Excel drops leading zeros of a number typed into a cell: a 9-digit number is a 10-digit code starting with 0.
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value)).zfill(10)
+    return _text(value)
+
+
+def _read_sheet(
+    sheet: Any, columns: tuple[Column, ...], cleaners: dict[str, Callable[[Any], tuple[Any, str | None]]]
+) -> Iterator[tuple[Row | None, list[Problem]]]:
+    headers = [column.header for column in columns]
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None)
+    found = [_text(cell) for cell in (first or ())][: len(columns)]
+    if found != headers:
+        yield (
+            None,
+            [
+                Problem(
+                    sheet.title,
+                    1,
+                    "A",
+                    headers[0],
+                    _("Tiêu đề cột không khớp mẫu. Hãy tải mẫu mới và dán dữ liệu vào."),
+                )
+            ],
+        )
+        return
+    for number, cells in enumerate(rows, start=2):
+        cells = (list(cells) + [None] * len(columns))[: len(columns)]
+        if all(cell is None or _text(cell) == "" for cell in cells):
+            continue
+        values: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for index, (column, cell) in enumerate(zip(columns, cells, strict=True), start=1):
+            value, message = cleaners.get(column.key, lambda raw: (_text(raw), None))(cell)
+            if message is None and column.required and value in ("", None):
+                message = _("bắt buộc, không được để trống.")
+            if message:
+                problems.append(Problem(sheet.title, number, get_column_letter(index), column.header, message))
+            values[column.key] = value
+        yield Row(sheet.title, number, values), problems
+
+
+def _choice(labels: dict[str, str]) -> Callable[[Any], tuple[str | None, str | None]]:
+    folded = {label.casefold(): value for label, value in labels.items()}
+
+    def clean(raw: Any) -> tuple[str | None, str | None]:
+        text = _text(raw)
+        if not text:
+            return "", None
+        if text.casefold() in folded:
+            return folded[text.casefold()], None
+        return None, _("“%(value)s” không có trong danh sách (%(choices)s).") % {
+            "value": text,
+            "choices": ", ".join(labels),
+        }
+
+    return clean
+
+
+def _tax(raw: Any) -> tuple[str, str | None]:
+    value = _tax_code(raw)
+    return value, (tax_code_problem(value) if value else None)
+
+
+ENTERPRISE_CLEANERS = {
+    "tax_code": _tax,
+    "ownership": _choice(OWNERSHIP_LABELS),
+    "worker_count": _count,
+    "female_worker_count": _count,
+    "migrant_worker_count": _count,
+    "union_member_count": _count,
+}
+UNIT_CLEANERS = {"kind": _choice(IMPORTABLE_UNIT_KINDS)}
+
+
+def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> ParsedWorkbook:
+    """Read the template's two data sheets; every bad cell becomes a Problem, nothing is dropped silently."""
+    parsed = ParsedWorkbook()
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds of error for a file that is not a workbook
+        parsed.problems.append(Problem(_("Tệp"), 0, "", "", _("Không đọc được tệp. Hãy gửi tệp Excel .xlsx theo mẫu.")))
+        return parsed
+    sheets = {
+        UNIT_SHEET: (UNIT_COLUMNS, UNIT_CLEANERS, parsed.units),
+        ENTERPRISE_SHEET: (ENTERPRISE_COLUMNS, ENTERPRISE_CLEANERS, parsed.enterprises),
+    }
+    if not any(name in workbook.sheetnames for name in sheets):
+        parsed.problems.append(
+            Problem(_("Tệp"), 0, "", "", _("Không thấy trang “%(sheet)s” của mẫu nhập.") % {"sheet": ENTERPRISE_SHEET})
+        )
+    for name, (columns, cleaners, target) in sheets.items():
+        if name not in workbook.sheetnames:
+            continue
+        for row, problems in _read_sheet(workbook[name], columns, cleaners):
+            parsed.problems.extend(problems)
+            if row is not None:
+                target.append(row)
+                if progress and parsed.row_count % 500 == 0:
+                    progress(parsed.row_count)
+            if parsed.row_count > MAX_ROWS:
+                parsed.problems.append(
+                    Problem(
+                        name, row.number, "", "", _("Tệp có quá %(max)s dòng. Hãy chia nhỏ tệp.") % {"max": MAX_ROWS}
+                    )
+                )
+                return parsed
+    workbook.close()
+    return parsed
+
+
+def template_workbook(*, communes: list[OrgUnit]) -> bytes:
+    """The downloadable template: two data sheets, a guide and the list of communes."""
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = GUIDE_SHEET
+    for line in _guide_lines():
+        guide.append([line])
+    guide.column_dimensions["A"].width = 120
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="B3261E")
+
+    communes_sheet = workbook.create_sheet(COMMUNE_SHEET)
+    communes_sheet.append(["Mã", "Tên"])
+    for unit in communes:
+        communes_sheet.append([unit.code, unit.name])
+    communes_sheet.column_dimensions["B"].width = 32
+
+    for title, columns in ((UNIT_SHEET, UNIT_COLUMNS), (ENTERPRISE_SHEET, ENTERPRISE_COLUMNS)):
+        sheet = workbook.create_sheet(title)
+        sheet.append([column.header for column in columns])
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=1, column=index)
+            cell.font, cell.fill = header_font, header_fill
+            sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
+        sheet.freeze_panes = "A2"
+    _add_list_validation(workbook[ENTERPRISE_SHEET], ENTERPRISE_COLUMNS, "ownership", list(OWNERSHIP_LABELS))
+    _add_list_validation(workbook[UNIT_SHEET], UNIT_COLUMNS, "kind", list(IMPORTABLE_UNIT_KINDS))
+    commune_range = f"='{COMMUNE_SHEET}'!$B$2:$B${len(communes) + 1}"
+    for sheet, columns in ((workbook[ENTERPRISE_SHEET], ENTERPRISE_COLUMNS), (workbook[UNIT_SHEET], UNIT_COLUMNS)):
+        letter, _header = column_of(columns, "commune")
+        validation = DataValidation(type="list", formula1=commune_range, allow_blank=True)
+        validation.add(f"{letter}2:{letter}{MAX_ROWS}")
+        sheet.add_data_validation(validation)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_list_validation(sheet: Any, columns: tuple[Column, ...], key: str, choices: list[str]) -> None:
+    letter, _header = column_of(columns, key)
+    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    validation.add(f"{letter}2:{letter}{MAX_ROWS}")
+    sheet.add_data_validation(validation)
+
+
+def _guide_lines() -> list[str]:
+    return [
+        str(gettext_lazy("MẪU NHẬP ĐƠN VỊ VÀ DOANH NGHIỆP – LAN TỎA")),
+        "",
+        _("1. Trang “Đơn vị”: khu, cụm công nghiệp, công đoàn cơ sở, tổ chức đảng… Mỗi dòng một đơn vị."),
+        _("   Mã đơn vị cấp trên: mã tỉnh (91), mã xã, mã đơn vị khác, hoặc mã số thuế của doanh nghiệp."),
+        _("2. Trang “Doanh nghiệp”: mỗi dòng một doanh nghiệp. Nhập lại cùng mã số thuế sẽ cập nhật, không tạo trùng."),
+        _(
+            "   Mã số thuế: 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (chi nhánh). Nên định dạng ô là Văn bản."
+        ),
+        _("   Loại hình sở hữu: FDI, Nhà nước, Tư nhân, Hộ kinh doanh."),
+        _("   Xã, phường, đặc khu: đúng tên hoặc mã trong trang “Danh mục xã phường”."),
+        _("   Số lao động nữ, ngoại tỉnh, đoàn viên không được lớn hơn tổng số lao động."),
+        _("3. Nếu có bất kỳ ô nào sai, hệ thống không nhập dòng nào và báo rõ từng ô: “dòng N, cột X: lý do”."),
+    ]

@@ -1,0 +1,362 @@
+"""Importing units and enterprises from the Excel template: all or nothing, each bad cell named."""
+
+import io
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.core.text import fold
+from lantoa.orgs import access
+from lantoa.orgs.importers import (
+    ENTERPRISE_COLUMNS,
+    UNIT_COLUMNS,
+    Problem,
+    Row,
+    column_of,
+    workbook_parse,
+)
+from lantoa.orgs.models import Enterprise, ImportJob, OrgUnit
+from lantoa.orgs.services import (
+    WageRegions,
+    enterprise_counts_check,
+    enterprise_derive,
+    public_code_new,
+)
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 1000
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportResult:
+    row_count: int = 0
+    created: int = 0
+    updated: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _no_progress(phase: str, done: int, total: int) -> None:
+    """Default progress callback: nothing to show."""
+
+
+class _Places:
+    """Looks up communes and units by code or name, as a person would type them."""
+
+    def __init__(self) -> None:
+        units = OrgUnit.objects.filter(kind__in=[*OrgUnit.COMMUNE_KINDS, *OrgUnit.ZONE_KINDS, *OrgUnit.BODY_KINDS])
+        self.by_code: dict[str, OrgUnit] = {unit.code: unit for unit in units}
+        self.communes: dict[str, OrgUnit] = {}
+        ambiguous: set[str] = set()
+        for unit in units:
+            if unit.kind not in OrgUnit.COMMUNE_KINDS:
+                continue
+            bare = unit.name.split(" ", 1)[1] if " " in unit.name else unit.name
+            self.communes[fold(unit.name)] = unit
+            self.communes[unit.code] = unit
+            key = fold(bare)
+            if key in self.communes and self.communes[key] != unit:
+                ambiguous.add(key)
+            self.communes[key] = unit
+        for key in ambiguous:
+            del self.communes[key]
+
+    def commune(self, text: str) -> OrgUnit | None:
+        return self.communes.get(text) or self.communes.get(fold(text))
+
+
+def _problem(row: Row, columns: Any, key: str, message: str) -> Problem:
+    letter, header = column_of(columns, key)
+    return Problem(row.sheet, row.number, letter, header, message)
+
+
+def _check_scope(user: Any, unit: OrgUnit, row: Row, columns: Any, key: str, problems: list[Problem]) -> None:
+    if not access.can(user, "orgs.import", unit):
+        problems.append(
+            _problem(row, columns, key, _("bạn không có quyền nhập dữ liệu cho “%(unit)s”.") % {"unit": unit})
+        )
+
+
+def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[Problem]) -> list[dict[str, Any]]:
+    planned: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).first()
+    known = {**places.by_code, **({province.code: province} if province else {})}
+    enterprises = {e.tax_code: e.unit for e in Enterprise.objects.select_related("unit")}
+    for row in rows:
+        values = row.values
+        code = values["code"]
+        if code in seen:
+            problems.append(
+                _problem(
+                    row,
+                    UNIT_COLUMNS,
+                    "code",
+                    _("mã “%(code)s” trùng với dòng %(row)s.") % {"code": code, "row": seen[code]},
+                )
+            )
+            continue
+        seen[code] = row.number
+        if "/" in code:
+            problems.append(_problem(row, UNIT_COLUMNS, "code", _("mã đơn vị không được chứa dấu “/”.")))
+        parent_code = values["parent"]
+        parent = known.get(parent_code) or enterprises.get(parent_code)
+        if parent is None and parent_code not in seen:
+            problems.append(
+                _problem(
+                    row, UNIT_COLUMNS, "parent", _("không tìm thấy đơn vị có mã “%(code)s”.") % {"code": parent_code}
+                )
+            )
+        elif parent is not None:
+            _check_scope(user, parent, row, UNIT_COLUMNS, "parent", problems)
+        commune = None
+        if values["commune"]:
+            commune = places.commune(values["commune"])
+            if commune is None:
+                problems.append(
+                    _problem(
+                        row,
+                        UNIT_COLUMNS,
+                        "commune",
+                        _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": values["commune"]},
+                    )
+                )
+        planned.append({"row": row, "parent": parent, "commune": commune})
+    return planned
+
+
+def _validate_enterprises(
+    rows: list[Row], places: _Places, user: Any, new_zones: set[str], problems: list[Problem]
+) -> None:
+    seen: dict[str, int] = {}
+    for row in rows:
+        values = row.values
+        tax_code = values["tax_code"]
+        if tax_code and tax_code in seen:
+            problems.append(
+                _problem(
+                    row,
+                    ENTERPRISE_COLUMNS,
+                    "tax_code",
+                    _("mã số thuế trùng với dòng %(row)s.") % {"row": seen[tax_code]},
+                )
+            )
+        seen.setdefault(tax_code, row.number)
+        if values["commune"]:
+            commune = places.commune(values["commune"])
+            if commune is None:
+                problems.append(
+                    _problem(
+                        row,
+                        ENTERPRISE_COLUMNS,
+                        "commune",
+                        _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": values["commune"]},
+                    )
+                )
+            else:
+                _check_scope(user, commune, row, ENTERPRISE_COLUMNS, "commune", problems)
+            values["commune_unit"] = commune
+        zone_code = values["zone"]
+        zone = places.by_code.get(zone_code) if zone_code else None
+        if zone_code and zone_code not in new_zones and (zone is None or zone.kind not in OrgUnit.ZONE_KINDS):
+            problems.append(
+                _problem(
+                    row,
+                    ENTERPRISE_COLUMNS,
+                    "zone",
+                    _("không có khu, cụm công nghiệp mã “%(code)s”.") % {"code": zone_code},
+                )
+            )
+        if None not in (
+            values["worker_count"],
+            values["female_worker_count"],
+            values["migrant_worker_count"],
+            values["union_member_count"],
+        ):
+            counts = enterprise_counts_check(
+                worker_count=values["worker_count"],
+                female_worker_count=values["female_worker_count"],
+                migrant_worker_count=values["migrant_worker_count"],
+                union_member_count=values["union_member_count"],
+            )
+            problems.extend(_problem(row, ENTERPRISE_COLUMNS, key, message) for key, message in counts.items())
+
+
+def _write_units(planned: list[dict[str, Any]]) -> tuple[int, int]:
+    created = updated = 0
+    saved: dict[str, OrgUnit] = {}
+    for item in planned:
+        values = item["row"].values
+        parent = item["parent"] or saved.get(values["parent"]) or OrgUnit.objects.get(code=values["parent"])
+        unit, was_created = OrgUnit.objects.update_or_create(
+            code=values["code"],
+            defaults={
+                "name": values["name"],
+                "kind": values["kind"],
+                "parent": parent,
+                "path": f"{parent.path}{values['code']}/",
+                "commune": item["commune"],
+            },
+        )
+        saved[unit.code] = unit
+        created += was_created
+        updated += not was_created
+    return created, updated
+
+
+def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
+    zones = {unit.code: unit for unit in OrgUnit.objects.filter(kind__in=OrgUnit.ZONE_KINDS)}
+    existing = {
+        e.tax_code: e
+        for e in Enterprise.objects.select_related("unit").filter(tax_code__in=[r.values["tax_code"] for r in rows])
+    }
+    wage_regions = WageRegions(on=timezone.localdate())
+    used_codes = set(Enterprise.objects.values_list("public_code", flat=True))
+    created = updated = 0
+    for start in range(0, len(rows), BATCH_SIZE):
+        batch = rows[start : start + BATCH_SIZE]
+        new_units, new_enterprises, changed_units, changed_enterprises = [], [], [], []
+        for row in batch:
+            values = row.values
+            commune = values["commune_unit"]
+            enterprise = existing.get(values["tax_code"])
+            if enterprise is None:
+                code = f"DN-{values['tax_code']}"
+                unit = OrgUnit(code=code, kind=OrgUnit.Kind.ENTERPRISE)
+                public_code = public_code_new()
+                while public_code in used_codes:
+                    public_code = public_code_new()
+                used_codes.add(public_code)
+                enterprise = Enterprise(unit=unit, tax_code=values["tax_code"], public_code=public_code)
+                new_units.append(unit)
+                new_enterprises.append(enterprise)
+            else:
+                unit = enterprise.unit
+                changed_units.append(unit)
+                changed_enterprises.append(enterprise)
+            unit.name, unit.parent, unit.commune, unit.path = (
+                values["name"],
+                commune,
+                commune,
+                f"{commune.path}{unit.code}/",
+            )
+            enterprise.ownership, enterprise.sector = values["ownership"], values["sector"]
+            enterprise.commune, enterprise.zone = commune, zones.get(values["zone"]) if values["zone"] else None
+            for key in ("worker_count", "female_worker_count", "migrant_worker_count", "union_member_count"):
+                setattr(enterprise, key, values[key])
+            enterprise_derive(enterprise, wage_regions=wage_regions)
+        OrgUnit.objects.bulk_create(new_units)
+        Enterprise.objects.bulk_create(new_enterprises)
+        OrgUnit.objects.bulk_update(changed_units, ["name", "parent", "commune", "path"])
+        Enterprise.objects.bulk_update(changed_enterprises, [*_ENTERPRISE_FIELDS])
+        created += len(new_enterprises)
+        updated += len(changed_enterprises)
+        progress("write", start + len(batch), len(rows))
+    return created, updated
+
+
+_ENTERPRISE_FIELDS = (
+    "ownership",
+    "sector",
+    "commune",
+    "zone",
+    "worker_count",
+    "female_worker_count",
+    "migrant_worker_count",
+    "union_member_count",
+    "minimum_wage_region",
+    "in_zone",
+    "is_migrant_heavy",
+    "is_border",
+    "is_island",
+    "is_rural",
+    "is_sme",
+)
+
+
+def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_progress) -> ImportResult:
+    """Validate the whole file, then write it in one transaction; with any problem nothing is written.
+
+    The caller must have checked that `user` may import somewhere; each row is checked against the
+    user's scope here, so an officer cannot place an enterprise outside their own units.
+    """
+    parsed = workbook_parse(stream, progress=lambda done: progress("read", done, 0))
+    result = ImportResult(row_count=parsed.row_count, problems=list(parsed.problems))
+    places = _Places()
+    planned_units = _validate_units(parsed.units, places, user, result.problems)
+    new_zones = {
+        item["row"].values["code"] for item in planned_units if item["row"].values["kind"] in OrgUnit.ZONE_KINDS
+    }
+    _validate_enterprises(parsed.enterprises, places, user, new_zones, result.problems)
+    progress("check", result.row_count, result.row_count)
+    if result.problems or not result.row_count:
+        if not result.row_count and not result.problems:
+            result.problems.append(Problem(_("Tệp"), 0, "", "", _("Tệp không có dòng dữ liệu nào.")))
+        return result
+    with transaction.atomic():
+        units_created, units_updated = _write_units(planned_units)
+        enterprises_created, enterprises_updated = _write_enterprises(parsed.enterprises, progress)
+    result.created = units_created + enterprises_created
+    result.updated = units_updated + enterprises_updated
+    return result
+
+
+def _progress_key(job_id: int) -> str:
+    return f"orgs:import-job:{job_id}"
+
+
+def import_job_progress(*, job_id: int) -> dict[str, Any]:
+    return cache.get(_progress_key(job_id)) or {"phase": "wait", "done": 0, "total": 0}
+
+
+def import_job_run(*, job_id: int, data: bytes) -> ImportJob:
+    """Run one import job to the end, recording progress in the cache and the outcome on the job."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["status"])
+
+    def progress(phase: str, done: int, total: int) -> None:
+        cache.set(_progress_key(job_id), {"phase": phase, "done": done, "total": total}, timeout=3600)
+
+    try:
+        result = workbook_import(stream=io.BytesIO(data), user=job.created_by, progress=progress)
+    except DatabaseError:
+        logger.exception("Import job %s failed in the database", job_id)
+        result = ImportResult(
+            problems=[Problem(_("Tệp"), 0, "", "", _("Lỗi cơ sở dữ liệu, chưa nhập gì. Hãy thử lại."))]
+        )
+    job.row_count, job.created_count, job.updated_count = result.row_count, result.created, result.updated
+    job.problems = [problem.as_dict() for problem in result.problems]
+    job.status = ImportJob.Status.SUCCEEDED if result.ok else ImportJob.Status.FAILED
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def _run_in_thread(*, job_id: int, data: bytes) -> None:
+    try:
+        import_job_run(job_id=job_id, data=data)
+    finally:
+        connection.close()  # a thread's connection is its own: close it or it leaks
+
+
+def import_job_start(*, user: Any, file_name: str, data: bytes, scope: OrgUnit) -> ImportJob:
+    """Record the job and run it: in the request for small files, else in a background thread the page polls."""
+    job = ImportJob.objects.create(created_by=user, scope=scope, file_name=file_name[:255])
+    if len(data) < settings.IMPORT_BACKGROUND_BYTES:
+        return import_job_run(job_id=job.pk, data=data)
+    thread = threading.Thread(target=_run_in_thread, kwargs={"job_id": job.pk, "data": data}, daemon=True)
+    transaction.on_commit(thread.start)
+    return job

@@ -1,0 +1,88 @@
+"""Reads for screens and exports; every list for a user goes through the permission check."""
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lantoa.orgs import access
+from lantoa.orgs.models import Enterprise, ImportJob, Membership, OrgUnit
+
+
+def enterprise_for_worker_context(*, code: str) -> Enterprise | None:
+    if not code or len(code) > 8:
+        return None
+    return Enterprise.objects.select_related("unit", "commune", "zone").filter(public_code=code.upper()).first()
+
+
+def enterprise_get_by_public_code(*, code: str) -> Enterprise:
+    enterprise = enterprise_for_worker_context(code=code)
+    if enterprise is None:
+        raise Http404
+    return enterprise
+
+
+def enterprise_list_for_user(
+    *, user: Any, action: str = "orgs.view_enterprise", search: str = "", commune: str = "", segment: str = ""
+) -> QuerySet[Enterprise]:
+    enterprises = Enterprise.objects.select_related("unit", "commune", "zone").filter(
+        access.scope_q(user, action, path_fields=("unit__path", "zone__path"))
+    )
+    if search:
+        enterprises = enterprises.filter(Q(unit__name__icontains=search) | Q(tax_code__startswith=search))
+    if commune:
+        enterprises = enterprises.filter(commune__code=commune)
+    segment_filters = {
+        "kcn_ccn": Q(in_zone=True),
+        "migrant": Q(is_migrant_heavy=True),
+        "border": Q(is_border=True),
+        "island": Q(is_island=True),
+        "rural": Q(is_rural=True),
+        "sme": Q(is_sme=True),
+        "fdi": Q(ownership=Enterprise.Ownership.FDI),
+    }
+    if segment in segment_filters:
+        enterprises = enterprises.filter(segment_filters[segment])
+    return enterprises.distinct().order_by("unit__name")
+
+
+def enterprise_get_for_user(*, user: Any, pk: int, action: str = "orgs.view_enterprise") -> Enterprise:
+    enterprise = get_object_or_404(Enterprise.objects.select_related("unit", "commune", "zone"), pk=pk)
+    if not access.can(user, action, enterprise):
+        raise Http404  # do not reveal that it exists
+    return enterprise
+
+
+def unit_roots_for_user(*, user: Any) -> list[OrgUnit]:
+    if getattr(user, "is_superuser", False):
+        return list(OrgUnit.objects.filter(parent__isnull=True))
+    return access.scope_roots(user, "orgs.view_unit")
+
+
+def unit_children_for_user(*, user: Any, code: str) -> tuple[OrgUnit, list[OrgUnit]]:
+    """A unit the user may see and its children, each with the number of its own children."""
+    unit = get_object_or_404(OrgUnit, code=code)
+    if not access.can(user, "orgs.view_unit", unit):
+        raise Http404
+    children = list(unit.children.annotate(child_count=Count("children")).order_by("kind", "name"))
+    return unit, children
+
+
+def memberships_for_user(*, user: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(person__user=user, ended_on__isnull=True).select_related("unit")
+
+
+def communes_list() -> list[OrgUnit]:
+    return list(OrgUnit.objects.filter(kind__in=OrgUnit.COMMUNE_KINDS).order_by("name"))
+
+
+def zones_list() -> list[OrgUnit]:
+    return list(OrgUnit.objects.filter(kind__in=OrgUnit.ZONE_KINDS).order_by("name"))
+
+
+def import_job_get_for_user(*, user: Any, pk: int) -> ImportJob:
+    job = get_object_or_404(ImportJob.objects.select_related("scope"), pk=pk)
+    if job.created_by_id != user.pk and not access.can(user, "orgs.import", job.scope):
+        raise Http404
+    return job

@@ -1,0 +1,157 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from lantoa.orgs.models import Enterprise, ImportJob
+
+from .workbooks import enterprise_row, filled_template
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_healthz_reports_database_status(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = json.loads(response.content)
+    assert body["status"] == "ok"
+    assert body["database"]["status"] == "ok"
+
+
+def test_worker_home_is_vietnamese_and_needs_no_account(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Hiểu luật để bảo vệ mình" in response.content.decode()
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_enterprise_link_sets_the_worker_context(client, enterprise_a):
+    response = client.get(f"/e/{enterprise_a.public_code}")
+    assert response.status_code == 302
+    assert response.cookies["lt_dn"].value == enterprise_a.public_code
+    home = client.get("/").content.decode()
+    assert enterprise_a.name in home
+
+
+def test_unknown_enterprise_link_is_a_404(client, db):
+    assert client.get("/e/ZZZZZZ").status_code == 404
+
+
+def test_enterprise_qr_is_an_svg_pointing_to_the_worker_link(client, enterprise_a):
+    response = client.get(f"/e/{enterprise_a.public_code}/qr.svg")
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+
+
+def test_sitemap_lists_public_pages(client, db):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert b"<loc>" in response.content
+
+
+def test_office_requires_login(client, db):
+    response = client.get(reverse("orgs:office-home"))
+    assert response.status_code == 302
+    assert reverse("orgs:login") in response["Location"]
+
+
+def test_login_with_wrong_password_says_so_in_vietnamese(client, union_officer):
+    response = client.post(reverse("orgs:login"), {"username": union_officer.username, "password": "sai"})
+    assert "Số điện thoại hoặc mật khẩu không đúng" in response.content.decode()
+
+
+def test_login_with_phone_and_password_opens_the_office(client, union_officer):
+    response = client.post(reverse("orgs:login"), {"username": union_officer.username, "password": "mat-khau-thu"})
+    assert response.status_code == 302
+    page = client.get(reverse("orgs:office-home")).content.decode()
+    assert "Cán bộ công đoàn" in page
+    assert reverse("orgs:import-upload") in page
+
+
+def test_enterprise_list_shows_only_the_officers_commune(
+    client, commune_officer, enterprise_a, enterprise_b, django_assert_max_num_queries
+):
+    login(client, commune_officer)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("orgs:enterprise-list")).content.decode()
+    assert enterprise_a.name in page
+    assert enterprise_b.name not in page
+
+
+def test_enterprise_list_filters_by_segment_and_search(client, union_officer, enterprise_a, make_enterprise):
+    make_enterprise(name="Công ty Đảo", commune="Đặc khu Phú Quốc")
+    login(client, union_officer)
+    page = client.get(reverse("orgs:enterprise-list"), {"segment": "island"}).content.decode()
+    assert "Công ty Đảo" in page
+    assert enterprise_a.name not in page
+    fragment = client.get(reverse("orgs:enterprise-list"), {"q": "Công ty A"}, HTTP_HX_REQUEST="true").content.decode()
+    assert enterprise_a.name in fragment
+    assert "<html" not in fragment
+
+
+def test_enterprise_detail_of_another_commune_is_hidden(client, commune_officer, enterprise_b):
+    login(client, commune_officer)
+    assert client.get(reverse("orgs:enterprise-detail", args=[enterprise_b.pk])).status_code == 404
+
+
+def test_unit_tree_starts_at_the_officers_scope(client, commune_officer, commune):
+    login(client, commune_officer)
+    page = client.get(reverse("orgs:unit-tree")).content.decode()
+    assert "Xã Bình Hòa" in page
+    assert client.get(reverse("orgs:unit-children", args=["91"])).status_code == 404
+
+
+def test_employer_cannot_open_the_import(client, employer):
+    login(client, employer)
+    assert client.get(reverse("orgs:import-upload")).status_code == 403
+    assert client.get(reverse("orgs:import-template")).status_code == 403
+
+
+def test_import_template_downloads_as_xlsx(client, union_officer):
+    login(client, union_officer)
+    response = client.get(reverse("orgs:import-template"))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"
+
+
+def test_import_rejects_a_non_excel_upload_in_vietnamese(client, union_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, union_officer)
+    response = client.post(reverse("orgs:import-upload"), {"file": SimpleUploadedFile("ds.csv", b"a,b")})
+    assert "Hãy chọn tệp Excel đuôi .xlsx" in response.content.decode()
+
+
+@pytest.mark.parametrize(("rows", "status"), [([enterprise_row()], "succeeded"), ([enterprise_row("123")], "failed")])
+def test_import_upload_shows_the_outcome(client, union_officer, rows, status):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(client, union_officer)
+    upload = SimpleUploadedFile("dn.xlsx", filled_template(enterprises=rows))
+    response = client.post(reverse("orgs:import-upload"), {"file": upload}, follow=True)
+    job = ImportJob.objects.get()
+    assert job.status == status
+    page = response.content.decode()
+    if status == "succeeded":
+        assert "Đã nhập xong" in page
+        assert Enterprise.objects.count() == 1
+    else:
+        assert "dòng 2, cột A (Mã số thuế)" in page
+        assert Enterprise.objects.count() == 0
+
+
+def test_import_job_of_someone_else_outside_scope_is_hidden(client, union_officer, commune_officer):
+    from lantoa.orgs import imports
+    from lantoa.orgs.models import OrgUnit
+
+    job = imports.import_job_start(
+        user=union_officer,
+        file_name="x.xlsx",
+        data=filled_template(enterprises=[enterprise_row()]),
+        scope=OrgUnit.objects.get(code="LDLD"),
+    )
+    login(client, commune_officer)
+    assert client.get(reverse("orgs:import-job", args=[job.pk])).status_code == 404

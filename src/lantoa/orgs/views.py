@@ -1,0 +1,136 @@
+from django.apps import apps
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from segno import make_qr
+
+from lantoa.orgs import access, imports, selectors
+from lantoa.orgs.forms import EnterpriseFilterForm, ImportUploadForm, PhoneLoginForm
+from lantoa.orgs.importers import template_workbook
+from lantoa.orgs.middleware import WORKER_CONTEXT_COOKIE
+from lantoa.orgs.models import SEGMENT_LABELS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WORKER_CONTEXT_MAX_AGE = 365 * 24 * 3600
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "orgs/login.html"
+    authentication_form = PhoneLoginForm
+    redirect_authenticated_user = True
+
+
+@require_GET
+def worker_enter(request: HttpRequest, code: str) -> HttpResponse:
+    """A worker scanned an enterprise's QR poster: remember the enterprise, not the person."""
+    enterprise = selectors.enterprise_get_by_public_code(code=code)
+    response = redirect("core:home")
+    response.set_cookie(
+        WORKER_CONTEXT_COOKIE, enterprise.public_code, max_age=WORKER_CONTEXT_MAX_AGE, samesite="Lax", httponly=True
+    )
+    return response
+
+
+@require_GET
+def enterprise_qr(request: HttpRequest, code: str) -> HttpResponse:
+    enterprise = selectors.enterprise_get_by_public_code(code=code)
+    url = request.build_absolute_uri(reverse("orgs:worker-enter", args=[enterprise.public_code]))
+    response = HttpResponse(
+        make_qr(url, error="m").svg_inline(scale=8, title=enterprise.name), content_type="image/svg+xml"
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@login_required
+@require_GET
+def office_home(request: HttpRequest) -> HttpResponse:
+    memberships = selectors.memberships_for_user(user=request.user)
+    links = [
+        {"url": reverse(url_name), "label": label}
+        for config in apps.get_app_configs()
+        for action, url_name, label in getattr(config, "office_links", ())
+        if access.can(request.user, action)
+    ]
+    return render(request, "orgs/office_home.html", {"memberships": memberships, "links": links})
+
+
+@login_required
+@require_GET
+def unit_tree(request: HttpRequest) -> HttpResponse:
+    roots = selectors.unit_roots_for_user(user=request.user)
+    if not roots:
+        raise PermissionDenied
+    return render(request, "orgs/unit_tree.html", {"roots": roots})
+
+
+@login_required
+@require_GET
+def unit_children(request: HttpRequest, code: str) -> HttpResponse:
+    unit, children = selectors.unit_children_for_user(user=request.user, code=code)
+    return render(request, "orgs/_unit_children.html", {"unit": unit, "children": children})
+
+
+@login_required
+@require_GET
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "orgs.view_enterprise"):
+        raise PermissionDenied
+    form = EnterpriseFilterForm(request.GET or None, communes=selectors.communes_list())
+    filters = form.cleaned_data if form.is_valid() else {}
+    enterprises = selectors.enterprise_list_for_user(
+        user=request.user,
+        search=filters.get("q", ""),
+        commune=filters.get("commune", ""),
+        segment=filters.get("segment", ""),
+    )
+    page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
+    template = "orgs/enterprise_list.html#results" if request.htmx else "orgs/enterprise_list.html"
+    return render(request, template, {"form": form, "page": page})
+
+
+@login_required
+@require_GET
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get_for_user(user=request.user, pk=pk)
+    segment_labels = [SEGMENT_LABELS[slug] for slug in enterprise.segments]
+    return render(request, "orgs/enterprise_detail.html", {"enterprise": enterprise, "segment_labels": segment_labels})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    scopes = access.scope_roots(request.user, "orgs.import")
+    if not scopes and not request.user.is_superuser:
+        raise PermissionDenied
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        scope = scopes[0] if scopes else selectors.unit_roots_for_user(user=request.user)[0]
+        job = imports.import_job_start(user=request.user, file_name=upload.name, data=upload.read(), scope=scope)
+        return redirect("orgs:import-job", pk=job.pk)
+    return render(request, "orgs/import_upload.html", {"form": form, "scopes": scopes})
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "orgs.import"):
+        raise PermissionDenied
+    response = HttpResponse(template_workbook(communes=selectors.communes_list()), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-doanh-nghiep.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.import_job_get_for_user(user=request.user, pk=pk)
+    context = {"job": job, "progress": imports.import_job_progress(job_id=job.pk)}
+    template = "orgs/import_job.html#status" if request.htmx else "orgs/import_job.html"
+    return render(request, template, context)
