@@ -1,0 +1,146 @@
+"""Shared pieces for benchmarks: a fresh PostgreSQL database, a gunicorn server, a wrk load."""
+
+import contextlib
+import gzip
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("BENCH requests=%d errors=%d p50_us=%d p95_us=%d p99_us=%d\\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def postgres_database(name: str) -> Iterator[str]:
+    """A new empty database; dropped afterwards. Yields its DATABASE_URL."""
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def prod_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lantoa.config.settings.prod",
+        "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "VAR_DIR": str(var_dir),
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "PYTHONPATH": str(ROOT / "src"),
+        **extra,
+    }
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+@contextlib.contextmanager
+def prepared_site(db_name: str, **extra_env: str) -> Iterator[dict[str, str]]:
+    """A migrated PostgreSQL database with the demo province and collected static files."""
+    with postgres_database(db_name) as url, tempfile.TemporaryDirectory() as var_dir:
+        env = prod_env(url, Path(var_dir), **extra_env)
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
+        manage(env, "collectstatic", "--noinput")
+        yield env
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1) -> Iterator[str]:
+    port = free_port()
+    command = [
+        PYTHON, "-m", "gunicorn", "lantoa.config.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
+        "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(100):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 - loopback only
+                break
+            time.sleep(0.1)
+        else:
+            raise RuntimeError(
+                process.stderr.read().decode() if process.poll() is not None else "gunicorn did not start"
+            )
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def gzip_size(url: str, *, headers: dict[str, str] | None = None) -> dict[str, int]:
+    """Bytes of a response body on the wire with gzip, and uncompressed."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", **(headers or {})})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback only
+        body = response.read()
+        encoding = response.headers.get("Content-Encoding", "")
+    raw = gzip.decompress(body) if encoding == "gzip" else body
+    wire = body if encoding == "gzip" else gzip.compress(body, compresslevel=6)
+    return {"bytes_gzip": len(wire), "bytes_raw": len(raw), "served_gzip": encoding == "gzip"}
+
+
+def wrk(url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "-H",
+        "Accept-Encoding: gzip",
+        "-s",
+        script.name,
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    found = dict(re.findall(r"(\w+)=(\d+)", output.split("BENCH", 1)[1]))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return {
+        "connections": connections,
+        "seconds": seconds,
+        "requests": int(found["requests"]),
+        "errors": int(found["errors"]),
+        "requests_per_s": round(rps, 1),
+        "p50_ms": round(int(found["p50_us"]) / 1000, 2),
+        "p95_ms": round(int(found["p95_us"]) / 1000, 2),
+        "p99_ms": round(int(found["p99_us"]) / 1000, 2),
+    }
