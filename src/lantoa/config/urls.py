@@ -7,9 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as WagtailPagesSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lantoa.core import registry
 from lantoa.core.sitemaps import WorkerPagesSitemap
 
-sitemaps = {"pages": WorkerPagesSitemap, "content": WagtailPagesSitemap}
+sitemaps = {"pages": WorkerPagesSitemap, "content": WagtailPagesSitemap, **registry.sitemaps()}
 
 urlpatterns = [
     path("", include("lantoa.core.urls")),

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -6,14 +5,13 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from lantoa.core import registry
+
 
 def worker_tiles() -> list[dict[str, str]]:
-    """Entries for the worker home: each app that serves workers declares `worker_tile` on its AppConfig."""
+    """Entries for the worker home, declared by apps (see core.registry)."""
     tiles = []
-    for config in apps.get_app_configs():
-        tile = getattr(config, "worker_tile", None)
-        if not tile:
-            continue
+    for _config, tile in registry.declared("worker_tile"):
         try:
             url = reverse(tile["url_name"])
         except NoReverseMatch:

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from segno import make_qr
 
+from lantoa.core import registry
 from lantoa.orgs import access, imports, selectors
 from lantoa.orgs.forms import EnterpriseFilterForm, ImportUploadForm, PhoneLoginForm
 from lantoa.orgs.importers import template_workbook
@@ -53,8 +53,8 @@ def office_home(request: HttpRequest) -> HttpResponse:
     memberships = selectors.memberships_for_user(user=request.user)
     links = [
         {"url": reverse(url_name), "label": label}
-        for config in apps.get_app_configs()
-        for action, url_name, label in getattr(config, "office_links", ())
+        for _config, entries in registry.declared("office_links")
+        for action, url_name, label in entries
         if access.can(request.user, action)
     ]
     return render(request, "orgs/office_home.html", {"memberships": memberships, "links": links})

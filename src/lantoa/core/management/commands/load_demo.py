@@ -1,6 +1,7 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
+
+from lantoa.core import registry
 
 
 class Command(BaseCommand):
@@ -8,11 +9,9 @@ class Command(BaseCommand):
 
     def handle(self, **options: object) -> None:
         logins: list[tuple[str, str, str]] = []
-        for config in apps.get_app_configs():
-            loader_path = getattr(config, "demo_loader", None)
-            if loader_path:
-                summary = import_string(loader_path)(logins=logins)
-                self.stdout.write(f"{config.label}: {summary}")
+        for config, loader_path in registry.declared("demo_loader"):
+            summary = import_string(loader_path)(logins=logins)
+            self.stdout.write(f"{config.label}: {summary}")
         if logins:
             self.stdout.write("\nTài khoản minh họa (đăng nhập tại /office/login/):")
             for phone, password, description in logins:

@@ -1,0 +1,59 @@
+"""How apps plug into shared screens without importing each other.
+
+An app declares, on its AppConfig:
+- `worker_tile`: {"title", "text", "url_name", "order"} – an entry on the worker home;
+- `office_links`: ((action, url_name, label), …) – back-office menu entries, shown when `can(user, action)`;
+- `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;
+- `sitemaps`: {"name": "dotted.path.SitemapClass"} – public pages for /sitemap.xml;
+- `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    """A number the platform computes from its own records, for plans' indicators.
+
+    `values(start=…, end=…)` returns {org_unit_id: count} for the lowest units the records belong to
+    (usually an enterprise's unit, else a commune or a body); counts are additive, so plans sums them up the tree.
+    `records_url_name` names a view listing the records behind a number, taking ?unit=<code>&start=&end= (ISO dates).
+    """
+
+    code: str
+    label: str
+    measure: str
+    values: Callable[..., dict[int, int]]
+    records_url_name: str = ""
+
+
+def declared(attribute: str) -> Iterator[tuple[Any, Any]]:
+    """(app config, value) for every installed app that declares `attribute`, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        value = getattr(config, attribute, None)
+        if value:
+            yield config, value
+
+
+def sitemaps() -> dict[str, Any]:
+    return {name: import_string(path) for _config, mapping in declared("sitemaps") for name, path in mapping.items()}
+
+
+def indicator_sources() -> list[IndicatorSource]:
+    return [source for _config, path in declared("indicator_sources") for source in import_string(path)()]
+
+
+def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Aware datetimes covering the whole days from `start` to `end`, in the site's time zone."""
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+    )
