@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LegalConfig(AppConfig):
     name = "lantoa.legal"
     label = "legal"
-    verbose_name = "Pháp luật"
+    verbose_name = _("Pháp luật")
+    worker_tile = {
+        "title": _("Hỏi luật lao động"),
+        "text": _("Gõ câu hỏi như khi nói chuyện, xem điều luật và sổ tay."),
+        "url_name": "legal:search",
+        "order": 10,
+    }
+    office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
+    demo_loader = "lantoa.legal.demo.load"
