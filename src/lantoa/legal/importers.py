@@ -188,7 +188,8 @@ def article_body(
 def _check_articles(articles: list[tuple[int, str]], problems: list[Problem], label: str) -> None:
     """Duplicate and missing article numbers are errors: importing them would make wrong permalinks."""
     seen: dict[str, int] = {}
-    previous = 0
+    # A file may hold an extract (Điều 105–107): gaps count from its first article.
+    previous = int(re.sub(r"\D", "", articles[0][1]) or 1) - 1 if articles else 0
     for line_number, number in articles:
         if number in seen:
             problems.append(Problem(line_number, f"{label}: Điều {number} trùng (đã có ở dòng {seen[number]})"))
