@@ -14,3 +14,8 @@ class LegalConfig(AppConfig):
     }
     office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
     demo_loader = "lantoa.legal.demo.load"
+    sitemaps = {
+        "legal-documents": "lantoa.legal.sitemaps.DocumentSitemap",
+        "legal-articles": "lantoa.legal.sitemaps.ArticleSitemap",
+        "legal-handbook": "lantoa.legal.sitemaps.HandbookSitemap",
+    }

@@ -137,3 +137,7 @@ def question_get_for_user(*, user: Any, pk: int, action: str = "legal.view_quest
 
 def entries_needing_review() -> QuerySet[HandbookEntry]:
     return HandbookEntry.objects.filter(needs_review=True).select_related("chapter").order_by("chapter__position")
+
+
+def entry_needing_review_get(*, pk: int) -> HandbookEntry:
+    return get_object_or_404(HandbookEntry, pk=pk, needs_review=True)

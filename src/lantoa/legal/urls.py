@@ -14,4 +14,5 @@ urlpatterns = [
     path("phap-luat/<slug:doc>/<slug:article>", views.article, name="article"),
     path("office/legal/questions/", views_office.question_list, name="office-questions"),
     path("office/legal/questions/<int:pk>/", views_office.question_detail, name="office-question"),
+    path("office/legal/entries/<int:pk>/reviewed", views_office.entry_reviewed, name="office-entry-reviewed"),
 ]

@@ -58,3 +58,14 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã lưu câu trả lời."))
             return redirect("legal:office-question", pk=question.pk)
     return render(request, "legal/office_question.html", {"question": question, "form": form})
+
+
+@login_required
+@require_http_methods(["POST"])
+def entry_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
+    """An adviser has re-read an entry flagged after its provisions changed and confirms it still holds."""
+    if not access.can(request.user, "legal.answer_question"):
+        raise PermissionDenied
+    handbook_services.entry_review_done(entry=selectors.entry_needing_review_get(pk=pk))
+    messages.success(request, _("Đã đánh dấu hỏi đáp là đã rà soát."))
+    return redirect("legal:office-questions")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lantoa.core.text import nfc, slugify_vi
-from lantoa.legal.models import Citation, Document, HandbookChapter, HandbookEntry, Provision
+from lantoa.legal.models import Citation, HandbookChapter, HandbookEntry, Provision
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed" / "handbook"
 
@@ -120,7 +120,3 @@ def answer_paragraphs(answer: str) -> list[dict]:
         if items:
             blocks.append({"kind": "ul", "items": items})
     return blocks
-
-
-def documents_known() -> set[str]:
-    return set(Document.objects.values_list("number", flat=True))

@@ -108,3 +108,20 @@ def test_question_list_runs_in_few_queries(
     with django_assert_max_num_queries(10):
         response = client.get("/office/legal/questions/")
     assert response.content.decode().count("Câu hỏi số") == 5
+
+
+def test_adviser_clears_an_entry_flagged_for_review(
+    db: None,
+    client,
+    labour_federation,
+    make_official,
+) -> None:
+    from lantoa.legal.models import HandbookChapter
+
+    chapter = HandbookChapter.objects.create(slug="c", title="C")
+    entry = HandbookEntry.objects.create(chapter=chapter, slug="e", question="Q?", answer="A.", needs_review=True)
+    client.force_login(make_official(unit=labour_federation, role=Role.LEGAL_ADVISER))
+    assert "Đã rà soát, vẫn đúng" in client.get("/office/legal/questions/").content.decode()
+    client.post(f"/office/legal/entries/{entry.pk}/reviewed")
+    entry.refresh_from_db()
+    assert not entry.needs_review
