@@ -294,8 +294,53 @@ def _number_from_name(name: str) -> str:
 
 def parse_text(path: Path, *, number: str = "") -> ParseResult:
     """A law as published, one paragraph a line: letterhead, Phần/Chương/Mục headings, Điều, closing formula."""
+    return parse_paragraphs(nfc(path.read_text("utf-8")).splitlines(), name=path.name, number=number)
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Paragraphs of a Word file in order; a table row becomes one line, cells joined by " | "."""
+    import docx  # python-docx, only needed for this format
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [
+                        "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                        for cell in row
+                        if cell.tag.endswith("}tc")
+                    ]
+                    lines.append(" | ".join(cells))
+    return lines
+
+
+def html_paragraphs(path: Path) -> list[str]:
+    """Text of block elements (p, div, li, h1–h6, tr) of an HTML page, one a line; scripts and styles dropped."""
+    from lxml import html as lxml_html
+
+    # Law pages here are UTF-8; lxml would otherwise guess Latin-1 for a page without a charset declaration.
+    tree = lxml_html.fromstring(path.read_bytes(), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    for node in tree.xpath("//script|//style|//nav|//header|//footer"):
+        node.drop_tree()
+    lines: list[str] = []
+    for node in tree.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"):
+        if node.tag == "tr":
+            lines.append(" | ".join(cell.text_content() for cell in node if cell.tag in {"td", "th"}))
+        elif not any(ancestor.tag in {"p", "li", "tr"} for ancestor in node.iterancestors()):
+            lines.append(node.text_content())
+    return lines
+
+
+def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> ParseResult:
+    """The structure parser for any source that yields one paragraph a line (text, Word, HTML)."""
+    path = Path(name)
     result = ParseResult()
-    lines = [(index, clean_line(text)) for index, text in enumerate(nfc(path.read_text("utf-8")).splitlines(), 1)]
+    lines = [(index, clean_line(nfc(text))) for index, text in enumerate(paragraphs, 1)]
     header: list[str] = []
     position = 0
     while position < len(lines) and not (
@@ -418,6 +463,10 @@ def parse(path: Path, *, fmt: str = "auto", number: str = "") -> ParseResult:
         return parse_jsonl(path)
     if fmt == "txt":
         return parse_text(path, number=number)
+    if fmt == "docx":
+        return parse_paragraphs(docx_paragraphs(path), name=path.name, number=number)
+    if fmt == "html":
+        return parse_paragraphs(html_paragraphs(path), name=path.name, number=number)
     result = ParseResult()
     result.problems.append(Problem(1, f"Chưa hỗ trợ định dạng {fmt or path.suffix!r}."))
     return result

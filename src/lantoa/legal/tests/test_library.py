@@ -138,3 +138,22 @@ def test_shipped_handbook_has_forty_entries_or_more_each_citing_a_provision() ->
 def test_relations_are_read_from_the_effectivity_article(text: str, expected: tuple) -> None:
     (found,) = importers.relations_in(text)
     assert (found.kind, found.target_number, found.target_articles) == expected
+
+
+def test_word_and_html_files_parse_like_the_text_file(tmp_path) -> None:
+    import docx
+
+    lines = (DATA / "code.txt").read_text("utf-8").splitlines()
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(tmp_path / "code.docx")
+    page = "<html><body><script>x()</script>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+    (tmp_path / "code.html").write_text(page, "utf-8")
+
+    def shape(result: importers.ParseResult) -> list[tuple[str, str, str]]:
+        return [(row.kind, row.slug, row.text) for doc in result.documents for row in doc.provisions]
+
+    expected = shape(importers.parse(DATA / "code.txt"))
+    assert expected and shape(importers.parse(tmp_path / "code.docx")) == expected
+    assert shape(importers.parse(tmp_path / "code.html")) == expected

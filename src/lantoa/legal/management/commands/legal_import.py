@@ -17,7 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
 
     def handle(self, *, path: Path, fmt: str, number: str, dry_run: bool, no_index: bool, **options: object) -> None:
-        paths = sorted(p for p in path.rglob("*") if p.suffix in {".jsonl", ".txt"}) if path.is_dir() else [path]
+        paths = (
+            sorted(p for p in path.rglob("*") if p.suffix in {".jsonl", ".txt", ".docx", ".html"})
+            if path.is_dir()
+            else [path]
+        )
         if path.is_dir():
             # Records first (they carry the metadata), then published texts (they add Chương/Mục).
             paths.sort(key=lambda p: (p.suffix != ".jsonl", str(p)))
