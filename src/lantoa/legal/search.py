@@ -118,6 +118,7 @@ class Answer:
     passage: Passage
     in_force: bool
     entries: list[HandbookEntry] = field(default_factory=list)
+    expiry_on: dt.date | None = None  # a later end of validity, shown when searching the law of a past day
 
 
 @dataclass
@@ -191,6 +192,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=entries.get(article.pk, []),
+                expiry_on=article.expiry_for(article.document),
             )
         )
     return SearchOutcome(query, on, answers, is_confident=bool(hits) and hits[0].confident)

@@ -79,6 +79,16 @@ def article_get(*, document: Document, slug: str) -> tuple[Provision, list[Provi
     return article, parts
 
 
+def containers_of(*, article: Provision) -> list[Provision]:
+    """Phần/Chương/Mục holding the article, outermost first (loaded with the article by `article_get`)."""
+    chain = []
+    node = article.parent
+    while node is not None and len(chain) < 3:
+        chain.append(node)
+        node = node.parent
+    return chain[::-1]
+
+
 def article_neighbours(*, article: Provision) -> tuple[Provision | None, Provision | None]:
     siblings = Provision.objects.filter(document_id=article.document_id, kind="article")
     previous = siblings.filter(position__lt=article.position).order_by("-position").first()

@@ -38,6 +38,7 @@ def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
         "validity": selectors.validity_of(document=item, provision=provision, on=timezone.localdate()),
         "entries": selectors.entries_for_article(article=provision),
         "neighbours": selectors.article_neighbours(article=provision),
+        "containers": selectors.containers_of(article=provision),
     }
     return render(request, "legal/article.html", context)
 

@@ -125,3 +125,11 @@ def test_adviser_clears_an_entry_flagged_for_review(
     client.post(f"/office/legal/entries/{entry.pk}/reviewed")
     entry.refresh_from_db()
     assert not entry.needs_review
+
+
+def test_searching_a_past_day_marks_when_the_old_law_stopped_applying(indexed: None, client) -> None:
+    response = client.get(
+        "/phap-luat/hoi/", {"q": "hợp đồng 3 tháng đóng bảo hiểm xã hội bắt buộc", "on": "2025-06-01"}
+    )
+    text = response.content.decode()
+    assert "Có hiệu lực ngày 01/06/2025" in text and "hết hiệu lực từ 01/07/2025" in text
