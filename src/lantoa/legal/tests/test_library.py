@@ -157,3 +157,18 @@ def test_word_and_html_files_parse_like_the_text_file(tmp_path) -> None:
     expected = shape(importers.parse(DATA / "code.txt"))
     assert expected and shape(importers.parse(tmp_path / "code.docx")) == expected
     assert shape(importers.parse(tmp_path / "code.html")) == expected
+
+
+def test_demo_loader_imports_laws_once_and_the_handbook_idempotently(db: None, settings, tmp_path) -> None:
+    from lantoa.legal import demo
+
+    folder = tmp_path / "legal"
+    folder.mkdir()
+    (folder / "laws.jsonl").write_text((DATA / "library.jsonl").read_text("utf-8"), "utf-8")
+    settings.LEGAL_DEMO_DIR = str(folder)
+    settings.VAR_DIR = tmp_path
+    first = demo.load(logins=[])
+    assert first.startswith("3 văn bản mới nhập") and (tmp_path / "legal" / "search-index.npz").exists()
+    assert demo.load(logins=[]).startswith("0 văn bản mới nhập")
+    # entries citing laws absent from this small folder are reported by the import, not written half-linked
+    assert not HandbookEntry.objects.filter(citations__isnull=True).exists()
