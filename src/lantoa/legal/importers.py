@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from lantoa.core.text import clean_line, nfc, slugify_vi
 
 ARTICLE_HEAD = re.compile(r"^Điều\s+(\d+[a-z]?)\s*[.:]\s*(.*)$")
@@ -127,7 +129,12 @@ def article_body(
     while lines and is_heading_line(lines[-1][1]):
         line_number, text = lines.pop()
         problems.append(
-            Problem(line_number, f"Điều {article_number}: bỏ dòng tiêu đề dính ở cuối: {text!r}", is_error=False)
+            Problem(
+                line_number,
+                _("Điều %(article)s: bỏ dòng tiêu đề dính ở cuối: «%(text)s»")
+                % {"article": article_number, "text": text},
+                is_error=False,
+            )
         )
     article_slug = f"dieu-{article_number.lower()}"
     rows: list[ProvisionRow] = []
@@ -144,7 +151,8 @@ def article_body(
                 problems.append(
                     Problem(
                         line_number,
-                        f"Điều {article_number}: khoản {number} sau khoản {seen_clauses[-1]}",
+                        _("Điều %(article)s: khoản %(number)s sau khoản %(previous)s")
+                        % {"article": article_number, "number": number, "previous": seen_clauses[-1]},
                         is_error=False,
                     )
                 )
@@ -192,13 +200,25 @@ def _check_articles(articles: list[tuple[int, str]], problems: list[Problem], la
     previous = int(re.sub(r"\D", "", articles[0][1]) or 1) - 1 if articles else 0
     for line_number, number in articles:
         if number in seen:
-            problems.append(Problem(line_number, f"{label}: Điều {number} trùng (đã có ở dòng {seen[number]})"))
+            problems.append(
+                Problem(
+                    line_number,
+                    _("%(doc)s: Điều %(number)s trùng (đã có ở dòng %(line)s)")
+                    % {"doc": label, "number": number, "line": seen[number]},
+                )
+            )
             continue
         seen[number] = line_number
         digits = int(re.sub(r"\D", "", number) or 0)
         if number.isdigit() and digits > previous + 1:
             missing = ", ".join(str(n) for n in range(previous + 1, digits))
-            problems.append(Problem(line_number, f"{label}: thiếu Điều {missing} (trước Điều {number})"))
+            problems.append(
+                Problem(
+                    line_number,
+                    _("%(doc)s: thiếu Điều %(missing)s (trước Điều %(number)s)")
+                    % {"doc": label, "missing": missing, "number": number},
+                )
+            )
         previous = max(previous, digits)
 
 
@@ -216,10 +236,12 @@ def parse_jsonl(path: Path) -> ParseResult:
                 article_match = re.match(r"^Điều\s+(\d+[a-z]?)$", clean_line(record["article"]))
                 text = record["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as error:
-                result.problems.append(Problem(line_number, f"Dòng không đọc được: {error}"))
+                result.problems.append(Problem(line_number, _("Dòng không đọc được: %(error)s") % {"error": error}))
                 continue
             if not article_match:
-                result.problems.append(Problem(line_number, f"Số điều không hợp lệ: {record['article']!r}"))
+                result.problems.append(
+                    Problem(line_number, _("Số điều không hợp lệ: «%(article)s»") % {"article": record["article"]})
+                )
                 continue
             parsed = by_number.get(number)
             if parsed is None:
@@ -235,7 +257,7 @@ def parse_jsonl(path: Path) -> ParseResult:
                         issuer=issuer_for(number),
                     )
                 except ValueError as error:
-                    result.problems.append(Problem(line_number, f"Ngày không hợp lệ: {error}"))
+                    result.problems.append(Problem(line_number, _("Ngày không hợp lệ: %(error)s") % {"error": error}))
                     continue
                 parsed = by_number[number] = ParsedDocument(document)
                 result.documents.append(parsed)
@@ -358,7 +380,7 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
             document.title = match.group(1)
     document.number = document.number or _number_from_name(path.name)
     if not document.number:
-        result.problems.append(Problem(1, "Không xác định được số hiệu văn bản (dùng --number)."))
+        result.problems.append(Problem(1, _("Không xác định được số hiệu văn bản (dùng --number).")))
         return result
     document.issuer = issuer_for(document.number)
     document.doc_type = (
@@ -413,7 +435,11 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
                 containers["section"] = ""
             if any(row.slug == slug for row in parsed.provisions):
                 result.problems.append(
-                    Problem(line_number, f"{text}: số chương/mục trùng với một tiêu đề trước đó", is_error=False)
+                    Problem(
+                        line_number,
+                        _("%(text)s: số chương/mục trùng với một tiêu đề trước đó") % {"text": text},
+                        is_error=False,
+                    )
                 )
                 slug = f"{slug}-{line_number}"
             containers[kind] = slug
@@ -468,7 +494,7 @@ def parse(path: Path, *, fmt: str = "auto", number: str = "") -> ParseResult:
     if fmt == "html":
         return parse_paragraphs(html_paragraphs(path), name=path.name, number=number)
     result = ParseResult()
-    result.problems.append(Problem(1, f"Chưa hỗ trợ định dạng {fmt or path.suffix!r}."))
+    result.problems.append(Problem(1, _("Chưa hỗ trợ định dạng «%(fmt)s».") % {"fmt": fmt or path.suffix}))
     return result
 
 
