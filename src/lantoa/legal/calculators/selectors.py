@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core.formats import vn_date
 from lantoa.legal.calculators.models import LabourParameter
@@ -69,6 +71,14 @@ def region_resolve(
     )
 
 
+CALCULATOR_LABELS = {
+    "minimum-wage": _lazy("Kiểm tra lương tối thiểu vùng"),
+    "arrears": _lazy("Tính tiền lương còn thiếu so với lương tối thiểu"),
+    "overtime": _lazy("Tính tiền làm thêm giờ, làm đêm"),
+    "leave": _lazy("Tính số ngày nghỉ phép năm"),
+    "severance": _lazy("Tính trợ cấp thôi việc, mất việc làm"),
+    "insurance": _lazy("Tính tiền đóng bảo hiểm bắt buộc"),
+}
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("45/2019/QH14", 90): ("minimum-wage", "arrears"),
@@ -86,6 +96,7 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
 }
 
 
-def calculators_for_article(*, document_number: str, article_number: int) -> tuple[str, ...]:
-    """URL names (in the `legal:calculators` namespace) of the calculators for an article."""
-    return CALCULATORS_BY_ARTICLE.get((document_number, article_number), ())
+def calculator_links_for_article(*, document_number: str, article_number: int) -> list[tuple[str, str]]:
+    """(label, url) of the calculators that apply an article, for the article pages of the law library."""
+    names = CALCULATORS_BY_ARTICLE.get((document_number, article_number), ())
+    return [(str(CALCULATOR_LABELS[name]), reverse(f"legal:calculators:{name}")) for name in names]

@@ -121,3 +121,10 @@ def test_admin_adds_a_future_minimum_wage_after_closing_the_current_one(admin_cl
     created = LabourParameter.objects.get(key=Key.MIN_WAGE_MONTH, region=1, valid_from=dt.date(2027, 1, 1))
     assert created.unit == LabourParameter.Unit.VND
     assert selectors.parameter_book().get(Key.MIN_WAGE_MONTH, on=dt.date(2027, 2, 1), region=1).value == 5_700_000
+
+
+def test_demo_loader_loads_the_real_figures_once(db):
+    from lantoa.legal.calculators import demo
+
+    assert "created=" in demo.load(logins=[])
+    assert "created=0" in demo.load(logins=[])

@@ -179,3 +179,12 @@ def test_view_parameters_is_granted_to_office_roles_only():
     assert "legal.view_parameters" in POLICY[Role.MONITOR]
     assert "legal.view_parameters" not in POLICY[Role.WORKER]
     assert "legal.view_parameters" not in POLICY[Role.EMPLOYER]
+
+
+def test_article_98_links_to_the_overtime_calculator():
+    from lantoa.legal.calculators.selectors import calculator_links_for_article
+
+    assert calculator_links_for_article(document_number="45/2019/QH14", article_number=98) == [
+        ("Tính tiền làm thêm giờ, làm đêm", "/tinh-toan/lam-them-gio/")
+    ]
+    assert calculator_links_for_article(document_number="45/2019/QH14", article_number=1) == []
