@@ -125,8 +125,10 @@ class LabourParameter(models.Model):
         ]
 
     def __str__(self) -> str:
-        region = f" · vùng {self.region}" if self.region else ""
-        return f"{self.get_key_display()}{region} · {self.valid_from:%d/%m/%Y}"
+        label = str(self.get_key_display())
+        if self.region:
+            label = _("%(label)s vùng %(region)s") % {"label": label, "region": self.region}
+        return f"{label} · {self.valid_from:%d/%m/%Y}"
 
     def is_valid_on(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core.formats import vn_date
+from lantoa.core.text import slugify_vi
 from lantoa.legal.calculators.models import LabourParameter
 from lantoa.legal.calculators.parameters import Citation, ParameterBook, param_from_row, region_label
 from lantoa.orgs import access
@@ -94,6 +95,26 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("41/2024/QH15", 34): ("insurance",),
     ("74/2025/QH15", 33): ("insurance",),
 }
+
+
+DOCUMENT_TITLES = {
+    "45/2019/QH14": "Bộ luật Lao động 45/2019/QH14",
+    "293/2025/NĐ-CP": "Nghị định 293/2025/NĐ-CP",
+    "41/2024/QH15": "Luật Bảo hiểm xã hội 41/2024/QH15",
+    "74/2025/QH15": "Luật Việc làm 74/2025/QH15",
+}
+
+
+def articles_for_calculator(*, name: str) -> list[tuple[str, str]]:
+    """(citation, permalink) of the articles a calculator applies, for a "read the law" list on its page."""
+    return [
+        (
+            _("%(document)s, Điều %(article)s") % {"document": DOCUMENT_TITLES[number], "article": article},
+            f"/phap-luat/{slugify_vi(number)}/dieu-{article}",
+        )
+        for (number, article), names in CALCULATORS_BY_ARTICLE.items()
+        if name in names
+    ]
 
 
 def calculator_links_for_article(*, document_number: str, article_number: int) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from lantoa.legal.calculators.rules.base import Result
 
 
 def _calculator(
-    request: HttpRequest, *, form_class: type, template: str, compute: Callable[..., Result]
+    request: HttpRequest, *, name: str, form_class: type, template: str, compute: Callable[..., Result]
 ) -> HttpResponse:
     form = form_class(request.GET or None)
     result = None
@@ -24,7 +24,8 @@ def _calculator(
             result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, template, {"form": form, "result": result})
+    articles = selectors.articles_for_calculator(name=name)
+    return render(request, template, {"form": form, "result": result, "articles": articles})
 
 
 def _region(data: dict[str, Any], request: HttpRequest, on: Any) -> selectors.RegionChoice:
@@ -112,40 +113,62 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def minimum_wage(request: HttpRequest) -> HttpResponse:
     return _calculator(
-        request, form_class=forms.MinimumWageForm, template="legal/calculators/minimum_wage.html", compute=_minimum_wage
+        request,
+        name="minimum-wage",
+        form_class=forms.MinimumWageForm,
+        template="legal/calculators/minimum_wage.html",
+        compute=_minimum_wage,
     )
 
 
 @require_GET
 def arrears(request: HttpRequest) -> HttpResponse:
     return _calculator(
-        request, form_class=forms.ArrearsForm, template="legal/calculators/arrears.html", compute=_arrears
+        request,
+        name="arrears",
+        form_class=forms.ArrearsForm,
+        template="legal/calculators/arrears.html",
+        compute=_arrears,
     )
 
 
 @require_GET
 def overtime_view(request: HttpRequest) -> HttpResponse:
     return _calculator(
-        request, form_class=forms.OvertimeForm, template="legal/calculators/overtime.html", compute=_overtime
+        request,
+        name="overtime",
+        form_class=forms.OvertimeForm,
+        template="legal/calculators/overtime.html",
+        compute=_overtime,
     )
 
 
 @require_GET
 def leave_view(request: HttpRequest) -> HttpResponse:
-    return _calculator(request, form_class=forms.LeaveForm, template="legal/calculators/leave.html", compute=_leave)
+    return _calculator(
+        request, name="leave", form_class=forms.LeaveForm, template="legal/calculators/leave.html", compute=_leave
+    )
 
 
 @require_GET
 def severance_view(request: HttpRequest) -> HttpResponse:
     return _calculator(
-        request, form_class=forms.SeveranceForm, template="legal/calculators/severance.html", compute=_severance
+        request,
+        name="severance",
+        form_class=forms.SeveranceForm,
+        template="legal/calculators/severance.html",
+        compute=_severance,
     )
 
 
 @require_GET
 def insurance_view(request: HttpRequest) -> HttpResponse:
     return _calculator(
-        request, form_class=forms.InsuranceForm, template="legal/calculators/insurance.html", compute=_insurance
+        request,
+        name="insurance",
+        form_class=forms.InsuranceForm,
+        template="legal/calculators/insurance.html",
+        compute=_insurance,
     )
 
 

@@ -188,3 +188,15 @@ def test_article_98_links_to_the_overtime_calculator():
         ("Tính tiền làm thêm giờ, làm đêm", "/tinh-toan/lam-them-gio/")
     ]
     assert calculator_links_for_article(document_number="45/2019/QH14", article_number=1) == []
+
+
+def test_calculator_pages_list_the_articles_they_apply(client, db):
+    body = client.get("/tinh-toan/lam-them-gio/").content.decode()
+    assert 'href="/phap-luat/45-2019-qh14/dieu-98"' in body
+    assert 'href="/phap-luat/45-2019-qh14/dieu-107"' in body
+
+
+def test_minimum_wage_form_says_which_region_the_enterprise_gives(client, enterprise_b):
+    client.get(f"/e/{enterprise_b.public_code}")
+    body = client.get("/tinh-toan/luong-toi-thieu/").content.decode()
+    assert "vùng được lấy theo nơi hoạt động của Công ty B ở Rạch Giá (hiện là vùng II)" in body
