@@ -24,9 +24,9 @@ def test_worker_computes_overtime_pay_and_is_warned_about_five_hours_a_day(page,
     assert "áp dụng từ 01/01/2021" in result
     assert "10/02/2026" in result
     assert "vượt quá 50%" in result
-    expect(page.get_by_role("link", name="Bộ luật Lao động 45/2019/QH14, Điều 98")).to_have_attribute(
-        "href", "/phap-luat/45-2019-qh14/dieu-98"
-    )
+    expect(
+        page.locator("#ket-qua").get_by_role("link", name="Bộ luật Lao động 45/2019/QH14, Điều 98")
+    ).to_have_attribute("href", "/phap-luat/45-2019-qh14/dieu-98")
     page.screenshot(path="var/e2e-overtime.png", full_page=True)
 
 
