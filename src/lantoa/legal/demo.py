@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from lantoa.legal import search
+from lantoa.legal.calculators import demo as calculators_demo
 from lantoa.legal.models import Document
 from lantoa.legal.services import handbook, library
 
@@ -14,6 +15,7 @@ def shared_legal_dir() -> Path:
 
 
 def load(*, logins: list) -> str:
+    parameters = calculators_demo.load(logins=logins)
     folder = Path(getattr(settings, "LEGAL_DEMO_DIR", "") or shared_legal_dir())
     imported = []
     # A second `load_demo` keeps what is there and starts in seconds; `legal_import` refreshes on purpose.
@@ -26,6 +28,6 @@ def load(*, logins: list) -> str:
     entries = handbook.handbook_import()
     index = "đã có" if not imported and search.index_path().exists() else f"{search.index_build()} điều"
     return (
-        f"{len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
+        f"{parameters}; {len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
         f"chỉ mục tìm kiếm: {index}"
     )

@@ -227,3 +227,7 @@ class AdviserQuestion(models.Model):
     @property
     def access_unit(self) -> OrgUnit:
         return self.unit
+
+
+# The labour calculators keep their models in their own module (legal/calculators/models.py).
+from lantoa.legal.calculators.models import *  # noqa: E402, F403

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from lantoa.legal import views, views_office
 
 app_name = "legal"
 urlpatterns = [
+    path("", include("lantoa.legal.calculators.urls")),
     path("phap-luat/", views.library, name="library"),
     path("phap-luat/hoi/", views.ask, name="search"),
     path("phap-luat/so-tay/", views.handbook, name="handbook"),

@@ -168,7 +168,7 @@ def test_demo_loader_imports_laws_once_and_the_handbook_idempotently(db: None, s
     settings.LEGAL_DEMO_DIR = str(folder)
     settings.VAR_DIR = tmp_path
     first = demo.load(logins=[])
-    assert first.startswith("3 văn bản mới nhập") and (tmp_path / "legal" / "search-index.npz").exists()
-    assert demo.load(logins=[]).startswith("0 văn bản mới nhập")
+    assert "3 văn bản mới nhập" in first and (tmp_path / "legal" / "search-index.npz").exists()
+    assert "0 văn bản mới nhập" in demo.load(logins=[])
     # entries citing laws absent from this small folder are reported by the import, not written half-linked
     assert not HandbookEntry.objects.filter(citations__isnull=True).exists()
