@@ -4,9 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from lantoa.legal import search
+from lantoa.legal.calculators import services as calculator_services
 from lantoa.legal.tests.factories import import_library
 from lantoa.orgs.models import Role
 
+from .pages.calculators import CalculatorPages
 from .pages.legal import LegalPages
 from .pages.office import OfficePages
 
@@ -14,6 +16,7 @@ from .pages.office import OfficePages
 @pytest.fixture
 def library(settings, tmp_path) -> None:
     settings.VAR_DIR = tmp_path
+    calculator_services.parameters_load()  # the labour parameters (minimum wages, overtime rates) by date
     import_library()  # a small fixture of the Labour Code's overtime articles and a replaced insurance law
     search.index_build()
 
@@ -36,7 +39,11 @@ def test_worker_finds_the_overtime_limit_and_an_adviser_answers_what_search_cann
     expect(page.get_by_role("heading", name="Điều 107. Làm thêm giờ")).to_be_visible()
     expect(page.locator(".validity")).to_contain_text("Còn hiệu lực")
     expect(page.locator("#dieu-107-khoan-2-diem-b")).to_contain_text("không quá 40 giờ trong 01 tháng")
-    # The overtime calculator (legal/calculators) links from this page: its step joins this journey when it lands.
+    page.get_by_role("link", name="Tính tiền làm thêm giờ, làm đêm").click()
+    calculators = CalculatorPages(page)
+    calculators.fill_overtime(wage="5.310.000", weekday_hours="20", longest_day="5", on="10/02/2026")
+    result = calculators.result()
+    assert "vượt quá 50%" in result and "Bộ luật Lao động 45/2019/QH14, Điều 98" in result
 
     question = "Công ty giữ thẻ ATM của công nhân để trả lương thì có được không?"
     legal.ask(question)
