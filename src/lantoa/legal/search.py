@@ -102,6 +102,18 @@ def keys_in_force(*, on: dt.date) -> set[str]:
     return {retrieval.make_key(doc, f"Điều {number}") for doc, number in articles}
 
 
+def _keys_in_force_cached(*, on: dt.date) -> set[str]:
+    """Keys in force on a day, kept with the loaded index: every import rebuilds the index, so they stay in step."""
+    with _lock:
+        cached = _cache.setdefault("in_force", {})
+        key = (_cache.get("stamp"), on)
+        if key not in cached:
+            if len(cached) > 32:
+                cached.clear()
+            cached[key] = keys_in_force(on=on)
+        return cached[key]
+
+
 @dataclass
 class Passage:
     """The khoản (or article text) that best matches the question, with the matched words marked."""
@@ -164,7 +176,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     index = index_get()
     if index is None or not query.strip():
         return SearchOutcome(query, on, [], is_confident=False, index_ready=index is not None)
-    hits = index.search(query, k=k, allowed=keys_in_force(on=on))
+    hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
     lookup = Q(pk__in=[])
     for hit in hits:
         lookup |= Q(document__number=hit.doc_number, number=hit.article.removeprefix("Điều ").strip())
