@@ -5,6 +5,7 @@ import re
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.orgs.models import OrgUnit
@@ -227,6 +228,10 @@ class AdviserQuestion(models.Model):
     @property
     def access_unit(self) -> OrgUnit:
         return self.unit
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.due_at < timezone.now()
 
 
 # The labour calculators keep their models in their own module (legal/calculators/models.py).

@@ -133,3 +133,13 @@ def test_searching_a_past_day_marks_when_the_old_law_stopped_applying(indexed: N
     )
     text = response.content.decode()
     assert "Có hiệu lực ngày 01/06/2025" in text and "hết hiệu lực từ 01/07/2025" in text
+
+
+def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province) -> None:
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)):
+        receipt = questions.question_ask(text="Công ty trả lương trễ 20 ngày có bị phạt không?")
+    assert receipt.question.due_at == dt.datetime(2026, 3, 7, 8, tzinfo=dt.UTC)
+    with time_machine.travel(dt.datetime(2026, 3, 8, tzinfo=dt.UTC)):
+        assert receipt.question.is_overdue
