@@ -15,7 +15,7 @@ from lantoa.voice.services import reports as report_services
 api = NinjaAPI(
     title="Lan Tỏa – phản ánh ẩn danh",
     version="1",
-    urls_namespace="voice-api",
+    urls_namespace="voice:voice-api",  # mounted inside the voice URLconf
     description="Phản ánh ẩn danh của người lao động: không tài khoản, không lưu địa chỉ mạng; mã biên nhận là chìa khóa duy nhất.",
 )
 
