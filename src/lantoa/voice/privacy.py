@@ -84,7 +84,7 @@ class VoicePrivacyMiddleware:
         request.voice_rate_bucket = _bucket_key(_network_of(request))
         strip_identifiers(request)
         response = self.get_response(request)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF
         response["Cache-Control"] = "no-store"
         return response
 

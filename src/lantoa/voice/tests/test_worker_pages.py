@@ -45,7 +45,7 @@ def test_submitting_the_form_shows_the_receipt_once_with_qr_and_acknowledgement(
     assert report.enterprise == enterprise_a and report.unit == grassroots_union
     assert ReportPhoto.objects.filter(report=report).count() == 1
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     follow = client.post(reverse("voice:follow"), {"receipt": receipt_in(page)}).content.decode()
     assert "Mới tiếp nhận" in follow
 
