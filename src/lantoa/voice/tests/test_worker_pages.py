@@ -92,3 +92,8 @@ def test_the_public_verify_page_checks_an_acknowledgement(client, labour_federat
 
 def test_worker_home_shows_the_voice_tile(client, db):
     assert reverse("voice:report-new") in client.get("/").content.decode()
+
+
+def test_sitemap_lists_the_public_voice_pages_only(client, db):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/voice/follow/" in body and "/voice/office/" not in body

@@ -22,6 +22,12 @@
   if (card && card.dataset.sentKey) {
     save(load().filter(function (item) { return item.key !== card.dataset.sentKey; }));
   }
+  // A receipt QR opens /voice/follow/#CODE: the fragment never reaches a server; put it in the form, drop it from the URL.
+  var follow = document.getElementById("follow-form");
+  if (follow && location.hash.length > 1) {
+    follow.querySelector("[name=receipt]").value = decodeURIComponent(location.hash.slice(1));
+    history.replaceState(null, "", location.pathname);
+  }
   var form = document.getElementById("report-form");
   if (!form) { return; }
   if (form.dataset.invalidKey) {  // the server refused this version: the worker corrects it on the page
