@@ -19,6 +19,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -81,13 +82,15 @@ def week_signals(*, week_on: dt.date) -> tuple[dict[int, dict[str, int]], dict[i
     for row in received.values("enterprise_id").annotate(severity=Sum("category__severity"), n=Count("pk")):
         signals[row["enterprise_id"]]["report_severity"] = row["severity"]
         report_counts[row["enterprise_id"]] = row["n"]
-    still_open = Report.objects.filter(enterprise__isnull=False, created_at__lt=end).exclude(
+    # Overdue as of the week's end, or as of now for the running week (a deadline still ahead is not late yet).
+    cutoff = min(end, timezone.now())
+    still_open = Report.objects.filter(enterprise__isnull=False, created_at__lt=cutoff).exclude(
         status=Report.Status.MERGED
     )
-    still_open = still_open.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=end))
+    still_open = still_open.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=cutoff))
     late = still_open.filter(
-        (Q(first_reply_due_at__lt=end) & (Q(first_replied_at__isnull=True) | Q(first_replied_at__gte=end)))
-        | Q(resolve_due_at__lt=end)
+        (Q(first_reply_due_at__lt=cutoff) & (Q(first_replied_at__isnull=True) | Q(first_replied_at__gte=cutoff)))
+        | Q(resolve_due_at__lt=cutoff)
     )
     for row in late.values("enterprise_id").annotate(n=Count("pk")):
         signals[row["enterprise_id"]]["overdue_case"] = row["n"]

@@ -58,10 +58,16 @@ def test_a_lone_severe_complaint_is_not_a_hotspot(submit, time_machine, enterpri
     assert [score.is_warning for score in scores] == [False]
 
 
-def test_a_steady_high_level_does_not_warn_again_and_again(submit, time_machine, enterprise_a, labour_federation):
+def test_a_steady_high_level_does_not_warn_again_and_again(submit, time_machine, enterprise_a, union_officer):
+    from lantoa.voice.models import Report
+    from lantoa.voice.services import cases as case_services
+
     warnings = []
     for n in range(5):
         file_reports(submit, time_machine, enterprise_a, week(n), ["luong-cham-thieu"] * 4)
+        for report in Report.objects.filter(status=Report.Status.NEW):  # answered and closed within the week
+            case_services.case_reply(report=report, user=union_officer, text="Đã giải quyết.")
+            case_services.case_close(report=report, user=union_officer, outcome="resolved")
         warnings.append(hotspot_services.hotspot_week_compute(week_on=week(n))[0].is_warning)
     assert warnings[0] is True  # a sudden jump from nothing
     assert warnings[4] is False  # the same level for weeks is no longer a rising trend
@@ -106,3 +112,12 @@ def test_weights_are_editable_by_the_province_and_change_the_index(
     after = hotspot_services.hotspot_week_compute(week_on=week(0))[0].score
     # one meal complaint (severity 1) now weighs 3 instead of 1; the overdue case keeps its own weight
     assert after == before + 2
+
+
+def test_a_deadline_still_ahead_is_not_counted_as_overdue_in_the_running_week(
+    submit, time_machine, enterprise_a, labour_federation
+):
+    file_reports(submit, time_machine, enterprise_a, week(0), ["bua-an-ca"])  # first reply due in 3 days
+    assert "overdue_case" not in hotspot_services.hotspot_week_compute(week_on=week(0))[0].signals
+    time_machine.move_to(dt.datetime.combine(week(1), dt.time(9, 0), tzinfo=dt.timezone(dt.timedelta(hours=7))))
+    assert hotspot_services.hotspot_week_compute(week_on=week(0))[0].signals["overdue_case"] == 1
