@@ -73,6 +73,7 @@ class Load:
         self.confirmed: dict[str, str] = {}
         self.latencies: list[float] = []
         self.retries = 0
+        self.repeats = 0  # retries the server answered with the first report: stored before, confirmation lost
 
     def post(self, body: bytes) -> tuple[int, dict]:
         request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})  # noqa: S310
@@ -107,6 +108,7 @@ class Load:
                     self.retries += 1
                 time.sleep(0.2)
             with self.lock:
+                self.repeats += status == 200
                 self.confirmed[key] = answer["receipt"]
                 self.latencies.append(time.perf_counter() - started)
 
@@ -146,6 +148,7 @@ def figures(load: Load, elapsed: float, database_url: str) -> dict:
         "sent_equals_stored": len(load.confirmed) == count == distinct,
         "reports_per_s": round(len(load.confirmed) / elapsed, 1),
         "retries": load.retries,
+        "retries_answered_as_already_stored": load.repeats,
         "p50_ms": round(statistics.median(ordered) * 1000, 1) if ordered else None,
         "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1] * 1000, 1) if ordered else None,
     }
