@@ -165,6 +165,12 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
+# Legal (lantoa.legal): the search index is built by `legal_import`/`legal_index` into VAR_DIR/legal/.
+# LEGAL_SYNONYMS_PATH: an edited everyday-word dictionary (format of retrieval/data/synonyms.txt); empty = shipped one.
+LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
+# LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
+LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
+
 # --- voice: anonymous reports (see docs/voice.md) ---
 # SecretBox keys for report texts and photos, "id:base64key" comma-separated; the highest id encrypts.
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=[])
@@ -180,5 +186,5 @@ VOICE_PHOTO_MAX_COUNT = env.int("VOICE_PHOTO_MAX_COUNT", default=3)
 # Closed cases (and their texts, photos, messages) are deleted this many days after closing.
 VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
-LOGGING["filters"] = {"voice_private": {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}}
-LOGGING["handlers"]["console"]["filters"] = ["voice_private"]
+LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
+LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
