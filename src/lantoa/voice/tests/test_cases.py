@@ -161,3 +161,27 @@ def test_indicator_sources_count_received_and_answered_on_time(
     period = {"start": dt.date(2026, 4, 1), "end": dt.date(2026, 4, 30)}
     assert cases_received(**period) == {enterprise_a.unit_id: 2}
     assert cases_answered_on_time(**period) == {enterprise_a.unit_id: 1}
+
+
+def test_case_list_filters_by_unit_and_period_for_indicator_drill_down(
+    client, union_officer, enterprise_a, enterprise_b, grassroots_union, submit, time_machine
+):
+    time_machine.move_to("2026-05-04 09:00 +07:00")
+    inside = submit(enterprise=enterprise_a).report
+    submit(enterprise=enterprise_b)
+    time_machine.move_to("2026-07-01 09:00 +07:00")
+    later = submit(enterprise=enterprise_a).report
+    client.force_login(union_officer)
+    url = reverse("voice:case-list") + f"?unit={enterprise_a.unit.code}&start=2026-05-01&end=2026-05-31"
+    page = client.get(url).content.decode()
+    assert f"#{inside.pk}<" in page and f"#{later.pk}<" not in page
+    assert page.count('href="/voice/office/cases/') == 1
+
+
+def test_office_menu_shows_each_role_its_voice_pages(client, employer, grassroots_officer):
+    client.force_login(employer)
+    menu = client.get(reverse("orgs:office-home")).content.decode()
+    assert reverse("voice:aggregates") in menu and reverse("voice:case-list") not in menu
+    client.force_login(grassroots_officer)
+    menu = client.get(reverse("orgs:office-home")).content.decode()
+    assert reverse("voice:case-list") in menu and reverse("voice:survey-list") in menu
