@@ -1,10 +1,9 @@
-"""JSON API for worker reports (OpenAPI at /api/v1/voice/docs). No account; the receipt is the only key."""
+"""JSON API for worker reports under /api/v1/voice/. No account, no network address kept; the receipt is the only key."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema, Status
-from ninja.errors import ValidationError as NinjaValidationError
+from ninja import Router, Schema, Status
 
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
@@ -12,12 +11,7 @@ from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
-api = NinjaAPI(
-    title="Lan Tỏa – phản ánh ẩn danh",
-    version="1",
-    urls_namespace="voice:voice-api",  # mounted inside the voice URLconf
-    description="Phản ánh ẩn danh của người lao động: không tài khoản, không lưu địa chỉ mạng; mã biên nhận là chìa khóa duy nhất.",
-)
+router = Router(tags=["voice"])
 
 
 class CategoryOut(Schema):
@@ -63,20 +57,6 @@ class ErrorOut(Schema):
     code: str = ""
 
 
-@api.exception_handler(NinjaValidationError)
-def invalid_input(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
-    fields = sorted({str(item.get("loc", ["", ""])[-1]) for item in error.errors})
-    detail = _("Dữ liệu gửi lên không hợp lệ (trường: %(fields)s).") % {"fields": ", ".join(fields)}
-    return api.create_response(request, {"detail": detail, "code": "invalid_input"}, status=422)
-
-
-@api.exception_handler(ValidationError)
-def rule_broken(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": " ".join(error.messages), "code": getattr(error, "code", "") or ""}, status=400
-    )
-
-
 def _not_found() -> Status:
     return Status(404, {"detail": _("Không tìm thấy phản ánh với mã biên nhận này."), "code": "receipt_unknown"})
 
@@ -87,12 +67,14 @@ def _too_many(request: HttpRequest) -> Status:
     )
 
 
-@api.get("/categories", response=list[CategoryOut], summary="Loại phản ánh")
+@router.get("/categories", response=list[CategoryOut], summary="Loại phản ánh")
 def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
 
 
-@api.post("/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh")
+@router.post(
+    "/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh"
+)
 def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     if rate_limit_exceeded(request):
         return _too_many(request)
@@ -126,7 +108,9 @@ def _report_out(report: object) -> dict:
     }
 
 
-@api.get("/reports/{receipt}", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
+@router.get(
+    "/reports/{receipt}", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã"
+)
 def report_read(request: HttpRequest, receipt: str) -> Status:
     if rate_limit_exceeded(request, scope="follow"):
         return _too_many(request)
@@ -134,7 +118,7 @@ def report_read(request: HttpRequest, receipt: str) -> Status:
     return _not_found() if report is None else Status(200, _report_out(report))
 
 
-@api.post(
+@router.post(
     "/reports/{receipt}/messages",
     response={201: ReportOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="Người lao động trả lời",

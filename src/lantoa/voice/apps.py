@@ -20,6 +20,7 @@ class VoiceConfig(AppConfig):
         ("voice.view_warnings", "voice:hotspots", _("Cảnh báo sớm điểm nóng")),
     )
     demo_loader = "lantoa.voice.demo.load"
+    api_router = ("/voice/", "lantoa.voice.api.router")
     sitemaps = {"voice": "lantoa.voice.sitemaps.VoicePagesSitemap"}
     indicator_sources = "lantoa.voice.indicators.sources"
 

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from lantoa.voice.api import api
 from lantoa.voice.views import hotspots, office, surveys, worker
 
 app_name = "voice"
@@ -23,5 +22,4 @@ urlpatterns = [
     path("voice/office/hotspots/", hotspots.hotspot_board, name="hotspots"),
     path("voice/office/hotspots/events/", hotspots.hotspot_event_new, name="hotspot-event-new"),
     path("voice/office/hotspots/weights/", hotspots.hotspot_weights, name="hotspot-weights"),
-    path("api/v1/voice/", api.urls),
 ]
