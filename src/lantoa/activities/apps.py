@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ActivitiesConfig(AppConfig):
     name = "lantoa.activities"
     label = "activities"
-    verbose_name = "Hoạt động cơ sở"
+    verbose_name = _("Hoạt động cơ sở")
+    office_links = (("activities.view_activities", "activities:event-list", _("Hoạt động tuyên truyền")),)

@@ -13,6 +13,7 @@ from django.db.models import Q
 from lantoa.orgs.models import Membership, OrgUnit, Role
 
 _OFFICE = {"orgs.view_unit", "orgs.view_enterprise", "reach.view_coverage", "plans.view_dashboard"}
+_OFFICE |= {"activities.view_activities"}  # read the grassroots records of units in scope
 _UNIT_WORK = {
     "orgs.change_enterprise",
     "orgs.import",
@@ -28,7 +29,9 @@ _UNIT_WORK = {
 
 POLICY: dict[str, frozenset[str]] = {
     Role.WORKER: frozenset({"learning.take_contest", "voice.follow_own_report"}),
-    Role.PROPAGANDIST: frozenset({"orgs.view_unit", "activities.log_event", "reach.view_coverage"}),
+    Role.PROPAGANDIST: frozenset(
+        {"orgs.view_unit", "activities.log_event", "activities.view_activities", "reach.view_coverage"}
+    ),
     Role.UNION_OFFICER: frozenset(
         _OFFICE
         | _UNIT_WORK

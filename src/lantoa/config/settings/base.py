@@ -163,3 +163,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# activities: the QR check-in code on the organiser's phone changes every this many seconds
+# (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
+ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)

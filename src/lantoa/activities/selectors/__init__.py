@@ -1,0 +1,24 @@
+"""Reads for grassroots screens, each scoped by the permission check; one module per sub-topic."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Q
+
+from lantoa.orgs import access
+
+# Who may read grassroots records: office roles read them, those who write them read theirs.
+VIEW_ACTIONS = ("activities.view_activities", "activities.log_event")
+DIALOGUE_VIEW_ACTIONS = ("activities.view_activities", "activities.manage_dialogue", "activities.view_dialogue")
+
+
+def scope_any(user: Any, actions: Iterable[str], *, path_fields: Iterable[str]) -> Q:
+    """Rows the user may act on through any of `actions` (deny by default)."""
+    query = Q(pk__in=[])
+    for action in actions:
+        query |= access.scope_q(user, action, path_fields=path_fields)
+    return query
+
+
+def can_any(user: Any, actions: Iterable[str], obj: Any = None) -> bool:
+    return any(access.can(user, action, obj) for action in actions)
