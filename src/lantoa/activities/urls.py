@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantoa.activities.views import checkin, events
+from lantoa.activities.views import checkin, dialogues, events
 
 app_name = "activities"
 urlpatterns = [
@@ -13,4 +13,12 @@ urlpatterns = [
     path("office/activities/<int:pk>/cancel/", events.event_cancel, name="event-cancel"),
     path("office/activities/<int:pk>/photos/", events.event_photo_add, name="event-photo-add"),
     path("office/activities/<int:pk>/qr/", events.event_qr, name="event-qr"),
+    path("office/dialogues/", dialogues.dialogue_list, name="dialogue-list"),
+    path("office/dialogues/new/", dialogues.dialogue_new, name="dialogue-new"),
+    path("office/dialogues/overdue/", dialogues.dialogue_overdue, name="dialogue-overdue"),
+    path("office/dialogues/<int:pk>/", dialogues.dialogue_detail, name="dialogue-detail"),
+    path("office/dialogues/<int:pk>/commitments/", dialogues.commitment_add, name="commitment-add"),
+    path("office/commitments/<int:pk>/close/", dialogues.commitment_close, name="commitment-close"),
+    path("office/agreements/", dialogues.agreement_list, name="agreement-list"),
+    path("office/agreements/new/", dialogues.agreement_new, name="agreement-new"),
 ]
