@@ -26,6 +26,7 @@ _UNIT_WORK = {
     "plans.assign_task",
     "plans.export",
 }
+_UNIT_WORK |= {"activities.manage_emulation", "activities.manage_welfare"}
 
 POLICY: dict[str, frozenset[str]] = {
     Role.WORKER: frozenset({"learning.take_contest", "voice.follow_own_report"}),

@@ -22,3 +22,18 @@ def scope_any(user: Any, actions: Iterable[str], *, path_fields: Iterable[str]) 
 
 def can_any(user: Any, actions: Iterable[str], obj: Any = None) -> bool:
     return any(access.can(user, action, obj) for action in actions)
+
+
+def action_units_for_user(user: Any, action: str) -> Any:
+    """Units a user may pick when recording something under `action`: their scope roots and the bodies below them."""
+    from lantoa.orgs.models import OrgUnit
+
+    roots = access.scope_roots(user, action)
+    if getattr(user, "is_superuser", False) and not roots:
+        roots = list(OrgUnit.objects.filter(parent__isnull=True))
+    below = Q(pk__in=[])
+    for root in roots:
+        below |= Q(path__startswith=root.path)
+    return OrgUnit.objects.filter(
+        Q(pk__in=[root.pk for root in roots]) | (below & Q(kind__in=OrgUnit.BODY_KINDS))
+    ).order_by("path")
