@@ -58,3 +58,10 @@ def test_records_view_hides_units_outside_the_users_scope(client, employer, ente
     query = {"start": "2026-01-01", "end": "2026-03-31"}
     assert client.get(url, {"unit": enterprise_b.unit.code, **query}).status_code == 404
     assert client.get(url, {"unit": "91", **query}).status_code == 404
+
+
+def test_employer_reads_the_dialogue_records_of_their_enterprise_but_not_its_events(client, employer, enterprise_a):
+    client.force_login(employer)
+    query = {"unit": enterprise_a.unit.code, "start": "2026-01-01", "end": "2026-03-31"}
+    assert client.get(reverse("activities:records-dialogues"), query).status_code == 200
+    assert client.get(reverse("activities:records-events"), query).status_code == 404

@@ -11,6 +11,9 @@ from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS, VIEW_ACTIONS, can
 from lantoa.activities.selectors.records import records_table
 from lantoa.orgs.models import OrgUnit
 
+# Dialogue records are also open to the employer of the enterprise (activities.view_dialogue).
+DIALOGUE_KINDS = {"dialogues", "dialogue-enterprises", "agreements"}
+
 
 class RecordsQueryForm(forms.Form):
     unit = forms.CharField(max_length=40)
@@ -25,7 +28,8 @@ def records(request: HttpRequest, kind: str) -> HttpResponse:
     if not form.is_valid() or form.cleaned_data["start"] > form.cleaned_data["end"]:
         return HttpResponseBadRequest(_("Cần mã đơn vị và kỳ báo cáo hợp lệ (từ ngày, đến ngày)."))
     unit = OrgUnit.objects.filter(code=form.cleaned_data["unit"]).first()
-    if unit is None or not can_any(request.user, (*VIEW_ACTIONS, *DIALOGUE_VIEW_ACTIONS), unit):
+    actions = DIALOGUE_VIEW_ACTIONS if kind in DIALOGUE_KINDS else VIEW_ACTIONS
+    if unit is None or not can_any(request.user, actions, unit):
         raise Http404
     table = records_table(kind=kind, unit=unit, start=form.cleaned_data["start"], end=form.cleaned_data["end"])
     context = {"table": table, "unit": unit, **form.cleaned_data}
