@@ -19,6 +19,7 @@ urlpatterns = [
     path("office/dialogues/new/", dialogues.dialogue_new, name="dialogue-new"),
     path("office/dialogues/overdue/", dialogues.dialogue_overdue, name="dialogue-overdue"),
     path("office/dialogues/<int:pk>/", dialogues.dialogue_detail, name="dialogue-detail"),
+    path("office/dialogues/<int:pk>/held/", dialogues.dialogue_held, name="dialogue-held"),
     path("office/dialogues/<int:pk>/commitments/", dialogues.commitment_add, name="commitment-add"),
     path("office/commitments/<int:pk>/close/", dialogues.commitment_close, name="commitment-close"),
     path("office/agreements/", dialogues.agreement_list, name="agreement-list"),

@@ -42,6 +42,11 @@ class DialogueForm(forms.Form):
         return data
 
 
+class DialogueHeldForm(forms.Form):
+    issues_raised = forms.CharField(label=_("Ý kiến, kiến nghị được nêu"), widget=textarea())
+    agreements = forms.CharField(label=_("Nội dung thống nhất"), widget=textarea())
+
+
 class CommitmentForm(forms.Form):
     description = forms.CharField(label=_("Việc cam kết"), widget=textarea(2))
     owner_side = forms.ChoiceField(label=_("Bên thực hiện"), choices=Commitment.Side.choices)

@@ -201,3 +201,15 @@ def test_dialogue_list_query_count_is_bounded(client, union_officer, enterprise_
     client.force_login(union_officer)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("activities:dialogue-list")).status_code == 200
+
+
+def test_a_planned_dialogue_is_recorded_as_held_from_its_page(client, grassroots_officer, enterprise_a):
+    planned = record(enterprise_a, status=Dialogue.Status.PLANNED)
+    client.force_login(grassroots_officer)
+    client.post(
+        reverse("activities:dialogue-held", args=[planned.pk]),
+        {"issues_raised": "Nhà xe chật", "agreements": "Mở rộng nhà xe"},
+    )
+    planned.refresh_from_db()
+    assert planned.status == Dialogue.Status.HELD
+    assert planned.agreements == "Mở rộng nhà xe"

@@ -82,3 +82,11 @@ def test_force_list_is_scoped_and_bounded(client, member, enterprise_b, make_off
 
 def test_presenters_offered_to_an_organiser_are_in_their_scope(member, grassroots_officer):
     assert list(selectors.propagandist_choices_for_user(user=grassroots_officer)) == [member]
+
+
+def test_a_member_leaves_the_roster_and_is_no_longer_listed(client, grassroots_officer, member):
+    client.force_login(grassroots_officer)
+    client.post(reverse("activities:force-leave", args=[member.pk]))
+    member.refresh_from_db()
+    assert member.left_on is not None
+    assert "Lâm Văn Thắng" not in client.get(reverse("activities:force-list")).content.decode()

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from lantoa.activities.forms.dialogues import AgreementForm, CommitmentCloseForm, CommitmentForm, DialogueForm
+from lantoa.activities.forms.dialogues import (
+    AgreementForm,
+    CommitmentCloseForm,
+    CommitmentForm,
+    DialogueForm,
+    DialogueHeldForm,
+)
 from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS
 from lantoa.activities.selectors import dialogues as selectors
 from lantoa.activities.services import dialogues as services
@@ -74,8 +80,27 @@ def _detail_context(request: HttpRequest, dialogue: object, **forms: object) -> 
         "can_manage": access.can(request.user, "activities.manage_dialogue", dialogue),
         "commitment_form": forms.get("commitment_form") or CommitmentForm(),
         "close_form": CommitmentCloseForm(),
+        "held_form": DialogueHeldForm(
+            initial={"issues_raised": dialogue.issues_raised, "agreements": dialogue.agreements}
+        ),
         "today": timezone.localdate(),
     }
+
+
+@login_required
+@require_POST
+def dialogue_held(request: HttpRequest, pk: int) -> HttpResponse:
+    dialogue = selectors.dialogue_get_for_user(user=request.user, pk=pk, action="activities.manage_dialogue")
+    form = DialogueHeldForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Hãy ghi ý kiến được nêu và nội dung thống nhất."), code="held_incomplete")
+        services.dialogue_mark_held(dialogue=dialogue, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã ghi nhận cuộc đối thoại."))
+    return redirect("activities:dialogue-detail", pk=dialogue.pk)
 
 
 @login_required

@@ -53,6 +53,7 @@ def force_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "results": member.training_results.select_related("training").order_by("-training__held_on"),
         "events": member.events.select_related("unit").order_by("-starts_at")[:50],
         "rewards": member.rewards.order_by("-awarded_on"),
+        "can_manage": access.can(request.user, MANAGE, member),
     }
     return render(request, "activities/force_detail.html", context)
 
