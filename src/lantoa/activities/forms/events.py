@@ -38,7 +38,10 @@ class EventForm(MaterialsMixin):
     shift = forms.ChoiceField(label=_("Bố trí theo ca làm việc"), choices=Event.Shift.choices)
     planned_attendance = count_field(_("Số người dự kiến"))
     presenters = forms.ModelMultipleChoiceField(
-        label=_("Người trình bày (lực lượng tuyên truyền)"), queryset=None, required=False
+        label=_("Người trình bày (lực lượng tuyên truyền)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     unscanned_attendance = count_field(_("Số người dự không quét mã (đếm tay)"))
     result_note = forms.CharField(label=_("Kết quả, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
