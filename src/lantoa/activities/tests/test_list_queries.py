@@ -27,8 +27,13 @@ def filled(make_enterprise, grassroots_union):
 
 
 @pytest.mark.parametrize(
-    "url_name",
-    ["activities:agreement-list", "activities:welfare-list", "activities:emulation", "activities:dialogue-overdue"],
+    ("url_name", "expected"),
+    [
+        ("activities:agreement-list", "Công ty số 3"),
+        ("activities:welfare-list", "Công ty số 3"),
+        ("activities:emulation", "Sáng kiến 3"),
+        ("activities:dialogue-overdue", "Công ty số 3"),
+    ],
 )
 def test_office_lists_run_a_bounded_number_of_queries(
     client, union_officer, filled, url_name, expected, django_assert_max_num_queries
