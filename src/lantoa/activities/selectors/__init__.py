@@ -3,9 +3,10 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from lantoa.orgs import access
+from lantoa.orgs.models import OrgUnit
 
 # Who may read grassroots records: office roles read them, those who write them read theirs.
 VIEW_ACTIONS = ("activities.view_activities", "activities.log_event")
@@ -24,10 +25,8 @@ def can_any(user: Any, actions: Iterable[str], obj: Any = None) -> bool:
     return any(access.can(user, action, obj) for action in actions)
 
 
-def action_units_for_user(user: Any, action: str) -> Any:
+def action_units_for_user(user: Any, action: str) -> QuerySet[OrgUnit]:
     """Units a user may pick when recording something under `action`: their scope roots and the bodies below them."""
-    from lantoa.orgs.models import OrgUnit
-
     roots = access.scope_roots(user, action)
     if getattr(user, "is_superuser", False) and not roots:
         roots = list(OrgUnit.objects.filter(parent__isnull=True))

@@ -56,7 +56,8 @@ def commitment_get_for_user(*, user: Any, pk: int, action: str) -> Commitment:
     return commitment
 
 
-def commitments_open_for_user(*, user: Any, today: dt.date) -> QuerySet[Commitment]:
+def commitments_open_for_user(*, user: Any) -> QuerySet[Commitment]:
+    """Commitments not yet closed, the earliest due first."""
     return (
         Commitment.objects.select_related("dialogue__enterprise__unit")
         .filter(
@@ -110,13 +111,6 @@ def agreements_expiring_for_user(*, user: Any, today: dt.date) -> QuerySet[Colle
     return agreement_list_for_user(user=user).filter(
         ~Exists(newer), expires_on__lte=today + dt.timedelta(days=AGREEMENT_WARNING_DAYS)
     )
-
-
-def agreement_get_for_user(*, user: Any, pk: int) -> CollectiveAgreement:
-    agreement = get_object_or_404(CollectiveAgreement.objects.select_related("enterprise__unit"), pk=pk)
-    if not can_any(user, DIALOGUE_VIEW_ACTIONS, agreement):
-        raise Http404
-    return agreement
 
 
 def dialogue_enterprises_for_user(*, user: Any) -> QuerySet[Enterprise]:

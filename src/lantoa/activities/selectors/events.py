@@ -1,16 +1,15 @@
 """Event reads: lists scoped by permission, attendance by segment, the records behind indicators."""
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.models import Event
 from lantoa.activities.selectors import VIEW_ACTIONS, can_any, scope_any
-from lantoa.core.registry import period_bounds
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 
@@ -52,7 +51,7 @@ def event_attendance_by_segment(*, event: Event) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for segments in event.checkins.values_list("segments", flat=True):
         counts.update(segments or ["unknown"])
-    labels = {**SEGMENT_LABELS, "unknown": "Không rõ doanh nghiệp"}
+    labels = {**SEGMENT_LABELS, "unknown": _("Không rõ doanh nghiệp")}
     return [(str(labels.get(slug, slug)), count) for slug, count in counts.most_common()]
 
 
@@ -70,8 +69,9 @@ def event_places_for_user(*, user: Any, limit: int = 500) -> list[tuple[str, str
     return places + [(f"e{enterprise.pk}", enterprise.unit.name) for enterprise in enterprises]
 
 
-def event_records(*, user: Any, unit: OrgUnit, start: dt.date, end: dt.date, held_only: bool = True) -> QuerySet[Event]:
-    """Events behind an indicator figure: under `unit`, starting in [start, end], that the user may read."""
-    since, until = period_bounds(start, end)
-    events = event_list_for_user(user=user, unit=unit).filter(starts_at__gte=since, starts_at__lt=until)
-    return events.filter(status=Event.Status.HELD) if held_only else events
+def event_place_get(value: str) -> tuple[OrgUnit, Enterprise | None]:
+    """The unit (and enterprise) behind a choice of `event_places_for_user` ("u<id>" or "e<id>")."""
+    if value.startswith("e"):
+        enterprise = get_object_or_404(Enterprise.objects.select_related("unit"), pk=int(value[1:]))
+        return enterprise.unit, enterprise
+    return get_object_or_404(OrgUnit, pk=int(value[1:])), None

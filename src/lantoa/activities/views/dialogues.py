@@ -32,7 +32,7 @@ def dialogue_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.dialogue_list_for_user(user=request.user), 30).get_page(request.GET.get("page"))
     context = {
         "page": page,
-        "open_commitments": selectors.commitments_open_for_user(user=request.user, today=today)[:50],
+        "open_commitments": selectors.commitments_open_for_user(user=request.user)[:50],
         "overdue_count": selectors.enterprises_without_dialogue(user=request.user, today=today).count(),
         "today": today,
         "can_manage": access.can(request.user, "activities.manage_dialogue"),

@@ -18,7 +18,6 @@ from lantoa.activities.services import checkin as checkin_services
 from lantoa.activities.services import events as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise, OrgUnit
 
 
 @login_required
@@ -31,14 +30,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, 30).get_page(request.GET.get("page"))
     template = "activities/event_list.html#results" if request.htmx else "activities/event_list.html"
     return render(request, template, {"form": form, "page": page})
-
-
-def _place(value: str) -> tuple[OrgUnit, Enterprise | None]:
-    """The unit (and enterprise) behind a `place` choice, which the form already limited to the user's scope."""
-    if value.startswith("e"):
-        enterprise = Enterprise.objects.select_related("unit").get(pk=int(value[1:]))
-        return enterprise.unit, enterprise
-    return OrgUnit.objects.get(pk=int(value[1:])), None
 
 
 @login_required
@@ -54,7 +45,7 @@ def event_new(request: HttpRequest, mode: str) -> HttpResponse:
     )
     if form.is_valid():
         data = form.cleaned_data
-        unit, enterprise = _place(data.pop("place"))
+        unit, enterprise = selectors.event_place_get(data.pop("place"))
         try:
             event = services.event_create(
                 unit=unit, enterprise=enterprise, held=held, created_by=request.user, **form.event_fields()
