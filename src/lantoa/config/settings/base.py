@@ -165,6 +165,12 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
+# Legal (lantoa.legal): the search index is built by `legal_import`/`legal_index` into VAR_DIR/legal/.
+# LEGAL_SYNONYMS_PATH: an edited everyday-word dictionary (format of retrieval/data/synonyms.txt); empty = shipped one.
+LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
+# LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
+LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
+
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
 ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)
