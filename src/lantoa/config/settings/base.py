@@ -188,3 +188,7 @@ VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
 LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
 LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
+
+# activities: the QR check-in code on the organiser's phone changes every this many seconds
+# (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
+ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)
