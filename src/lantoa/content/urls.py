@@ -1,2 +1,9 @@
+from django.urls import path
+
+from lantoa.content import views
+
 app_name = "content"
-urlpatterns: list = []
+urlpatterns = [
+    path("bai-hoc/", views.lesson_index, name="lesson-index"),
+    path("qr/trang/<int:page_id>.svg", views.page_qr, name="page-qr"),
+]

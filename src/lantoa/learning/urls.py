@@ -1,2 +1,8 @@
+from django.urls import path
+
+from lantoa.learning import views
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns = [
+    path("quiz/<int:lesson_id>/", views.quiz, name="quiz"),
+]

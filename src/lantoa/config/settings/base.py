@@ -163,3 +163,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# content: seconds an anonymous lesson page stays in the cache (a new publication changes the key at once)
+CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)

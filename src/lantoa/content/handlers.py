@@ -1,0 +1,16 @@
+"""Reactions to Wagtail's editorial events (kept thin: each calls one service)."""
+
+from typing import Any
+
+from lantoa.content import services
+from lantoa.content.models import WorkerPage
+
+
+def record_official_approval(sender: type, instance: Any, user: Any = None, **kwargs: Any) -> None:
+    """A review workflow finished with approval: the approved revision carries the "official information" mark."""
+    page = instance.content_object
+    if not isinstance(getattr(page, "specific", page), WorkerPage):
+        return
+    revision = page.get_latest_revision()
+    if revision is not None:
+        services.official_approval_record(page=page, revision=revision, user=user)
