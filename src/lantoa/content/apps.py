@@ -15,8 +15,10 @@ class ContentConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from wagtail.signals import workflow_approved
 
         from lantoa.content import handlers
 
         workflow_approved.connect(handlers.record_official_approval, dispatch_uid="content-official-approval")
+        user_logged_in.connect(handlers.sync_editorial_groups, dispatch_uid="content-editorial-groups")

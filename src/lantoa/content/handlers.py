@@ -14,3 +14,10 @@ def record_official_approval(sender: type, instance: Any, user: Any = None, **kw
     revision = page.get_latest_revision()
     if revision is not None:
         services.official_approval_record(page=page, revision=revision, user=user)
+
+
+def sync_editorial_groups(sender: type, request: Any, user: Any, **kwargs: Any) -> None:
+    """At each login, the Wagtail groups follow the person's current editor/reviewer roles."""
+    from lantoa.content import editorial
+
+    editorial.editorial_groups_sync(user=user)
