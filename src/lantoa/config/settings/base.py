@@ -164,5 +164,9 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
-# content: seconds an anonymous lesson page stays in the cache (a new publication changes the key at once)
+# content: seconds an anonymous lesson page stays in the cache (each hit checks its revision is still live)
 CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
+    "lantoa.content.caching.CachedPageMiddleware",
+)
