@@ -4,11 +4,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from lantoa.content.importers import SEED_DIR, LessonRow, Problem, lessons_parse
 from lantoa.content.models import (
@@ -40,12 +41,24 @@ def segments_ensure() -> dict[str, AudienceSegment]:
     return segments
 
 
+def _default_site_root() -> Page:
+    """The default site's root page; built when Wagtail's initial rows are missing (a flushed test database)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=Page(title="Lan Tỏa", slug="home"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Lan Tỏa")
+    return home
+
+
 @transaction.atomic
 def lesson_index_ensure() -> LessonIndexPage:
     """The /bai-hoc/ page under the default site's root page, and one page per topic under it."""
     index = LessonIndexPage.objects.first()
     if index is None:
-        root = Site.objects.get(is_default_site=True).root_page
+        root = _default_site_root()
         index = LessonIndexPage(
             title=_("Bài học pháp luật"),
             slug=LESSON_INDEX_SLUG,
