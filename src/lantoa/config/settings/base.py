@@ -171,3 +171,9 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
     "lantoa.content.caching.CachedPageMiddleware",
 )
+
+# reach: a random device id cookie (lt_rd) counts a worker reached once a quarter per enterprise, anonymously
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
+    "lantoa.reach.middleware.ReachDeviceMiddleware",
+)
