@@ -26,3 +26,7 @@ class WorkerLearning:
             fieldset.get_by_label(choice, exact=True).check()
         button = self.page.get_by_role("button", name="Nộp bài")
         button.dblclick() if double_click else button.click()
+
+    def save_topic_for_offline(self) -> None:
+        self.page.get_by_role("button", name="Lưu chủ đề này để đọc khi không có mạng").click()
+        expect(self.page.get_by_role("status").filter(has_text="Đã lưu")).to_be_visible()

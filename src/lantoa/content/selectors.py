@@ -1,9 +1,12 @@
 """Reads for worker pages and the editorial screens."""
 
+import hashlib
 from collections import Counter
 from typing import Any
 
 from django.http import Http404
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from lantoa.content.models import LessonIndexPage, LessonPage, TopicPage
@@ -47,3 +50,34 @@ def worker_page_get_live(*, page_id: int) -> Page:
 def lesson_neighbours(*, lesson: LessonPage) -> dict[str, Any]:
     siblings = list(lesson.get_siblings(inclusive=False).live().public().type(LessonPage).order_by("path")[:3])
     return {"more": siblings}
+
+
+OFFLINE_STATIC = ("core/worker.css", "content/offline.js")
+
+
+def offline_static_urls() -> list[str]:
+    return [static(path) for path in OFFLINE_STATIC]
+
+
+def offline_version(static_urls: list[str]) -> str:
+    """Changes whenever a hashed static file name changes, so phones drop the old copies."""
+    return hashlib.sha256("|".join(static_urls).encode()).hexdigest()[:10]
+
+
+def topic_get_live(*, topic_id: int) -> TopicPage:
+    topic = TopicPage.objects.live().public().filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def topic_pack_urls(*, topic: TopicPage) -> list[str]:
+    """The topic page, its live lessons and their quizzes, and the static files they need."""
+    lessons = list(LessonPage.objects.child_of(topic).live().public().order_by("path"))
+    urls = [topic.url, *(lesson.url for lesson in lessons)]
+    for lesson in lessons:
+        try:
+            urls.append(reverse("learning:quiz", args=[lesson.pk]))
+        except NoReverseMatch:  # the quiz app is not installed
+            break
+    return [*urls, *offline_static_urls()]

@@ -6,4 +6,6 @@ app_name = "content"
 urlpatterns = [
     path("bai-hoc/", views.lesson_index, name="lesson-index"),
     path("qr/trang/<int:page_id>.svg", views.page_qr, name="page-qr"),
+    path("sw.js", views.service_worker, name="service-worker"),
+    path("offline/chu-de/<int:topic_id>.json", views.topic_pack, name="topic-pack"),
 ]

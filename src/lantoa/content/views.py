@@ -1,4 +1,7 @@
-from django.http import Http404, HttpRequest, HttpResponse
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from segno import make_qr
 
@@ -23,3 +26,20 @@ def page_qr(request: HttpRequest, page_id: int) -> HttpResponse:
     )
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the site root so its scope covers every page."""
+    static_urls = selectors.offline_static_urls()
+    context = {"static_urls": json.dumps(static_urls), "version": selectors.offline_version(static_urls)}
+    response = render(request, "content/sw.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def topic_pack(request: HttpRequest, topic_id: int) -> JsonResponse:
+    """The addresses a phone must keep to read this topic's lessons and take their quizzes offline."""
+    topic = selectors.topic_get_live(topic_id=topic_id)
+    return JsonResponse({"topic": topic.title, "urls": selectors.topic_pack_urls(topic=topic)})

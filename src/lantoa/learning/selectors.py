@@ -40,3 +40,15 @@ def quiz_results(*, questions: list[Question], answers: dict[str, list[int]]) ->
             }
         )
     return results
+
+
+def quiz_offline_answers(*, questions: list[Question]) -> dict[str, dict]:
+    """What a phone needs to grade and explain a practice quiz with the network off (never used for contests)."""
+    return {
+        str(question.pk): {
+            "prompt": question.prompt,
+            "correct": [str(c.pk) for c in question.choices.all() if c.is_correct],
+            "explanation": question.explanation,
+        }
+        for question in questions
+    }

@@ -31,6 +31,6 @@ def quiz(request: HttpRequest, lesson_id: int) -> HttpResponse:
             context = {"lesson": lesson, "outcome": outcome, "results": results}
             return render(request, "learning/quiz_result.html", context)
     status = 400 if form.is_bound else 200
-    return render(
-        request, "learning/quiz.html", {"lesson": lesson, "form": form, "questions": questions}, status=status
-    )
+    context = {"lesson": lesson, "form": form, "questions": questions}
+    context["offline_answers"] = selectors.quiz_offline_answers(questions=questions)
+    return render(request, "learning/quiz.html", context, status=status)
