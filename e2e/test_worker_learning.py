@@ -9,6 +9,7 @@ from lantoa.content.importers import SEED_DIR
 from lantoa.learning import services as learning_services
 from lantoa.learning.models import QuizAttempt
 
+from .pages.a11y import serious_violations
 from .pages.learning import WorkerLearning
 
 LESSON = "Làm việc từ 1 tháng trở lên phải có hợp đồng bằng văn bản"
@@ -24,7 +25,9 @@ def test_worker_reads_a_lesson_takes_its_quiz_and_a_double_click_counts_once(pag
     worker.arrive_from_qr(enterprise_a.public_code)
     expect(page.locator(".ctx")).to_have_text(enterprise_a.name)
     worker.open_lessons()
+    assert serious_violations(page) == []
     worker.open_lesson("Hợp đồng lao động", LESSON)
+    assert serious_violations(page) == []
     expect(page.get_by_role("link", name="Điều 14 45/2019/QH14")).to_have_attribute(
         "href", "/phap-luat/45-2019-qh14/dieu-14"
     )
@@ -32,6 +35,7 @@ def test_worker_reads_a_lesson_takes_its_quiz_and_a_double_click_counts_once(pag
     worker.take_quiz(RIGHT, double_click=True)
     expect(page.locator(".score")).to_contain_text("Bạn trả lời đúng 4/4 câu.")
     expect(page.get_by_text("Điều 14 khoản 1 Bộ luật Lao động")).to_be_visible()
+    assert serious_violations(page) == []
     attempt = QuizAttempt.objects.get()
     assert attempt.enterprise == enterprise_a
 
@@ -43,6 +47,7 @@ def test_tampered_answers_get_a_clear_message(page, tmp_path):
     worker = WorkerLearning(page)
     page.goto(f"{page.base_url}/bai-hoc/hop-dong-lao-dong/hop-dong-phai-bang-van-ban/")
     page.get_by_role("link", name="Làm bài kiểm tra nhanh").click()
+    assert serious_violations(page) == []
     for fieldset in page.locator("fieldset").all():
         fieldset.locator("input").first.check()
     page.locator("fieldset input").first.evaluate("input => { input.value = '999999'; }")
