@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
+from lantoa.content.forms import PageSlugForm
 from lantoa.core.text import slugify_vi
 
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(\d+[a-z]?)$")
@@ -51,6 +52,7 @@ class LessonIndexPage(Page):
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    base_form_class = PageSlugForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["content.TopicPage"]
     max_count = 1
@@ -72,6 +74,7 @@ class TopicPage(Page):
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    base_form_class = PageSlugForm
     parent_page_types = ["content.LessonIndexPage"]
     subpage_types = [
         "content.LessonPage",
@@ -99,6 +102,7 @@ class WorkerPage(Page):
     segments = ParentalManyToManyField(AudienceSegment, verbose_name=_("Dành cho"), blank=True)
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = PageSlugForm
     parent_page_types = ["content.TopicPage"]
     subpage_types: list[str] = []
 
