@@ -2,7 +2,6 @@
 
 import hashlib
 from collections import Counter
-from typing import Any
 
 from django.http import Http404
 from django.templatetags.static import static
@@ -31,8 +30,11 @@ def lesson_list_live() -> list[LessonPage]:
     return list(LessonPage.objects.live().public().order_by("path"))
 
 
-def lesson_get_live(*, page_id: int) -> LessonPage | None:
-    return LessonPage.objects.live().public().filter(pk=page_id).select_related().first()
+def lesson_get_live_or_404(*, page_id: int) -> LessonPage:
+    lesson = LessonPage.objects.live().public().filter(pk=page_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
 
 
 def lesson_index_live() -> LessonIndexPage | None:
@@ -45,11 +47,6 @@ def worker_page_get_live(*, page_id: int) -> Page:
     if page is None:
         raise Http404
     return page
-
-
-def lesson_neighbours(*, lesson: LessonPage) -> dict[str, Any]:
-    siblings = list(lesson.get_siblings(inclusive=False).live().public().type(LessonPage).order_by("path")[:3])
-    return {"more": siblings}
 
 
 OFFLINE_STATIC = ("core/worker.css", "content/offline.js")

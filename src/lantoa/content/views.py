@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from segno import make_qr
 
-from lantoa.content import selectors
+from lantoa.content import exports, selectors
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @require_GET
@@ -43,3 +45,23 @@ def topic_pack(request: HttpRequest, topic_id: int) -> JsonResponse:
     """The addresses a phone must keep to read this topic's lessons and take their quizzes offline."""
     topic = selectors.topic_get_live(topic_id=topic_id)
     return JsonResponse({"topic": topic.title, "urls": selectors.topic_pack_urls(topic=topic)})
+
+
+@require_GET
+def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3."""
+    lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
+    paper = request.GET.get("kho", "A4").upper()
+    pdf = exports.lesson_poster_pdf(lesson=lesson, url=lesson.full_url, paper=paper)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="ap-phich-{lesson.slug}-{paper.lower()}.pdf"'
+    return response
+
+
+@require_GET
+def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX."""
+    lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
+    response = HttpResponse(exports.lesson_talk_outline_docx(lesson=lesson, url=lesson.full_url), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="de-cuong-{lesson.slug}.docx"'
+    return response
