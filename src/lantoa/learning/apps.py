@@ -7,3 +7,9 @@ class LearningConfig(AppConfig):
     label = "learning"
     verbose_name = _("Học tập và cuộc thi")
     demo_loader = "lantoa.learning.demo.load"
+    worker_tile = {
+        "title": _("Cuộc thi pháp luật"),
+        "text": _("Thi tìm hiểu pháp luật lao động, nhận giấy chứng nhận."),
+        "url_name": "learning:contest-list",
+        "order": 30,
+    }

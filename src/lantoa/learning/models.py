@@ -1,6 +1,7 @@
 """Question bank per topic, lesson quizzes and their anonymous results."""
 
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.content.topics import TOPICS
@@ -77,3 +78,69 @@ class QuizAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson_id}: {self.correct_count}/{self.question_count}"
+
+
+class Contest(models.Model):
+    """Cuộc thi tìm hiểu pháp luật lao động: a time window, eligible units, a time limit, one attempt each."""
+
+    title = models.CharField(_("Tên cuộc thi"), max_length=200)
+    slug = models.SlugField(_("Đường dẫn"), max_length=80, unique=True)
+    description = models.TextField(_("Thể lệ"), blank=True)
+    starts_at = models.DateTimeField(_("Bắt đầu"))
+    ends_at = models.DateTimeField(_("Kết thúc"))
+    time_limit_minutes = models.PositiveSmallIntegerField(_("Thời gian làm bài (phút)"), default=10)
+    question_count = models.PositiveSmallIntegerField(_("Số câu hỏi"), default=10)
+    eligible_units = models.ManyToManyField(
+        "orgs.OrgUnit",
+        verbose_name=_("Đơn vị được dự thi"),
+        blank=True,
+        related_name="+",
+        help_text=_("Để trống: mọi người lao động trong tỉnh."),
+    )
+    is_demo = models.BooleanField(_("Dữ liệu minh họa"), default=False)
+
+    class Meta:
+        verbose_name = _("Cuộc thi")
+        verbose_name_plural = _("Cuộc thi")
+        ordering = ["-starts_at"]
+        constraints = [models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="contest_ends_after_start")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ContestEntry(models.Model):
+    """One attempt: per account, or per device for anonymous play. Personal data only for registered workers."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="entries")
+    user = models.ForeignKey(
+        "orgs.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="contest_entries"
+    )
+    device_key = models.CharField(max_length=64, blank=True)
+    enterprise = models.ForeignKey(
+        "orgs.Enterprise", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    question_ids = models.JSONField(default=list)
+    answers = models.JSONField(default=dict)
+    started_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    correct_count = models.PositiveSmallIntegerField(default=0)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    is_late = models.BooleanField(default=False)
+    show_on_leaderboard = models.BooleanField(_("Hiện tên trên bảng xếp hạng"), default=False)
+    certificate_code = models.CharField(max_length=16, unique=True, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Bài dự thi")
+        verbose_name_plural = _("Bài dự thi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contest", "user"], condition=Q(user__isnull=False), name="contest_one_entry_per_user"
+            ),
+            models.UniqueConstraint(
+                fields=["contest", "device_key"], condition=~Q(device_key=""), name="contest_one_entry_per_device"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest_id}: {self.correct_count}"

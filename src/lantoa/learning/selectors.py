@@ -1,10 +1,13 @@
 """Reads for quizzes."""
 
-from django.db.models import Prefetch
+from typing import Any
+
+from django.db.models import Avg, Count, F, Prefetch
 from django.http import Http404
+from django.utils import timezone
 
 from lantoa.content.models import LessonPage, provision_url
-from lantoa.learning.models import Choice, Question
+from lantoa.learning.models import Choice, Contest, ContestEntry, Question
 
 QUIZ_MAX_QUESTIONS = 5
 
@@ -52,3 +55,64 @@ def quiz_offline_answers(*, questions: list[Question]) -> dict[str, dict]:
         }
         for question in questions
     }
+
+
+def contest_get(*, slug: str) -> Contest:
+    contest = Contest.objects.filter(slug=slug).first()
+    if contest is None:
+        raise Http404
+    return contest
+
+
+def contest_questions(*, entry: ContestEntry) -> list[Question]:
+    """The entry's questions in its own shuffled order."""
+    by_id = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=entry.question_ids).prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("position", "pk"))
+        )
+    }
+    return [by_id[pk] for pk in entry.question_ids if pk in by_id]
+
+
+def contest_entry_for(*, contest: Contest, user: Any, device_key: str) -> ContestEntry | None:
+    if user and user.is_authenticated:
+        return ContestEntry.objects.filter(contest=contest, user=user).first()
+    if not device_key:
+        return None
+    return ContestEntry.objects.filter(contest=contest, user=None, device_key=device_key).first()
+
+
+def contest_leaderboards(*, contest: Contest) -> dict[str, list]:
+    """By enterprise and by commune (participants, average score, average time); individuals only with consent."""
+    counted = ContestEntry.objects.filter(contest=contest, submitted_at__isnull=False, is_late=False)
+    boards = {}
+    for name, field in (("enterprises", "enterprise__unit__name"), ("communes", "enterprise__commune__name")):
+        boards[name] = list(
+            counted.filter(enterprise__isnull=False)
+            .values(name=F(field))
+            .annotate(participants=Count("pk"), average=Avg("correct_count"), time_ms=Avg("duration_ms"))
+            .order_by("-average", "time_ms", "name")[:20]
+        )
+    boards["people"] = list(
+        counted.filter(show_on_leaderboard=True, user__isnull=False)
+        .select_related("user__person", "enterprise__unit")
+        .order_by("-correct_count", "duration_ms", "submitted_at")[:20]
+    )
+    return boards
+
+
+def certificate_get(*, code: str) -> ContestEntry:
+    entry = (
+        ContestEntry.objects.select_related("contest", "user__person", "enterprise__unit")
+        .filter(certificate_code=code.upper()[:16], user__isnull=False)
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def contest_list_current() -> list[Contest]:
+    """Contests open now or starting later, soonest first."""
+    return list(Contest.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at"))

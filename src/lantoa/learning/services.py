@@ -1,18 +1,22 @@
 """Writes for the question bank and lesson quizzes."""
 
+import datetime as dt
+import random
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.content.importers import SEED_DIR, Problem, lessons_parse
 from lantoa.content.models import LessonPage
 from lantoa.learning import selectors
-from lantoa.learning.models import Choice, Question, QuizAttempt
+from lantoa.learning.models import Choice, Contest, ContestEntry, Question, QuizAttempt
 from lantoa.learning.signals import quiz_counted
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9-]{16,64}$")
@@ -136,3 +140,81 @@ def quiz_submit(
         return QuizOutcome(attempt=QuizAttempt.objects.get(key=key), is_duplicate=True, questions=questions)
     transaction.on_commit(lambda: quiz_counted.send(sender=QuizAttempt, attempt=attempt))
     return QuizOutcome(attempt=attempt, is_duplicate=False, questions=questions)
+
+
+# --- contests ---------------------------------------------------------------------------------------------------
+
+CONTEST_GRACE = dt.timedelta(seconds=30)  # a slow network may deliver a submission sent in time a little late
+CERTIFICATE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def _contest_open(*, contest: Contest, now: dt.datetime) -> None:
+    if now < contest.starts_at:
+        raise ValidationError(_("Cuộc thi chưa bắt đầu."), code="contest_not_started")
+    if now > contest.ends_at:
+        raise ValidationError(_("Cuộc thi đã kết thúc, bài làm không còn được nhận."), code="contest_closed")
+
+
+def _eligible(*, contest: Contest, enterprise: Any) -> bool:
+    units = list(contest.eligible_units.all())
+    if not units:
+        return True
+    return bool(enterprise) and any(unit.is_within(root) for unit in enterprise.access_units for root in units)
+
+
+@transaction.atomic
+def contest_start(
+    *, contest: Contest, user: Any, device_key: str, enterprise: Any, show_on_leaderboard: bool = False
+) -> ContestEntry:
+    """Start (or resume) the one attempt of this account, or of this device when playing without an account."""
+    now = timezone.now()
+    _contest_open(contest=contest, now=now)
+    if not _eligible(contest=contest, enterprise=enterprise):
+        raise ValidationError(_("Doanh nghiệp của bạn không thuộc đơn vị được dự thi."), code="not_eligible")
+    is_registered = bool(user and user.is_authenticated)
+    owner = {"user": user} if is_registered else {"user": None, "device_key": device_key}
+    if not is_registered and not KEY_PATTERN.match(device_key or ""):
+        raise ValidationError(_("Không nhận ra thiết bị. Hãy bật cookie và thử lại."), code="device_invalid")
+    entry = ContestEntry.objects.filter(contest=contest, **owner).first()
+    if entry is not None:
+        if entry.submitted_at:
+            raise ValidationError(
+                _("Bạn đã dự thi cuộc thi này. Mỗi người chỉ được thi một lần."), code="already_taken"
+            )
+        return entry
+    bank = list(Question.objects.filter(is_active=True).values_list("pk", flat=True))
+    picked = random.SystemRandom().sample(bank, min(contest.question_count, len(bank)))
+    return ContestEntry.objects.create(
+        contest=contest,
+        enterprise=enterprise or None,
+        question_ids=picked,
+        started_at=now,
+        show_on_leaderboard=show_on_leaderboard and is_registered,
+        **owner,
+    )
+
+
+def contest_submit(*, entry: ContestEntry, answers: dict[int, list[int]]) -> ContestEntry:
+    """Grade the attempt once; late or closed submissions are refused with a clear message and never counted."""
+    with transaction.atomic():
+        entry = ContestEntry.objects.select_for_update().select_related("contest").get(pk=entry.pk)
+        if entry.submitted_at:
+            raise ValidationError(_("Bài thi này đã được nộp. Kết quả không được tính lại."), code="already_submitted")
+        now = timezone.now()
+        _contest_open(contest=entry.contest, now=now - CONTEST_GRACE)
+        is_late = now > entry.started_at + dt.timedelta(minutes=entry.contest.time_limit_minutes) + CONTEST_GRACE
+        if is_late:
+            # the paper is closed for good, so a resubmission cannot sneak in a score later
+            entry.submitted_at, entry.is_late = now, True
+            entry.save(update_fields=["submitted_at", "is_late"])
+        else:
+            questions = selectors.contest_questions(entry=entry)
+            correct, stored = _grade(questions=questions, answers=answers)
+            entry.correct_count, entry.answers, entry.submitted_at = correct, stored, now
+            entry.duration_ms = int((now - entry.started_at).total_seconds() * 1000)
+            if entry.user_id and correct * 2 >= len(questions):
+                entry.certificate_code = "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
+            entry.save()
+    if is_late:
+        raise ValidationError(_("Đã hết thời gian làm bài. Bài nộp muộn không được tính điểm."), code="time_over")
+    return entry
