@@ -1,6 +1,7 @@
 """A worker scans the enterprise QR poster, reads a lesson, takes its quiz and reads the explanations."""
 
 import shutil
+from datetime import timedelta
 
 from playwright.sync_api import expect
 
@@ -28,6 +29,7 @@ def test_worker_reads_a_lesson_takes_its_quiz_and_a_double_click_counts_once(pag
     assert serious_violations(page) == []
     worker.open_lesson("Hợp đồng lao động", LESSON)
     assert serious_violations(page) == []
+    page.screenshot(path="e2e/artifacts/lesson.png", full_page=True)
     expect(page.get_by_role("link", name="Điều 14 45/2019/QH14")).to_have_attribute(
         "href", "/phap-luat/45-2019-qh14/dieu-14"
     )
@@ -55,3 +57,22 @@ def test_tampered_answers_get_a_clear_message(page, tmp_path):
     expect(page.get_by_role("alert")).to_contain_text("Đáp án gửi lên không thuộc câu hỏi")
     assert not QuizAttempt.objects.exists()
     assert worker.page.url.endswith("/")
+
+
+def test_a_closed_contest_says_so_and_counts_nothing(page, tmp_path):
+    from django.utils import timezone
+
+    from lantoa.learning.models import Contest, ContestEntry
+
+    now = timezone.now()
+    Contest.objects.create(
+        title="Cuộc thi đã qua",
+        slug="cuoc-thi-da-qua",
+        starts_at=now - timedelta(days=9),
+        ends_at=now - timedelta(days=2),
+    )
+    page.goto(f"{page.base_url}/cuoc-thi/cuoc-thi-da-qua/")
+    page.get_by_role("button", name="Bắt đầu làm bài").click()
+    expect(page.get_by_role("alert")).to_contain_text("Cuộc thi đã kết thúc, bài làm không còn được nhận.")
+    assert serious_violations(page) == []
+    assert not ContestEntry.objects.exists()
