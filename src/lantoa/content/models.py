@@ -114,6 +114,11 @@ class WorkerPage(Page):
         parent = self.get_parent()
         return parent.slug if parent else ""
 
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        from lantoa.content import caching
+
+        return caching.serve_cached(self, request, super().serve, *args, **kwargs)
+
     @cached_property
     def official_approval(self) -> "OfficialApproval | None":
         """The reviewer's approval of the revision now live, if there is one."""
@@ -150,11 +155,6 @@ class LessonPage(WorkerPage):
     class Meta:
         verbose_name = _("Bài học")
         verbose_name_plural = _("Bài học")
-
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        from lantoa.content import caching
-
-        return caching.serve_cached(self, request, super().serve, *args, **kwargs)
 
 
 class LessonCitation(Orderable):

@@ -93,3 +93,33 @@ def test_anonymous_lesson_view_is_cached_and_new_publication_is_served_at_once(c
     lesson.title = "Tiêu đề mới sau khi duyệt"
     lesson.save_revision().publish()
     assert "Tiêu đề mới sau khi duyệt" in client.get(url).content.decode()
+
+
+def test_video_audio_and_poster_pages_show_their_transcript_or_text(client, lessons):
+    from lantoa.content.models import AudioPage, PosterPage, VideoPage
+
+    topic = TopicPage.objects.get(slug="hop-dong-lao-dong")
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    pages = [
+        VideoPage(
+            title="Video hợp đồng", slug="video-hop-dong", summary="Xem 2 phút.", transcript="- Lời thoại video."
+        ),
+        AudioPage(
+            title="Phát thanh hợp đồng", slug="phat-thanh", summary="Nghe 3 phút.", transcript="Lời đọc bản tin."
+        ),
+        PosterPage(
+            title="Áp phích",
+            slug="ap-phich",
+            summary="In dán.",
+            headline="Ký hợp đồng trước",
+            body="- Giữ 1 bản.",
+            lesson=lesson,
+        ),
+    ]
+    for page in pages:
+        topic.add_child(instance=page)
+        page.save_revision().publish()
+    assert "Lời thoại video." in client.get(pages[0].url).content.decode()
+    assert "Lời đọc bản tin." in client.get(pages[1].url).content.decode()
+    poster = client.get(pages[2].url).content.decode()
+    assert "Ký hợp đồng trước" in poster and lesson.url in poster
