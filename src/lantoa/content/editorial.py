@@ -38,7 +38,7 @@ COLLECTION_PERMISSIONS = ("add_image", "choose_image", "add_document", "choose_d
 def editorial_setup(*, index: LessonIndexPage) -> Workflow:
     """Groups, their permissions on the lesson tree and the review workflow on it (idempotent)."""
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     groups = {}
     for name, codenames in PAGE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
