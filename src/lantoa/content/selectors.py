@@ -26,10 +26,6 @@ def topic_children(*, topic: TopicPage) -> list[Page]:
     return list(topic.get_children().live().public().specific().order_by("path"))
 
 
-def lesson_list_live() -> list[LessonPage]:
-    return list(LessonPage.objects.live().public().order_by("path"))
-
-
 def lesson_get_live_or_404(*, page_id: int) -> LessonPage:
     lesson = LessonPage.objects.live().public().filter(pk=page_id).first()
     if lesson is None:
