@@ -27,6 +27,13 @@ def _shade(value: int | None, top: int) -> str:
     return SCALE[step]
 
 
+def _place_name(name: str) -> str:
+    for prefix in ("Đặc khu ", "Phường ", "Xã "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 def _linked(url: str, inner: str) -> str:
     return f'<a href="{escape(url)}">{inner}</a>' if url else inner
 
@@ -43,7 +50,7 @@ def tile_grid(data: list[Datum], *, columns: int = 12, title: str = "") -> SafeS
     ]
     for position, datum in enumerate(data):
         x, y = (position % columns) * (size + gap), (position // columns) * (size + gap)
-        short = "".join(word[0] for word in datum.label.split()[1:4])
+        short = "".join(word[0] for word in _place_name(datum.label).split()[:3])
         tooltip = f"{datum.label}: {vn_number(datum.value) if datum.value is not None else '–'} {datum.note}".strip()
         fill = _shade(datum.value, top)
         ink = "#fff" if fill in SCALE[3:] else "#1d1b1a"

@@ -16,9 +16,9 @@ def tables_xlsx(tables: list[Table], *, heading: str = "") -> bytes:
     workbook.remove(workbook.active)
     used: set[str] = set()
     for number, table in enumerate(tables, start=1):
-        name = _SHEET_BAD.sub(" ", table.title)[:28].strip() or f"Bảng {number}"
+        name = _SHEET_BAD.sub(" ", table.title)[:31].strip() or f"Bảng {number}"
         if name in used:
-            name = f"{name[:25]} {number}"
+            name = f"{name[:27]} {number}"
         used.add(name)
         sheet = workbook.create_sheet(name)
         if heading:

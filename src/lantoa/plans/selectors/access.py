@@ -28,7 +28,10 @@ def home_unit_for_user(*, user: Any, action: str = "plans.view_dashboard") -> Or
 
 def plan_get_for_user(*, user: Any, pk: int) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("unit", "parent"), pk=pk)
-    if not access.can(user, "plans.view_dashboard", plan):
+    # The provincial plan is read by every unit carrying it out; its tasks are still filtered by scope.
+    if not access.can(user, "plans.view_dashboard", plan) and not (
+        plan.parent_id is None and access.can(user, "plans.view_dashboard")
+    ):
         raise Http404
     return plan
 

@@ -69,6 +69,9 @@ def figure_records(request: HttpRequest, code: str) -> HttpResponse:
     unit = plan_access.unit_get_for_user(user=request.user, code=request.GET.get("unit", ""))
     period = plan_services.period_ensure(code=request.GET.get("period", _current_quarter()))
     indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None and code in plan_sources.sources_all():
+        plan_services.indicators_sync()  # a source registered since the last sync
+        indicator = Indicator.objects.filter(code=code).first()
     if indicator is None:
         raise Http404
     source = plan_sources.sources_all().get(indicator.source_code)
