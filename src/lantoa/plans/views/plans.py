@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lantoa.orgs import access
 from lantoa.plans.forms import FindingCloseForm, FindingForm, InspectionForm, TaskAssignForm, TaskProgressForm
-from lantoa.plans.models import Finding
+from lantoa.plans.models import Finding, PlanTask
 from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.services import inspections as inspection_services
 from lantoa.plans.services import plans as plan_services
@@ -37,8 +37,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "plan": plan,
         "tasks": plan_access.tasks_of_plan_for_user(user=request.user, plan=plan),
-        "assign_form": TaskAssignForm(units=units) if access.can(request.user, "plans.assign_task") else None,
-        "progress_form": TaskProgressForm(),
+        "can_assign": access.can(request.user, "plans.assign_task"),
+        "assignable_units": list(units),
+        "statuses": PlanTask.Status.choices,
     }
     return render(request, "plans/plan_detail.html", context)
 
