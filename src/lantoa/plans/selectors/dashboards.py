@@ -14,6 +14,7 @@ from lantoa.plans.selectors.figures import UnitIndex, by_segment, figures_for_pe
 from lantoa.plans.selectors.links import records_url
 
 TREND_QUARTERS = 6
+WORKERS = "orgs.workers"
 
 
 @dataclass
@@ -55,8 +56,10 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
     """`period_lookup(code)` returns a ReportingPeriod (the caller decides whether to create missing ones)."""
     index = UnitIndex.load()
     indicators = list(Indicator.objects.filter(is_active=True))
-    current = figures_for_period(period=period, indicators=indicators, index=index)
     scope = report_scope(unit)
+    current = figures_for_period(period=period, indicators=indicators, index=index, within=scope)
+    shown = [i for i in indicators if i.code in (indicator.code, WORKERS)]
+    detail = figures_for_period(period=period, indicators=shown, index=index)
     targets = targets_for(period=period, units=[scope])
     headlines = [
         Headline(
@@ -68,8 +71,8 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
         for i in indicators
         if i.code in current.available
     ]
-    totals = current.totals.get(indicator.code, {})
-    workers = current.totals.get("orgs.workers", {})
+    totals = detail.totals(indicator.code)
+    workers = detail.totals(WORKERS)
     children = sorted(_children(scope, index), key=lambda child: (-totals.get(child.path, 0), child.name))
     communes = sorted((c for c in children if c.is_commune_level), key=lambda c: (c.kind, c.name))
     tiles = [
@@ -80,7 +83,7 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
         charts.Datum(c.name, totals.get(c.path, 0), dashboard_url(c, period, indicator), indicator.measure)
         for c in children
     ]
-    segment_values = by_segment(current.raw.get(indicator.code, {}), index, within=scope.path)
+    segment_values = by_segment(detail.raw.get(indicator.code, {}), index, within=scope.path)
     segment_data = [
         charts.Datum(str(label), segment_values.get(slug, 0), note=indicator.measure)
         for slug, label in SEGMENT_LABELS.items()
@@ -88,7 +91,7 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
     trend = []
     for code in periods.quarter_codes_until(period.code, TREND_QUARTERS):
         quarter = period_lookup(code)
-        figures = figures_for_period(period=quarter, indicators=[indicator], index=index)
+        figures = figures_for_period(period=quarter, indicators=[indicator], index=index, within=scope)
         trend.append(charts.Datum(code.replace("-", " "), figures.value(indicator, scope)))
     child_table = Table(
         _("Theo đơn vị trực thuộc"),

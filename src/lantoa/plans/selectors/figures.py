@@ -8,6 +8,8 @@ enterprise's counts also go to its KCN/CCN. Nothing here scans records per unit.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q, Sum
+
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod, Target
@@ -82,17 +84,27 @@ def by_segment(values: dict[int, int], index: UnitIndex, *, within: str) -> dict
 
 @dataclass
 class PeriodFigures:
-    """Raw counts (per lowest unit) and rolled-up totals (per path) of every indicator for one period."""
+    """Counts of every indicator for one period: raw (per lowest unit), rolled up on demand, or already summed
+    for the one unit a report is about."""
 
     period: ReportingPeriod
-    raw: dict[str, dict[int, int]]
-    totals: dict[str, dict[str, int]]
+    index: UnitIndex
+    raw: dict[str, dict[int, int]] = field(default_factory=dict)
+    scoped: dict[str, int] = field(default_factory=dict)
     available: set[str] = field(default_factory=set)
+    _totals: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def totals(self, code: str) -> dict[str, int]:
+        if code not in self._totals:
+            self._totals[code] = roll_up(self.raw.get(code, {}), self.index)
+        return self._totals[code]
 
     def value(self, indicator: Indicator, unit: OrgUnit) -> int | None:
         if indicator.code not in self.available:
             return None
-        return self.totals[indicator.code].get(report_scope(unit).path, 0)
+        if indicator.code in self.scoped:
+            return self.scoped[indicator.code]
+        return self.totals(indicator.code).get(report_scope(unit).path, 0)
 
 
 def report_scope(unit: OrgUnit) -> OrgUnit:
@@ -100,21 +112,49 @@ def report_scope(unit: OrgUnit) -> OrgUnit:
     return unit.scope_root
 
 
-def figures_for_period(*, period: ReportingPeriod, indicators: list[Indicator], index: UnitIndex) -> PeriodFigures:
+def _sum_within(values: dict[int, int], index: UnitIndex, scope: OrgUnit) -> int:
+    if scope.kind in OrgUnit.ZONE_KINDS:
+        return sum(count for unit_id, count in values.items() if index.zone_path_of.get(unit_id) == scope.path)
+    return sum(count for unit_id, count in values.items() if index.path_of.get(unit_id, "").startswith(scope.path))
+
+
+def figures_for_period(
+    *, period: ReportingPeriod, indicators: list[Indicator], index: UnitIndex, within: OrgUnit | None = None
+) -> PeriodFigures:
+    """Ask each source once for the period. With `within`, only that unit's totals are kept (for a report):
+    entered figures are then summed by the database in one grouped query instead of being fetched row by row."""
     sources = plan_sources.sources_all()
-    raw: dict[str, dict[int, int]] = {}
-    entered: dict[int, dict[int, int]] = defaultdict(dict)
-    for indicator_id, unit_id, value in EnteredValue.objects.filter(period=period).values_list(
-        "indicator_id", "unit_id", "value"
-    ):
-        entered[indicator_id][unit_id] = value
+    figures = PeriodFigures(period=period, index=index)
+    entered_ids = [i.pk for i in indicators if i.kind == Indicator.Kind.ENTERED]
+    entered = EnteredValue.objects.filter(period=period, indicator_id__in=entered_ids)
+    scope = report_scope(within) if within else None
+    if scope is not None:
+        place = (
+            Q(unit__enterprise__zone=scope)
+            if scope.kind in OrgUnit.ZONE_KINDS
+            else Q(unit__path__startswith=scope.path)
+        )
+        sums = dict(entered.filter(place).values_list("indicator_id").annotate(total=Sum("value")))
+    else:
+        per_unit: dict[int, dict[int, int]] = defaultdict(dict)
+        for indicator_id, unit_id, value in entered.values_list("indicator_id", "unit_id", "value"):
+            per_unit[indicator_id][unit_id] = value
     for indicator in indicators:
         if indicator.kind == Indicator.Kind.ENTERED:
-            raw[indicator.code] = entered.get(indicator.pk, {})
+            if scope is not None:
+                figures.scoped[indicator.code] = sums.get(indicator.pk) or 0
+            else:
+                figures.raw[indicator.code] = per_unit.get(indicator.pk, {})
         elif indicator.source_code in sources:
-            raw[indicator.code] = sources[indicator.source_code].values(start=period.starts_on, end=period.ends_on)
-    totals = {code: roll_up(values, index) for code, values in raw.items()}
-    return PeriodFigures(period=period, raw=raw, totals=totals, available=set(raw))
+            values = sources[indicator.source_code].values(start=period.starts_on, end=period.ends_on)
+            if scope is not None:
+                figures.scoped[indicator.code] = _sum_within(values, index, scope)
+            else:
+                figures.raw[indicator.code] = values
+        else:
+            continue
+        figures.available.add(indicator.code)
+    return figures
 
 
 def targets_for(*, period: ReportingPeriod, units: list[OrgUnit]) -> dict[tuple[int, int], int]:

@@ -66,11 +66,13 @@ def report_draft(*, unit: OrgUnit, period: ReportingPeriod, by: Any, index: Unit
     indicators_sync()
     indicators = list(Indicator.objects.filter(is_active=True))
     index = index or UnitIndex.load()
-    current = figures_for_period(period=period, indicators=indicators, index=index)
+    current = figures_for_period(period=period, indicators=indicators, index=index, within=unit)
     previous_code = periods.period_previous_code(period.code)
     previous = None
     if previous_code:
-        previous = figures_for_period(period=period_ensure(code=previous_code), indicators=indicators, index=index)
+        previous = figures_for_period(
+            period=period_ensure(code=previous_code), indicators=indicators, index=index, within=unit
+        )
     scope = report_scope(unit)
     targets = targets_for(period=period, units=[scope])
     if report is None:
