@@ -1,7 +1,7 @@
 """How apps plug into shared screens without importing each other.
 
 An app declares, on its AppConfig:
-- `worker_tile`: {"title", "text", "url_name", "order"} – an entry on the worker home;
+- `worker_tile`: {"title", "text", "url_name", "order"} – an entry on the worker home (or a tuple of them);
 - `office_links`: ((action, url_name, label), …) – back-office menu entries, shown when `can(user, action)`;
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;
 - `sitemaps`: {"name": "dotted.path.SitemapClass"} – public pages for /sitemap.xml;

@@ -11,14 +11,15 @@ from lantoa.core import registry
 def worker_tiles() -> list[dict[str, str]]:
     """Entries for the worker home, declared by apps (see core.registry)."""
     tiles = []
-    for _config, tile in registry.declared("worker_tile"):
-        try:
-            url = reverse(tile["url_name"])
-        except NoReverseMatch:
-            continue
-        tiles.append(
-            {"title": str(tile["title"]), "text": str(tile["text"]), "url": url, "order": tile.get("order", 50)}
-        )
+    for _config, declared in registry.declared("worker_tile"):
+        for tile in declared if isinstance(declared, list | tuple) else (declared,):
+            try:
+                url = reverse(tile["url_name"])
+            except NoReverseMatch:
+                continue
+            tiles.append(
+                {"title": str(tile["title"]), "text": str(tile["text"]), "url": url, "order": tile.get("order", 50)}
+            )
     return sorted(tiles, key=lambda tile: tile["order"])
 
 

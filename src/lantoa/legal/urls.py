@@ -1,2 +1,6 @@
+from django.urls import include, path
+
 app_name = "legal"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("lantoa.legal.calculators.urls")),
+]

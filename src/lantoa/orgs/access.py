@@ -12,7 +12,13 @@ from django.db.models import Q
 
 from lantoa.orgs.models import Membership, OrgUnit, Role
 
-_OFFICE = {"orgs.view_unit", "orgs.view_enterprise", "reach.view_coverage", "plans.view_dashboard"}
+_OFFICE = {
+    "orgs.view_unit",
+    "orgs.view_enterprise",
+    "reach.view_coverage",
+    "plans.view_dashboard",
+    "legal.view_parameters",
+}
 _UNIT_WORK = {
     "orgs.change_enterprise",
     "orgs.import",

@@ -41,6 +41,7 @@ class ImportResult:
     row_count: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -224,7 +225,7 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
     }
     wage_regions = WageRegions(on=timezone.localdate())
     used_codes = set(Enterprise.objects.values_list("public_code", flat=True))
-    created = updated = 0
+    created = updated = unchanged = 0
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
         new_units, new_enterprises, changed_units, changed_enterprises = [], [], [], []
@@ -244,8 +245,7 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
                 new_enterprises.append(enterprise)
             else:
                 unit = enterprise.unit
-                changed_units.append(unit)
-                changed_enterprises.append(enterprise)
+                before = _snapshot(enterprise)
             unit.name, unit.parent, unit.commune, unit.path = (
                 values["name"],
                 commune,
@@ -257,14 +257,46 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
             for key in ("worker_count", "female_worker_count", "migrant_worker_count", "union_member_count"):
                 setattr(enterprise, key, values[key])
             enterprise_derive(enterprise, wage_regions=wage_regions)
+            if enterprise.pk and _snapshot(enterprise) != before:
+                changed_units.append(unit)
+                changed_enterprises.append(enterprise)
+            elif enterprise.pk:
+                unchanged += 1
         OrgUnit.objects.bulk_create(new_units)
         Enterprise.objects.bulk_create(new_enterprises)
-        OrgUnit.objects.bulk_update(changed_units, ["name", "parent", "commune", "path"])
-        Enterprise.objects.bulk_update(changed_enterprises, [*_ENTERPRISE_FIELDS])
+        _update_rows(OrgUnit, _UNIT_FIELDS, changed_units)
+        _update_rows(Enterprise, _ENTERPRISE_FIELDS, changed_enterprises)
         created += len(new_enterprises)
         updated += len(changed_enterprises)
         progress("write", start + len(batch), len(rows))
-    return created, updated
+    return created, updated, unchanged
+
+
+def _snapshot(enterprise: Enterprise) -> tuple:
+    unit = enterprise.unit
+    return (
+        *(getattr(unit, f) for f in ("name", "parent_id", "commune_id", "path")),
+        *(getattr(enterprise, f) for f in _ENTERPRISE_FIELDS),
+    )
+
+
+_UNIT_FIELDS = ("name", "parent", "commune", "path")
+
+
+def _update_rows(model: type, field_names: tuple[str, ...], objects: list) -> None:
+    """One prepared UPDATE run for many rows: bulk_update's CASE statements grow slow past a few hundred rows."""
+    if not objects:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"  # noqa: S608 - names come from the model
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] + [obj.pk]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 _ENTERPRISE_FIELDS = (
@@ -307,7 +339,7 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
         return result
     with transaction.atomic():
         units_created, units_updated = _write_units(planned_units)
-        enterprises_created, enterprises_updated = _write_enterprises(parsed.enterprises, progress)
+        enterprises_created, enterprises_updated, result.unchanged = _write_enterprises(parsed.enterprises, progress)
     result.created = units_created + enterprises_created
     result.updated = units_updated + enterprises_updated
     return result

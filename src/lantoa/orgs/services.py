@@ -73,9 +73,9 @@ def unit_save(
 def admin_units_sync() -> SyncResult:
     """Load An Giang and all its commune-level units from the vietnam-provinces package (keyed on codes)."""
     province_data = Province.from_code(ProvinceCode(PROVINCE_CODE))
-    province, province_created = unit_save(
-        code=str(PROVINCE_CODE), name=f"Tỉnh {province_data.name}", kind=OrgUnit.Kind.PROVINCE, parent=None
-    )
+    # The package's releases differ on whether the name carries its "Tỉnh" prefix.
+    name = province_data.name if province_data.name.startswith("Tỉnh") else f"Tỉnh {province_data.name}"
+    province, province_created = unit_save(code=str(PROVINCE_CODE), name=name, kind=OrgUnit.Kind.PROVINCE, parent=None)
     created = int(province_created)
     updated = int(not province_created)
     for ward in Ward.iter_by_province(ProvinceCode(PROVINCE_CODE)):

@@ -32,7 +32,7 @@ def test_reimport_updates_by_tax_code_instead_of_duplicating(union_officer):
     result = run_import(
         filled_template(enterprises=[enterprise_row(name="Công ty Đổi Tên", worker_count=150)]), union_officer
     )
-    assert (result.created, result.updated) == (0, 1)
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 0)
     enterprise = Enterprise.objects.get(tax_code="1600000501")
     assert enterprise.unit.name == "Công ty Đổi Tên"
     assert enterprise.worker_count == 150
@@ -145,3 +145,21 @@ def test_large_files_import_in_the_background_with_progress(union_officer, setti
     progress = imports.import_job_progress(job_id=job.pk)
     assert progress == {"phase": "write", "done": 1200, "total": 1200}
     cache.clear()
+
+
+def test_reimport_of_the_same_file_changes_nothing(union_officer):
+    data = filled_template(enterprises=[enterprise_row(), enterprise_row("1600000502", "Công ty Nhập Hai")])
+    run_import(data, union_officer)
+    before = list(Enterprise.objects.values_list("updated_at", flat=True))
+    result = run_import(data, union_officer)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
+    assert list(Enterprise.objects.values_list("updated_at", flat=True)) == before
+
+
+def test_reimport_moving_an_enterprise_moves_it_in_the_tree(union_officer):
+    run_import(filled_template(enterprises=[enterprise_row()]), union_officer)
+    run_import(filled_template(enterprises=[enterprise_row(commune="Phường Rạch Giá")]), union_officer)
+    enterprise = Enterprise.objects.select_related("unit__parent").get(tax_code="1600000501")
+    assert enterprise.unit.parent.name == "Phường Rạch Giá"
+    assert enterprise.unit.path == f"{enterprise.unit.parent.path}{enterprise.unit.code}/"
+    assert enterprise.minimum_wage_region == 2

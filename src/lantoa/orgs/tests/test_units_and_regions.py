@@ -6,6 +6,7 @@ from lantoa.orgs.models import Enterprise, MinimumWageZone, OrgUnit
 
 
 def test_admin_units_sync_loads_all_102_units_of_the_new_an_giang(province):
+    assert province.name == "Tỉnh An Giang"
     units = OrgUnit.objects.filter(parent=province)
     assert units.count() == 102
     assert units.filter(kind=OrgUnit.Kind.COMMUNE).count() == 85

@@ -1,0 +1,28 @@
+"""Page objects for the workers' labour calculators."""
+
+from playwright.sync_api import Page
+
+
+class CalculatorPages:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.base = page.base_url
+
+    def open_overtime_from_index(self) -> None:
+        self.page.goto(f"{self.base}/tinh-toan/")
+        self.page.get_by_role("link", name="Tiền làm thêm giờ, làm đêm").click()
+
+    def fill_overtime(self, *, wage: str, weekday_hours: str, longest_day: str = "", on: str = "") -> None:
+        if on:
+            self.page.get_by_label("Ngày làm thêm (để áp dụng quy định đúng thời điểm)").fill(on)
+        self.page.get_by_label("Tiền lương (đồng)").fill(wage)
+        self.page.get_by_label("Giờ làm thêm ngày thường, ban ngày").fill(weekday_hours)
+        if longest_day:
+            self.page.get_by_label("Một ngày thường làm thêm nhiều nhất bao nhiêu giờ?").fill(longest_day)
+        self.page.get_by_role("button", name="Tính").click()
+
+    def result(self) -> str:
+        return self.page.locator("#ket-qua").inner_text()
+
+    def form_errors(self) -> str:
+        return self.page.locator("form.calc").inner_text()

@@ -1,0 +1,41 @@
+"""A worker opens the overtime calculator, enters a wage and hours, sees the amount with its article and rule date."""
+
+from playwright.sync_api import expect
+
+from lantoa.legal.calculators import services
+
+from .pages.calculators import CalculatorPages
+
+
+def test_worker_computes_overtime_pay_and_is_warned_about_five_hours_a_day(page, db):
+    services.parameters_load()
+    calculators = CalculatorPages(page)
+    page.goto(page.base_url + "/")
+    page.get_by_role("link", name="Tính quyền lợi").click()
+    calculators.open_overtime_from_index()
+    expect(page).to_have_url(page.base_url + "/tinh-toan/lam-them-gio/")
+    expect(page.get_by_role("heading", name="Tiền làm thêm giờ, làm việc ban đêm")).to_be_visible()
+
+    calculators.fill_overtime(wage="5.310.000", weekday_hours="20", longest_day="5", on="10/02/2026")
+
+    result = calculators.result()
+    assert "765.870 đ" in result  # 5.310.000 ÷ (26 × 8) = 25.529 đ/giờ × 150% × 20 giờ
+    assert "Bộ luật Lao động 45/2019/QH14, Điều 98" in result
+    assert "áp dụng từ 01/01/2021" in result
+    assert "10/02/2026" in result
+    assert "vượt quá 50%" in result
+    expect(
+        page.locator("#ket-qua").get_by_role("link", name="Bộ luật Lao động 45/2019/QH14, Điều 98")
+    ).to_have_attribute("href", "/phap-luat/45-2019-qh14/dieu-98")
+    page.screenshot(path="var/e2e-overtime.png", full_page=True)
+
+
+def test_worker_typing_a_wrong_amount_reads_a_vietnamese_message(page, db):
+    services.parameters_load()
+    calculators = CalculatorPages(page)
+    page.goto(page.base_url + "/tinh-toan/lam-them-gio/")
+    calculators.fill_overtime(wage="5.31", weekday_hours="hai")
+    errors = calculators.form_errors()
+    assert "Số tiền chỉ gồm chữ số" in errors
+    assert "Hãy nhập một số, ví dụ 8 hoặc 2,5." in errors
+    expect(page.locator("#ket-qua")).to_have_count(0)

@@ -1,0 +1,119 @@
+"""Minimum wage by region and date, and wage arrears against it month by month."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from lantoa.core.formats import vn_date
+from lantoa.legal.calculators.numbers import money
+from lantoa.legal.calculators.parameters import Key, ParameterBook, region_label
+from lantoa.legal.calculators.rules.base import Line, Result, blld
+
+MAX_ARREARS_MONTHS = 120
+
+PAY_MONTH, PAY_HOUR = "month", "hour"
+
+
+def minimum_wage_check(*, book: ParameterBook, on: dt.date, region: int, wage_vnd: int, basis: str) -> Result:
+    """Is a monthly (full normal hours) or hourly wage at least the regional minimum in force on `on`?"""
+    key = Key.MIN_WAGE_MONTH if basis == PAY_MONTH else Key.MIN_WAGE_HOUR
+    minimum = book.get(key, on=on, region=region)
+    floor = int(minimum.value)
+    per = _("tháng") if basis == PAY_MONTH else _("giờ")
+    result = Result(title=_("Kiểm tra lương tối thiểu vùng"), on=on)
+    label = _("Lương tối thiểu %(per)s vùng %(region)s ngày %(date)s") % {
+        "per": per,
+        "region": region_label(region),
+        "date": vn_date(on),
+    }
+    result.add(
+        Line(
+            label,
+            _("%(document)s, %(article)s")
+            % {"document": minimum.citation.document, "article": minimum.citation.article},
+            floor,
+        )
+    )
+    result.add(Line(_("Lương của bạn (theo %(per)s)") % {"per": per}, "", wage_vnd))
+    gap = wage_vnd - floor
+    result.add(
+        Line(
+            _("Chênh lệch"),
+            _("%(wage)s − %(floor)s") % {"wage": money(wage_vnd), "floor": money(floor)},
+            gap,
+            is_total=True,
+        )
+    )
+    result.is_ok = gap >= 0
+    result.verdict = (
+        _("Lương của bạn không thấp hơn lương tối thiểu vùng.")
+        if result.is_ok
+        else _("Lương của bạn thấp hơn lương tối thiểu vùng %(gap)s. Công ty phải trả ít nhất bằng mức tối thiểu.")
+        % {"gap": money(-gap)}
+    )
+    result.cite(minimum, blld("Điều 90 khoản 2", 90))
+    if basis == PAY_MONTH:
+        result.notes.append(
+            _(
+                "Lương tối thiểu tháng so với mức lương theo công việc khi làm đủ giờ bình thường trong tháng, "
+                "chưa tính tiền làm thêm giờ, làm đêm, phụ cấp (Điều 4 của nghị định)."
+            )
+        )
+    return result
+
+
+def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    """First days of every month from `start`'s month to `end`'s month."""
+    if end < start:
+        raise ValidationError(_("Tháng kết thúc phải sau tháng bắt đầu."), code="period_reversed")
+    months, cursor = [], start.replace(day=1)
+    while cursor <= end:
+        months.append(cursor)
+        cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
+    if len(months) > MAX_ARREARS_MONTHS:
+        raise ValidationError(
+            _("Hãy tính tối đa %(limit)s tháng một lần."), code="period_too_long", params={"limit": MAX_ARREARS_MONTHS}
+        )
+    return months
+
+
+def wage_arrears(*, book: ParameterBook, region: int, start: dt.date, end: dt.date, wage_vnd: int) -> Result:
+    """What a monthly wage fell short of the regional minimum, month by month, each month under its own rule.
+
+    A month takes the rule in force on its first day (minimum wages change on the first of a month).
+    """
+    result = Result(title=_("Tiền lương còn thiếu so với lương tối thiểu vùng"), on=end)
+    total = 0
+    for month in months_between(start, end):
+        minimum = book.get(Key.MIN_WAGE_MONTH, on=month, region=region)
+        floor = int(minimum.value)
+        shortfall = max(0, floor - wage_vnd)
+        total += shortfall
+        result.add(
+            Line(
+                _("Tháng %(month)s") % {"month": month.strftime("%m/%Y")},
+                _("max(0; %(floor)s − %(wage)s) – %(document)s")
+                % {
+                    "floor": money(floor),
+                    "wage": money(wage_vnd),
+                    "document": minimum.citation.document,
+                },
+                shortfall,
+            )
+        )
+        result.cite(minimum)
+    result.add(Line(_("Tổng số tiền còn thiếu"), _("cộng các tháng"), total, is_total=True))
+    result.is_ok = total == 0
+    result.verdict = (
+        _("Lương tháng không thấp hơn mức tối thiểu trong tháng nào của khoảng đã chọn.")
+        if result.is_ok
+        else _("Công ty còn thiếu %(total)s so với lương tối thiểu vùng %(region)s trong khoảng này.")
+        % {"total": money(total), "region": region_label(region)}
+    )
+    result.cite(blld("Điều 90 khoản 2", 90))
+    result.notes.append(
+        _("Mỗi tháng được so với mức lương tối thiểu có hiệu lực vào ngày đầu tháng đó, vùng %(region)s.")
+        % {"region": region_label(region)}
+    )
+    return result

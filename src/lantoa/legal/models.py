@@ -1,0 +1,1 @@
+from lantoa.legal.calculators.models import *  # noqa: F403

@@ -1,0 +1,30 @@
+"""Offline lexical search over law articles for worker questions (pure Python, no Django).
+
+``SearchIndex.build(passages)`` -> ``index.save(path)`` once; ``SearchIndex.load(path).search(query, allowed=keys)``
+per request. A hit with ``hit.confident`` false (``confidence < CONFIDENCE_THRESHOLD``) on the top result means
+"no confident answer": offer an adviser.
+"""
+
+from .baseline import PlainBM25, plain_bm25_baseline
+from .corpus import current_keys, load_records, passage_from_record, passages_from_records
+from .index import CONFIDENCE_THRESHOLD, Hit, Passage, SearchConfig, SearchIndex, make_key
+from .metrics import evaluate
+from .synonyms import DEFAULT_SYNONYMS_PATH, load_synonyms
+
+__all__ = [
+    "CONFIDENCE_THRESHOLD",
+    "DEFAULT_SYNONYMS_PATH",
+    "Hit",
+    "Passage",
+    "PlainBM25",
+    "SearchConfig",
+    "SearchIndex",
+    "current_keys",
+    "evaluate",
+    "load_records",
+    "load_synonyms",
+    "make_key",
+    "passage_from_record",
+    "passages_from_records",
+    "plain_bm25_baseline",
+]

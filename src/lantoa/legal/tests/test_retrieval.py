@@ -1,0 +1,168 @@
+"""Tests for the pure-Python legal retrieval package (no Django needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lantoa.legal.retrieval import (
+    DEFAULT_SYNONYMS_PATH,
+    Passage,
+    SearchIndex,
+    current_keys,
+    evaluate,
+    load_records,
+    load_synonyms,
+    passages_from_records,
+    plain_bm25_baseline,
+)
+from lantoa.legal.retrieval.evaluate import main as evaluate_main
+from lantoa.legal.retrieval.index import split_clauses
+from lantoa.legal.retrieval.synonyms import SynonymExpander
+from lantoa.legal.retrieval.text import content_mask, fold, syllables
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_LAWS = DATA / "sample_laws.jsonl"
+SAMPLE_QA = DATA / "sample_qa.jsonl"
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "legal"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return load_records(SAMPLE_LAWS)
+
+
+@pytest.fixture(scope="module")
+def index(records: list[dict]) -> SearchIndex:
+    return SearchIndex.build(passages_from_records(records))
+
+
+def _questions(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_fold_strips_diacritics_and_d_bar() -> None:
+    assert fold("Người lao động ĐƯỢC nghỉ") == "nguoi lao dong duoc nghi"
+    assert syllables("Điều 113. Nghỉ hằng năm") == ["điều", "113", "nghỉ", "hằng", "năm"]
+
+
+def test_content_mask_judges_unaccented_text_by_folded_fillers() -> None:
+    assert content_mask(["có", "được", "lương"]) == [False, False, True]
+    # "bao" is a content word in unaccented "bao hiem" but a filler in "bao nhieu".
+    assert content_mask(["dong", "bao", "hiem"]) == [True, True, True]
+    assert content_mask(["bao", "nhieu", "tien"]) == [False, False, True]
+
+
+def test_split_clauses_drops_heading_and_groups_points() -> None:
+    text = "Điều 9. Tên\n1. Khoản một:\na) điểm a;\nb) điểm b.\n2. Khoản hai."
+    assert split_clauses(text) == ["1. Khoản một:\na) điểm a;\nb) điểm b.", "2. Khoản hai."]
+
+
+def test_load_synonyms_format(tmp_path: Path) -> None:
+    path = tmp_path / "syn.txt"
+    path.write_text("# comment\nnlđ, nld = người lao động  # trailing\n\nbad line\ncty = công ty\n", encoding="utf-8")
+    assert load_synonyms(path) == {"nlđ": "người lao động", "nld": "người lao động", "cty": "công ty"}
+
+
+def test_synonyms_match_unaccented_typing_but_not_other_accented_words() -> None:
+    expander = SynonymExpander({"đẻ": "sinh con", "tăng ca": "làm thêm giờ"})
+    assert expander.expand(["de", "tang", "ca"]) == [(1, ["sinh", "con"]), (2, ["làm", "thêm", "giờ"])]
+    assert expander.expand(["để", "tăng", "ca"]) == [(2, ["làm", "thêm", "giờ"])]
+
+
+def test_shipped_dictionary_loads() -> None:
+    mapping = load_synonyms(DEFAULT_SYNONYMS_PATH)
+    assert mapping["bhxh"] == "bảo hiểm xã hội"
+    assert mapping["tăng ca"] == "làm thêm giờ"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("luong thu viec duoc bao nhieu phan tram", "1/2099/QH99#Điều 1"),
+        ("tăng ca tối đa mấy tiếng một tháng", "1/2099/QH99#Điều 2"),
+        ("nghi viec ma con ngay phep chua nghi", "1/2099/QH99#Điều 3"),
+    ],
+)
+def test_search_finds_article(index: SearchIndex, query: str, expected: str) -> None:
+    hits = index.search(query, k=3)
+    assert hits[0].key == expected
+
+
+def test_law_ranks_above_decree_on_the_same_point(index: SearchIndex) -> None:
+    keys = [h.key for h in index.search("làm thêm giờ không quá 40 giờ trong 01 tháng", k=2)]
+    assert keys == ["1/2099/QH99#Điều 2", "9/2099/NĐ-CP#Điều 4"]
+
+
+def test_allowed_restricts_results(index: SearchIndex, records: list[dict]) -> None:
+    allowed = current_keys(records)
+    keys = {h.key for h in index.search("bảo hiểm xã hội một lần định cư", k=10, allowed=allowed)}
+    assert "3/2099/QH99#Điều 5" in keys
+    assert "2/2098/QH98#Điều 5" not in keys
+    assert index.search("bảo hiểm xã hội", allowed=set()) == []
+
+
+def test_highlights_point_at_query_words(index: SearchIndex) -> None:
+    hit = index.search("luong thu viec", k=1)[0]
+    text = index.passage(hit.key).text
+    words = {fold(text[start:end]) for start, end in hit.highlights}
+    assert {"luong", "thu", "viec"} <= words
+    assert 0.0 < hit.confidence <= 1.0
+    assert hit.confident
+
+
+def test_unrelated_question_gets_no_hits_or_low_confidence(index: SearchIndex) -> None:
+    hits = index.search("xyzzy plugh", k=5)
+    assert hits == [] or not hits[0].confident
+
+
+def test_save_load_roundtrip(index: SearchIndex, tmp_path: Path) -> None:
+    path = tmp_path / "index.npz"
+    index.save(path)
+    loaded = SearchIndex.load(path)
+    for query in ("luong thu viec", "nlđ tăng ca", "bhxh một lần"):
+        assert [(h.key, round(h.score, 4)) for h in loaded.search(query)] == [
+            (h.key, round(h.score, 4)) for h in index.search(query)
+        ]
+
+
+def test_duplicate_keys_rejected() -> None:
+    passage = Passage(key="a#1", doc_number="a", article="1", title="t", text="x")
+    with pytest.raises(ValueError, match="unique"):
+        SearchIndex.build([passage, passage])
+
+
+def test_evaluate_and_baseline(index: SearchIndex, records: list[dict]) -> None:
+    questions = _questions(SAMPLE_QA)
+    result = evaluate(index, questions, allowed=current_keys(records))
+    assert set(result) >= {"n", "recall@1", "recall@5", "recall@10", "mrr@10", "p95_ms"}
+    assert result["n"] == 3
+    assert result["recall@5"] == 1.0
+    baseline = evaluate(plain_bm25_baseline(passages_from_records(records)), questions)
+    assert 0.0 <= baseline["recall@5"] <= 1.0
+
+
+def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate_main(["--laws", str(SAMPLE_LAWS), "--qa", str(SAMPLE_QA), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["n"] == 3
+    assert result["recall@10"] == 1.0
+
+
+def test_shared_worker_questions() -> None:
+    laws, extra, qa = SHARED / "laws.jsonl", SHARED / "laws_2024_2025.jsonl", SHARED / "qa_worker_dev.jsonl"
+    if not (laws.exists() and extra.exists() and qa.exists()):
+        pytest.skip(f"{SHARED} absent")
+    recs = load_records(laws, extra)
+    index = SearchIndex.build(passages_from_records(recs))
+    questions = _questions(qa)
+    result = evaluate(index, questions, allowed=current_keys(recs))
+    assert result["recall@5"] >= 0.85
+    assert result["mrr@10"] >= 0.70
+    confident = [index.search(q["question"], k=1)[0].confident for q in questions]
+    assert sum(confident) >= 0.9 * len(questions)
+    for off_topic in ("cách nấu phở bò ngon", "hàng xóm mở nhạc to quá thì làm sao"):
+        hits = index.search(off_topic, k=1)
+        assert hits == [] or not hits[0].confident
