@@ -1,17 +1,19 @@
 from django.urls import path
 
-from lantoa.plans.views import dashboards, plans, reports
+from lantoa.plans.views import dashboards, figures, plans, reports
 
 app_name = "plans"
 urlpatterns = [
     path("plans/", plans.home, name="home"),
     path("plans/plan/<int:pk>/", plans.plan_detail, name="plan-detail"),
+    path("plans/plan/<int:pk>/targets/", figures.plan_targets, name="plan-targets"),
     path("plans/tasks/<int:pk>/assign/", plans.task_assign, name="task-assign"),
     path("plans/tasks/<int:pk>/progress/", plans.task_progress, name="task-progress"),
     path("plans/reports/", reports.report_list, name="report-list"),
     path("plans/reports/draft/", reports.report_draft, name="report-draft"),
     path("plans/reports/<int:pk>/", reports.report_detail, name="report-detail"),
     path("plans/reports/<int:pk>/edit/", reports.report_edit, name="report-edit"),
+    path("plans/reports/<int:pk>/figures/", figures.report_entered, name="report-entered"),
     path("plans/reports/<int:pk>/submit/", reports.report_submit, name="report-submit"),
     path("plans/reports/<int:pk>/review/", reports.report_review, name="report-review"),
     path("plans/reports/<int:pk>/export.<str:fmt>", reports.report_export, name="report-export"),

@@ -8,7 +8,7 @@ enterprise's counts also go to its KCN/CCN. Nothing here scans records per unit.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.plans import sources as plan_sources
@@ -129,12 +129,11 @@ def figures_for_period(
     entered = EnteredValue.objects.filter(period=period, indicator_id__in=entered_ids)
     scope = report_scope(within) if within else None
     if scope is not None:
-        place = (
-            Q(unit__enterprise__zone=scope)
-            if scope.kind in OrgUnit.ZONE_KINDS
-            else Q(unit__path__startswith=scope.path)
-        )
-        sums = dict(entered.filter(place).values_list("indicator_id").annotate(total=Sum("value")))
+        if scope.kind in OrgUnit.ZONE_KINDS:
+            entered = entered.filter(unit__enterprise__zone=scope)
+        elif scope.parent_id is not None:  # the root holds everything: no join to plan around
+            entered = entered.filter(unit__path__startswith=scope.path)
+        sums = dict(entered.values_list("indicator_id").annotate(total=Sum("value")).order_by())
     else:
         per_unit: dict[int, dict[int, int]] = defaultdict(dict)
         for indicator_id, unit_id, value in entered.values_list("indicator_id", "unit_id", "value"):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,7 +106,10 @@ def task_assign(*, task: PlanTask, assignee: OrgUnit, due_on: dt.date | None, no
         kind=Notice.Kind.TASK_ASSIGNED,
         subject_key=f"task:{child.pk}",
         sent_on=timezone.localdate(),
-        defaults={"message": _("Được giao nhiệm vụ: %(title)s") % {"title": task.title[:300]}},
+        defaults={
+            "message": _("Được giao nhiệm vụ: %(title)s") % {"title": task.title[:300]},
+            "url": reverse("plans:plan-detail", args=[task.plan_id]) + f"#task-{child.pk}",
+        },
     )
     return child
 

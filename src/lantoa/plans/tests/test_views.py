@@ -149,3 +149,42 @@ def test_commune_reads_the_provincial_plan_but_only_its_own_assigned_tasks(
     page = client.get(reverse("plans:plan-detail", args=[provincial_plan.pk])).content.decode()
     assert "IV.1" in page
     assert "III.5" not in page
+
+
+def test_commune_enters_its_own_figures_and_the_report_shows_them(
+    client, fake_sources, quarter, binh_hoa, commune_officer
+):
+    from lantoa.plans.models import Indicator
+    from lantoa.plans.services import reports
+
+    report = reports.report_draft(unit=binh_hoa, period=quarter, by=commune_officer)
+    sessions = Indicator.objects.get(code="entered.dissemination_sessions")
+    client.force_login(commune_officer)
+    response = client.post(
+        reverse("plans:report-entered", args=[report.pk]),
+        {f"value-{sessions.pk}": "1.200", f"note-{sessions.pk}": "Sổ theo dõi"},
+    )
+    assert response.status_code == 302
+    assert report.figures.get(indicator=sessions).value == 1200
+    bad = client.post(reverse("plans:report-entered", args=[report.pk]), {f"value-{sessions.pk}": "-3"}, follow=True)
+    assert "hãy nhập số nguyên không âm" in bad.content.decode()
+
+
+def test_monitor_sets_a_communes_targets_on_its_plan(client, provincial_plan, binh_hoa, province_monitor):
+    from lantoa.plans.models import Indicator, Target
+
+    unit_plan = plans.unit_plan_save(
+        unit=binh_hoa,
+        parent=provincial_plan,
+        title="Kế hoạch của xã",
+        roadmap="",
+        starts_on=provincial_plan.starts_on,
+        ends_on=provincial_plan.ends_on,
+    )
+    plans.indicators_sync()
+    members = Indicator.objects.get(code="orgs.union_members")
+    client.force_login(province_monitor)
+    client.post(
+        reverse("plans:plan-targets", args=[unit_plan.pk]), {"period": "2026-Q2", f"value-{members.pk}": "4500"}
+    )
+    assert Target.objects.get(unit=binh_hoa, indicator=members, period__code="2026-Q2").value == 4500
