@@ -122,3 +122,12 @@ def test_reminders_go_to_units_with_a_plan_that_have_not_submitted_once_a_day(
     assert again.created == []
     late = notices.reminders_send(on=dt.date(2026, 4, 12), days_ahead=7)
     assert any(n.kind == Notice.Kind.REPORT_OVERDUE for n in late.created)
+
+
+def test_plans_remind_command_prints_what_it_recorded(draft, provincial_plan, capsys):
+    from django.core.management import call_command
+
+    call_command("plans_remind", "--on", "2026-04-05")
+    out = capsys.readouterr().out
+    assert "Báo cáo Quý I năm 2026 cần nộp trước 10/04/2026." in out
+    assert "created=" in out

@@ -188,3 +188,15 @@ def test_monitor_sets_a_communes_targets_on_its_plan(client, provincial_plan, bi
         reverse("plans:plan-targets", args=[unit_plan.pk]), {"period": "2026-Q2", f"value-{members.pk}": "4500"}
     )
     assert Target.objects.get(unit=binh_hoa, indicator=members, period__code="2026-Q2").value == 4500
+
+
+def test_dashboard_query_count_does_not_grow_with_communes_or_enterprises(
+    client, fake_sources, make_enterprise, province_monitor, django_assert_max_num_queries
+):
+    for name in ("Xã Bình Hòa", "Phường Rạch Giá", "Xã Tri Tôn", "Xã Vĩnh Xương"):
+        make_enterprise(commune=name)
+    client.force_login(province_monitor)
+    client.get(reverse("plans:dashboard"))  # creates the periods and indicators once
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("plans:dashboard"), {"period": "2026-Q1"})
+    assert response.status_code == 200
