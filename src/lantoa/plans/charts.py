@@ -72,7 +72,7 @@ def ranked_bars(data: list[Datum], *, title: str = "", limit: int = 15) -> SafeS
     """Horizontal bars, longest first: the easiest chart to read on a phone."""
     shown = sorted(data, key=lambda d: d.value or 0, reverse=True)[:limit]
     top = max((d.value or 0 for d in shown), default=0) or 1
-    row, label_w, bar_w = 26, 190, 260
+    row, label_w, bar_w = 26, 240, 240
     height = row * len(shown) + 4
     parts = [
         f'<svg class="chart bars" viewBox="0 0 {label_w + bar_w + 90} {height}" role="img" aria-label="{escape(title)}">',
@@ -81,7 +81,7 @@ def ranked_bars(data: list[Datum], *, title: str = "", limit: int = 15) -> SafeS
     for position, datum in enumerate(shown):
         y = position * row
         length = max(1, round(bar_w * (datum.value or 0) / top))
-        label = datum.label if len(datum.label) <= 28 else datum.label[:27] + "…"
+        label = datum.label if len(datum.label) <= 30 else datum.label[:29] + "…"
         line = (
             f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="13">{escape(label)}</text>'
             f'<rect x="{label_w}" y="{y + 5}" width="{length}" height="16" rx="3" fill="{SCALE[3]}"/>'

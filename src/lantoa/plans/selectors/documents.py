@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_number
@@ -67,9 +68,10 @@ def issuer_of(unit: OrgUnit) -> Issuer:
 
 
 def place_date(report: UnitReport) -> str:
-    day = (report.submitted_at or report.drafted_at).date() if (report.submitted_at or report.drafted_at) else None
-    if day is None:
+    moment = report.submitted_at or report.drafted_at
+    if moment is None:
         return f"{PLACE}, ngày     tháng     năm     "
+    day = timezone.localtime(moment).date()
     # Hướng dẫn 36: days below 10 and months below 3 take a leading zero.
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{PLACE}, ngày {day.day:02d} tháng {month} năm {day.year}"
