@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailPagesSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lantoa.core import registry
+from lantoa.core.api import api
 from lantoa.core.sitemaps import WorkerPagesSitemap
 
 sitemaps = {"pages": WorkerPagesSitemap, "content": WagtailPagesSitemap, **registry.sitemaps()}
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", include("lantoa.activities.urls")),
     path("", include("lantoa.reach.urls")),
     path("", include("lantoa.plans.urls")),
+    path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

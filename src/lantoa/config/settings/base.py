@@ -165,5 +165,11 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
+# Legal (lantoa.legal): the search index is built by `legal_import`/`legal_index` into VAR_DIR/legal/.
+# LEGAL_SYNONYMS_PATH: an edited everyday-word dictionary (format of retrieval/data/synonyms.txt); empty = shipped one.
+LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
+# LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
+LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
+
 # plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

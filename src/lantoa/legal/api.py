@@ -1,0 +1,53 @@
+"""JSON API for search: `GET /api/v1/legal/search?q=…&on=YYYY-MM-DD`."""
+
+import datetime as dt
+
+from django.utils import timezone
+from ninja import Router, Schema
+
+from lantoa.core.text import clean_line
+from lantoa.legal import search
+
+router = Router(tags=["legal"])
+
+
+class AnswerOut(Schema):
+    doc_number: str
+    doc_title: str
+    article: str
+    title: str
+    url: str
+    passage: str
+    passage_label: str
+    in_force: bool
+    score: float
+    handbook: list[str]
+
+
+class SearchOut(Schema):
+    query: str
+    on: dt.date
+    confident: bool
+    answers: list[AnswerOut]
+
+
+@router.get("/search", response=SearchOut, summary="Tìm điều luật trả lời câu hỏi (chỉ điều có hiệu lực vào ngày `on`)")
+def search_provisions(request, q: str, on: dt.date | None = None, k: int = 5) -> SearchOut:
+    day = on or timezone.localdate()
+    outcome = search.search(query=clean_line(q)[:300], on=day, k=max(1, min(k, 20)))
+    answers = [
+        AnswerOut(
+            doc_number=a.provision.document.number,
+            doc_title=a.provision.document.title,
+            article=a.provision.label,
+            title=a.provision.title,
+            url=request.build_absolute_uri(a.provision.get_absolute_url()),
+            passage="".join(text for text, _ in a.passage.pieces),
+            passage_label=a.passage.label,
+            in_force=a.in_force,
+            score=round(a.score, 4),
+            handbook=[request.build_absolute_uri(e.get_absolute_url()) for e in a.entries],
+        )
+        for a in outcome.answers
+    ]
+    return SearchOut(query=outcome.query, on=day, confident=outcome.is_confident, answers=answers)

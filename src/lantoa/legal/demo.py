@@ -1,0 +1,33 @@
+"""Demo data for the legal app: the shipped handbook, and laws when the development corpus is present."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from lantoa.legal import search
+from lantoa.legal.calculators import demo as calculators_demo
+from lantoa.legal.models import Document
+from lantoa.legal.services import handbook, library
+
+
+def shared_legal_dir() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "legal"
+
+
+def load(*, logins: list) -> str:
+    parameters = calculators_demo.load(logins=logins)
+    folder = Path(getattr(settings, "LEGAL_DEMO_DIR", "") or shared_legal_dir())
+    imported = []
+    # A second `load_demo` keeps what is there and starts in seconds; `legal_import` refreshes on purpose.
+    if folder.is_dir() and not Document.objects.exists():
+        files = sorted(folder.glob("laws*.jsonl")) + sorted((folder / "source").glob("*.txt"))
+        for path in files:
+            result = library.documents_import(path=path)
+            if result.written:
+                imported.extend(result.documents)
+    entries = handbook.handbook_import()
+    index = "đã có" if not imported and search.index_path().exists() else f"{search.index_build()} điều"
+    return (
+        f"{parameters}; {len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
+        f"chỉ mục tìm kiếm: {index}"
+    )

@@ -1,0 +1,537 @@
+"""Pure parsers for law texts: rows and problems (with line numbers), no database.
+
+Formats: JSONL (one article a record, as `laws.jsonl`) and plain text (one paragraph a line, with Chương/Mục/Điều
+headings, as published). Every article body is split into khoản ("1. …") and điểm ("a) …").
+"""
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from lantoa.core.text import clean_line, nfc, slugify_vi
+
+ARTICLE_HEAD = re.compile(r"^Điều\s+(\d+[a-z]?)\s*[.:]\s*(.*)$")
+CLAUSE = re.compile(r"^(\d{1,3})\.(?!\d)\s*(.*)$")
+POINT = re.compile(r"^([a-zđ])\)\s*(.*)$")
+PART = re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+)?([^\s.]+)\.?\s*(.*)$")
+CHAPTER = re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\.?\s*(.*)$")
+SECTION = re.compile(r"^(?:MỤC|Mục)\s+(\d+)\.?\s*(.*)$")
+# The closing formula and what follows an act's last article (signature, "Nơi nhận", annexes).
+CLOSING = re.compile(
+    r"^((Bộ\s+)?[Ll]uật này (đã )?được Quốc hội|Nơi nhận|TM\.|CHỦ TỊCH|Phụ lục|PHỤ LỤC|\s*\|\s*CHỦ TỊCH)"
+)
+NUMBER_LINE = re.compile(r"^(?:Bộ luật|Luật|Nghị định|Thông tư|Nghị quyết)?\s*[Ss]ố\s*:\s*(\S+)")
+PLACE_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+ENACTS = re.compile(r"^(?:Quốc hội|Chính phủ) ban hành\s+(.+?)[.,]?$")
+PASSED_ON = re.compile(r"thông qua ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+FILE_NUMBER = re.compile(r"(\d+)-(\d{4})-(QH\d+|ND-CP|TT-[A-Z]+)", re.IGNORECASE)
+DOC_NUMBER = re.compile(r"\b(\d+/\d{4}/(?:QH\d+|NĐ-CP|TT-[A-ZĐ]+|NQ-[A-ZĐ]+))\b")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+    column: int = 1
+    is_error: bool = True
+
+
+@dataclass
+class DocumentRow:
+    number: str
+    doc_type: str = ""
+    title: str = ""
+    issued_on: dt.date | None = None
+    effective_on: dt.date | None = None
+    status: str = "current"
+    source: str = ""
+    issuer: str = ""
+
+    @property
+    def slug(self) -> str:
+        return slugify_vi(self.number)
+
+
+@dataclass
+class ProvisionRow:
+    kind: str
+    number: str
+    slug: str
+    parent_slug: str
+    title: str
+    text: str
+    line: int
+    article_slug: str = ""
+
+
+@dataclass
+class ParsedDocument:
+    document: DocumentRow
+    provisions: list[ProvisionRow] = field(default_factory=list)
+    has_structure: bool = False  # Chương/Mục known (text files); JSONL leaves an existing structure alone
+
+
+@dataclass
+class ParseResult:
+    documents: list[ParsedDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+def issuer_for(number: str) -> str:
+    if "/QH" in number:
+        return "Quốc hội"
+    if "NĐ-CP" in number:
+        return "Chính phủ"
+    return ""
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _vn_date(match: re.Match | None) -> dt.date | None:
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def is_heading_line(line: str) -> bool:
+    """A Chương/Mục/Phần heading or an all-capitals title line (never part of an article's text)."""
+    stripped = line.strip()
+    if CHAPTER.match(stripped) or SECTION.match(stripped) or PART.match(stripped):
+        return True
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and "|" not in stripped
+
+
+def article_body(
+    *, article_number: str, lines: list[tuple[int, str]], problems: list[Problem]
+) -> tuple[str, list[ProvisionRow]]:
+    """The article's own text (before its first khoản) and its khoản/điểm rows.
+
+    Trailing heading lines (a next chapter glued on) are dropped and reported as warnings.
+    """
+    lines = [(number, clean_line(text)) for number, text in lines if clean_line(text)]
+    while lines and is_heading_line(lines[-1][1]):
+        line_number, text = lines.pop()
+        problems.append(
+            Problem(
+                line_number,
+                _("Điều %(article)s: bỏ dòng tiêu đề dính ở cuối: «%(text)s»")
+                % {"article": article_number, "text": text},
+                is_error=False,
+            )
+        )
+    article_slug = f"dieu-{article_number.lower()}"
+    rows: list[ProvisionRow] = []
+    intro: list[str] = []
+    clause: ProvisionRow | None = None
+    point: ProvisionRow | None = None
+    seen_clauses: list[int] = []
+    for line_number, text in lines:
+        clause_match = CLAUSE.match(text)
+        point_match = POINT.match(text)
+        if clause_match:
+            number = clause_match.group(1)
+            if seen_clauses and int(number) != seen_clauses[-1] + 1:
+                problems.append(
+                    Problem(
+                        line_number,
+                        _("Điều %(article)s: khoản %(number)s sau khoản %(previous)s")
+                        % {"article": article_number, "number": number, "previous": seen_clauses[-1]},
+                        is_error=False,
+                    )
+                )
+            if int(number) in seen_clauses:
+                clause = None
+                intro_target = rows[-1] if rows else None
+                if intro_target:
+                    intro_target.text += "\n" + text
+                continue
+            seen_clauses.append(int(number))
+            clause = ProvisionRow(
+                "clause",
+                number,
+                f"{article_slug}-khoan-{number}",
+                article_slug,
+                "",
+                clause_match.group(2),
+                line_number,
+                article_slug,
+            )
+            point = None
+            rows.append(clause)
+        elif point_match:
+            letter = point_match.group(1)
+            owner = clause.slug if clause is not None else article_slug
+            slug = f"{owner}-diem-{slugify_vi(letter)}"
+            if any(row.slug == slug for row in rows):
+                (point or clause or rows[-1]).text += "\n" + text
+                continue
+            point = ProvisionRow("point", letter, slug, owner, "", point_match.group(2), line_number, article_slug)
+            rows.append(point)
+        elif point is not None:
+            point.text += "\n" + text
+        elif clause is not None:
+            clause.text += "\n" + text
+        else:
+            intro.append(text)
+    return "\n".join(intro), rows
+
+
+def _check_articles(articles: list[tuple[int, str]], problems: list[Problem], label: str) -> None:
+    """Duplicate and missing article numbers are errors: importing them would make wrong permalinks."""
+    seen: dict[str, int] = {}
+    # A file may hold an extract (Điều 105–107): gaps count from its first article.
+    previous = int(re.sub(r"\D", "", articles[0][1]) or 1) - 1 if articles else 0
+    for line_number, number in articles:
+        if number in seen:
+            problems.append(
+                Problem(
+                    line_number,
+                    _("%(doc)s: Điều %(number)s trùng (đã có ở dòng %(line)s)")
+                    % {"doc": label, "number": number, "line": seen[number]},
+                )
+            )
+            continue
+        seen[number] = line_number
+        digits = int(re.sub(r"\D", "", number) or 0)
+        if number.isdigit() and digits > previous + 1:
+            missing = ", ".join(str(n) for n in range(previous + 1, digits))
+            problems.append(
+                Problem(
+                    line_number,
+                    _("%(doc)s: thiếu Điều %(missing)s (trước Điều %(number)s)")
+                    % {"doc": label, "missing": missing, "number": number},
+                )
+            )
+        previous = max(previous, digits)
+
+
+def parse_jsonl(path: Path) -> ParseResult:
+    result = ParseResult()
+    by_number: dict[str, ParsedDocument] = {}
+    articles: dict[str, list[tuple[int, str]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line_number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(nfc(raw))
+                number = clean_line(record["doc_number"])
+                article_match = re.match(r"^Điều\s+(\d+[a-z]?)$", clean_line(record["article"]))
+                text = record["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                result.problems.append(Problem(line_number, _("Dòng không đọc được: %(error)s") % {"error": error}))
+                continue
+            if not article_match:
+                result.problems.append(
+                    Problem(line_number, _("Số điều không hợp lệ: «%(article)s»") % {"article": record["article"]})
+                )
+                continue
+            parsed = by_number.get(number)
+            if parsed is None:
+                try:
+                    document = DocumentRow(
+                        number=number,
+                        doc_type=clean_line(record.get("doc_type", "")),
+                        title=clean_line(record.get("doc_title", "")),
+                        issued_on=_date(record.get("issued")),
+                        effective_on=_date(record.get("effective")),
+                        status=record.get("status", "current"),
+                        source=path.name,
+                        issuer=issuer_for(number),
+                    )
+                except ValueError as error:
+                    result.problems.append(Problem(line_number, _("Ngày không hợp lệ: %(error)s") % {"error": error}))
+                    continue
+                parsed = by_number[number] = ParsedDocument(document)
+                result.documents.append(parsed)
+            article_number = article_match.group(1)
+            articles.setdefault(number, []).append((line_number, article_number))
+            body_lines = text.split("\n")
+            if body_lines and ARTICLE_HEAD.match(body_lines[0].strip()):
+                body_lines = body_lines[1:]
+            _add_article(
+                parsed,
+                number=article_number,
+                title=clean_line(record.get("article_title", "")),
+                lines=[(line_number, text) for text in body_lines],
+                parent_slug="",
+                line=line_number,
+                problems=result.problems,
+            )
+    for number, seen in articles.items():
+        _check_articles(seen, result.problems, number)
+    return result
+
+
+def _add_article(
+    parsed: ParsedDocument,
+    *,
+    number: str,
+    title: str,
+    lines: list[tuple[int, str]],
+    parent_slug: str,
+    line: int,
+    problems: list[Problem],
+) -> None:
+    intro, children = article_body(article_number=number, lines=lines, problems=problems)
+    slug = f"dieu-{number.lower()}"
+    parsed.provisions.append(ProvisionRow("article", number, slug, parent_slug, title, intro, line, ""))
+    parsed.provisions.extend(children)
+
+
+def _roman(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    total = 0
+    for ch, following in zip(value, [*value[1:], ""], strict=True):
+        amount = ROMAN.get(ch, 0)
+        total += -amount if following and ROMAN.get(following, 0) > amount else amount
+    return total
+
+
+def _number_from_name(name: str) -> str:
+    match = FILE_NUMBER.search(name)
+    if not match:
+        return ""
+    suffix = match.group(3).upper().replace("ND-CP", "NĐ-CP")
+    return f"{match.group(1)}/{match.group(2)}/{suffix}"
+
+
+def parse_text(path: Path, *, number: str = "") -> ParseResult:
+    """A law as published, one paragraph a line: letterhead, Phần/Chương/Mục headings, Điều, closing formula."""
+    return parse_paragraphs(nfc(path.read_text("utf-8")).splitlines(), name=path.name, number=number)
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Paragraphs of a Word file in order; a table row becomes one line, cells joined by " | "."""
+    import docx  # python-docx, only needed for this format
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [
+                        "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                        for cell in row
+                        if cell.tag.endswith("}tc")
+                    ]
+                    lines.append(" | ".join(cells))
+    return lines
+
+
+def html_paragraphs(path: Path) -> list[str]:
+    """Text of block elements (p, div, li, h1–h6, tr) of an HTML page, one a line; scripts and styles dropped."""
+    from lxml import html as lxml_html
+
+    # Law pages here are UTF-8; lxml would otherwise guess Latin-1 for a page without a charset declaration.
+    tree = lxml_html.fromstring(path.read_bytes(), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    for node in tree.xpath("//script|//style|//nav|//header|//footer"):
+        node.drop_tree()
+    lines: list[str] = []
+    for node in tree.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"):
+        if node.tag == "tr":
+            lines.append(" | ".join(cell.text_content() for cell in node if cell.tag in {"td", "th"}))
+        elif not any(ancestor.tag in {"p", "li", "tr"} for ancestor in node.iterancestors()):
+            lines.append(node.text_content())
+    return lines
+
+
+def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> ParseResult:
+    """The structure parser for any source that yields one paragraph a line (text, Word, HTML)."""
+    path = Path(name)
+    result = ParseResult()
+    lines = [(index, clean_line(nfc(text))) for index, text in enumerate(paragraphs, 1)]
+    header: list[str] = []
+    position = 0
+    while position < len(lines) and not (
+        ARTICLE_HEAD.match(lines[position][1]) or CHAPTER.match(lines[position][1]) or PART.match(lines[position][1])
+    ):
+        header.append(lines[position][1])
+        position += 1
+    document = DocumentRow(number=number, source=path.name)
+    for text in header:
+        if not document.number and (match := NUMBER_LINE.match(text)):
+            document.number = match.group(1)
+        if not document.issued_on and text.startswith(("Hà Nội", "ngày")):
+            document.issued_on = _vn_date(PLACE_DATE.search(text))
+        if match := ENACTS.match(text):
+            document.title = match.group(1)
+    document.number = document.number or _number_from_name(path.name)
+    if not document.number:
+        result.problems.append(Problem(1, _("Không xác định được số hiệu văn bản (dùng --number).")))
+        return result
+    document.issuer = issuer_for(document.number)
+    document.doc_type = (
+        "Nghị định" if "NĐ-CP" in document.number else ("Bộ luật" if "Bộ luật" in " ".join(header) else "Luật")
+    )
+    parsed = ParsedDocument(document, has_structure=True)
+    result.documents.append(parsed)
+    containers = {"part": "", "chapter": "", "section": ""}
+    articles: list[tuple[int, str]] = []
+    current: tuple[int, str, str] | None = None  # line, number, title
+    body: list[tuple[int, str]] = []
+    pending_title: ProvisionRow | None = None
+
+    def flush() -> None:
+        if current:
+            parent = containers["section"] or containers["chapter"] or containers["part"]
+            _add_article(
+                parsed,
+                number=current[1],
+                title=current[2],
+                lines=body,
+                parent_slug=parent,
+                line=current[0],
+                problems=result.problems,
+            )
+
+    for line_number, text in lines[position:]:
+        if not text:
+            continue
+        if CLOSING.match(text):
+            if match := PASSED_ON.search(text):
+                document.issued_on = document.issued_on or _vn_date(match)
+            break
+        heading = None
+        for kind, pattern in (("part", PART), ("chapter", CHAPTER), ("section", SECTION)):
+            if match := pattern.match(text):
+                heading = (kind, match)
+                break
+        if heading:
+            flush()
+            current, body = None, []
+            kind, match = heading
+            label = str(_roman(match.group(1).upper())) if kind != "section" else match.group(1)
+            slug = f"{ {'part': 'phan', 'chapter': 'chuong', 'section': 'muc'}[kind] }-{label}".replace(" ", "")
+            if kind == "section":
+                slug = f"{containers['chapter']}-{slug}" if containers["chapter"] else slug
+                parent = containers["chapter"] or containers["part"]
+            else:
+                parent = containers["part"] if kind == "chapter" else ""
+                if kind == "part":
+                    containers["chapter"] = ""
+                containers["section"] = ""
+            if any(row.slug == slug for row in parsed.provisions):
+                result.problems.append(
+                    Problem(
+                        line_number,
+                        _("%(text)s: số chương/mục trùng với một tiêu đề trước đó") % {"text": text},
+                        is_error=False,
+                    )
+                )
+                slug = f"{slug}-{line_number}"
+            containers[kind] = slug
+            pending_title = ProvisionRow(kind, match.group(1), slug, parent, match.group(2), "", line_number)
+            parsed.provisions.append(pending_title)
+            continue
+        if match := ARTICLE_HEAD.match(text):
+            flush()
+            pending_title = None
+            current, body = (line_number, match.group(1), match.group(2)), []
+            articles.append((line_number, match.group(1)))
+            continue
+        if current is None:
+            # The title line under "Chương II"; anything else before the first article is preamble.
+            if pending_title is not None and not pending_title.title:
+                pending_title.title = text
+            continue
+        if current is not None:
+            body.append((line_number, text))
+            match = EFFECTIVE.search(text)
+            if match and "hiệu lực" in current[2].lower() and not document.effective_on:
+                document.effective_on = _vn_date(match)
+    flush()
+    for row in parsed.provisions:
+        if row.kind in {"part", "chapter", "section"}:
+            row.title = _title_case(row.title)
+    _check_articles(articles, result.problems, document.number)
+    return result
+
+
+def _title_case(value: str) -> str:
+    letters = [ch for ch in value if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        value = value.lower()
+        return value[:1].upper() + value[1:]
+    return value
+
+
+def detect_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    return {"jsonl": "jsonl", "txt": "txt", "docx": "docx", "html": "html", "htm": "html"}.get(suffix, "")
+
+
+def parse(path: Path, *, fmt: str = "auto", number: str = "") -> ParseResult:
+    fmt = detect_format(path) if fmt == "auto" else fmt
+    if fmt == "jsonl":
+        return parse_jsonl(path)
+    if fmt == "txt":
+        return parse_text(path, number=number)
+    if fmt == "docx":
+        return parse_paragraphs(docx_paragraphs(path), name=path.name, number=number)
+    if fmt == "html":
+        return parse_paragraphs(html_paragraphs(path), name=path.name, number=number)
+    result = ParseResult()
+    result.problems.append(Problem(1, _("Chưa hỗ trợ định dạng «%(fmt)s».") % {"fmt": fmt or path.suffix}))
+    return result
+
+
+# -- relations stated by a document's own "Hiệu lực thi hành" article ------------------------------------
+
+REPEAL_SENTENCE = re.compile(r"hết hiệu lực")
+WHOLE_ACT = re.compile(
+    r"^(?:\d+\.\s*)?(?:(?:Bộ\s+)?[Ll]uật|Nghị định|Pháp lệnh)\b[^;:]*?\bsố\s+(\d+/\d{4}/[A-ZĐ0-9-]+)"
+)
+PARTS_OF_ACT = re.compile(r"^(?:\d+\.\s*)?Các quy định\b")
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    kind: str  # "replaces" | "amends"
+    target_number: str
+    target_articles: tuple[str, ...] = ()
+    note: str = ""
+
+
+def relations_in(text: str) -> list[RelationRow]:
+    """Acts this article says stop applying when the document takes effect.
+
+    "Luật Bảo hiểm xã hội số 58/2014/QH13 … hết hiệu lực" replaces the whole act; "Các quy định … các điều 104, 105
+    … của Luật … số 58/2014/QH13 hết hiệu lực" repeals named articles of it (an amendment).
+    """
+    rows: list[RelationRow] = []
+    for sentence in text.split("\n"):
+        if not REPEAL_SENTENCE.search(sentence) or ("kể từ ngày" not in sentence and "từ ngày" not in sentence):
+            continue
+        if match := WHOLE_ACT.match(sentence.strip()):
+            rows.append(RelationRow("replaces", match.group(1), note=sentence.strip()))
+        elif PARTS_OF_ACT.match(sentence.strip()):
+            for number in dict.fromkeys(DOC_NUMBER.findall(sentence)):
+                before = sentence.split(number)[0]
+                segment = before[before.rfind(";") + 1 :]
+                whole = re.findall(r"các điều\s+([\d,\s]+(?:và\s+\d+)?)", segment)
+                numbers = [n for chunk in whole for n in re.findall(r"\d+", chunk)]
+                rows.append(RelationRow("amends", number, tuple(numbers), sentence.strip()))
+    return rows

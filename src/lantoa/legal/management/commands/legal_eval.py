@@ -1,0 +1,35 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from lantoa.legal import retrieval
+
+
+def load_questions(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+class Command(BaseCommand):
+    help = "Build the search index from laws JSONL file(s) and score a questions JSONL file (recall@k, MRR@10, p95)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--laws", type=Path, action="append", required=True)
+        parser.add_argument("--qa", type=Path, required=True)
+        parser.add_argument("--json", action="store_true", dest="as_json")
+        parser.add_argument("--baseline", action="store_true", help="Score plain BM25 instead, for comparison.")
+
+    def handle(self, *, laws: list[Path], qa: Path, as_json: bool, baseline: bool, **options: object) -> None:
+        records = retrieval.load_records(*laws)
+        passages = retrieval.passages_from_records(records)
+        index = retrieval.plain_bm25_baseline(passages) if baseline else retrieval.SearchIndex.build(passages)
+        # Superseded articles are never answers (as on the site), so rank only those in force.
+        figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
+        keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "p95_ms")
+        result = {key: round(figures[key], 4) if isinstance(figures[key], float) else figures[key] for key in keys}
+        if as_json:
+            self.stdout.write(json.dumps(result))
+            return
+        for key in keys:
+            self.stdout.write(f"{key:>10}: {result[key]}")

@@ -1,0 +1,48 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lantoa.legal import search
+from lantoa.legal.services import library
+
+
+class Command(BaseCommand):
+    help = "Import law texts (JSONL records or published text); a folder imports every file in it. Idempotent."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--format", dest="fmt", default="auto", choices=["auto", "jsonl", "txt", "docx", "html"])
+        parser.add_argument("--number", default="", help="Document number when the file does not state it.")
+        parser.add_argument("--dry-run", action="store_true")
+        parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
+
+    def handle(self, *, path: Path, fmt: str, number: str, dry_run: bool, no_index: bool, **options: object) -> None:
+        paths = (
+            sorted(p for p in path.rglob("*") if p.suffix in {".jsonl", ".txt", ".docx", ".html"})
+            if path.is_dir()
+            else [path]
+        )
+        if path.is_dir():
+            # Records first (they carry the metadata), then published texts (they add Chương/Mục).
+            paths.sort(key=lambda p: (p.suffix != ".jsonl", str(p)))
+            paths = [p for p in paths if not p.name.startswith("qa_") and p.name != "SOURCES.md"]
+        failed = False
+        for item in paths:
+            result = library.documents_import(path=item, fmt=fmt, dry_run=dry_run, number=number)
+            for problem in result.problems:
+                level = "error" if problem.is_error else "warning"
+                stream = self.stderr if problem.is_error else self.stdout
+                stream.write(f"{item}:{problem.line}:{problem.column}: {level}: {problem.message}")
+            if result.problems and any(p.is_error for p in result.problems):
+                failed = True
+                self.stderr.write(f"{item}: nothing imported")
+                continue
+            self.stdout.write(
+                f"{item.name}: {', '.join(result.documents)} created={result.created} updated={result.updated} "
+                f"unchanged={result.unchanged} flagged_entries={result.flagged_entries}"
+                + (" (dry run)" if dry_run else "")
+            )
+        if not dry_run and not no_index:
+            self.stdout.write(f"search index: {search.index_build()} articles")
+        if failed:
+            raise CommandError("Some files had errors and were not imported.")

@@ -1,0 +1,40 @@
+"""The development corpus imports cleanly, the handbook resolves against it and superseded laws carry successors."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from lantoa.legal.models import Document, HandbookEntry
+from lantoa.legal.services import handbook
+
+SHARED = Path(settings.BASE_DIR).parent / "shared" / "legal"
+
+
+@pytest.fixture
+def shared_corpus(db: None, settings, tmp_path) -> None:
+    if not SHARED.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED} absent")
+        pytest.skip(f"{SHARED} absent: the shared law corpus is needed")
+    settings.VAR_DIR = tmp_path
+    call_command("legal_import", str(SHARED), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def test_every_shared_file_imports_and_replaced_laws_point_to_their_successors(shared_corpus: None) -> None:
+    expected = {"58/2014/QH13": "41/2024/QH15", "12/2012/QH13": "50/2024/QH15", "38/2013/QH13": "74/2025/QH15"}
+    for old, new in expected.items():
+        document = Document.objects.get(number=old)
+        relation = document.relations_in.get(kind="replaces")
+        assert document.status == Document.Status.SUPERSEDED and relation.source.number == new
+        assert document.expiry_on == relation.source.effective_on
+    assert Document.objects.filter(status=Document.Status.CURRENT).count() == 10
+
+
+def test_every_handbook_entry_resolves_its_citations(shared_corpus: None) -> None:
+    result = handbook.handbook_import()
+    assert result.problems == []
+    assert HandbookEntry.objects.count() == result.created >= 40
+    assert not HandbookEntry.objects.filter(citations__isnull=True).exists()

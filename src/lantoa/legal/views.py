@@ -1,0 +1,97 @@
+"""Worker pages: the library, article pages, search, handbook, asking an adviser."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lantoa.legal import search, selectors
+from lantoa.legal.calculators import selectors as calculator_selectors
+from lantoa.legal.forms import AskForm, CodeForm, SearchForm
+from lantoa.legal.services import handbook as handbook_services
+from lantoa.legal.services import questions as question_services
+
+
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    context = {"documents": selectors.documents_list(), "form": SearchForm(), "today": timezone.localdate()}
+    return render(request, "legal/library.html", context)
+
+
+@require_GET
+def document(request: HttpRequest, doc: str) -> HttpResponse:
+    item = selectors.document_get(slug=doc)
+    validity = selectors.validity_of(document=item, on=timezone.localdate())
+    toc = selectors.document_toc(document=item)
+    return render(request, "legal/document.html", {"document": item, "validity": validity, "toc": toc})
+
+
+@require_GET
+def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
+    item = selectors.document_get(slug=doc)
+    provision, parts = selectors.article_get(document=item, slug=article)
+    context = {
+        "document": item,
+        "article": provision,
+        "parts": parts,
+        "validity": selectors.validity_of(document=item, provision=provision, on=timezone.localdate()),
+        "entries": selectors.entries_for_article(article=provision),
+        "neighbours": selectors.article_neighbours(article=provision),
+        "containers": selectors.containers_of(article=provision),
+        "calculators": calculator_selectors.calculator_links_for_article(
+            document_number=item.number, article_number=int(provision.number) if provision.number.isdigit() else 0
+        ),
+    }
+    return render(request, "legal/article.html", context)
+
+
+@require_GET
+def ask(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    outcome = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        outcome = search.search(query=form.cleaned_data["q"], on=form.day())
+    ask_form = AskForm(initial={"question": form.cleaned_data.get("q", "") if form.is_valid() else ""})
+    return render(request, "legal/search.html", {"form": form, "outcome": outcome, "ask_form": ask_form})
+
+
+@require_GET
+def handbook(request: HttpRequest) -> HttpResponse:
+    return render(request, "legal/handbook.html", {"chapters": selectors.handbook_chapters()})
+
+
+@require_GET
+def handbook_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = selectors.handbook_entry_get(slug=slug)
+    blocks = handbook_services.answer_paragraphs(entry.answer)
+    return render(request, "legal/handbook_entry.html", {"entry": entry, "blocks": blocks})
+
+
+@require_http_methods(["GET", "POST"])
+def adviser_ask(request: HttpRequest) -> HttpResponse:
+    form = AskForm(request.POST or None, initial={"question": request.GET.get("q", "")})
+    if form.is_valid():
+        enterprise = getattr(request, "worker_enterprise", None)
+        try:
+            receipt = question_services.question_ask(
+                text=form.cleaned_data["question"], unit=enterprise.unit if enterprise else None
+            )
+        except ValidationError as error:
+            form.add_error("question", error)
+        else:
+            return render(request, "legal/adviser_receipt.html", {"receipt": receipt})
+    return render(request, "legal/adviser_ask.html", {"form": form})
+
+
+@require_GET
+def adviser_follow(request: HttpRequest) -> HttpResponse:
+    form = CodeForm(request.GET or None)
+    question = None
+    if form.is_valid():
+        try:
+            question = selectors.question_for_code(code=form.cleaned_data["code"])
+        except Http404:
+            form.add_error("code", _("Không tìm thấy câu hỏi với mã này. Bạn kiểm tra lại mã nhé."))
+    return render(request, "legal/adviser_follow.html", {"form": form, "question": question})
