@@ -60,7 +60,9 @@ def task_get_for_user(*, user: Any, pk: int, action: str) -> PlanTask:
 
 
 def tasks_for_unit(*, unit: OrgUnit) -> list[PlanTask]:
-    return list(PlanTask.objects.filter(assignee=unit).select_related("assigned_by").order_by("order", "pk"))
+    """Tasks a unit reports on: its own, and those of the bodies acting over it (the province's LĐLĐ, boards…)."""
+    held = Q(assignee=unit) | Q(assignee__parent=unit, assignee__kind__in=OrgUnit.BODY_KINDS)
+    return list(PlanTask.objects.filter(held).select_related("assigned_by", "assignee").order_by("order", "pk"))
 
 
 def report_get_for_user(*, user: Any, pk: int, action: str = "plans.view_dashboard") -> UnitReport:

@@ -14,6 +14,7 @@ from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans import periods
 from lantoa.plans.models import Indicator, Notice, PlanTask, ReportFigure, ReportingPeriod, UnitReport
+from lantoa.plans.selectors.access import tasks_for_unit
 from lantoa.plans.selectors.documents import issuer_of
 from lantoa.plans.selectors.figures import UnitIndex, figures_for_period, report_scope, targets_for
 from lantoa.plans.services.plans import indicators_sync, period_ensure
@@ -102,7 +103,7 @@ def report_draft(*, unit: OrgUnit, period: ReportingPeriod, by: Any, index: Unit
             highlights.append(f"- {indicator.name}: {vn_number(value)} {indicator.measure}.")
     if not report.situation:
         report.situation = _situation(unit, highlights)
-    tasks = PlanTask.objects.filter(assignee=unit).order_by("order", "pk")
+    tasks = tasks_for_unit(unit=unit)
     if not report.results:
         done = sum(task.status == PlanTask.Status.DONE for task in tasks)
         report.results = _("Đơn vị được giao %(total)s nhiệm vụ, đã hoàn thành %(done)s nhiệm vụ.") % {

@@ -131,3 +131,8 @@ def test_plans_remind_command_prints_what_it_recorded(draft, provincial_plan, ca
     out = capsys.readouterr().out
     assert "Báo cáo Quý I năm 2026 cần nộp trước 10/04/2026." in out
     assert "created=" in out
+
+
+def test_the_province_report_lists_the_tasks_of_its_bodies(fake_sources, provincial_plan, province, quarter, system):
+    report = reports.report_draft(unit=province, period=quarter, by=system)
+    assert f"được giao {provincial_plan.tasks.count()} nhiệm vụ" in report.results
