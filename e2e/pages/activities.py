@@ -29,6 +29,17 @@ class ActivityPages:
         self.page.reload()
         return self.page.locator("#checkins").inner_text()
 
+    def mark_held(self, *, counted_by_hand: int, posters: int = 0) -> None:
+        """Record the event as held, with the people counted by hand (those who did not scan)."""
+        details = self.page.locator("details", has=self.page.locator("summary", has_text="Ghi nhận đã tổ chức"))
+        if details.get_attribute("open") is None:  # open already while the event is only planned
+            details.locator("summary").click()
+        self.page.get_by_label("Số người dự không quét mã (đếm tay)").fill(str(counted_by_hand))
+        if posters:
+            self.page.get_by_label("Áp phích").fill(str(posters))
+        self.page.get_by_role("button", name="Lưu kết quả").click()
+        expect(self.page.locator("summary", has_text="Cập nhật kết quả")).to_be_visible()
+
     def record_dialogue(self, *, enterprise: str, held_on: str, agenda: str, case_ref: str) -> None:
         self.page.goto(f"{self.base}/office/dialogues/new/")
         self.page.get_by_label("Doanh nghiệp").select_option(label=enterprise)

@@ -40,6 +40,16 @@ class PlanPages:
         self.page.get_by_role("button", name="Lưu báo cáo").click()
         expect(self.page.locator(".messages")).to_contain_text("Đã lưu báo cáo")
 
+    def figure(self, indicator_name: str) -> str:
+        """The figure of an indicator in the report's first table (the number column)."""
+        row = self.page.locator(".doc table").first.get_by_role("row", name=indicator_name, exact=False)
+        return row.locator("td").nth(3).inner_text()
+
+    def open_figure_records(self, indicator_name: str) -> None:
+        """Follow the report's figure to the records it was computed from."""
+        row = self.page.locator(".doc table").first.get_by_role("row", name=indicator_name, exact=False)
+        row.locator("a.figure-link").click()
+
     def submit_report(self) -> None:
         self.page.get_by_role("button", name="Gửi báo cáo").click()
         expect(self.page.locator(".report-status")).to_have_text("Đã gửi")
