@@ -26,6 +26,7 @@ class IndicatorSource:
     `values(start=…, end=…)` returns {org_unit_id: count} for the lowest units the records belong to
     (usually an enterprise's unit, else a commune or a body); counts are additive, so plans sums them up the tree.
     `records_url_name` names a view listing the records behind a number, taking ?unit=<code>&start=&end= (ISO dates).
+    `records_action`, when set, is the action that view requires: a reader without it sees the counts per unit instead.
     """
 
     code: str
@@ -33,6 +34,7 @@ class IndicatorSource:
     measure: str
     values: Callable[..., dict[int, int]]
     records_url_name: str = ""
+    records_action: str = ""
 
 
 def declared(attribute: str) -> Iterator[tuple[Any, Any]]:

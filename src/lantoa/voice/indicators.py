@@ -40,6 +40,7 @@ def sources() -> list[IndicatorSource]:
             measure=str(_("phản ánh")),
             values=cases_received,
             records_url_name="voice:case-list",
+            records_action="voice.view_case",
         ),
         IndicatorSource(
             code="voice.cases_answered_on_time",
@@ -47,5 +48,6 @@ def sources() -> list[IndicatorSource]:
             measure=str(_("phản ánh")),
             values=cases_answered_on_time,
             records_url_name="voice:case-list",
+            records_action="voice.view_case",
         ),
     ]

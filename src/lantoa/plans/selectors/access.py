@@ -147,3 +147,17 @@ def entered_values_for_user(
         .select_related("unit", "entered_by")
         .order_by("unit__path")
     )
+
+
+def counts_behind(*, user: Any, source: Any, unit: OrgUnit, period: ReportingPeriod) -> list[tuple[OrgUnit, int]]:
+    """A source's counts per lowest unit within `unit`, for a reader who may not open the source's own records
+    (worker-voice cases, for instance): which units the number comes from, without the records themselves."""
+    values = source.values(start=period.starts_on, end=period.ends_on)
+    scope = unit.scope_root
+    place = Q(enterprise__zone=unit) if unit.kind in OrgUnit.ZONE_KINDS else Q(path__startswith=scope.path)
+    units = (
+        OrgUnit.objects.filter(pk__in=[unit_id for unit_id, count in values.items() if count])
+        .filter(place, access.scope_q(user, "plans.view_dashboard"))
+        .order_by("path")
+    )
+    return [(row, values[row.pk]) for row in units]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from lantoa.orgs import access
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.forms import DashboardForm
 from lantoa.plans.models import Indicator
@@ -75,11 +76,16 @@ def figure_records(request: HttpRequest, code: str) -> HttpResponse:
     if indicator is None:
         raise Http404
     source = plan_sources.sources_all().get(indicator.source_code)
-    if source is not None and source.records_url_name:
+    context = {"indicator": indicator, "unit": unit, "period": period}
+    restricted = (
+        source is not None and source.records_action and not access.can(request.user, source.records_action, unit)
+    )
+    if source is not None and source.records_url_name and not restricted:
         query = urlencode({"unit": unit.code, "start": period.starts_on.isoformat(), "end": period.ends_on.isoformat()})
         return redirect(f"{reverse(source.records_url_name)}?{query}")
-    context = {"indicator": indicator, "unit": unit, "period": period}
-    if indicator.kind == Indicator.Kind.ENTERED:
+    if restricted:
+        context["counts"] = plan_access.counts_behind(user=request.user, source=source, unit=unit, period=period)
+    elif indicator.kind == Indicator.Kind.ENTERED:
         context["entered"] = plan_access.entered_values_for_user(
             user=request.user, indicator=indicator, unit=unit, period=period
         )
