@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lantoa.legal.retrieval import (
@@ -166,3 +167,30 @@ def test_shared_worker_questions() -> None:
     for off_topic in ("cách nấu phở bò ngon", "hàng xóm mở nhạc to quá thì làm sao"):
         hits = index.search(off_topic, k=1)
         assert hits == [] or not hits[0].confident
+
+
+def test_bm25_field_postings_follow_the_textbook_formula() -> None:
+    import math
+
+    from lantoa.legal.retrieval.bm25 import BM25Field
+
+    docs = [["lương", "lương", "thưởng"], ["lương"], ["nghỉ", "phép", "nghỉ", "lễ"]]
+    fld = BM25Field.build(docs, k1=1.2, b=0.75)
+    avgdl = 8 / 3
+    for doc_id, doc in enumerate(docs):
+        for term in set(doc):
+            df = sum(term in d for d in docs)
+            idf = math.log(1 + (3 - df + 0.5) / (df + 0.5))
+            tf = doc.count(term)
+            expected = idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(doc) / avgdl))
+            assert fld.score([(term, 1.0)])[doc_id] == pytest.approx(expected, rel=1e-6)
+            assert fld.contains(term, doc_id)
+    assert not fld.contains("thưởng", 1)
+    assert fld.score([("lương", 1.0)])[2] == 0.0
+
+
+def test_clause_fields_cut_articles_like_split_clauses(index: SearchIndex) -> None:
+    # One clause document per khoản, in article order, so an article's best khoản is a segmented maximum.
+    expected = [len(split_clauses(p.text)) for p in index.passages]
+    assert np.bincount(index.clause_doc, minlength=len(index.passages)).tolist() == expected
+    assert (np.diff(index.clause_doc) >= 0).all()
