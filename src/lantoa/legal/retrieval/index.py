@@ -19,7 +19,7 @@ from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_
 FORMAT_VERSION = 1
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
-CONFIDENCE_THRESHOLD = 0.15
+CONFIDENCE_THRESHOLD = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,8 @@ class Hit:
     """A ranked result; ``highlights`` are (start, end) character spans in the passage text.
 
     ``confidence`` (same for every hit of a query) is the share of the question's word pairs that the law corpus
-    uses at all: questions about other matters (cooking, traffic fines) score near 0. ``coverage`` is the share
+    uses at all, with its worker-vocabulary dictionary phrases counted as found: questions about other matters
+    (cooking, football, gold prices) score low. ``coverage`` is the share
     of the question's own words, IDF-weighted, that this article contains.
     """
 
@@ -83,6 +84,7 @@ class _QueryTerms:
     core_bigrams: list[str] = field(default_factory=list)
     core_accented: list[str] = field(default_factory=list)
     has_diacritics: bool = True
+    dictionary_hits: int = 0
 
 
 _SUBLAW_RE = re.compile(r"/(?:NĐ|ND|TT|QĐ|QD)(?:-|$)", re.IGNORECASE)
@@ -123,6 +125,7 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
     for matched, expansion in expander.expand(tokens):
         fexp = [fold(t) for t in expansion]
         ekeep = content_mask(expansion)
+        terms.dictionary_hits += any(ekeep)  # "ko" -> "không" is no evidence of a legal question
         # A long legal phrase standing for a short everyday one should not outweigh the rest of the question.
         weight = config.w_synonym * min(1.0, (matched / max(1, sum(ekeep))) ** config.synonym_length_damping)
         acc.extend((t, weight) for t, kept in zip(expansion, ekeep, strict=True) if kept)
@@ -363,13 +366,16 @@ class SearchIndex:
         return 0.5 * (words + self._coverage("bigram", terms.core_bigrams, doc))
 
     def _confidence(self, terms: _QueryTerms) -> float:
-        """Share of the question's content word pairs found anywhere in the corpus. Single syllables are no
-        evidence (folded "pho", "vang" match unrelated words); pairs are, and the share hardly depends on how
-        colloquially an on-topic question is phrased."""
+        """Share of the question's evidence units that belong to the law's language: its content word pairs found
+        anywhere in the corpus, plus its worker-vocabulary phrases found in the synonym dictionary (BHXH, tăng ca,
+        sếp…), each counting as one unit found. Single syllables are no evidence (folded "pho", "vang" match
+        unrelated words); pairs are, and the share hardly depends on how colloquially an on-topic question is
+        phrased. Questions about other matters (cooking, football, gold prices) score low."""
         pairs, vocab = terms.core_bigrams, self.fields["bigram"].vocab
         if not pairs:
             pairs, vocab = terms.core, self.fields["folded"].vocab
-        return sum(term in vocab for term in pairs) / len(pairs) if pairs else 0.0
+        total = len(pairs) + terms.dictionary_hits
+        return (sum(term in vocab for term in pairs) + terms.dictionary_hits) / total if total else 0.0
 
     def _highlight(self, terms: _QueryTerms, doc: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
         wanted = {t for t, _ in terms.folded}

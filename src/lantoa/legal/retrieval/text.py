@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_TOKEN_RE = re.compile(r"\w+|%", re.UNICODE)  # "%" is a word: "8%" reads "8 phần trăm"
 
 # fmt: off
 # Question fillers that carry no legal meaning, dropped from queries (their syllable pairs are kept).
