@@ -64,7 +64,7 @@ class SearchConfig:
 
     k1: float = 1.2
     b: float = 0.75
-    w_accented: float = 0.5
+    w_accented: float = 1.0
     w_folded: float = 1.0
     w_bigram: float = 1.0
     w_title: float = 1.0
