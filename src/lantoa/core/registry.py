@@ -5,6 +5,7 @@ An app declares, on its AppConfig:
 - `office_links`: ((action, url_name, label), …) – back-office menu entries, shown when `can(user, action)`;
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;
 - `sitemaps`: {"name": "dotted.path.SitemapClass"} – public pages for /sitemap.xml;
+- `api_router`: ("/prefix/", "dotted.path.router") – a django-ninja Router mounted under /api/v1/;
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 

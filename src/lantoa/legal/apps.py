@@ -26,6 +26,7 @@ class LegalConfig(AppConfig):
     )
     # The library's loader also runs the calculators' one (labour parameters): one loader per app.
     demo_loader = "lantoa.legal.demo.load"
+    api_router = ("/legal/", "lantoa.legal.api.router")
     sitemaps = {
         "legal-documents": "lantoa.legal.sitemaps.DocumentSitemap",
         "legal-articles": "lantoa.legal.sitemaps.ArticleSitemap",

@@ -19,6 +19,7 @@ _OFFICE = {
     "plans.view_dashboard",
     "legal.view_parameters",
 }
+_OFFICE |= {"activities.view_activities"}  # read the grassroots records of units in scope
 _UNIT_WORK = {
     "orgs.change_enterprise",
     "orgs.import",
@@ -31,10 +32,13 @@ _UNIT_WORK = {
     "plans.assign_task",
     "plans.export",
 }
+_UNIT_WORK |= {"activities.manage_emulation", "activities.manage_welfare"}
 
 POLICY: dict[str, frozenset[str]] = {
     Role.WORKER: frozenset({"learning.take_contest", "voice.follow_own_report"}),
-    Role.PROPAGANDIST: frozenset({"orgs.view_unit", "activities.log_event", "reach.view_coverage"}),
+    Role.PROPAGANDIST: frozenset(
+        {"orgs.view_unit", "activities.log_event", "activities.view_activities", "reach.view_coverage"}
+    ),
     Role.UNION_OFFICER: frozenset(
         _OFFICE
         | _UNIT_WORK

@@ -268,3 +268,16 @@ def superuser_ensure(*, username: str, password: str) -> User:
         user.set_password(password)
         user.save(update_fields=["password"])
     return user
+
+
+def person_save(*, full_name: str, phone: str = "", is_demo: bool = False) -> Person:
+    """A person without a login (a propagandist, a core worker), matched by phone number when one is given."""
+    full_name, phone = clean_line(full_name), clean_line(phone)
+    if not full_name:
+        raise ValidationError(_("Hãy nhập họ và tên."), code="name_empty")
+    if phone:
+        person, _created = Person.objects.update_or_create(
+            phone=phone, defaults={"full_name": full_name, "is_demo": is_demo}
+        )
+        return person
+    return Person.objects.create(full_name=full_name, is_demo=is_demo)

@@ -1,7 +1,31 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class VoiceConfig(AppConfig):
     name = "lantoa.voice"
     label = "voice"
-    verbose_name = "Tiếng nói người lao động"
+    verbose_name = _("Tiếng nói người lao động")
+    worker_tile = {
+        "title": _("Phản ánh ẩn danh"),
+        "text": _("Nói điều bạn gặp ở nơi làm việc, không ai biết bạn là ai."),
+        "url_name": "voice:report-new",
+        "order": 30,
+    }
+    office_links = (
+        ("voice.view_case", "voice:case-list", _("Phản ánh của người lao động")),
+        ("voice.view_aggregates", "voice:aggregates", _("Tổng hợp phản ánh (ẩn danh)")),
+        ("voice.manage_survey", "voice:survey-list", _("Khảo sát tâm tư, nguyện vọng")),
+        ("voice.view_warnings", "voice:hotspots", _("Cảnh báo sớm điểm nóng")),
+    )
+    demo_loader = "lantoa.voice.demo.load"
+    api_router = ("/voice/", "lantoa.voice.api.router")
+    sitemaps = {"voice": "lantoa.voice.sitemaps.VoicePagesSitemap"}
+    indicator_sources = "lantoa.voice.indicators.sources"
+
+    def ready(self) -> None:
+        from lantoa.voice.catalogue import catalogue_ensure
+
+        # Categories and weights are data officials edit; this only adds the missing ones after migrate/flush.
+        post_migrate.connect(catalogue_ensure, sender=self, dispatch_uid="voice_catalogue_ensure")

@@ -170,3 +170,25 @@ LOGGING = {
 LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
 # LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
 LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
+
+# --- voice: anonymous reports (see docs/voice.md) ---
+# SecretBox keys for report texts and photos, "id:base64key" comma-separated; the highest id encrypts.
+VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=[])
+# Per-site salt for the receipt KDF and key for the receipt lookup HMAC (32+ random characters).
+VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="")
+# scrypt cost for receipts: n=2**14, r=8 costs ~16 MB and tens of milliseconds per check.
+VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**14)
+# Report submissions per network per window (hashed buckets in the cache, kept minutes only).
+VOICE_RATE_LIMIT = env.int("VOICE_RATE_LIMIT", default=30)
+VOICE_RATE_WINDOW_SECONDS = env.int("VOICE_RATE_WINDOW_SECONDS", default=600)
+VOICE_PHOTO_MAX_BYTES = env.int("VOICE_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+VOICE_PHOTO_MAX_COUNT = env.int("VOICE_PHOTO_MAX_COUNT", default=3)
+# Closed cases (and their texts, photos, messages) are deleted this many days after closing.
+VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
+MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
+LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
+LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
+
+# activities: the QR check-in code on the organiser's phone changes every this many seconds
+# (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
+ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)

@@ -8,3 +8,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# voice: development-only keys (production must set its own, see prod.py).
+VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=["1:ZGV2LW9ubHktdm9pY2Uta2V5LW5vdC1zZWNyZXQtMDE="])
+VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="dev-only-voice-receipt-salt-not-secret")

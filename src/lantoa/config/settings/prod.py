@@ -23,3 +23,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# voice: no default keys here. lantoa.voice.crypto refuses to encrypt or hash receipts until
+# VOICE_ENCRYPTION_KEYS and VOICE_RECEIPT_SALT are set (checked at use, so `check --deploy` runs without them).

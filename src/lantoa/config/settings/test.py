@@ -14,3 +14,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# voice: test-only keys and a cheap KDF (like the fast password hasher above).
+VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=["1:dGVzdC1vbmx5LXZvaWNlLWtleS1ub3Qtc2VjcmV0LTE="])
+VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="test-only-voice-receipt-salt-not-secret")
+VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**8)

@@ -56,6 +56,11 @@ MATRIX = [
     ("editor", "content.review", "enterprise_a", False),
     ("worker", "orgs.view_enterprise", "enterprise_a", False),
     ("worker", "voice.view_case", "enterprise_a", False),
+    ("province_monitor", "activities.view_activities", "enterprise_b", True),
+    ("employer", "activities.view_activities", "enterprise_a", False),
+    ("employer", "activities.view_dialogue", "enterprise_b", False),
+    ("grassroots_officer", "activities.manage_welfare", "enterprise_a", True),
+    ("employer", "activities.manage_emulation", "enterprise_a", False),
 ]
 
 

@@ -1,0 +1,133 @@
+"""JSON API for worker reports under /api/v1/voice/. No account, no network address kept; the receipt is the only key."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.models import Category
+from lantoa.voice.privacy import rate_limit_exceeded
+from lantoa.voice.selectors.cases import worker_messages, worker_status
+from lantoa.voice.services import reports as report_services
+
+router = Router(tags=["voice"])
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+
+
+class ReportIn(Schema):
+    category: str
+    text: str
+    enterprise: str | None = None
+    idempotency_key: str | None = None
+    contact: str = ""
+    is_shareable: bool = False
+
+
+class ReceiptOut(Schema):
+    receipt: str
+    acknowledgement: str
+    status: str
+
+
+class MessageOut(Schema):
+    kind: str
+    text: str
+    at: str
+
+
+class ReportOut(Schema):
+    status: str
+    category: str
+    received_on: str
+    responsible_body: str
+    messages: list[MessageOut]
+
+
+class MessageIn(Schema):
+    text: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str = ""
+
+
+def _not_found() -> Status:
+    return Status(404, {"detail": _("Không tìm thấy phản ánh với mã biên nhận này."), "code": "receipt_unknown"})
+
+
+def _too_many(request: HttpRequest) -> Status:
+    return Status(
+        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
+    )
+
+
+@router.get("/categories", response=list[CategoryOut], summary="Loại phản ánh")
+def categories(request: HttpRequest) -> list[Category]:
+    return list(Category.objects.all())
+
+
+@router.post(
+    "/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh"
+)
+def report_create(request: HttpRequest, payload: ReportIn) -> Status:
+    if rate_limit_exceeded(request):
+        return _too_many(request)
+    enterprise = None
+    if payload.enterprise:
+        enterprise = enterprise_for_worker_context(code=payload.enterprise)
+        if enterprise is None:
+            raise ValidationError(_("Không có doanh nghiệp với mã này."), code="enterprise_unknown")
+    submitted = report_services.report_submit(
+        category=payload.category,
+        text=payload.text,
+        enterprise=enterprise,
+        contact=payload.contact,
+        is_shareable=payload.is_shareable,
+        idempotency_key=payload.idempotency_key or "",
+    )
+    body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
+    return Status(200 if submitted.is_repeat else 201, body)
+
+
+def _report_out(report: object) -> dict:
+    return {
+        "status": worker_status(report=report),
+        "category": report.category.slug,
+        "received_on": report.created_at.date().isoformat(),
+        "responsible_body": report.unit.name,
+        "messages": [
+            {"kind": message.kind, "text": message.text, "at": message.at.isoformat()}
+            for message in worker_messages(report=report)
+        ],
+    }
+
+
+@router.get(
+    "/reports/{receipt}", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã"
+)
+def report_read(request: HttpRequest, receipt: str) -> Status:
+    if rate_limit_exceeded(request, scope="follow"):
+        return _too_many(request)
+    report = report_services.report_get_by_receipt(code=receipt)
+    return _not_found() if report is None else Status(200, _report_out(report))
+
+
+@router.post(
+    "/reports/{receipt}/messages",
+    response={201: ReportOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Người lao động trả lời",
+)
+def message_create(request: HttpRequest, receipt: str, payload: MessageIn) -> Status:
+    if rate_limit_exceeded(request, scope="follow"):
+        return _too_many(request)
+    report = report_services.report_get_by_receipt(code=receipt)
+    if report is None:
+        return _not_found()
+    report_services.worker_message_add(report=report, text=payload.text)
+    return Status(201, _report_out(report))

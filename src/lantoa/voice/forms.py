@@ -1,0 +1,163 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.core.text import nfc
+from lantoa.orgs.models import Enterprise
+from lantoa.voice.models import Category, HotspotEvent, Report, SurveyQuestion
+
+
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/*"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: object, initial: object = None) -> list:
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultiplePhotoField, self).clean(item, initial) for item in files]
+
+
+class ReportForm(forms.Form):
+    category = forms.ChoiceField(label=_("Bạn muốn phản ánh về"))
+    enterprise = forms.ChoiceField(label=_("Doanh nghiệp của bạn"), required=False)
+    text = forms.CharField(
+        label=_("Nội dung"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Đừng ghi tên mình nếu bạn không muốn ai biết."),
+    )
+    photos = MultiplePhotoField(label=_("Ảnh (không bắt buộc)"), required=False)
+    contact = forms.CharField(
+        label=_("Cách liên lạc với bạn (không bắt buộc)"),
+        max_length=200,
+        required=False,
+        help_text=_("Chỉ điền nếu bạn muốn cán bộ công đoàn liên lạc trực tiếp."),
+    )
+    is_shareable = forms.BooleanField(
+        label=_("Cho phép công đoàn chia sẻ nội dung (không kèm thông tin về bạn) với doanh nghiệp"), required=False
+    )
+    understood = forms.BooleanField(
+        label=_("Tôi hiểu: mã biên nhận chỉ hiện một lần; nếu mất mã thì không ai lấy lại được."),
+        error_messages={"required": _("Hãy đánh dấu để xác nhận bạn đã hiểu.")},
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: object, worker_enterprise: Enterprise | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("– Chọn –")), *Category.objects.values_list("slug", "name")]
+        enterprises = Enterprise.objects.select_related("unit", "commune").order_by("unit__name")
+        self.fields["enterprise"].choices = [
+            ("", _("– Không nêu doanh nghiệp –")),
+            *((e.public_code, f"{e.unit.name} · {e.commune.name}") for e in enterprises),
+        ]
+        if worker_enterprise:
+            self.fields["enterprise"].initial = worker_enterprise.public_code
+
+    def clean_text(self) -> str:
+        return nfc(self.cleaned_data["text"])
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Mã biên nhận"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class WorkerReplyForm(forms.Form):
+    receipt = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    text = forms.CharField(
+        label=_("Trả lời cán bộ công đoàn"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class AckVerifyForm(forms.Form):
+    token = forms.CharField(label=_("Mã xác nhận"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CaseTextForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CaseCloseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Kết quả"), choices=Report.Outcome.choices)
+
+
+class CaseAssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Giao cho"))
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = people
+
+
+class CaseMergeForm(forms.Form):
+    into = forms.ChoiceField(label=_("Gộp vào phản ánh"))
+
+    def __init__(self, *args: object, candidates: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["into"].choices = candidates
+
+
+class CaseFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("", _("Tất cả")), ("open", _("Đang mở")), *Report.Status.choices],
+    )
+    overdue = forms.BooleanField(label=_("Chỉ quá hạn"), required=False)
+    unit = forms.CharField(required=False, widget=forms.HiddenInput)
+    start = forms.DateField(required=False, widget=forms.HiddenInput)
+    end = forms.DateField(required=False, widget=forms.HiddenInput)
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("Từ ngày"), required=False)
+    end = forms.DateField(label=_("Đến ngày"), required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."), code="period_invalid")
+        return data
+
+
+class SurveyForm(forms.Form):
+    title = forms.CharField(label=_("Tiêu đề"), max_length=200)
+    intro = forms.CharField(label=_("Lời giới thiệu"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    unit = forms.ChoiceField(label=_("Đơn vị khảo sát"))
+    segment = forms.ChoiceField(label=_("Nhóm đối tượng"), required=False)
+
+    def __init__(
+        self, *args: object, units: list[tuple[str, str]], segments: list[tuple[str, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = units
+        self.fields["segment"].choices = [("", _("Mọi người lao động")), *segments]
+
+
+class SurveyQuestionForm(forms.Form):
+    text = forms.CharField(label=_("Câu hỏi"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kiểu"), choices=SurveyQuestion.Kind.choices)
+    choices = forms.CharField(
+        label=_("Các phương án (mỗi dòng một phương án)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class HotspotEventForm(forms.Form):
+    enterprise = forms.ChoiceField(label=_("Doanh nghiệp"))
+    kind = forms.ChoiceField(label=_("Sự việc"), choices=HotspotEvent.Kind.choices)
+    occurred_on = forms.DateField(label=_("Ngày xảy ra (dd/mm/yyyy)"))
+    workers_affected = forms.IntegerField(label=_("Số lao động bị ảnh hưởng"), min_value=0, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
+
+    def __init__(self, *args: object, enterprises: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].choices = enterprises

@@ -1,0 +1,108 @@
+"""No IP address, user agent or device identifier is kept or logged for the voice channel.
+
+`VoicePrivacyMiddleware` runs first: on voice URLs it computes the short-lived, keyed rate bucket (the only use of
+the address, hashed with a key that changes every window and kept in the cache for one window), then removes the
+address, forwarding headers and user agent from the request before any other code, log or error report sees them.
+`VoicePrivacyLogFilter` drops the request object from log records about voice URLs and masks addresses in the text.
+Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
+"""
+
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from lantoa.voice.crypto import keyed_digest
+
+VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
+IDENTIFYING_META = (
+    "REMOTE_ADDR",
+    "REMOTE_HOST",
+    "HTTP_USER_AGENT",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_REAL_IP",
+    "HTTP_FORWARDED",
+    "HTTP_CF_CONNECTING_IP",
+    "HTTP_TRUE_CLIENT_IP",
+    "HTTP_X_CLIENT_IP",
+    "HTTP_SEC_CH_UA",
+    "HTTP_SEC_CH_UA_PLATFORM",
+    "HTTP_SEC_CH_UA_MOBILE",
+    "HTTP_SEC_CH_UA_MODEL",
+    "HTTP_REFERER",
+)
+_ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
+
+
+def is_voice_path(path: str) -> bool:
+    return path.startswith(VOICE_PREFIXES)
+
+
+def _network_of(request: HttpRequest) -> str:
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return (forwarded.split(",")[0].strip() if forwarded else "") or request.META.get("REMOTE_ADDR", "")
+
+
+def _bucket_key(network: str) -> str:
+    window = int(timezone.now().timestamp()) // settings.VOICE_RATE_WINDOW_SECONDS
+    # The key includes the window, so a bucket name says nothing after its window has passed.
+    return "voice:rate:" + keyed_digest(f"rate:{window}", network)[:24]
+
+
+def rate_limit_exceeded(request: HttpRequest, *, scope: str = "report") -> bool:
+    """Count one request in this network's bucket for `scope`; True once it is over the limit."""
+    bucket = getattr(request, "voice_rate_bucket", "")
+    if not bucket:
+        return False
+    key = f"{bucket}:{scope}"
+    cache.add(key, 0, timeout=settings.VOICE_RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=settings.VOICE_RATE_WINDOW_SECONDS)
+        count = 1
+    return count > settings.VOICE_RATE_LIMIT
+
+
+def strip_identifiers(request: HttpRequest) -> None:
+    for name in IDENTIFYING_META:
+        request.META.pop(name, None)
+    # Django and libraries expect REMOTE_ADDR to exist; a documentation address says nothing about anyone.
+    request.META["REMOTE_ADDR"] = "0.0.0.0"  # noqa: S104 - a placeholder, not a bind address
+
+
+class VoicePrivacyMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_voice_path(request.path):
+            return self.get_response(request)
+        request.voice_rate_bucket = _bucket_key(_network_of(request))
+        strip_identifiers(request)
+        response = self.get_response(request)
+        response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class VoicePrivacyLogFilter:
+    """Keeps log records about voice URLs free of the request object and of addresses."""
+
+    def filter(self, record: object) -> bool:
+        request = getattr(record, "request", None)
+        path = getattr(request, "path", "") or ""
+        text = str(getattr(record, "msg", ""))
+        args = getattr(record, "args", None)
+        mentions_voice = is_voice_path(path) or any(prefix in text for prefix in VOICE_PREFIXES)
+        if not mentions_voice and isinstance(args, tuple):
+            mentions_voice = any(prefix in str(arg) for arg in args for prefix in VOICE_PREFIXES)
+        if mentions_voice:
+            if request is not None:
+                record.request = None
+            record.msg = _ADDRESS.sub("[…]", record.getMessage())
+            record.args = ()
+        return True

@@ -1,0 +1,1 @@
+"""Reads of the voice app, permission-scoped: cases, aggregates, surveys, hotspots."""

@@ -1,0 +1,178 @@
+"""Writes a worker makes with no account: submit a report, read and answer through the receipt."""
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.core.text import clean_line, nfc
+from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.voice import crypto
+from lantoa.voice.models import Category, Report, ReportMessage, ReportPhoto
+from lantoa.voice.photos import CleanPhoto
+
+REPORT_MAX_CHARS = 5000
+CONTACT_MAX_CHARS = 200
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,100}$")
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: Report
+    receipt: crypto.Receipt
+    ack: str
+    is_repeat: bool  # the same idempotency key was sent before: nothing new was stored
+
+
+def responsible_unit(*, enterprise: Enterprise | None) -> OrgUnit:
+    """The enterprise's grassroots union; else the provincial Labour Federation; else the commune."""
+    if enterprise is not None:
+        union = OrgUnit.objects.filter(parent=enterprise.unit, kind=OrgUnit.Kind.GRASSROOTS_UNION).order_by("pk")
+        if union.exists():
+            return union.first()
+    federation = OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION).order_by("path").first()
+    if federation is not None:
+        return federation
+    if enterprise is not None:
+        return enterprise.commune
+    province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("path").first()
+    if province is None:
+        raise ValidationError(_("Hệ thống chưa có đơn vị tiếp nhận phản ánh."), code="no_responsible_unit")
+    return province
+
+
+def text_clean(text: str, *, limit: int = REPORT_MAX_CHARS) -> str:
+    text = nfc(text or "").strip()
+    if not text:
+        raise ValidationError(_("Nội dung không được để trống."), code="body_empty")
+    if len(text) > limit:
+        raise ValidationError(_("Nội dung dài quá %(limit)s ký tự."), code="body_too_long", params={"limit": limit})
+    return text
+
+
+def ack_for(report: Report) -> str:
+    received = timezone.localtime(report.created_at).date()
+    return crypto.ack_sign(
+        {"d": received.isoformat(), "c": report.category.name, "b": report.unit.name, "s": "Lan Tỏa"}
+    )
+
+
+def _category(slug: str) -> Category:
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        raise ValidationError(_("Hãy chọn một loại phản ánh trong danh sách."), code="category_invalid")
+    return category
+
+
+def _repeat(idempotency_hash: str, key: str) -> Submitted | None:
+    existing = Report.objects.select_related("category", "unit").filter(idempotency_hash=idempotency_hash).first()
+    if existing is None:
+        return None
+    return Submitted(report=existing, receipt=crypto.receipt_for_key(key), ack=ack_for(existing), is_repeat=True)
+
+
+def report_submit(
+    *,
+    category: str,
+    text: str,
+    enterprise: Enterprise | None = None,
+    contact: str = "",
+    is_shareable: bool = False,
+    photos: Sequence[CleanPhoto] = (),
+    idempotency_key: str = "",
+    is_demo: bool = False,
+) -> Submitted:
+    """Store a report encrypted and open its case. The caller keeps no request metadata (see voice.privacy).
+
+    With an `idempotency_key` a retry returns the first report and the same receipt, and stores nothing new.
+    """
+    if idempotency_key and not IDEMPOTENCY_KEY.match(idempotency_key):
+        raise ValidationError(_("Mã gửi lại không hợp lệ."), code="idempotency_key_invalid")
+    idempotency_hash = crypto.idempotency_digest(idempotency_key) if idempotency_key else None
+    if idempotency_hash and (repeat := _repeat(idempotency_hash, idempotency_key)):
+        return repeat
+    if len(photos) > settings.VOICE_PHOTO_MAX_COUNT:
+        raise ValidationError(
+            _("Chỉ gửi được tối đa %(count)s ảnh."),
+            code="too_many_photos",
+            params={"count": settings.VOICE_PHOTO_MAX_COUNT},
+        )
+    category_row = _category(category)
+    body = text_clean(text)
+    contact = clean_line(contact or "")
+    if len(contact) > CONTACT_MAX_CHARS:
+        raise ValidationError(_("Cách liên lạc dài quá 200 ký tự."), code="contact_too_long")
+    unit = responsible_unit(enterprise=enterprise)
+    for _attempt in range(3):
+        receipt = crypto.receipt_for_key(idempotency_key) if idempotency_key else crypto.receipt_new()
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    receipt_lookup=crypto.receipt_lookup(receipt),
+                    receipt_hash=crypto.receipt_hash(receipt),
+                    idempotency_hash=idempotency_hash,
+                    enterprise=enterprise,
+                    unit=unit,
+                    category=category_row,
+                    body_enc=crypto.encrypt_text(body),
+                    contact_enc=crypto.encrypt_text(contact) if contact else None,
+                    is_shareable=is_shareable,
+                    created_at=now,
+                    first_reply_due_at=now + dt.timedelta(days=category_row.first_reply_days),
+                    resolve_due_at=now + dt.timedelta(days=category_row.resolution_days),
+                    is_demo=is_demo,
+                )
+                ReportPhoto.objects.bulk_create(
+                    ReportPhoto(
+                        report=report,
+                        data_enc=crypto.encrypt(photo.data),
+                        width=photo.width,
+                        height=photo.height,
+                        byte_count=len(photo.data),
+                    )
+                    for photo in photos
+                )
+        except IntegrityError:
+            # Either the same key raced in from a second request, or a random receipt collided: look, then retry.
+            if idempotency_hash and (repeat := _repeat(idempotency_hash, idempotency_key)):
+                return repeat
+            continue
+        return Submitted(report=report, receipt=receipt, ack=ack_for(report), is_repeat=False)
+    raise ValidationError(_("Không tạo được mã biên nhận, hãy gửi lại."), code="receipt_collision")
+
+
+def report_get_by_receipt(*, code: str) -> Report | None:
+    """The report a receipt opens, or None (a wrong code and an unknown code look the same)."""
+    receipt = crypto.receipt_parse(code)
+    if receipt is None:
+        return None
+    report = (
+        Report.objects.select_related("category", "unit", "enterprise__unit", "merged_into")
+        .filter(receipt_lookup=crypto.receipt_lookup(receipt))
+        .first()
+    )
+    if report is None or not crypto.receipt_matches(receipt, report.receipt_hash):
+        return None
+    return report
+
+
+@transaction.atomic
+def worker_message_add(*, report: Report, text: str) -> ReportMessage:
+    """The worker writes back; the caller opened `report` with its receipt."""
+    target = report.merged_into if report.status == Report.Status.MERGED and report.merged_into_id else report
+    if target.status == Report.Status.CLOSED:
+        raise ValidationError(_("Phản ánh đã đóng. Nếu vẫn còn vấn đề, hãy gửi một phản ánh mới."), code="case_closed")
+    message = ReportMessage.objects.create(
+        report=report, kind=ReportMessage.Kind.WORKER, body_enc=crypto.encrypt_text(text_clean(text))
+    )
+    if report.status == Report.Status.ANSWERED:
+        report.status = Report.Status.IN_PROGRESS
+        report.save(update_fields=["status"])
+    return message

@@ -1,0 +1,121 @@
+/* Offline outbox for anonymous reports: a report typed without network is kept on the phone (localStorage)
+   and sent later through the JSON API with its idempotency key, so a retry never makes a second report.
+   An entry leaves the outbox only after the server confirmed it and the worker noted the receipt. */
+(function () {
+  "use strict";
+  var KEY = "lantoa.voice.outbox";
+  var script = document.currentScript;
+  var text = script ? script.dataset : {};
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function save(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
+  function newKey() {
+    var bytes = new Uint8Array(18);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // The receipt page names the key it answered: that report arrived, drop it from the outbox.
+  var card = document.getElementById("receipt-card");
+  if (card && card.dataset.sentKey) {
+    save(load().filter(function (item) { return item.key !== card.dataset.sentKey; }));
+  }
+  // A receipt QR opens /voice/follow/#CODE: the fragment never reaches a server; put it in the form, drop it from the URL.
+  var follow = document.getElementById("follow-form");
+  if (follow && location.hash.length > 1) {
+    follow.querySelector("[name=receipt]").value = decodeURIComponent(location.hash.slice(1));
+    history.replaceState(null, "", location.pathname);
+  }
+  var form = document.getElementById("report-form");
+  if (!form) { return; }
+  if (form.dataset.invalidKey) {  // the server refused this version: the worker corrects it on the page
+    save(load().filter(function (item) { return item.key !== form.dataset.invalidKey; }));
+  }
+  var box = document.getElementById("outbox");
+  var status = document.getElementById("outbox-status");
+  var list = document.getElementById("outbox-sent");
+  var sending = false;
+
+  function render() {
+    var items = load();
+    list.textContent = "";
+    box.hidden = items.length === 0 && !status.textContent;
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      if (item.receipt) {
+        li.className = "sent";
+        li.appendChild(document.createTextNode(text.sent + " "));
+        var code = document.createElement("strong");
+        code.className = "receipt-code";
+        code.textContent = item.receipt;
+        li.appendChild(code);
+        var done = document.createElement("button");
+        done.type = "button";
+        done.className = "btn alt";
+        done.textContent = text.done;
+        done.onclick = function () { save(load().filter(function (x) { return x.key !== item.key; })); render(); };
+        li.appendChild(done);
+      } else {
+        li.textContent = (item.error ? text.failed + " " + item.error : text.pending) + " " + item.text.slice(0, 60);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function update(key, change) {
+    save(load().map(function (item) { return item.key === key ? Object.assign(item, change) : item; }));
+  }
+
+  function flush() {
+    if (sending || !navigator.onLine) { return; }
+    var pending = load().filter(function (item) { return !item.receipt && !item.error; });
+    if (!pending.length) { return; }
+    sending = true;
+    var item = pending[0];
+    fetch(text.api, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "omit",
+      body: JSON.stringify({
+        category: item.category, text: item.text, enterprise: item.enterprise || null,
+        contact: item.contact || "", is_shareable: !!item.is_shareable, idempotency_key: item.key
+      })
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (response.ok) { update(item.key, { receipt: body.receipt }); }
+        else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+          update(item.key, { error: body.detail || String(response.status) });
+        }
+      });
+    }).catch(function () { /* still offline: keep it for the next try */ })
+      .then(function () { sending = false; render(); flush(); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    var data = new FormData(form);
+    var item = {
+      key: data.get("idempotency_key") || newKey(), category: data.get("category"), text: data.get("text"),
+      enterprise: data.get("enterprise"), contact: data.get("contact"), is_shareable: data.get("is_shareable") === "on"
+    };
+    form.querySelector("[name=idempotency_key]").value = item.key;
+    if (!item.category || !item.text || !form.querySelector("[name=understood]").checked) { return; }
+    var items = load().filter(function (x) { return x.key !== item.key; });
+    items.push(item);
+    save(items);
+    if (!navigator.onLine) {
+      event.preventDefault();
+      var photos = form.querySelector("[name=photos]");
+      status.textContent = text.offline + (photos && photos.files.length ? " " + text.photoOffline : "");
+      form.reset();
+      form.querySelector("[name=idempotency_key]").value = newKey();
+      render();
+    }
+  });
+
+  window.addEventListener("online", flush);
+  setInterval(flush, 30000);
+  render();
+  flush();
+})();

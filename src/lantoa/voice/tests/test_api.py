@@ -1,0 +1,68 @@
+from lantoa.voice.models import Report
+from lantoa.voice.services import cases as case_services
+
+API = "/api/v1/voice"
+
+
+def post(client, path, body):
+    return client.post(f"{API}{path}", body, content_type="application/json")
+
+
+def test_categories_list_slug_and_name(client, db):
+    body = client.get(f"{API}/categories").json()
+    assert {"slug": "luong-cham-thieu", "name": "Lương chậm, thiếu"} in body
+    assert len(body) == 10
+
+
+def test_post_report_returns_a_receipt_and_stores_once_per_idempotency_key(client, enterprise_a, grassroots_union):
+    payload = {
+        "category": "khong-dong-bhxh",
+        "text": "Công ty không đóng BHXH 6 tháng.",
+        "enterprise": enterprise_a.public_code,
+        "idempotency_key": "offline-0123456789abcdef",
+    }
+    first = post(client, "/reports", payload)
+    again = post(client, "/reports", payload)
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json()["receipt"] == again.json()["receipt"]
+    assert Report.objects.filter(enterprise=enterprise_a).count() == 1
+
+
+def test_invalid_input_is_a_4xx_with_a_vietnamese_message(client, labour_federation):
+    missing = post(client, "/reports", {"text": "thiếu loại"})
+    assert missing.status_code == 422
+    assert "Dữ liệu gửi lên không hợp lệ" in missing.json()["detail"]
+    unknown = post(client, "/reports", {"category": "khong-co", "text": "x"})
+    assert unknown.status_code == 400
+    assert unknown.json() == {"detail": "Hãy chọn một loại phản ánh trong danh sách.", "code": "category_invalid"}
+    enterprise = post(client, "/reports", {"category": "khac", "text": "x", "enterprise": "ZZZZZZ"})
+    assert enterprise.json()["code"] == "enterprise_unknown"
+
+
+def test_read_and_answer_a_report_with_its_receipt(client, enterprise_a, grassroots_officer):
+    receipt = post(
+        client, "/reports", {"category": "nha-o", "text": "Nhà trọ dột.", "enterprise": enterprise_a.public_code}
+    ).json()["receipt"]
+    case_services.case_reply(report=Report.objects.get(), user=grassroots_officer, text="Đã báo công ty sửa.")
+    read = client.get(f"{API}/reports/{receipt}").json()
+    assert read["status"] == "answered"
+    assert read["messages"][0] == {"kind": "officer", "text": "Đã báo công ty sửa.", "at": read["messages"][0]["at"]}
+    answered = post(client, f"/reports/{receipt}/messages", {"text": "Cảm ơn."})
+    assert answered.status_code == 201
+    assert [m["kind"] for m in answered.json()["messages"]] == ["officer", "worker"]
+
+
+def test_an_unknown_receipt_is_a_404_in_vietnamese(client, labour_federation):
+    response = client.get(f"{API}/reports/AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert response.status_code == 404
+    assert response.json()["code"] == "receipt_unknown"
+
+
+def test_openapi_schema_lists_the_four_operations(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert set(schema["paths"]) >= {
+        "/api/v1/voice/categories",
+        "/api/v1/voice/reports",
+        "/api/v1/voice/reports/{receipt}",
+        "/api/v1/voice/reports/{receipt}/messages",
+    }

@@ -1,0 +1,126 @@
+import logging
+
+from django.db import connection
+from django.test import override_settings
+from django.urls import reverse
+
+from lantoa.voice import crypto
+from lantoa.voice.models import Report, ReportMessage, ReportReadLog
+from lantoa.voice.services import cases as case_services
+
+SECRET_IP = "203.0.113.77"
+SECRET_UA = "Mozilla/5.0 (Linux; Android 14; SM-SECRET-DEVICE-42)"
+HEADERS = {"REMOTE_ADDR": SECRET_IP, "HTTP_USER_AGENT": SECRET_UA, "HTTP_X_FORWARDED_FOR": SECRET_IP}
+FORM = {"category": "nha-o", "text": "Phòng trọ công ty cho thuê bị dột.", "understood": "on"}
+
+
+def database_text() -> str:
+    """Every voice table dumped as text, to look for identifiers."""
+    chunks = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table.startswith("voice_") or table.startswith("django_session"):
+                cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from introspection
+                chunks.append(repr(cursor.fetchall()))
+    return "\n".join(chunks)
+
+
+def test_no_ip_or_user_agent_reaches_the_database_or_the_logs(client, labour_federation, caplog):
+    caplog.set_level(logging.DEBUG)
+    client.post(reverse("voice:report-new"), FORM, **HEADERS)
+    client.post(
+        "/api/v1/voice/reports", {"category": "nha-o", "text": "Qua API."}, content_type="application/json", **HEADERS
+    )
+    client.get("/voice/khong-co-trang-nay", **HEADERS)  # a 404 is logged with the request
+    client.post("/api/v1/voice/reports", {"text": 1}, content_type="application/json", **HEADERS)
+    assert Report.objects.count() == 2
+    stored = database_text()
+    assert SECRET_IP not in stored and "SM-SECRET-DEVICE-42" not in stored
+    logged = caplog.text + "".join(repr(record.__dict__) for record in caplog.records)
+    assert SECRET_IP not in logged
+    assert "SM-SECRET-DEVICE-42" not in logged
+    assert any("/api/v1/voice/reports" in record.getMessage() for record in caplog.records)
+
+
+def test_the_log_filter_drops_the_request_and_masks_addresses(rf):
+    from lantoa.voice.privacy import VoicePrivacyLogFilter
+
+    request = rf.get("/voice/follow/", REMOTE_ADDR=SECRET_IP)
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Bad: %s from %s", ("/voice/follow/", SECRET_IP), None
+    )
+    record.request = request
+    assert VoicePrivacyLogFilter().filter(record)
+    assert record.request is None
+    assert SECRET_IP not in record.getMessage()
+    other = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Office: %s", ("/office/",), None)
+    other.request = rf.get("/office/")
+    VoicePrivacyLogFilter().filter(other)
+    assert other.request is not None
+
+
+def test_the_view_never_sees_the_address(rf, labour_federation):
+    from lantoa.voice.privacy import VoicePrivacyMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen.update(request.META)
+        from django.http import HttpResponse
+
+        return HttpResponse()
+
+    request = rf.post("/voice/", **HEADERS)
+    VoicePrivacyMiddleware(view)(request)
+    assert SECRET_IP not in seen.values()
+    assert "HTTP_USER_AGENT" not in seen
+    assert request.voice_rate_bucket.startswith("voice:rate:")
+    assert SECRET_IP not in request.voice_rate_bucket
+
+
+@override_settings(VOICE_RATE_LIMIT=2)
+def test_too_many_submissions_from_one_network_are_slowed_down(client, labour_federation):
+    from django.core.cache import cache
+
+    cache.clear()
+    codes = [client.post(reverse("voice:report-new"), FORM, REMOTE_ADDR="198.51.100.9").status_code for _ in range(3)]
+    assert codes == [201, 201, 429]
+    other = client.post(reverse("voice:report-new"), FORM, REMOTE_ADDR="198.51.100.10")
+    assert other.status_code == 201
+    cache.clear()
+
+
+def test_key_rotation_re_encrypts_everything_with_the_new_key(labour_federation, submit, settings):
+    submitted = submit(contact="Zalo 0900")
+    old_keys = list(settings.VOICE_ENCRYPTION_KEYS)
+    settings.VOICE_ENCRYPTION_KEYS = [*old_keys, "2:" + "bmV3LWtleS1mb3Itcm90YXRpb24tdGVzdHMtMzJieXQ="]
+    counts = case_services.voice_keys_rotate()
+    assert counts["report_bodies"] == 1 and counts["report_contacts"] == 1
+    settings.VOICE_ENCRYPTION_KEYS = settings.VOICE_ENCRYPTION_KEYS[1:]  # the old key is gone
+    report = Report.objects.get(pk=submitted.report.pk)
+    assert crypto.key_id_of(report.body_enc) == 2
+    assert crypto.decrypt_text(report.body_enc) == "Lương tháng 10 trả chậm hai tuần."
+    assert case_services.voice_keys_rotate()["report_bodies"] == 0
+
+
+def test_closed_cases_are_purged_after_the_retention_period(grassroots_officer, enterprise_a, submit, time_machine):
+    time_machine.move_to("2026-01-05 09:00 +07:00")
+    closed = submit(enterprise=enterprise_a).report
+    kept_open = submit(enterprise=enterprise_a).report
+    case_services.case_reply(report=closed, user=grassroots_officer, text="Đã xong.")
+    case_services.case_close(report=closed, user=grassroots_officer, outcome="resolved")
+    time_machine.move_to("2026-06-01 09:00 +07:00")
+    assert case_services.reports_purge(days=365) == 0
+    time_machine.move_to("2027-01-10 09:00 +07:00")
+    assert case_services.reports_purge(days=365) == 1
+    assert list(Report.objects.all()) == [kept_open]
+    assert not ReportMessage.objects.filter(report_id=closed.pk).exists()
+
+
+def test_every_staff_read_of_a_report_is_audit_logged(client, grassroots_officer, enterprise_a, submit):
+    report = submit(enterprise=enterprise_a).report
+    client.force_login(grassroots_officer)
+    client.get(reverse("voice:case-detail", args=[report.pk]))
+    client.get(reverse("voice:case-detail", args=[report.pk]))
+    logs = ReportReadLog.objects.filter(report_id=report.pk, user=grassroots_officer)
+    assert logs.count() == 2

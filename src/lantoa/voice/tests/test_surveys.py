@@ -1,0 +1,95 @@
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from lantoa.voice.models import SurveyResponse
+from lantoa.voice.selectors.surveys import survey_results
+from lantoa.voice.services import surveys as survey_services
+
+
+@pytest.fixture
+def survey(grassroots_officer, enterprise_a):
+    survey = survey_services.survey_create(user=grassroots_officer, title="Tâm tư quý IV", unit=enterprise_a.unit)
+    survey_services.survey_question_add(
+        user=grassroots_officer, survey=survey, text="Hài lòng với lương?", kind="scale"
+    )
+    survey_services.survey_question_add(
+        user=grassroots_officer, survey=survey, text="Mong muốn nhất?", kind="choice", choices=["Tăng lương", "Nhà trẻ"]
+    )
+    return survey
+
+
+def answer(client, survey, **answers):
+    client.cookies.clear()
+    questions = list(survey.questions.all())
+    data = {f"q{questions[0].pk}": answers.get("scale", ""), f"q{questions[1].pk}": answers.get("choice", "")}
+    return client.post(reverse("voice:survey-answer", args=[survey.public_code]), data)
+
+
+def test_a_worker_answers_anonymously_once_per_device(client, survey):
+    first = client.post(
+        reverse("voice:survey-answer", args=[survey.public_code]), {f"q{survey.questions.first().pk}": "2"}
+    )
+    assert "Cảm ơn bạn đã trả lời" in first.content.decode()
+    again = client.post(
+        reverse("voice:survey-answer", args=[survey.public_code]), {f"q{survey.questions.first().pk}": "5"}
+    )
+    assert "Điện thoại này đã trả lời khảo sát rồi" in again.content.decode()
+    assert SurveyResponse.objects.count() == 1
+    token = client.cookies["lt_sv"].value
+    assert token not in SurveyResponse.objects.get().token_hash
+
+
+def test_results_hide_questions_with_fewer_than_five_answers(client, survey):
+    for value in ["1", "2", "4", "5"]:
+        answer(client, survey, scale=value, choice="Tăng lương")
+    sheets, results = survey_results(survey=survey)
+    assert sheets == 4 and all(result.is_hidden for result in results)
+    answer(client, survey, scale="2", choice="Nhà trẻ")
+    sheets, results = survey_results(survey=survey)
+    assert not results[0].is_hidden
+    assert {bar.label: bar.count for bar in results[0].bars} == {"1": 1, "2": 2, "3": 0, "4": 1, "5": 1}
+
+
+def test_results_page_draws_svg_bars_and_exports_xlsx(client, survey, grassroots_officer):
+    for value in ["1", "2", "3", "4", "5"]:
+        answer(client, survey, scale=value, choice="Tăng lương")
+    client.force_login(grassroots_officer)
+    page = client.get(reverse("voice:survey-detail", args=[survey.pk])).content.decode()
+    assert '<svg class="bars"' in page
+    workbook = load_workbook(io.BytesIO(client.get(reverse("voice:survey-export", args=[survey.pk])).content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert ("Mong muốn nhất?", "Tăng lương", 5, 1.0) in rows
+
+
+def test_invalid_answers_are_refused_with_codes(survey):
+    with pytest.raises(ValidationError) as error:
+        survey_services.survey_answer_submit(
+            survey=survey, device_token="t" * 20, answers={survey.questions.first().pk: "9"}
+        )
+    assert error.value.code == "scale_invalid"
+    with pytest.raises(ValidationError) as empty:
+        survey_services.survey_answer_submit(survey=survey, device_token="t" * 20, answers={})
+    assert empty.value.code == "answers_empty"
+
+
+def test_an_employer_cannot_build_surveys(employer, enterprise_a):
+    with pytest.raises(PermissionDenied):
+        survey_services.survey_create(user=employer, title="Khảo sát của giám đốc", unit=enterprise_a.unit)
+
+
+def test_officer_builds_a_survey_in_the_office(client, grassroots_officer, enterprise_a):
+    client.force_login(grassroots_officer)
+    response = client.post(
+        reverse("voice:survey-new"), {"title": "Nhà trọ", "unit": enterprise_a.unit.code, "segment": ""}
+    )
+    assert response.status_code == 302
+    detail = client.post(
+        response["Location"], {"text": "Bạn ở trọ hay nhà riêng?", "kind": "choice", "choices": "Trọ\nNhà riêng"}
+    )
+    assert detail.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Bạn ở trọ hay nhà riêng?" in page and "/voice/s/" in page

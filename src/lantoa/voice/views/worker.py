@@ -1,0 +1,124 @@
+"""Worker pages: no account, no cookie of their own, nothing about the device kept (see voice.privacy)."""
+
+import datetime as dt
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from segno import make_qr
+
+from lantoa.core.formats import vn_date
+from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice import crypto
+from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
+from lantoa.voice.photos import photo_clean
+from lantoa.voice.privacy import rate_limit_exceeded
+from lantoa.voice.selectors.cases import worker_messages, worker_status
+from lantoa.voice.services import reports as report_services
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "voice/too_many.html", status=429)
+
+
+def _photos(form: ReportForm) -> list:
+    return [photo_clean(upload) for upload in form.cleaned_data["photos"][:20]]
+
+
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    context_enterprise = request.worker_enterprise or None
+    form = ReportForm(request.POST or None, request.FILES or None, worker_enterprise=context_enterprise)
+    if request.method == "POST" and rate_limit_exceeded(request):
+        return _too_many(request)
+    if form.is_valid():
+        try:
+            submitted = report_services.report_submit(
+                category=form.cleaned_data["category"],
+                text=form.cleaned_data["text"],
+                enterprise=enterprise_for_worker_context(code=form.cleaned_data["enterprise"]),
+                contact=form.cleaned_data["contact"],
+                is_shareable=form.cleaned_data["is_shareable"],
+                photos=_photos(form),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except ValidationError as error:
+            form.add_error("photos" if error.code and error.code.startswith(("photo", "too_many")) else None, error)
+        else:
+            return _receipt_page(request, submitted, sent_key=form.cleaned_data["idempotency_key"])
+    if not form.is_bound:
+        form.initial["idempotency_key"] = secrets.token_urlsafe(24)
+    return render(request, "voice/report_new.html", {"form": form})
+
+
+def _receipt_page(request: HttpRequest, submitted: report_services.Submitted, *, sent_key: str) -> HttpResponse:
+    follow_url = request.build_absolute_uri(reverse("voice:follow")) + "#" + submitted.receipt.code
+    context = {
+        "receipt": submitted.receipt.code,
+        "report": submitted.report,
+        "ack": submitted.ack,
+        "qr": make_qr(follow_url, error="m").svg_inline(scale=4, title=_("Mã biên nhận")),
+        "sent_key": sent_key,
+    }
+    return render(request, "voice/receipt.html", context, status=201 if not submitted.is_repeat else 200)
+
+
+def _follow_page(
+    request: HttpRequest, report: object, code: str, reply_form: WorkerReplyForm | None = None
+) -> HttpResponse:
+    context = {
+        "report": report,
+        "status": worker_status(report=report),
+        "messages_": worker_messages(report=report),
+        "reply_form": reply_form or WorkerReplyForm(initial={"receipt": code}),
+        "ack": report_services.ack_for(report),
+    }
+    return render(request, "voice/follow_case.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request: HttpRequest) -> HttpResponse:
+    """The worker opens their case with the receipt (sent in a POST body, never in a URL)."""
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limit_exceeded(request, scope="follow"):
+            return _too_many(request)
+        if form.is_valid():
+            report = report_services.report_get_by_receipt(code=form.cleaned_data["receipt"])
+            if report is not None:
+                return _follow_page(request, report, crypto.receipt_parse(form.cleaned_data["receipt"]).code)
+            form.add_error("receipt", _("Không tìm thấy phản ánh với mã này. Hãy kiểm tra lại từng ký tự."))
+    return render(request, "voice/follow.html", {"form": form})
+
+
+@require_http_methods(["POST"])
+def follow_reply(request: HttpRequest) -> HttpResponse:
+    if rate_limit_exceeded(request, scope="follow"):
+        return _too_many(request)
+    form = WorkerReplyForm(request.POST)
+    report = report_services.report_get_by_receipt(code=request.POST.get("receipt", ""))
+    if report is None:
+        return render(request, "voice/follow.html", {"form": ReceiptForm()}, status=404)
+    code = crypto.receipt_parse(request.POST["receipt"]).code
+    if form.is_valid():
+        try:
+            report_services.worker_message_add(report=report, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            form = None
+    return _follow_page(request, report, code, reply_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def ack_verify(request: HttpRequest) -> HttpResponse:
+    token = request.POST.get("token") or request.GET.get("t", "")
+    form = AckVerifyForm({"token": token} if token else None)
+    payload = crypto.ack_verify(form.cleaned_data["token"]) if form.is_valid() else None
+    if payload:
+        payload = {**payload, "day": vn_date(dt.date.fromisoformat(payload["d"]))}
+    return render(request, "voice/ack_verify.html", {"form": form, "payload": payload, "checked": bool(token)})
