@@ -46,6 +46,7 @@ test-pg: install services
 	else echo "PostgreSQL không chạy: bỏ qua bộ kiểm thử trên PostgreSQL (CI=true sẽ coi là lỗi)."; fi
 
 e2e: install system-deps
+	scripts/e2e-node-deps.sh
 	$(PY) -m pytest -m e2e -q e2e
 
 system-deps:

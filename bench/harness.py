@@ -116,7 +116,9 @@ def gzip_size(url: str, *, headers: dict[str, str] | None = None) -> dict[str, i
     return {"bytes_gzip": len(wire), "bytes_raw": len(raw), "served_gzip": encoding == "gzip"}
 
 
-def wrk(url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2) -> dict[str, float]:
+def wrk(
+    url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2, headers: tuple[str, ...] = ()
+) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     command = [
@@ -126,6 +128,7 @@ def wrk(url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2)
         f"-d{seconds}s",
         "-H",
         "Accept-Encoding: gzip",
+        *(argument for header in headers for argument in ("-H", header)),
         "-s",
         script.name,
         url,

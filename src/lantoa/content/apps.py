@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
     name = "lantoa.content"
     label = "content"
-    verbose_name = "Nội dung tuyên truyền"
+    verbose_name = _("Nội dung tuyên truyền")
+    demo_loader = "lantoa.content.demo.load"
+    worker_tile = {
+        "title": _("Bài học 2 phút"),
+        "text": _("Hợp đồng, tiền lương, bảo hiểm, an toàn lao động…"),
+        "url_name": "content:lesson-index",
+        "order": 10,
+    }
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+        from wagtail.signals import workflow_approved
+
+        from lantoa.content import handlers
+
+        workflow_approved.connect(handlers.record_official_approval, dispatch_uid="content-official-approval")
+        user_logged_in.connect(handlers.sync_editorial_groups, dispatch_uid="content-editorial-groups")

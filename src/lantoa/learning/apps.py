@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LearningConfig(AppConfig):
     name = "lantoa.learning"
     label = "learning"
-    verbose_name = "Học tập và cuộc thi"
+    verbose_name = _("Học tập và cuộc thi")
+    demo_loader = "lantoa.learning.demo.load"
+    worker_tile = {
+        "title": _("Cuộc thi pháp luật"),
+        "text": _("Thi tìm hiểu pháp luật lao động, nhận giấy chứng nhận."),
+        "url_name": "learning:contest-list",
+        "order": 30,
+    }

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from lantoa.reach import views
+
 app_name = "reach"
-urlpatterns: list = []
+urlpatterns = [
+    path("office/reach/", views.coverage, name="coverage"),
+]

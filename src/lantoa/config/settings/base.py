@@ -192,3 +192,19 @@ LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
 ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)
+
+# content: seconds an anonymous lesson page stays in the cache (each hit checks its revision is still live)
+CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
+    "lantoa.content.caching.CachedPageMiddleware",
+)
+
+# reach: a random device id cookie (lt_rd) counts a worker reached once a quarter per enterprise, anonymously
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
+    "lantoa.reach.middleware.ReachDeviceMiddleware",
+)
+
+# plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
+LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

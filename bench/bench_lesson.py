@@ -1,0 +1,72 @@
+"""A lesson page: bytes on first view, load beside a static file of the same size, first paint on slow 3G."""
+
+import urllib.request
+from pathlib import Path
+
+from bench.harness import gunicorn, gzip_size, prepared_site, wrk
+
+LESSON = "/bai-hoc/hop-dong-lao-dong/hop-dong-phai-bang-van-ban/"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"]
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8, "uploadThroughput": 400 * 1000 / 8}
+
+
+def first_contentful_paint(url: str) -> dict:
+    """FCP in chromium with DevTools network emulation (~400 kbit/s down, 400 ms latency), empty cache."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="vi-VN", viewport={"width": 412, "height": 900})
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.clearBrowserCache")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+        page.goto(url, wait_until="load")
+        fcp = page.evaluate(
+            """() => new Promise((resolve) => {
+                new PerformanceObserver((list) => {
+                    const entry = list.getEntriesByName("first-contentful-paint")[0];
+                    if (entry) resolve(entry.startTime);
+                }).observe({type: "paint", buffered: true});
+                setTimeout(() => resolve(null), 10000);
+            })"""
+        )
+        transferred = page.evaluate(
+            "() => performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, "
+            "performance.getEntriesByType('navigation')[0].transferSize)"
+        )
+        browser.close()
+    return {"fcp_ms": round(fcp) if fcp else None, "bytes_transferred": transferred, "target_ms": 2000}
+
+
+def run() -> dict:
+    with prepared_site("lantoa_bench_lesson") as env:
+        static_root = Path(env["VAR_DIR"]) / "static"
+        with gunicorn(env) as base:
+            html = gzip_size(f"{base}{LESSON}")
+            css = gzip_size(f"{base}/static/core/worker.css")
+            js = gzip_size(f"{base}/static/content/offline.js")
+            with urllib.request.urlopen(f"{base}{LESSON}", timeout=10) as response:  # noqa: S310 - loopback only
+                body = response.read()
+            paint = first_contentful_paint(f"{base}{LESSON}")
+        (static_root / "ceiling.html").write_bytes(body)
+        with gunicorn(env) as base:
+            urllib.request.urlopen(f"{base}{LESSON}", timeout=10).read()  # noqa: S310 - warm the cache
+            lesson = wrk(f"{base}{LESSON}")
+            static = wrk(f"{base}/static/ceiling.html")
+    first_view = html["bytes_gzip"] + css["bytes_gzip"] + js["bytes_gzip"]
+    return {
+        "server": "gunicorn 2 workers × 1 thread, PostgreSQL, DEBUG off, local-memory cache",
+        "lesson_html": html,
+        "lesson_css": css,
+        "lesson_js": js,
+        "first_view_bytes_gzip": first_view,
+        "first_view_budget_bytes": 14 * 1024,
+        "within_budget": first_view <= 14 * 1024,
+        "lesson_load": lesson,
+        "static_same_size_load": static,
+        "lesson_share_of_ceiling": round(lesson["requests_per_s"] / static["requests_per_s"], 3),
+        "slow_3g": paint,
+    }

@@ -1,0 +1,76 @@
+"""Reads for worker pages and the editorial screens."""
+
+import hashlib
+from collections import Counter
+
+from django.http import Http404
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page
+
+from lantoa.content.models import LessonIndexPage, LessonPage, TopicPage
+
+
+def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:
+    """Live topics, each with `lesson_count` of its live lessons (two queries, whatever the number of topics)."""
+    topics = list(TopicPage.objects.child_of(index).live().public().order_by("path"))
+    parent_paths = Counter(
+        path[: -Page.steplen] for path in LessonPage.objects.live().public().values_list("path", flat=True)
+    )
+    for topic in topics:
+        topic.lesson_count = parent_paths[topic.path]
+    return topics
+
+
+def topic_children(*, topic: TopicPage) -> list[Page]:
+    return list(topic.get_children().live().public().specific().order_by("path"))
+
+
+def lesson_get_live_or_404(*, page_id: int) -> LessonPage:
+    lesson = LessonPage.objects.live().public().filter(pk=page_id).first()
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def lesson_index_live() -> LessonIndexPage | None:
+    return LessonIndexPage.objects.live().public().first()
+
+
+def worker_page_get_live(*, page_id: int) -> Page:
+    """A live, public page of the site (any type) or 404: its address is public anyway."""
+    page = Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+OFFLINE_STATIC = ("core/worker.css", "content/offline.js")
+
+
+def offline_static_urls() -> list[str]:
+    return [static(path) for path in OFFLINE_STATIC]
+
+
+def offline_version(static_urls: list[str]) -> str:
+    """Changes whenever a hashed static file name changes, so phones drop the old copies."""
+    return hashlib.sha256("|".join(static_urls).encode()).hexdigest()[:10]
+
+
+def topic_get_live(*, topic_id: int) -> TopicPage:
+    topic = TopicPage.objects.live().public().filter(pk=topic_id).first()
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def topic_pack_urls(*, topic: TopicPage) -> list[str]:
+    """The topic page, its live lessons and their quizzes, and the static files they need."""
+    lessons = list(LessonPage.objects.child_of(topic).live().public().order_by("path"))
+    urls = [topic.url, *(lesson.url for lesson in lessons)]
+    for lesson in lessons:
+        try:
+            urls.append(reverse("learning:quiz", args=[lesson.pk]))
+        except NoReverseMatch:  # the quiz app is not installed
+            break
+    return [*urls, *offline_static_urls()]

@@ -1,0 +1,47 @@
+import io
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+
+
+def poppler(tool: str, data: bytes, tmp_path) -> str:
+    if not shutil.which(tool):
+        pytest.skip(f"{tool} absent: run scripts/system-deps.sh")
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    command = [tool, str(path), "-"] if tool == "pdftotext" else [tool, str(path)]
+    return subprocess.run(command, capture_output=True, check=True).stdout.decode()  # noqa: S603 - poppler on our file
+
+
+def test_lesson_poster_is_an_a4_pdf_in_vietnamese_with_the_lesson_text(client, lessons, tmp_path):
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    response = client.get(f"/in/bai-hoc/{lesson.pk}/ap-phich.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert "(A4)" in poppler("pdfinfo", response.content, tmp_path)
+    text = poppler("pdftotext", response.content, tmp_path)
+    assert "Làm việc từ 1 tháng trở lên" in text
+    assert "Quét mã để đọc bài học" in text
+
+
+def test_lesson_poster_comes_in_a3(client, lessons, tmp_path):
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    response = client.get(f"/in/bai-hoc/{lesson.pk}/ap-phich.pdf?kho=a3")
+    assert "(A3)" in poppler("pdfinfo", response.content, tmp_path)
+
+
+def test_talk_outline_is_a_docx_with_the_lesson_sections_and_citations(client, lessons):
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    response = client.get(f"/in/bai-hoc/{lesson.pk}/de-cuong.docx")
+    assert 'filename="de-cuong-hop-dong-phai-bang-van-ban.docx"' in response["Content-Disposition"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "ĐỀ CƯƠNG TUYÊN TRUYỀN" in text
+    assert "2. Pháp luật quy định" in text
+    assert "Điều 14 45/2019/QH14" in text
+
+
+def test_exports_of_an_unpublished_lesson_are_not_found(client, lessons):
+    lesson = lessons["chi-thi-58-la-gi"]
+    lesson.unpublish()
+    assert client.get(f"/in/bai-hoc/{lesson.pk}/de-cuong.docx").status_code == 404

@@ -1,0 +1,67 @@
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from segno import make_qr
+
+from lantoa.content import exports, selectors
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@require_GET
+def lesson_index(request: HttpRequest) -> HttpResponse:
+    """The worker tile's target: the lessons' index page, wherever editors placed it."""
+    index = selectors.lesson_index_live()
+    if index is None:
+        raise Http404
+    return index.serve(request)
+
+
+@require_GET
+def page_qr(request: HttpRequest, page_id: int) -> HttpResponse:
+    """A QR code of a live public page's address (percent-encoded ASCII, so every phone decodes it)."""
+    page = selectors.worker_page_get_live(page_id=page_id)
+    response = HttpResponse(
+        make_qr(page.full_url, error="m").svg_inline(scale=8, title=page.title), content_type="image/svg+xml"
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the site root so its scope covers every page."""
+    static_urls = selectors.offline_static_urls()
+    context = {"static_urls": json.dumps(static_urls), "version": selectors.offline_version(static_urls)}
+    response = render(request, "content/sw.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def topic_pack(request: HttpRequest, topic_id: int) -> JsonResponse:
+    """The addresses a phone must keep to read this topic's lessons and take their quizzes offline."""
+    topic = selectors.topic_get_live(topic_id=topic_id)
+    return JsonResponse({"topic": topic.title, "urls": selectors.topic_pack_urls(topic=topic)})
+
+
+@require_GET
+def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3."""
+    lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
+    paper = request.GET.get("kho", "A4").upper()
+    pdf = exports.lesson_poster_pdf(lesson=lesson, url=lesson.full_url, paper=paper)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="ap-phich-{lesson.slug}-{paper.lower()}.pdf"'
+    return response
+
+
+@require_GET
+def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX."""
+    lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
+    response = HttpResponse(exports.lesson_talk_outline_docx(lesson=lesson, url=lesson.full_url), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="de-cuong-{lesson.slug}.docx"'
+    return response

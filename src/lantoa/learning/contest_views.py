@@ -1,0 +1,100 @@
+"""Contest pages: rules and start, the timed paper, leaderboards, certificates and their verification."""
+
+import secrets
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lantoa.learning import certificates, selectors, services
+from lantoa.learning.forms import QuizForm
+
+DEVICE_COOKIE = "lt_ct"
+
+
+def _device_key(request: HttpRequest) -> str:
+    return request.COOKIES.get(DEVICE_COOKIE, "")
+
+
+def _detail(request: HttpRequest, contest, error: ValidationError | None = None, status: int = 200) -> HttpResponse:
+    entry = selectors.contest_entry_for(contest=contest, user=request.user, device_key=_device_key(request))
+    context = {"contest": contest, "entry": entry, "errors": error.messages if error else []}
+    return render(request, "learning/contest_detail.html", context, status=status)
+
+
+@require_GET
+def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return _detail(request, selectors.contest_get(slug=slug))
+
+
+@require_POST
+def contest_start(request: HttpRequest, slug: str) -> HttpResponse:
+    contest = selectors.contest_get(slug=slug)
+    device_key = _device_key(request) or secrets.token_hex(16)
+    try:
+        services.contest_start(
+            contest=contest,
+            user=request.user,
+            device_key=device_key,
+            enterprise=request.worker_enterprise or None,
+            show_on_leaderboard=request.POST.get("show_name") == "1",
+        )
+    except ValidationError as error:
+        return _detail(request, contest, error, status=400)
+    response = redirect("learning:contest-take", slug=contest.slug)
+    response.set_cookie(DEVICE_COOKIE, device_key, max_age=400 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def contest_take(request: HttpRequest, slug: str) -> HttpResponse:
+    contest = selectors.contest_get(slug=slug)
+    entry = selectors.contest_entry_for(contest=contest, user=request.user, device_key=_device_key(request))
+    if entry is None:
+        return redirect("learning:contest-detail", slug=slug)
+    questions = selectors.contest_questions(entry=entry)
+    form = QuizForm(request.POST or None, questions=questions, initial={"key": f"contest-{entry.pk:012d}"})
+    if entry.submitted_at and not form.is_bound:
+        return render(request, "learning/contest_result.html", {"contest": contest, "entry": entry})
+    if form.is_valid():
+        try:
+            entry = services.contest_submit(entry=entry, answers=form.cleaned_data["answers"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "learning/contest_result.html", {"contest": contest, "entry": entry})
+    context = {"contest": contest, "entry": entry, "form": form, "questions": questions}
+    return render(request, "learning/contest_take.html", context, status=400 if form.is_bound else 200)
+
+
+@require_GET
+def contest_leaderboard(request: HttpRequest, slug: str) -> HttpResponse:
+    contest = selectors.contest_get(slug=slug)
+    boards = selectors.contest_leaderboards(contest=contest)
+    return render(request, "learning/contest_leaderboard.html", {"contest": contest, **boards})
+
+
+@login_required
+@require_GET
+def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    entry = selectors.certificate_get(code=code)
+    if entry.user_id != request.user.pk:
+        raise Http404  # a certificate is downloaded by its holder; anyone may verify it
+    verify_url = request.build_absolute_uri(f"/cuoc-thi/xac-minh/{entry.certificate_code}")
+    response = HttpResponse(
+        certificates.certificate_pdf(entry=entry, verify_url=verify_url), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="chung-nhan-{entry.certificate_code}.pdf"'
+    return response
+
+
+@require_GET
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "learning/certificate_verify.html", {"entry": selectors.certificate_get(code=code)})
+
+
+@require_GET
+def contest_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "learning/contest_list.html", {"contests": selectors.contest_list_current()})

@@ -1,0 +1,146 @@
+import datetime as dt
+import shutil
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from lantoa.content import services as content_services
+from lantoa.content.importers import SEED_DIR
+from lantoa.learning import selectors, services
+from lantoa.learning.models import Contest, ContestEntry
+from lantoa.orgs.models import Role
+
+START = dt.datetime(2026, 5, 1, 8, tzinfo=dt.UTC)
+DEVICE = "d" * 32
+
+
+@pytest.fixture
+def contest(db, tmp_path):
+    for name in ("01-hop-dong-phai-bang-van-ban.toml", "08-tra-luong-dung-han-du-tien.toml"):
+        shutil.copy(SEED_DIR / name, tmp_path)
+    content_services.lessons_import(folder=tmp_path)
+    services.questions_import(folder=tmp_path)
+    return Contest.objects.create(
+        title="Cuộc thi tìm hiểu pháp luật lao động",
+        slug="tim-hieu-phap-luat",
+        starts_at=START,
+        ends_at=START + dt.timedelta(days=7),
+        time_limit_minutes=10,
+        question_count=5,
+    )
+
+
+def right(entry):
+    return {q.pk: [c.pk for c in q.choices.all() if c.is_correct] for q in selectors.contest_questions(entry=entry)}
+
+
+def test_each_entry_gets_the_asked_number_of_questions_in_its_own_order(contest):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+    assert len(entry.question_ids) == 5 == len(set(entry.question_ids))
+
+
+def test_one_attempt_per_device_and_a_second_submit_is_refused(contest):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        assert services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None) == entry
+        services.contest_submit(entry=entry, answers=right(entry))
+        with pytest.raises(ValidationError) as again:
+            services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        with pytest.raises(ValidationError) as twice:
+            services.contest_submit(entry=entry, answers=right(entry))
+    assert (again.value.code, twice.value.code) == ("already_taken", "already_submitted")
+    assert ContestEntry.objects.get().correct_count == 5
+
+
+def test_a_closed_contest_refuses_to_start_and_to_take_late_submissions(contest):
+    with time_machine.travel(START - dt.timedelta(minutes=1)), pytest.raises(ValidationError) as early:
+        services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+    with time_machine.travel(contest.ends_at - dt.timedelta(minutes=2)):
+        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+    with time_machine.travel(contest.ends_at + dt.timedelta(minutes=5)), pytest.raises(ValidationError) as closed:
+        services.contest_submit(entry=entry, answers=right(entry))
+    assert (early.value.code, closed.value.code) == ("contest_not_started", "contest_closed")
+    assert ContestEntry.objects.get().submitted_at is None
+
+
+def test_past_the_time_limit_the_paper_is_closed_without_a_score(contest):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+    with time_machine.travel(START + dt.timedelta(hours=1, minutes=12)), pytest.raises(ValidationError) as late:
+        services.contest_submit(entry=entry, answers=right(entry))
+    assert late.value.code == "time_over"
+    entry.refresh_from_db()
+    assert (entry.is_late, entry.correct_count) == (True, 0)
+
+
+def test_only_eligible_units_may_enter(contest, enterprise_a, enterprise_b, commune):
+    contest.eligible_units.set([commune("Xã Bình Hòa")])
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        assert services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=enterprise_a)
+        with pytest.raises(ValidationError) as refused:
+            services.contest_start(contest=contest, user=None, device_key="e" * 32, enterprise=enterprise_b)
+    assert refused.value.code == "not_eligible"
+
+
+def test_leaderboard_ranks_enterprises_by_score_then_time_and_people_only_with_consent(
+    contest, enterprise_a, enterprise_b, make_official
+):
+    fast = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Nhanh")
+    shy = make_official(unit=enterprise_b.unit, role=Role.WORKER, name="Trần Thị Kín")
+    for user, enterprise, minutes, consent in ((fast, enterprise_a, 2, True), (shy, enterprise_b, 6, False)):
+        with time_machine.travel(START + dt.timedelta(hours=1)):
+            entry = services.contest_start(
+                contest=contest, user=user, device_key="", enterprise=enterprise, show_on_leaderboard=consent
+            )
+        with time_machine.travel(START + dt.timedelta(hours=1, minutes=minutes)):
+            services.contest_submit(entry=entry, answers=right(entry))
+    boards = selectors.contest_leaderboards(contest=contest)
+    assert [row["name"] for row in boards["enterprises"]] == [enterprise_a.name, enterprise_b.name]
+    assert [entry.user for entry in boards["people"]] == [fast]
+
+
+def test_a_registered_worker_downloads_a_certificate_anyone_can_verify(
+    client, contest, enterprise_a, make_official, tmp_path
+):
+    worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    assert entry.certificate_code
+    client.force_login(worker)
+    pdf = client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    client.logout()
+    assert "Nguyễn Văn Giỏi" in client.get(f"/cuoc-thi/xac-minh/{entry.certificate_code}").content.decode()
+    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 302
+    assert client.get("/cuoc-thi/xac-minh/KHONGCO").status_code == 404
+
+
+def test_anonymous_player_goes_through_the_pages_and_a_replayed_submit_is_explained(client, contest):
+    with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
+        assert "Bắt đầu làm bài" in client.get("/cuoc-thi/tim-hieu-phap-luat/").content.decode()
+        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau")
+        assert response["Location"] == "/cuoc-thi/tim-hieu-phap-luat/lam-bai"
+        entry = ContestEntry.objects.get()
+        data = {"key": "contest-" + "0" * 12, **{f"q{q}": [str(c) for c in a] for q, a in right(entry).items()}}
+        assert "Bạn trả lời đúng 5/5 câu." in client.post("/cuoc-thi/tim-hieu-phap-luat/lam-bai", data).content.decode()
+        replay = client.post("/cuoc-thi/tim-hieu-phap-luat/lam-bai", data)
+    assert "Bài thi này đã được nộp" in replay.content.decode()
+    assert ContestEntry.objects.get().correct_count == 5
+
+
+def test_a_closed_contest_page_explains_why_it_cannot_start(client, contest):
+    with time_machine.travel(contest.ends_at + dt.timedelta(days=1)):
+        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau")
+    assert response.status_code == 400
+    assert "Cuộc thi đã kết thúc" in response.content.decode()
+    assert timezone.now() and not ContestEntry.objects.exists()
+
+
+def test_worker_home_links_the_contests_and_the_list_shows_open_ones(client, contest):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        assert 'href="/cuoc-thi/"' in client.get("/").content.decode()
+        assert contest.title in client.get("/cuoc-thi/").content.decode()

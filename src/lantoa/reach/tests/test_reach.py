@@ -1,0 +1,113 @@
+import datetime as dt
+import shutil
+import uuid
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from lantoa.content import services as content_services
+from lantoa.content.importers import SEED_DIR
+from lantoa.content.models import LessonPage
+from lantoa.core import registry
+from lantoa.learning import services as learning_services
+from lantoa.orgs.models import Role
+from lantoa.reach import selectors, services
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent
+
+LESSON_URL = "/bai-hoc/hop-dong-lao-dong/hop-dong-phai-bang-van-ban/"
+
+
+@pytest.fixture
+def lesson(db, tmp_path):
+    shutil.copy(SEED_DIR / "01-hop-dong-phai-bang-van-ban.toml", tmp_path)
+    content_services.lessons_import(folder=tmp_path)
+    learning_services.questions_import(folder=tmp_path)
+    return LessonPage.objects.get()
+
+
+def test_reach_record_increments_the_rollup_per_segment_without_new_rows(make_enterprise):
+    enterprise = make_enterprise(ownership="fdi", workers=100)
+    for _ in range(3):
+        services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic="bhxh")
+    rows = {row.segment: row.count for row in ReachDaily.objects.all()}
+    assert rows == {ALL_SEGMENTS: 3, **dict.fromkeys(enterprise.segments, 3)}
+    assert ReachDaily.objects.get(segment=ALL_SEGMENTS).commune == enterprise.commune
+    assert ReachEvent.objects.count() == 3
+
+
+def test_events_without_enterprise_are_counted_in_one_row(db):
+    services.reach_record(kind=Kind.VIEWED, topic="bhyt")
+    services.reach_record(kind=Kind.VIEWED, topic="bhyt")
+    assert ReachDaily.objects.get().count == 2
+
+
+def test_viewing_a_lesson_from_an_enterprise_counts_a_view_and_a_worker_reached_once(client, lesson, enterprise_a):
+    client.get(f"/e/{enterprise_a.public_code}")
+    first = client.get(LESSON_URL)
+    assert "lt_rd" in first.cookies
+    client.get(LESSON_URL)  # served from the cache: still counted as a view
+    counts = {row.kind: row.count for row in ReachDaily.objects.filter(enterprise=enterprise_a, segment=ALL_SEGMENTS)}
+    assert counts == {Kind.VIEWED: 2, Kind.REACHED: 1}
+
+
+def test_the_same_device_is_reached_again_in_a_new_quarter(enterprise_a):
+    with time_machine.travel(dt.datetime(2026, 3, 30, 10, tzinfo=dt.UTC)):
+        assert services.device_reach_record(device_id="abc", enterprise=enterprise_a)
+        assert not services.device_reach_record(device_id="abc", enterprise=enterprise_a)
+    with time_machine.travel(dt.datetime(2026, 4, 2, 10, tzinfo=dt.UTC)):
+        assert services.device_reach_record(device_id="abc", enterprise=enterprise_a)
+
+
+def test_a_quiz_counts_completed_and_passed_once(lesson, enterprise_a, django_capture_on_commit_callbacks):
+    answers = {q.pk: [c.pk for c in q.choices.all() if c.is_correct] for q in lesson.questions.all()}
+    key = uuid.uuid4().hex
+    with django_capture_on_commit_callbacks(execute=True):
+        learning_services.quiz_submit(lesson=lesson, key=key, answers=answers, enterprise=enterprise_a)
+        learning_services.quiz_submit(lesson=lesson, key=key, answers=answers, enterprise=enterprise_a)
+    counts = {row.kind: row.count for row in ReachDaily.objects.filter(segment=ALL_SEGMENTS)}
+    assert counts == {Kind.COMPLETED: 1, Kind.QUIZ_PASSED: 1}
+
+
+def test_coverage_page_shows_only_enterprises_in_the_officials_scope(
+    client, commune_officer, enterprise_a, enterprise_b
+):
+    services.device_reach_record(device_id="one", enterprise=enterprise_a)
+    services.device_reach_record(device_id="two", enterprise=enterprise_b)
+    client.force_login(commune_officer)
+    html = client.get("/office/reach/").content.decode()
+    assert enterprise_a.name in html
+    assert enterprise_b.name not in html
+
+
+def test_province_monitor_sees_every_enterprise_and_the_share_reached(province_monitor, make_enterprise):
+    enterprise = make_enterprise(workers=4)
+    services.device_reach_record(device_id="one", enterprise=enterprise)
+    today = timezone.localdate()
+    rows = selectors.coverage_for_user(user=province_monitor, start=services.quarter_start(today), end=today)
+    assert [(row.enterprise, row.reached_share) for row in rows] == [(enterprise, 0.25)]
+
+
+def test_coverage_is_denied_without_the_role(client, enterprise_a, make_official):
+    employer = make_official(unit=enterprise_a.unit, role=Role.EMPLOYER)
+    client.force_login(employer)
+    assert client.get("/office/reach/").status_code == 403
+
+
+def test_coverage_page_reads_rollups_in_a_fixed_number_of_queries(
+    client, union_officer, make_enterprise, django_assert_max_num_queries
+):
+    for number in range(5):
+        services.reach_record(kind=Kind.VIEWED, enterprise=make_enterprise(name=f"Công ty {number}"))
+    client.force_login(union_officer)
+    with django_assert_max_num_queries(8):
+        assert client.get("/office/reach/").status_code == 200
+
+
+def test_indicator_sources_give_additive_counts_per_enterprise_unit(enterprise_a, enterprise_b):
+    services.reach_record(kind=Kind.COMPLETED, enterprise=enterprise_a)
+    services.reach_record(kind=Kind.COMPLETED, enterprise=enterprise_a)
+    services.reach_record(kind=Kind.COMPLETED, enterprise=enterprise_b)
+    source = next(s for s in registry.indicator_sources() if s.code == "reach.lessons_completed")
+    today = timezone.localdate()
+    assert source.values(start=today, end=today) == {enterprise_a.unit_id: 2, enterprise_b.unit_id: 1}
