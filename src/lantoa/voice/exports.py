@@ -7,10 +7,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from lantoa.voice.models import Survey
-from lantoa.voice.selectors.surveys import K_ANONYMITY, QuestionResult
+from lantoa.voice.selectors.surveys import K_ANONYMITY, Breakdown, QuestionResult
 
 
-def survey_workbook(*, survey: Survey, sheets: int, results: list[QuestionResult]) -> bytes:
+def survey_workbook(
+    *, survey: Survey, sheets: int, results: list[QuestionResult], breakdowns: list[Breakdown]
+) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Kết quả")[:31]
@@ -32,6 +34,16 @@ def survey_workbook(*, survey: Survey, sheets: int, results: list[QuestionResult
             sheet.append([result.question.text, text, None, None])
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 40
+    groups = workbook.create_sheet(_("Theo nhóm")[:31])
+    groups.append([_("Cách chia"), _("Nhóm"), _("Số phiếu")])
+    for cell in groups[1]:
+        cell.font = Font(bold=True)
+    hidden = _("Ẩn: dưới %(k)s phiếu") % {"k": K_ANONYMITY}
+    for breakdown in breakdowns:
+        for cell in breakdown.cells:
+            groups.append([breakdown.title, cell.label, hidden if cell.count is None else cell.count])
+    groups.column_dimensions["A"].width = 24
+    groups.column_dimensions["B"].width = 50
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

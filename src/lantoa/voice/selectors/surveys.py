@@ -3,14 +3,17 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
+from lantoa.orgs.models import SEGMENT_LABELS, Enterprise
 from lantoa.voice import crypto
 from lantoa.voice.models import Survey, SurveyAnswer, SurveyQuestion
-from lantoa.voice.selectors.aggregates import K_ANONYMITY
+from lantoa.voice.selectors.aggregates import K_ANONYMITY, Cell
 
+CHOOSER_MAX = 500  # enterprises offered on the answer page
 DISSATISFIED_MAX = 2  # answers 1–2 on the 1–5 scale count as dissatisfied (hotspot signal)
 
 
@@ -89,3 +92,58 @@ def survey_results(*, survey: Survey) -> tuple[int, list[QuestionResult]]:
                 result.texts = sorted(crypto.decrypt_text(blob) for blob in mine.values_list("text_enc", flat=True))
         results.append(result)
     return sheets, results
+
+
+def survey_enterprises(*, survey: Survey) -> list[Enterprise]:
+    """Enterprises whose workers may answer (public: names only, as on the report form), at most CHOOSER_MAX."""
+    path = survey.unit.path
+    rows = (
+        Enterprise.objects.select_related("unit", "commune", "zone")
+        .filter(Q(unit__path__startswith=path) | Q(commune__path__startswith=path) | Q(zone__path__startswith=path))
+        .order_by("unit__name")[:CHOOSER_MAX]
+    )
+    return [row for row in rows if not survey.segment or survey.segment in row.segments]
+
+
+@dataclass
+class Breakdown:
+    title: str
+    cells: list[Cell]
+
+
+def suppress_against_known_total(counts: dict[str, int]) -> list[Cell]:
+    """Hide cells under K_ANONYMITY; the sheet total is public, so while the hidden cells add up to 1–4 (and could be
+    worked out by subtraction) also hide the smallest shown cell: the hidden part is then none or at least K."""
+    shown = {label: count for label, count in counts.items() if count >= K_ANONYMITY}
+    hidden = sum(count for count in counts.values() if 0 < count < K_ANONYMITY)
+    while 0 < hidden < K_ANONYMITY and shown:
+        smallest = min(shown, key=lambda label: (shown[label], label))
+        hidden += shown.pop(smallest)
+    return [Cell(label=label, count=shown.get(label)) for label, count in counts.items() if count > 0]
+
+
+def survey_breakdowns(*, survey: Survey) -> list[Breakdown]:
+    """Answer sheets by segment, by commune and by enterprise (two queries); the caller checked voice.manage_survey.
+
+    A sheet counts in every segment of its enterprise, so the segment cells may overlap."""
+    per_enterprise = dict(survey.responses.values_list("enterprise_id").annotate(n=Count("pk")).order_by())
+    enterprises = Enterprise.objects.select_related("unit", "commune").filter(pk__in=[k for k in per_enterprise if k])
+    by_segment = dict.fromkeys((str(label) for label in SEGMENT_LABELS.values()), 0)
+    by_commune: dict[str, int] = {}
+    by_enterprise: dict[str, int] = {}
+    for enterprise in sorted(enterprises, key=lambda row: row.unit.name):
+        count = per_enterprise[enterprise.pk]
+        for slug in enterprise.segments:
+            by_segment[str(SEGMENT_LABELS[slug])] += count
+        commune = enterprise.commune.name
+        by_commune[commune] = by_commune.get(commune, 0) + count
+        by_enterprise[enterprise.unit.name] = by_enterprise.get(enterprise.unit.name, 0) + count
+    unknown = per_enterprise.get(None, 0)
+    if unknown:
+        by_commune[_("Không rõ")] = unknown
+        by_enterprise[_("Không rõ")] = unknown
+    return [
+        Breakdown(title=_("Theo nhóm đối tượng"), cells=suppress_against_known_total(by_segment)),
+        Breakdown(title=_("Theo xã, phường"), cells=suppress_against_known_total(dict(sorted(by_commune.items())))),
+        Breakdown(title=_("Theo doanh nghiệp"), cells=suppress_against_known_total(by_enterprise)),
+    ]

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core.text import clean_line, nfc
 from lantoa.orgs import access
@@ -15,6 +16,10 @@ from lantoa.voice.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResp
 
 SURVEY_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ANSWER_MAX_CHARS = 1000
+OTHER_GROUP_MESSAGE = _lazy(
+    "Khảo sát này dành cho người lao động của một nhóm khác (đơn vị hoặc nhóm đối tượng khác với doanh nghiệp "
+    "của bạn), nên câu trả lời của bạn không được ghi nhận. Cảm ơn bạn đã quan tâm!"
+)
 
 
 @transaction.atomic
@@ -71,12 +76,25 @@ def survey_open_set(*, user: Any, survey: Survey, is_open: bool) -> Survey:
     return survey
 
 
+def survey_accepts(*, survey: Survey, enterprise: Enterprise) -> bool:
+    """Whether workers of `enterprise` belong to the survey's group: inside its unit and, if set, of its segment."""
+    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
+    if not any(place.is_within(survey.unit) for place in places):
+        return False
+    return not survey.segment or survey.segment in enterprise.segments
+
+
 def survey_answer_submit(
-    *, survey: Survey, device_token: str, answers: dict[int, str], enterprise: Enterprise | None = None
+    *, survey: Survey, device_token: str, answers: dict[int, str], enterprise: Enterprise | None
 ) -> SurveyResponse:
-    """Store one anonymous answer sheet. `device_token` is a random cookie: only its keyed hash is kept."""
+    """Store one anonymous answer sheet for workers of `enterprise` (the only thing kept about who answered: the
+    aggregate key of the breakdown). `device_token` is a random cookie: only its keyed hash is kept."""
     if not survey.is_open:
         raise ValidationError(_("Khảo sát đã kết thúc."), code="survey_closed")
+    if enterprise is None:
+        raise ValidationError(_("Hãy chọn doanh nghiệp nơi bạn làm việc."), code="enterprise_missing")
+    if not survey_accepts(survey=survey, enterprise=enterprise):
+        raise ValidationError(OTHER_GROUP_MESSAGE, code="survey_other_group")
     if len(device_token) < 16:
         raise ValidationError(_("Thiếu mã thiết bị."), code="token_missing")
     rows = []
@@ -98,12 +116,6 @@ def survey_answer_submit(
         rows.append(answer)
     if not rows:
         raise ValidationError(_("Hãy trả lời ít nhất một câu hỏi."), code="answers_empty")
-    if (
-        enterprise is not None
-        and not enterprise.unit.is_within(survey.unit)
-        and not any(unit.is_within(survey.unit) for unit in enterprise.access_units)
-    ):
-        enterprise = None
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(

@@ -65,14 +65,14 @@ def test_results_page_draws_svg_bars_and_exports_xlsx(client, survey, grassroots
     assert ("Mong muốn nhất?", "Tăng lương", 5, 1.0) in rows
 
 
-def test_invalid_answers_are_refused_with_codes(survey):
+def test_invalid_answers_are_refused_with_codes(survey, enterprise_a):
     with pytest.raises(ValidationError) as error:
         survey_services.survey_answer_submit(
-            survey=survey, device_token="t" * 20, answers={survey.questions.first().pk: "9"}
+            survey=survey, device_token="t" * 20, answers={survey.questions.first().pk: "9"}, enterprise=enterprise_a
         )
     assert error.value.code == "scale_invalid"
     with pytest.raises(ValidationError) as empty:
-        survey_services.survey_answer_submit(survey=survey, device_token="t" * 20, answers={})
+        survey_services.survey_answer_submit(survey=survey, device_token="t" * 20, answers={}, enterprise=enterprise_a)
     assert empty.value.code == "answers_empty"
 
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from segno import make_qr
 
 from lantoa.orgs import access
-from lantoa.orgs.models import SEGMENT_LABELS, OrgUnit
+from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
+from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.exports import survey_workbook
 from lantoa.voice.forms import SurveyForm, SurveyQuestionForm
 from lantoa.voice.selectors import surveys as survey_selectors
@@ -92,6 +93,8 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sheets, results = survey_selectors.survey_results(survey=survey)
     context = {
         "survey": survey,
+        "segment": SEGMENT_LABELS.get(survey.segment, ""),
+        "breakdowns": survey_selectors.survey_breakdowns(survey=survey),
         "form": form,
         "sheets": sheets,
         "results": results,
@@ -106,7 +109,9 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
     sheets, results = survey_selectors.survey_results(survey=survey)
-    response = HttpResponse(survey_workbook(survey=survey, sheets=sheets, results=results), content_type=XLSX)
+    breakdowns = survey_selectors.survey_breakdowns(survey=survey)
+    workbook = survey_workbook(survey=survey, sheets=sheets, results=results, breakdowns=breakdowns)
+    response = HttpResponse(workbook, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="khao-sat-{survey.pk}.xlsx"'
     return response
 
@@ -119,16 +124,29 @@ def survey_qr(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(make_qr(url, error="m").svg_inline(scale=6, title=survey.title), content_type="image/svg+xml")
 
 
+def _answering_enterprise(request: HttpRequest, choices: list[Enterprise]) -> Enterprise | None:
+    """The worker's pick on the page, else the `/e/<code>` context, else the survey's only enterprise."""
+    picked = request.POST.get("enterprise", "")
+    if picked:
+        return enterprise_for_worker_context(code=picked)
+    if request.worker_enterprise:
+        return request.worker_enterprise
+    return choices[0] if len(choices) == 1 else None
+
+
 @require_http_methods(["GET", "POST"])
 def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
     survey = survey_selectors.survey_get_public(code=code)
     token = request.COOKIES.get(DEVICE_COOKIE) or secrets.token_urlsafe(24)
+    choices = survey_selectors.survey_enterprises(survey=survey)
+    enterprise = _answering_enterprise(request, choices)
+    refused = enterprise is not None and not survey_services.survey_accepts(survey=survey, enterprise=enterprise)
     done, error = False, None
-    if request.method == "POST":
+    if request.method == "POST" and not refused:
         answers = {question.pk: request.POST.get(f"q{question.pk}", "") for question in survey.questions.all()}
         try:
             survey_services.survey_answer_submit(
-                survey=survey, device_token=token, answers=answers, enterprise=request.worker_enterprise or None
+                survey=survey, device_token=token, answers=answers, enterprise=enterprise
             )
             done = True
         except ValidationError as problem:
@@ -139,9 +157,14 @@ def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
         "questions": survey.questions.all(),
         "done": done,
         "error": error,
+        "refused": refused or not choices,
+        "other_group": survey_services.OTHER_GROUP_MESSAGE,
+        "enterprise": enterprise,
+        "choices": choices,
+        "segment": SEGMENT_LABELS.get(survey.segment, ""),
         "scale": range(1, 6),
     }
-    response = render(request, "voice/survey_answer.html", context)
+    response = render(request, "voice/survey_answer.html", context, status=403 if refused else 200)
     # A random token (no personal data), so one phone answers once; only a per-survey keyed hash is stored.
     response.set_cookie(DEVICE_COOKIE, token, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
