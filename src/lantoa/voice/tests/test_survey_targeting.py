@@ -70,10 +70,11 @@ def test_a_worker_from_the_qr_context_of_a_matching_enterprise_is_counted(client
 
 
 def test_a_worker_without_context_picks_an_enterprise_of_the_group_on_the_page(
-    client, fdi_survey, fdi_enterprise, enterprise_a, make_enterprise
+    client, fdi_survey, fdi_enterprise, enterprise_a, make_enterprise, django_assert_max_num_queries
 ):
     other_fdi = make_enterprise(name="Công ty FDI thứ hai", ownership=Enterprise.Ownership.FDI, commune="Xã Bình Hòa")
-    page = client.get(reverse("voice:survey-answer", args=[fdi_survey.public_code])).content.decode()
+    with django_assert_max_num_queries(4):
+        page = client.get(reverse("voice:survey-answer", args=[fdi_survey.public_code])).content.decode()
     assert fdi_enterprise.public_code in page and other_fdi.public_code in page
     assert enterprise_a.public_code not in page  # not FDI: not offered
     assert "Hãy chọn doanh nghiệp" in post_answer(client, fdi_survey).content.decode()
@@ -105,10 +106,10 @@ def test_breakdown_cells_under_five_are_hidden_on_the_page_and_in_the_xlsx(
     assert by_segment == {"Nông thôn": 14, "Doanh nghiệp nhỏ và vừa": 8, "Doanh nghiệp FDI": 6}
 
     client.force_login(union_officer)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(11):
         page = client.get(reverse("voice:survey-detail", args=[survey.pk])).content.decode()
     assert "Công ty Nhỏ" in page and "ẩn (dưới 5)" in page
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         export = client.get(reverse("voice:survey-export", args=[survey.pk]))
     rows = list(load_workbook(io.BytesIO(export.content))["Theo nhóm"].iter_rows(values_only=True))
     assert ("Theo doanh nghiệp", "Công ty Lớn", 6) in rows
