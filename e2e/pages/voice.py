@@ -55,3 +55,23 @@ class CasePages:
         self.page.get_by_label("Trả lời người lao động").fill(text)
         self.page.get_by_role("button", name="Gửi trả lời").click()
         expect(self.page.locator("#thread")).to_contain_text(text)
+
+
+class WorkerSurveyPages:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.base = page.base_url
+
+    def open(self, code: str) -> None:
+        self.page.goto(f"{self.base}/voice/s/{code}/")
+
+    def answer_scale(self, value: int) -> None:
+        self.page.get_by_role("radio", name=str(value), exact=True).check()
+        self.page.get_by_role("button", name="Gửi câu trả lời").click()
+
+    def expect_thanks(self) -> None:
+        expect(self.page.get_by_role("status")).to_contain_text("Cảm ơn bạn đã trả lời")
+
+    def expect_other_group(self) -> None:
+        expect(self.page.locator("#survey-other-group")).to_contain_text("dành cho người lao động của một nhóm khác")
+        expect(self.page.get_by_role("button", name="Gửi câu trả lời")).to_have_count(0)
