@@ -157,7 +157,7 @@ def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
         "questions": survey.questions.all(),
         "done": done,
         "error": error,
-        "refused": refused or not choices,
+        "refused": refused or (enterprise is None and not choices),
         "other_group": survey_services.OTHER_GROUP_MESSAGE,
         "enterprise": enterprise,
         "choices": choices,
