@@ -39,6 +39,12 @@ def device_hash(*, device_id: str, quarter: dt.date) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{quarter.isoformat()}:{device_id}".encode()).hexdigest()
 
 
+def device_mark(*, device_id: str, enterprise: Any, at: dt.datetime | None = None) -> str:
+    """What the device keeps once counted: unforgeable without the secret, new each quarter, per enterprise."""
+    quarter = quarter_start(timezone.localdate(at or timezone.now()))
+    return f"{enterprise.pk}.{device_hash(device_id=device_id, quarter=quarter)[:24]}"
+
+
 @transaction.atomic
 def device_reach_record(*, device_id: str, enterprise: Any, topic: str = "", at: dt.datetime | None = None) -> bool:
     """Count a device once a quarter per enterprise as a worker reached; returns whether it was new."""

@@ -120,3 +120,24 @@ def test_indicator_sources_give_additive_counts_per_enterprise_unit(enterprise_a
     source = next(s for s in registry.indicator_sources() if s.code == "reach.lessons_completed")
     today = timezone.localdate()
     assert source.values(start=today, end=today) == {enterprise_a.unit_id: 2, enterprise_b.unit_id: 1}
+
+
+def test_a_returning_reader_with_the_quarter_mark_costs_one_insert_and_is_counted_again_next_quarter(
+    client, lesson, enterprise_a, django_assert_num_queries
+):
+    with time_machine.travel(dt.datetime(2026, 3, 20, 10, tzinfo=dt.UTC)):
+        client.get(f"/e/{enterprise_a.public_code}")
+        client.get(LESSON_URL)
+        assert "lt_rq" in client.cookies
+        # the cache check, the enterprise of the QR link and the view: no device lookup
+        with django_assert_num_queries(3):
+            client.get(LESSON_URL)
+    with time_machine.travel(dt.datetime(2026, 4, 2, 10, tzinfo=dt.UTC)):
+        client.get(LESSON_URL)  # last quarter's mark no longer matches: the device is looked up and counted
+        client.cookies["lt_rq"] = f"{enterprise_a.pk}.forged"
+        client.get(LESSON_URL)  # a made-up mark only leads to the lookup: this device is not counted twice
+    services.reach_rollup()
+    viewed = ReachDaily.objects.filter(enterprise=enterprise_a, segment=ALL_SEGMENTS, kind=Kind.VIEWED)
+    assert sorted((row.day.month, row.count) for row in viewed) == [(3, 2), (4, 2)]
+    reached = ReachDaily.objects.filter(enterprise=enterprise_a, segment=ALL_SEGMENTS, kind=Kind.REACHED)
+    assert sorted((row.day.month, row.count) for row in reached) == [(3, 1), (4, 1)]
