@@ -3,6 +3,7 @@ evaluation figures beside plain BM25, and the full import of the shared folder i
 
 import os
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -109,6 +110,9 @@ def run() -> dict:
     synthetic = {
         "provisions": len(synthetic_passages),
         "build_s": round(big_build_s, 1),
+        # Peak resident memory of the bench process so far (Linux reports KiB); the 100,000-provision build is
+        # by far its largest step.
+        "process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "search": _latencies(big, queries[:100], None),
     }
     return {

@@ -205,3 +205,6 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
     "lantoa.reach.middleware.ReachDeviceMiddleware",
 )
+
+# plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
+LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 
+def _idf(n_docs: int, df: np.ndarray) -> np.ndarray:
+    # math.log per distinct document frequency: few distinct values, and the same rounding as a scalar formula.
+    values, inverse = np.unique(df, return_inverse=True)
+    table = np.array([math.log(1.0 + (n_docs - v + 0.5) / (v + 0.5)) for v in values.tolist()], dtype=np.float64)
+    return table[inverse.reshape(-1)]
+
+
 @dataclass(slots=True)
 class BM25Field:
-    """Inverted index of one field: postings of term ``t`` are ``doc_ids[indptr[t]:indptr[t+1]]``."""
+    """Inverted index of one field: postings of term ``t`` are ``doc_ids[indptr[t]:indptr[t+1]]`` (doc-ordered)."""
 
     vocab: dict[str, int]
     indptr: np.ndarray
@@ -23,47 +29,72 @@ class BM25Field:
 
     @classmethod
     def build(cls, docs: Sequence[Sequence[str]], *, k1: float = 1.2, b: float = 0.75) -> BM25Field:
-        n_docs = len(docs)
-        counts = [Counter(doc) for doc in docs]
-        lengths = np.array([len(doc) for doc in docs], dtype=np.float64)
+        """From token lists, one per document."""
+        ids: dict[str, int] = {}
+        term_ids = np.fromiter((ids.setdefault(tok, len(ids)) for doc in docs for tok in doc), dtype=np.int64)
+        lengths = np.fromiter((len(doc) for doc in docs), dtype=np.int64, count=len(docs))
+        doc_ids = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return cls.from_occurrences(term_ids, doc_ids, terms=list(ids), n_docs=len(docs), k1=k1, b=b)
+
+    @classmethod
+    def from_occurrences(
+        cls,
+        term_ids: np.ndarray,
+        doc_ids: np.ndarray,
+        *,
+        terms: Sequence[str],
+        n_docs: int,
+        k1: float = 1.2,
+        b: float = 0.75,
+    ) -> BM25Field:
+        """From one (term id, doc id) pair per token occurrence; ``terms[i]`` names term id ``i``. Terms that never
+        occur are dropped from the field's vocabulary."""
+        lengths = np.bincount(doc_ids, minlength=n_docs).astype(np.float64)
         avgdl = float(lengths.mean()) if n_docs and lengths.mean() > 0 else 1.0
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for doc_id, counter in enumerate(counts):
-            for term, tf in counter.items():
-                postings.setdefault(term, []).append((doc_id, tf))
-        vocab = {term: i for i, term in enumerate(sorted(postings))}
-        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-        doc_ids: list[int] = []
-        impacts: list[float] = []
-        idf = np.zeros(len(vocab), dtype=np.float32)
-        for term, term_id in vocab.items():
-            plist = postings[term]
-            df = len(plist)
-            term_idf = math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
-            idf[term_id] = term_idf
-            for doc_id, tf in plist:
-                norm = k1 * (1.0 - b + b * lengths[doc_id] / avgdl)
-                doc_ids.append(doc_id)
-                impacts.append(term_idf * tf * (k1 + 1.0) / (tf + norm))
-            indptr[term_id + 1] = len(doc_ids)
+        pairs, tf = np.unique(term_ids.astype(np.int64) * max(n_docs, 1) + doc_ids, return_counts=True)
+        post_terms, post_docs = np.divmod(pairs, max(n_docs, 1))
+        used, post_terms = np.unique(post_terms, return_inverse=True)
+        post_terms = post_terms.reshape(-1)
+        df = np.bincount(post_terms, minlength=len(used))
+        idf = _idf(n_docs, df)
+        indptr = np.zeros(len(used) + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        tf = tf.astype(np.float64)
+        norm = k1 * (1.0 - b + b * lengths[post_docs] / avgdl)
+        impacts = idf[post_terms] * tf * (k1 + 1.0) / (tf + norm)
         return cls(
-            vocab=vocab,
+            vocab={terms[t]: i for i, t in enumerate(used.tolist())},
             indptr=indptr,
-            doc_ids=np.asarray(doc_ids, dtype=np.int32),
-            impacts=np.asarray(impacts, dtype=np.float32),
-            idf=idf,
+            doc_ids=post_docs.astype(np.int32),
+            impacts=impacts.astype(np.float32),
+            idf=idf.astype(np.float32),
             n_docs=n_docs,
         )
 
     def score(self, weighted_terms: Iterable[tuple[str, float]]) -> np.ndarray:
-        scores = np.zeros(self.n_docs, dtype=np.float32)
+        docs: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
         for term, weight in weighted_terms:
             term_id = self.vocab.get(term)
             if term_id is None:
                 continue
             start, end = self.indptr[term_id], self.indptr[term_id + 1]
-            scores[self.doc_ids[start:end]] += weight * self.impacts[start:end]
-        return scores
+            docs.append(self.doc_ids[start:end])
+            weights.append(np.float32(weight) * self.impacts[start:end])
+        if not docs:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        # One pass in C over all the postings touched, instead of a gather/add/scatter per term.
+        summed = np.bincount(np.concatenate(docs), weights=np.concatenate(weights), minlength=self.n_docs)
+        return summed.astype(np.float32)
+
+    def contains(self, term: str, doc: int) -> bool:
+        """Whether document ``doc`` has ``term`` (binary search in the doc-ordered postings)."""
+        term_id = self.vocab.get(term)
+        if term_id is None:
+            return False
+        postings = self.doc_ids[self.indptr[term_id] : self.indptr[term_id + 1]]
+        pos = int(np.searchsorted(postings, doc))
+        return pos < len(postings) and int(postings[pos]) == doc
 
     def term_idf(self, term: str) -> float:
         term_id = self.vocab.get(term)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_
 FORMAT_VERSION = 1
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
-CONFIDENCE_THRESHOLD = 0.15
+CONFIDENCE_THRESHOLD = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,8 @@ class Hit:
     """A ranked result; ``highlights`` are (start, end) character spans in the passage text.
 
     ``confidence`` (same for every hit of a query) is the share of the question's word pairs that the law corpus
-    uses at all: questions about other matters (cooking, traffic fines) score near 0. ``coverage`` is the share
+    uses at all, with its worker-vocabulary dictionary phrases counted as found: questions about other matters
+    (cooking, football, gold prices) score low. ``coverage`` is the share
     of the question's own words, IDF-weighted, that this article contains.
     """
 
@@ -61,7 +64,7 @@ class SearchConfig:
 
     k1: float = 1.2
     b: float = 0.75
-    w_accented: float = 0.5
+    w_accented: float = 1.0
     w_folded: float = 1.0
     w_bigram: float = 1.0
     w_title: float = 1.0
@@ -81,6 +84,7 @@ class _QueryTerms:
     core_bigrams: list[str] = field(default_factory=list)
     core_accented: list[str] = field(default_factory=list)
     has_diacritics: bool = True
+    dictionary_hits: int = 0
 
 
 _SUBLAW_RE = re.compile(r"/(?:NĐ|ND|TT|QĐ|QD)(?:-|$)", re.IGNORECASE)
@@ -121,6 +125,7 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
     for matched, expansion in expander.expand(tokens):
         fexp = [fold(t) for t in expansion]
         ekeep = content_mask(expansion)
+        terms.dictionary_hits += any(ekeep)  # "ko" -> "không" is no evidence of a legal question
         # A long legal phrase standing for a short everyday one should not outweigh the rest of the question.
         weight = config.w_synonym * min(1.0, (matched / max(1, sum(ekeep))) ** config.synonym_length_damping)
         acc.extend((t, weight) for t, kept in zip(expansion, ekeep, strict=True) if kept)
@@ -148,19 +153,101 @@ def split_clauses(text: str) -> list[str]:
     return ["\n".join(chunk) for chunk in chunks] or [text]
 
 
-def _body_fields(text: str) -> dict[str, list[str]]:
-    body = syllables(text)
-    body_folded = [fold(t) for t in body]
-    return {"accented": body, "folded": body_folded, "bigram": bigrams(body_folded)}
+def _title_fields(passages: list[Passage]) -> dict[str, list[list[str]]]:
+    cache: dict[str, list[str]] = {}
+
+    def terms(text: str) -> list[str]:
+        if text not in cache:
+            folded = [fold(t) for t in syllables(text)]
+            cache[text] = folded + bigrams(folded)
+        return cache[text]
+
+    return {"title": [terms(p.title) for p in passages], "law": [terms(p.law_title) for p in passages]}
 
 
-def _doc_fields(passage: Passage) -> dict[str, list[str]]:
-    title_folded = [fold(t) for t in syllables(passage.title)]
-    law_folded = [fold(t) for t in syllables(passage.law_title)]
+def _segment_positions(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Token positions covered by the [start, end) segments, and the segment of each position."""
+    lengths = ends - starts
+    segment = np.repeat(np.arange(len(starts), dtype=np.int32), lengths)
+    positions = np.arange(int(lengths.sum()), dtype=np.int32)
+    positions += np.repeat((starts - (np.cumsum(lengths) - lengths)).astype(np.int32), lengths)
+    return positions, segment
+
+
+class _Tokens:
+    """Every article tokenised once into one stream of syllable ids, with article and khoản boundaries.
+
+    The article fields and the clause fields are both read off this stream: a khoản is a run of the article's
+    lines, so its tokens are a slice of the article's tokens (and pairs are only taken inside a slice)."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        ids: defaultdict[str, int] = defaultdict()
+        ids.default_factory = ids.__len__  # a new syllable gets the next id, looked up at C speed by map()
+        stream = array("l")  # compact machine ints, not a list of int objects
+        doc_bounds: list[int] = [0]
+        clause_starts: list[int] = []
+        clause_ends: list[int] = []
+        clause_doc: list[int] = []
+        for doc_id, passage in enumerate(passages):
+            lines = [line for line in passage.text.splitlines() if line.strip()]
+            line_bounds = [len(stream)]
+            for line in lines:
+                stream.extend(map(ids.__getitem__, syllables(line)))
+                line_bounds.append(len(stream))
+            for first, last in _clause_line_ranges(lines):
+                clause_starts.append(line_bounds[first])
+                clause_ends.append(line_bounds[last])
+                clause_doc.append(doc_id)
+            doc_bounds.append(len(stream))
+        self.accented_terms = list(ids)
+        folded_ids: dict[str, int] = {}
+        fold_map = np.array([folded_ids.setdefault(fold(t), len(folded_ids)) for t in ids], dtype=np.int32)
+        self.folded_terms = list(folded_ids)
+        self.accented = np.frombuffer(stream, dtype=np.int_).astype(np.int32)
+        del stream
+        self.folded = fold_map[self.accented] if len(self.accented) else self.accented
+        bounds = np.array(doc_bounds, dtype=np.int64)
+        self.doc_positions, self.doc_of = _segment_positions(bounds[:-1], bounds[1:])
+        self.clause_positions, self.clause_of = _segment_positions(
+            np.array(clause_starts, dtype=np.int64), np.array(clause_ends, dtype=np.int64)
+        )
+        self.clause_doc = np.array(clause_doc, dtype=np.int32)
+
+    def bigram_keys(self, positions: np.ndarray, segment: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Folded pair keys (first * vocabulary + second) of adjacent positions inside one segment."""
+        same = (segment[:-1] == segment[1:]) & (positions[1:] == positions[:-1] + 1)
+        first = positions[:-1][same]
+        keys = self.folded[first].astype(np.int64) * len(self.folded_terms) + self.folded[first + 1]
+        return keys, segment[:-1][same]
+
+
+def _clause_line_ranges(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges of the khoản, as ``split_clauses`` cuts them; an article without any is one clause."""
+    begin = 1 if lines and re.match(r"^\s*Điều\s+\d+", lines[0]) else 0
+    ranges: list[tuple[int, int]] = []
+    for i in range(begin, len(lines)):
+        if not ranges or _KHOAN_RE.match(lines[i]):
+            ranges.append((i, i + 1))
+        else:
+            ranges[-1] = (ranges[-1][0], i + 1)
+    return ranges or [(0, len(lines))]
+
+
+def _body_field_set(
+    tokens: _Tokens, positions: np.ndarray, segment: np.ndarray, n_docs: int, config: SearchConfig
+) -> dict[str, BM25Field]:
+    keys, key_segment = tokens.bigram_keys(positions, segment)
+    pair_keys, pair_ids = np.unique(keys, return_inverse=True)
+    first, second = np.divmod(pair_keys, max(len(tokens.folded_terms), 1))
+    folded_terms = tokens.folded_terms
+    pair_terms = [f"{folded_terms[a]}_{folded_terms[b]}" for a, b in zip(first.tolist(), second.tolist(), strict=True)]
+    params = {"n_docs": n_docs, "k1": config.k1, "b": config.b}
     return {
-        **_body_fields(passage.text),
-        "title": title_folded + bigrams(title_folded),
-        "law": law_folded + bigrams(law_folded),
+        "accented": BM25Field.from_occurrences(
+            tokens.accented[positions], segment, terms=tokens.accented_terms, **params
+        ),
+        "folded": BM25Field.from_occurrences(tokens.folded[positions], segment, terms=folded_terms, **params),
+        "bigram": BM25Field.from_occurrences(pair_ids.reshape(-1), key_segment, terms=pair_terms, **params),
     }
 
 
@@ -188,6 +275,7 @@ class SearchIndex:
         self.config = config
         self._expander = SynonymExpander(self.synonyms)
         self._position = {p.key: i for i, p in enumerate(passages)}
+        self._clause_starts = np.searchsorted(clause_doc, np.arange(len(passages)))
         # Workers ask what the law says; a decree article detailing the same point should rank just below it.
         self._prior = np.array(
             [config.sublaw_factor if is_sublaw(p.doc_number) else 1.0 for p in passages], dtype=np.float32
@@ -206,23 +294,19 @@ class SearchIndex:
         plist = list(passages)
         if len({p.key for p in plist}) != len(plist):
             raise ValueError("passage keys must be unique")
-        per_doc = [_doc_fields(p) for p in plist]
-        fields = {
-            name: BM25Field.build([doc[name] for doc in per_doc], k1=config.k1, b=config.b)
-            for name in ("accented", "folded", "bigram", "title", "law")
-        }
-        clause_doc: list[int] = []
-        per_clause: list[dict[str, list[str]]] = []
-        for doc_id, passage in enumerate(plist):
-            for clause in split_clauses(passage.text):
-                clause_doc.append(doc_id)
-                per_clause.append(_body_fields(clause))
-        for name in _BODY_FIELDS:
-            fields[f"clause.{name}"] = BM25Field.build([c[name] for c in per_clause], k1=config.k1, b=config.b)
+        tokens = _Tokens(plist)
+        fields = _body_field_set(tokens, tokens.doc_positions, tokens.doc_of, len(plist), config)
+        clause_fields = _body_field_set(
+            tokens, tokens.clause_positions, tokens.clause_of, len(tokens.clause_doc), config
+        )
+        fields.update({f"clause.{name}": fld for name, fld in clause_fields.items()})
+        for name, docs in _title_fields(plist).items():
+            fields[name] = BM25Field.build(docs, k1=config.k1, b=config.b)
+        clause_doc = tokens.clause_doc
         return cls(
             passages=plist,
             fields=fields,
-            clause_doc=np.asarray(clause_doc, dtype=np.int32),
+            clause_doc=clause_doc,
             synonyms=load_synonyms() if synonyms is None else synonyms,
             config=config,
         )
@@ -255,8 +339,8 @@ class SearchIndex:
             if name in _BODY_FIELDS and self.config.w_clause > 0:
                 clause_total += weight * self.fields[f"clause.{name}"].score(wterms)
         if self.config.w_clause > 0:
-            best_clause = np.zeros(len(self.passages), dtype=np.float32)
-            np.maximum.at(best_clause, self.clause_doc, clause_total)
+            # Every article has at least one clause, in article order: a segmented maximum.
+            best_clause = np.maximum.reduceat(clause_total, self._clause_starts) if len(clause_total) else 0.0
             total += self.config.w_clause * best_clause
         return total * self._prior
 
@@ -269,11 +353,8 @@ class SearchIndex:
         for term in dict.fromkeys(query_terms):
             idf = fld.term_idf(term) or max_idf
             mass += idf
-            term_id = fld.vocab.get(term)
-            if term_id is not None:
-                start, end = fld.indptr[term_id], fld.indptr[term_id + 1]
-                if np.any(fld.doc_ids[start:end] == doc):
-                    matched += idf
+            if fld.contains(term, doc):
+                matched += idf
         return matched / mass if mass else 0.0
 
     def _article_coverage(self, terms: _QueryTerms, doc: int) -> float:
@@ -285,13 +366,16 @@ class SearchIndex:
         return 0.5 * (words + self._coverage("bigram", terms.core_bigrams, doc))
 
     def _confidence(self, terms: _QueryTerms) -> float:
-        """Share of the question's content word pairs found anywhere in the corpus. Single syllables are no
-        evidence (folded "pho", "vang" match unrelated words); pairs are, and the share hardly depends on how
-        colloquially an on-topic question is phrased."""
+        """Share of the question's evidence units that belong to the law's language: its content word pairs found
+        anywhere in the corpus, plus its worker-vocabulary phrases found in the synonym dictionary (BHXH, tăng ca,
+        sếp…), each counting as one unit found. Single syllables are no evidence (folded "pho", "vang" match
+        unrelated words); pairs are, and the share hardly depends on how colloquially an on-topic question is
+        phrased. Questions about other matters (cooking, football, gold prices) score low."""
         pairs, vocab = terms.core_bigrams, self.fields["bigram"].vocab
         if not pairs:
             pairs, vocab = terms.core, self.fields["folded"].vocab
-        return sum(term in vocab for term in pairs) / len(pairs) if pairs else 0.0
+        total = len(pairs) + terms.dictionary_hits
+        return (sum(term in vocab for term in pairs) + terms.dictionary_hits) / total if total else 0.0
 
     def _highlight(self, terms: _QueryTerms, doc: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
         wanted = {t for t, _ in terms.folded}

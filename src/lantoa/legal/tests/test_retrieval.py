@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lantoa.legal.retrieval import (
@@ -163,6 +164,41 @@ def test_shared_worker_questions() -> None:
     assert result["mrr@10"] >= 0.70
     confident = [index.search(q["question"], k=1)[0].confident for q in questions]
     assert sum(confident) >= 0.9 * len(questions)
-    for off_topic in ("cách nấu phở bò ngon", "hàng xóm mở nhạc to quá thì làm sao"):
+    for off_topic in (
+        "cách nấu phở bò ngon",
+        "hàng xóm mở nhạc to quá thì làm sao",
+        "kết quả bóng đá ngoại hạng anh tối qua",
+        "giá vàng sjc hôm nay bao nhiêu",
+    ):
         hits = index.search(off_topic, k=1)
         assert hits == [] or not hits[0].confident
+    # Short questions in worker shorthand count their dictionary words as evidence.
+    for shorthand in ("rut bhxh 1 lan", "cty bắt tăng ca 5 tiếng mỗi ngày có đúng ko"):
+        assert index.search(shorthand, k=1)[0].confident
+
+
+def test_bm25_field_postings_follow_the_textbook_formula() -> None:
+    import math
+
+    from lantoa.legal.retrieval.bm25 import BM25Field
+
+    docs = [["lương", "lương", "thưởng"], ["lương"], ["nghỉ", "phép", "nghỉ", "lễ"]]
+    fld = BM25Field.build(docs, k1=1.2, b=0.75)
+    avgdl = 8 / 3
+    for doc_id, doc in enumerate(docs):
+        for term in set(doc):
+            df = sum(term in d for d in docs)
+            idf = math.log(1 + (3 - df + 0.5) / (df + 0.5))
+            tf = doc.count(term)
+            expected = idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(doc) / avgdl))
+            assert fld.score([(term, 1.0)])[doc_id] == pytest.approx(expected, rel=1e-6)
+            assert fld.contains(term, doc_id)
+    assert not fld.contains("thưởng", 1)
+    assert fld.score([("lương", 1.0)])[2] == 0.0
+
+
+def test_clause_fields_cut_articles_like_split_clauses(index: SearchIndex) -> None:
+    # One clause document per khoản, in article order, so an article's best khoản is a segmented maximum.
+    expected = [len(split_clauses(p.text)) for p in index.passages]
+    assert np.bincount(index.clause_doc, minlength=len(index.passages)).tolist() == expected
+    assert (np.diff(index.clause_doc) >= 0).all()

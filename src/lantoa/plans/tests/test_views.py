@@ -1,0 +1,202 @@
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from lantoa.plans.models import UnitReport
+from lantoa.plans.services import plans
+
+
+@pytest.fixture
+def binh_hoa(commune):
+    return commune("Xã Bình Hòa")
+
+
+def test_commune_officer_drafts_edits_and_submits_through_the_pages(
+    client, fake_sources, quarter, binh_hoa, commune_officer, enterprise_a
+):
+    client.force_login(commune_officer)
+    response = client.post(reverse("plans:report-draft"), {"unit": binh_hoa.pk, "period": "2026-Q1"})
+    report = UnitReport.objects.get(unit=binh_hoa)
+    assert response.url == reverse("plans:report-detail", args=[report.pk])
+    page = client.get(response.url).content.decode()
+    assert "Dự thảo" in page
+    assert reverse("plans:figure-records", args=["orgs.workers"]) in page
+    client.post(
+        reverse("plans:report-edit", args=[report.pk]),
+        {
+            "title": "Báo cáo quý I",
+            "situation": "Tình hình.",
+            "results": "",
+            "shortcomings": "",
+            "next_steps": "",
+            "recipients": "- Lưu.",
+            "signer_title": "PHÓ BÍ THƯ",
+            "signer_name": "Lê Minh Tâm",
+        },
+    )
+    client.post(reverse("plans:report-submit", args=[report.pk]))
+    report.refresh_from_db()
+    assert (report.title, report.status) == ("Báo cáo quý I", UnitReport.Status.SUBMITTED)
+
+
+def test_province_approves_and_downloads_the_docx(
+    client, fake_sources, quarter, binh_hoa, commune_officer, province_monitor
+):
+    from lantoa.plans.services import reports
+
+    report = reports.report_submit(
+        report=reports.report_draft(unit=binh_hoa, period=quarter, by=commune_officer), by=commune_officer
+    )
+    client.force_login(province_monitor)
+    client.post(reverse("plans:report-review", args=[report.pk]), {"decision": "approve", "note": ""})
+    report.refresh_from_db()
+    assert report.status == UnitReport.Status.APPROVED
+    response = client.get(reverse("plans:report-export", args=[report.pk, "docx"]))
+    assert response["Content-Disposition"].endswith('.docx"')
+    assert "ĐẢNG ỦY XÃ BÌNH HÒA" in Document(io.BytesIO(response.content)).tables[0].rows[0].cells[0].text
+
+
+def test_a_commune_officer_cannot_open_another_communes_report_or_dashboard(
+    client, fake_sources, quarter, commune, commune_officer, system
+):
+    from lantoa.plans.services import reports
+
+    other = reports.report_draft(unit=commune("Phường Rạch Giá"), period=quarter, by=system)
+    client.force_login(commune_officer)
+    assert client.get(reverse("plans:report-detail", args=[other.pk])).status_code == 404
+    assert client.get(reverse("plans:report-export", args=[other.pk, "docx"])).status_code == 404
+    assert client.get(reverse("plans:dashboard"), {"unit": commune("Phường Rạch Giá").code}).status_code == 404
+
+
+def test_an_employer_has_no_dashboard(client, employer):
+    client.force_login(employer)
+    assert client.get(reverse("plans:dashboard")).status_code == 404
+
+
+def test_province_dashboard_draws_the_commune_tiles_and_drills_down(
+    client, fake_sources, binh_hoa, enterprise_a, province_monitor, db
+):
+    fake_sources["counts"][enterprise_a.unit_id] = 5
+    client.force_login(province_monitor)
+    page = client.get(
+        reverse("plans:dashboard"), {"indicator": "activities.events", "period": "2026-Q1"}
+    ).content.decode()
+    assert page.count('class="chart tiles-map"') == 1
+    assert page.count("<rect") > 102
+    assert f"unit={binh_hoa.code}" in page
+    fragment = client.get(
+        reverse("plans:dashboard"), {"unit": binh_hoa.code, "indicator": "activities.events"}, HTTP_HX_REQUEST="true"
+    )
+    assert (
+        fragment.content.decode().startswith('\n    <div id="board">')
+        or 'id="board"' in fragment.content.decode()[:200]
+    )
+    assert enterprise_a.name in fragment.content.decode()
+
+
+def test_dashboard_table_downloads_as_xlsx(client, fake_sources, province_monitor, db):
+    client.force_login(province_monitor)
+    response = client.get(reverse("plans:dashboard"), {"format": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_records_behind_a_figure_are_listed_within_the_users_scope(
+    client, fake_sources, binh_hoa, enterprise_a, enterprise_b, commune_officer
+):
+    client.force_login(commune_officer)
+    page = client.get(
+        reverse("plans:figure-records", args=["orgs.workers"]), {"unit": binh_hoa.code, "period": "2026-Q1"}
+    )
+    text = page.content.decode()
+    assert enterprise_a.name in text and enterprise_b.name not in text
+
+
+def test_report_list_query_count_does_not_grow_with_reports(
+    client, fake_sources, quarter, province, province_monitor, system, django_assert_max_num_queries
+):
+    from lantoa.orgs.models import OrgUnit
+    from lantoa.plans.services import reports
+
+    for unit in OrgUnit.objects.filter(kind=OrgUnit.Kind.WARD)[:8]:
+        reports.report_draft(unit=unit, period=quarter, by=system)
+    client.force_login(province_monitor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("plans:report-list"))
+    assert response.content.decode().count("/plans/reports/") >= 8
+
+
+def test_plan_page_lets_the_monitor_assign_a_task_to_a_commune(client, provincial_plan, binh_hoa, province_monitor):
+    client.force_login(province_monitor)
+    task = provincial_plan.tasks.get(section="IV.1")
+    response = client.post(
+        reverse("plans:task-assign", args=[task.pk]), {"assignee": binh_hoa.pk, "due_on": "2026-03-15", "note": ""}
+    )
+    assert response.status_code == 302
+    assert task.assigned.get().assignee == binh_hoa
+    page = client.get(reverse("plans:plan-detail", args=[provincial_plan.pk])).content.decode()
+    assert "Xã Bình Hòa" in page and "15/03/2026" in page
+
+
+def test_commune_reads_the_provincial_plan_but_only_its_own_assigned_tasks(
+    client, provincial_plan, binh_hoa, commune_officer, province_monitor
+):
+    plans.task_assign(
+        task=provincial_plan.tasks.get(section="IV.1"), assignee=binh_hoa, due_on=None, by=province_monitor
+    )
+    client.force_login(commune_officer)
+    page = client.get(reverse("plans:plan-detail", args=[provincial_plan.pk])).content.decode()
+    assert "IV.1" in page
+    assert "III.5" not in page
+
+
+def test_commune_enters_its_own_figures_and_the_report_shows_them(
+    client, fake_sources, quarter, binh_hoa, commune_officer
+):
+    from lantoa.plans.models import Indicator
+    from lantoa.plans.services import reports
+
+    report = reports.report_draft(unit=binh_hoa, period=quarter, by=commune_officer)
+    sessions = Indicator.objects.get(code="entered.dissemination_sessions")
+    client.force_login(commune_officer)
+    response = client.post(
+        reverse("plans:report-entered", args=[report.pk]),
+        {f"value-{sessions.pk}": "1.200", f"note-{sessions.pk}": "Sổ theo dõi"},
+    )
+    assert response.status_code == 302
+    assert report.figures.get(indicator=sessions).value == 1200
+    bad = client.post(reverse("plans:report-entered", args=[report.pk]), {f"value-{sessions.pk}": "-3"}, follow=True)
+    assert "hãy nhập số nguyên không âm" in bad.content.decode()
+
+
+def test_monitor_sets_a_communes_targets_on_its_plan(client, provincial_plan, binh_hoa, province_monitor):
+    from lantoa.plans.models import Indicator, Target
+
+    unit_plan = plans.unit_plan_save(
+        unit=binh_hoa,
+        parent=provincial_plan,
+        title="Kế hoạch của xã",
+        roadmap="",
+        starts_on=provincial_plan.starts_on,
+        ends_on=provincial_plan.ends_on,
+    )
+    plans.indicators_sync()
+    members = Indicator.objects.get(code="orgs.union_members")
+    client.force_login(province_monitor)
+    client.post(
+        reverse("plans:plan-targets", args=[unit_plan.pk]), {"period": "2026-Q2", f"value-{members.pk}": "4500"}
+    )
+    assert Target.objects.get(unit=binh_hoa, indicator=members, period__code="2026-Q2").value == 4500
+
+
+def test_dashboard_query_count_does_not_grow_with_communes_or_enterprises(
+    client, fake_sources, make_enterprise, province_monitor, django_assert_max_num_queries
+):
+    for name in ("Xã Bình Hòa", "Phường Rạch Giá", "Xã Tri Tôn", "Xã Vĩnh Xương"):
+        make_enterprise(commune=name)
+    client.force_login(province_monitor)
+    client.get(reverse("plans:dashboard"))  # creates the periods and indicators once
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("plans:dashboard"), {"period": "2026-Q1"})
+    assert response.status_code == 200

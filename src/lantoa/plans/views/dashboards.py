@@ -1,0 +1,90 @@
+"""Dashboards and the records behind a number."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from lantoa.plans import sources as plan_sources
+from lantoa.plans.forms import DashboardForm
+from lantoa.plans.models import Indicator
+from lantoa.plans.selectors import access as plan_access
+from lantoa.plans.selectors.dashboards import dashboard_build
+from lantoa.plans.services import plans as plan_services
+from lantoa.plans.views.common import xlsx_response
+
+DEFAULT_INDICATOR = "orgs.union_members"
+
+
+def _current_quarter() -> str:
+    today = timezone.localdate()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    home = plan_access.home_unit_for_user(user=request.user)
+    if home is None:
+        raise Http404
+    code = request.GET.get("unit") or home.code
+    unit = plan_access.unit_get_for_user(user=request.user, code=code)
+    indicators = list(Indicator.objects.filter(is_active=True))
+    if not indicators:
+        plan_services.indicators_sync()
+        indicators = list(Indicator.objects.filter(is_active=True))
+    try:
+        period = plan_services.period_ensure(code=request.GET.get("period") or _current_quarter())
+    except ValidationError:
+        period = plan_services.period_ensure(code=_current_quarter())
+    wanted = request.GET.get("indicator") or DEFAULT_INDICATOR
+    indicator = next((i for i in indicators if i.code == wanted), indicators[0])
+    board = dashboard_build(
+        unit=unit, period=period, indicator=indicator, period_lookup=lambda c: plan_services.period_ensure(code=c)
+    )
+    if request.GET.get("format") == "xlsx":
+        filename = f"bang-dieu-khien-{unit.code}-{period.code}.xlsx"
+        return xlsx_response(
+            [board.children, board.segments], filename=filename, heading=f"{unit.name} · {period.label}"
+        )
+    form = DashboardForm(
+        initial={"unit": unit.code, "period": period.code, "indicator": indicator.code}, indicators=indicators
+    )
+    context = {"board": board, "form": form, "xlsx_query": urlencode({**request.GET.dict(), "format": "xlsx"})}
+    template = "plans/dashboard.html#board" if request.htmx else "plans/dashboard.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def figure_records(request: HttpRequest, code: str) -> HttpResponse:
+    """The records behind a number: plans lists its own; another app's source has its own list."""
+    unit = plan_access.unit_get_for_user(user=request.user, code=request.GET.get("unit", ""))
+    period = plan_services.period_ensure(code=request.GET.get("period", _current_quarter()))
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None and code in plan_sources.sources_all():
+        plan_services.indicators_sync()  # a source registered since the last sync
+        indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None:
+        raise Http404
+    source = plan_sources.sources_all().get(indicator.source_code)
+    if source is not None and source.records_url_name:
+        query = urlencode({"unit": unit.code, "start": period.starts_on.isoformat(), "end": period.ends_on.isoformat()})
+        return redirect(f"{reverse(source.records_url_name)}?{query}")
+    context = {"indicator": indicator, "unit": unit, "period": period}
+    if indicator.kind == Indicator.Kind.ENTERED:
+        context["entered"] = plan_access.entered_values_for_user(
+            user=request.user, indicator=indicator, unit=unit, period=period
+        )
+    else:
+        context["enterprises"] = plan_access.enterprises_behind(
+            user=request.user, source_code=indicator.source_code, unit=unit
+        )
+    return render(request, "plans/figure_records.html", context)

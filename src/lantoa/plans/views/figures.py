@@ -1,0 +1,85 @@
+"""Entering a unit's own figures for a report, and setting a unit's targets for a period."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from lantoa.plans.models import EnteredValue, Indicator, Target
+from lantoa.plans.selectors import access as plan_access
+from lantoa.plans.selectors.figures import report_scope
+from lantoa.plans.services import plans as plan_services
+from lantoa.plans.services import reports as report_services
+
+
+def _numbers(request: HttpRequest, indicators: list[Indicator]) -> dict[Indicator, int]:
+    """Non-negative whole numbers typed for each indicator; blank fields are skipped."""
+    values = {}
+    for indicator in indicators:
+        raw = request.POST.get(f"value-{indicator.pk}", "").strip().replace(".", "")
+        if raw:
+            if not raw.isdigit():
+                raise ValidationError(
+                    _("“%(name)s”: hãy nhập số nguyên không âm.") % {"name": indicator.name}, code="not_a_number"
+                )
+            values[indicator] = int(raw)
+    return values
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_entered(request: HttpRequest, pk: int) -> HttpResponse:
+    report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.edit_report")
+    indicators = list(Indicator.objects.filter(kind=Indicator.Kind.ENTERED, is_active=True))
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                for indicator, value in _numbers(request, indicators).items():
+                    note = request.POST.get(f"note-{indicator.pk}", "")
+                    plan_services.entered_value_set(
+                        indicator=indicator,
+                        unit=report.unit,
+                        period=report.period,
+                        value=value,
+                        note=note,
+                        by=request.user,
+                    )
+                report_services.report_draft(unit=report.unit, period=report.period, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã lưu số liệu và cập nhật báo cáo."))
+            return redirect("plans:report-detail", pk=report.pk)
+    current = {
+        row.indicator_id: row
+        for row in EnteredValue.objects.filter(unit=report_scope(report.unit), period=report.period)
+    }
+    rows = [(indicator, current.get(indicator.pk)) for indicator in indicators]
+    return render(request, "plans/report_entered.html", {"report": report, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_access.plan_get_for_user(user=request.user, pk=pk)
+    period = plan_services.period_ensure(code=request.GET.get("period") or request.POST.get("period") or "2026-Q1")
+    indicators = list(Indicator.objects.filter(is_active=True))
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                for indicator, value in _numbers(request, indicators).items():
+                    plan_services.target_set(
+                        indicator=indicator, unit=plan.unit, period=period, value=value, by=request.user
+                    )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã lưu chỉ tiêu phấn đấu."))
+            return redirect(f"{request.path}?period={period.code}")
+    current = {t.indicator_id: t.value for t in Target.objects.filter(unit=report_scope(plan.unit), period=period)}
+    rows = [(indicator, current.get(indicator.pk)) for indicator in indicators]
+    return render(request, "plans/plan_targets.html", {"plan": plan, "period": period, "rows": rows})

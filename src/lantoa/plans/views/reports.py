@@ -1,0 +1,138 @@
+"""Unit reports: list, draft from the data, edit, submit, review, export."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lantoa.orgs import access
+from lantoa.orgs.models import OrgUnit
+from lantoa.plans.exports.docx import report_docx
+from lantoa.plans.exports.pdf import report_pdf
+from lantoa.plans.forms import ReportDraftForm, ReportEditForm, ReportReviewForm
+from lantoa.plans.models import UnitReport
+from lantoa.plans.selectors import access as plan_access
+from lantoa.plans.selectors.documents import report_document
+from lantoa.plans.services import plans as plan_services
+from lantoa.plans.services import reports as report_services
+from lantoa.plans.views.common import DOCX, attachment, xlsx_response
+
+
+def _draft_units(user):
+    """Units whose report the user may draft: their own (edit) or those they review."""
+    kinds = [OrgUnit.Kind.PROVINCE, *OrgUnit.COMMUNE_KINDS, *OrgUnit.ZONE_KINDS, *OrgUnit.BODY_KINDS]
+    scope = access.scope_q(user, "plans.edit_report") | access.scope_q(user, "plans.approve_report")
+    return OrgUnit.objects.filter(scope, kind__in=kinds).order_by("path")
+
+
+@login_required
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "plans.view_dashboard"):
+        raise Http404
+    reports = plan_access.report_list_for_user(
+        user=request.user, period_code=request.GET.get("period", ""), status=request.GET.get("status", "")
+    )
+    form = ReportDraftForm(units=_draft_units(request.user))
+    context = {"reports": reports[:200], "form": form, "statuses": UnitReport.Status.choices}
+    return render(request, "plans/report_list.html", context)
+
+
+@login_required
+@require_POST
+def report_draft(request: HttpRequest) -> HttpResponse:
+    form = ReportDraftForm(request.POST, units=_draft_units(request.user))
+    if form.is_valid():
+        try:
+            period = plan_services.period_ensure(code=form.cleaned_data["period"])
+            report = report_services.report_draft(unit=form.cleaned_data["unit"], period=period, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lập dự thảo báo cáo từ số liệu."))
+            return redirect("plans:report-detail", pk=report.pk)
+    reports = plan_access.report_list_for_user(user=request.user)
+    return render(request, "plans/report_list.html", {"reports": reports[:200], "form": form}, status=200)
+
+
+@login_required
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = plan_access.report_get_for_user(user=request.user, pk=pk)
+    doc = report_document(report, tasks=plan_access.tasks_for_unit(unit=report.unit), links=True)
+    context = {
+        "report": report,
+        "doc": doc,
+        "can_edit": report.is_editable and access.can(request.user, "plans.edit_report", report),
+        "can_submit": report.is_editable and access.can(request.user, "plans.submit_report", report),
+        "can_review": report.status == UnitReport.Status.SUBMITTED
+        and access.can(request.user, "plans.approve_report", report),
+        "can_export": access.can(request.user, "plans.export", report),
+        "review_form": ReportReviewForm(),
+    }
+    return render(request, "plans/report_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.edit_report")
+    form = ReportEditForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_services.report_edit(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu báo cáo."))
+            return redirect("plans:report-detail", pk=report.pk)
+    return render(request, "plans/report_edit.html", {"report": report, "form": form})
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.submit_report")
+    try:
+        report_services.report_submit(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
+    return redirect("plans:report-detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.approve_report")
+    form = ReportReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            approve = form.cleaned_data["decision"] == "approve"
+            report_services.report_review(
+                report=report, approve=approve, note=form.cleaned_data["note"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã duyệt báo cáo.") if approve else _("Đã trả lại báo cáo."))
+    return redirect("plans:report-detail", pk=report.pk)
+
+
+@login_required
+@require_GET
+def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("docx", "pdf", "xlsx"):
+        raise Http404
+    report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.export")
+    doc = report_document(report, tasks=plan_access.tasks_for_unit(unit=report.unit))
+    if fmt == "docx":
+        return attachment(report_docx(doc), content_type=DOCX, filename=f"{doc.file_stem}.docx")
+    if fmt == "pdf":
+        return attachment(report_pdf(doc), content_type="application/pdf", filename=f"{doc.file_stem}.pdf")
+    tables = [table for section in doc.sections for table in section.tables]
+    return xlsx_response(tables, filename=f"{doc.file_stem}.xlsx", heading=doc.subject)
