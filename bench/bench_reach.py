@@ -86,6 +86,12 @@ def run() -> dict:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
                 assert "Độ bao phủ tuyên truyền" in response.read().decode(), "the dashboard did not render"
             load = wrk(page, seconds=10, connections=8, headers=(f"Cookie: sessionid={session_key}",))
+            # The plans dashboard reads the same roll-ups through reach's indicator sources.
+            plans_page = f"{base}/plans/dashboard/?period=2026-Q1&indicator=reach.lesson_views"
+            request = urllib.request.Request(plans_page, headers={"Cookie": f"sessionid={session_key}"})  # noqa: S310
+            with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
+                assert response.status == 200, "the plans dashboard did not render"
+            plans_load = wrk(plans_page, seconds=10, connections=8, headers=(f"Cookie: sessionid={session_key}",))
     return {
         "events": EVENTS,
         "events_copy_seconds": round(load_seconds, 1),
@@ -93,4 +99,6 @@ def run() -> dict:
         "rollup_build_seconds": round(rollup_seconds, 1),
         "dashboard": "province monitor, all 12 demo enterprises, one quarter",
         "dashboard_load": load,
+        "plans_dashboard": "province monitor, indicator reach.lesson_views, 2026-Q1",
+        "plans_dashboard_load": plans_load,
     }
