@@ -7,6 +7,7 @@ from lantoa.reach import services
 from lantoa.reach.models import Kind
 
 DEVICE_COOKIE = "lt_rd"
+REACHED_COOKIE = "lt_rq"  # proof (keyed with the secret) that this device was counted this quarter in this enterprise
 
 
 def page_viewed(sender: type, page_id: int, topic: str, request: Any, **kwargs: Any) -> None:
@@ -18,7 +19,11 @@ def page_viewed(sender: type, page_id: int, topic: str, request: Any, **kwargs: 
     if not device_id:
         device_id = secrets.token_urlsafe(16)
         request.reach_new_device_id = device_id  # the middleware sets the cookie on the response
+    mark = services.device_mark(device_id=device_id, enterprise=enterprise)
+    if request.COOKIES.get(REACHED_COOKIE, "") == mark:
+        return  # counted already: a returning reader's view costs one INSERT, no device lookup
     services.device_reach_record(device_id=device_id, enterprise=enterprise, topic=topic)
+    request.reach_mark = mark
 
 
 def quiz_counted(sender: type, attempt: Any, **kwargs: Any) -> None:

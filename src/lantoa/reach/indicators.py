@@ -1,12 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import IndicatorSource
-from lantoa.reach import selectors
+from lantoa.reach import selectors, services
 from lantoa.reach.models import Kind
 
 
 def _values(kind: str):
     def values(*, start, end) -> dict[int, int]:
+        services.reach_rollup()  # count the events recorded since the last catch-up first
         return selectors.counts_by_unit(kind=kind, start=start, end=end)
 
     return values

@@ -34,7 +34,7 @@ class ReachEvent(models.Model):
 
 
 class ReachDaily(models.Model):
-    """Counts per day × enterprise × segment × commune × topic × kind, incremented as events arrive."""
+    """Counts per day × enterprise × segment × commune × topic × kind, incremented in batches of new events."""
 
     day = models.DateField()
     enterprise = models.ForeignKey("orgs.Enterprise", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
@@ -89,3 +89,18 @@ class ReachDevice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.quarter_start}"
+
+
+class ReachRollupCursor(models.Model):
+    """The high-water mark of the roll-ups: every event up to `last_event_id` is counted in ReachDaily, once."""
+
+    name = models.CharField(max_length=32, unique=True)
+    last_event_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Mốc cộng dồn số liệu tiếp cận")
+        verbose_name_plural = _("Mốc cộng dồn số liệu tiếp cận")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.last_event_id}"

@@ -1,54 +1,48 @@
-"""Writes for reach: record an anonymous event and increment its daily roll-up rows (no scans)."""
+"""Writes for reach: a view appends one anonymous event; the daily roll-ups catch up in batches (no scans).
+
+A request never touches a roll-up row, so concurrent views do not queue on the same row locks. `reach_rollup`
+counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily, a batch per
+transaction. It runs from the `reach_rollup` command (a timer) and before anyone reads the roll-ups.
+"""
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Max
 from django.utils import timezone
 
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachDevice, ReachEvent
+from lantoa.orgs.models import Enterprise
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachDevice, ReachEvent, ReachRollupCursor
+
+ROLLUP_CURSOR = "daily"
+ROLLUP_BATCH = 5000
 
 
 def quarter_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
-def _rollup_increment(*, day: dt.date, enterprise: Any, topic: str, kind: str) -> None:
-    segments = [ALL_SEGMENTS, *(enterprise.segments if enterprise else [])]
-    for segment in segments:
-        keys = {"day": day, "enterprise": enterprise, "segment": segment, "topic": topic, "kind": kind}
-        if ReachDaily.objects.filter(**keys).update(count=F("count") + 1):
-            continue
-        try:
-            with transaction.atomic():
-                ReachDaily.objects.create(
-                    **keys,
-                    unit_id=enterprise.unit_id if enterprise else None,
-                    commune_id=enterprise.commune_id if enterprise else None,
-                    count=1,
-                )
-        except IntegrityError:  # another request created the row first
-            ReachDaily.objects.filter(**keys).update(count=F("count") + 1)
-
-
-@transaction.atomic
 def reach_record(
     *, kind: str, enterprise: Any = None, topic: str = "", page_id: int | None = None, at: dt.datetime | None = None
 ) -> ReachEvent:
-    """Record one anonymous event and count it in the roll-up of its day (site time zone)."""
-    at = at or timezone.now()
-    event = ReachEvent.objects.create(
-        kind=kind, occurred_at=at, enterprise=enterprise or None, topic=topic, page_id=page_id
+    """Record one anonymous event: a single INSERT; `reach_rollup` counts it in the roll-up of its day."""
+    return ReachEvent.objects.create(
+        kind=kind, occurred_at=at or timezone.now(), enterprise=enterprise or None, topic=topic, page_id=page_id
     )
-    _rollup_increment(day=timezone.localdate(at), enterprise=enterprise or None, topic=topic, kind=kind)
-    return event
 
 
 def device_hash(*, device_id: str, quarter: dt.date) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{quarter.isoformat()}:{device_id}".encode()).hexdigest()
+
+
+def device_mark(*, device_id: str, enterprise: Any, at: dt.datetime | None = None) -> str:
+    """What the device keeps once counted: unforgeable without the secret, new each quarter, per enterprise."""
+    quarter = quarter_start(timezone.localdate(at or timezone.now()))
+    return f"{enterprise.pk}.{device_hash(device_id=device_id, quarter=quarter)[:24]}"
 
 
 @transaction.atomic
@@ -65,3 +59,68 @@ def device_reach_record(*, device_id: str, enterprise: Any, topic: str = "", at:
     if created:
         reach_record(kind=Kind.REACHED, enterprise=enterprise, topic=topic, at=at)
     return created
+
+
+def _committed_upper_bound() -> int:
+    """The highest event id such that every event at or below it is committed.
+
+    Ids come from a sequence when a row is inserted, not when it is committed, so a slow transaction may commit
+    id 10 after id 11 is visible. On PostgreSQL a SHARE lock waits for the inserts in flight and holds new ones
+    for one index lookup; SQLite has a single writer, so the highest id is already final.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f'LOCK TABLE "{ReachEvent._meta.db_table}" IN SHARE MODE')
+        return ReachEvent.objects.aggregate(top=Max("pk"))["top"] or 0
+
+
+def _rollup_add(events: list[tuple]) -> None:
+    """Add counted events to their day × enterprise × segment × topic × kind rows (one UPDATE or INSERT a row)."""
+    counts = Counter((timezone.localdate(at), enterprise_id, topic, kind) for kind, at, enterprise_id, topic in events)
+    enterprises = Enterprise.objects.in_bulk({key[1] for key in counts if key[1]})
+    for (day, enterprise_id, topic, kind), number in counts.items():
+        enterprise = enterprises.get(enterprise_id)
+        for segment in [ALL_SEGMENTS, *(enterprise.segments if enterprise else [])]:
+            keys = {"day": day, "enterprise": enterprise, "segment": segment, "topic": topic, "kind": kind}
+            if not ReachDaily.objects.filter(**keys).update(count=F("count") + number):
+                ReachDaily.objects.create(
+                    **keys,
+                    unit_id=enterprise.unit_id if enterprise else None,
+                    commune_id=enterprise.commune_id if enterprise else None,
+                    count=number,
+                )
+
+
+def _rollup_batch(*, upper: int, batch: int) -> int | None:
+    """Claim the next batch of events by moving the mark (compare and set) and count it; None when up to date."""
+    with transaction.atomic():
+        last = ReachRollupCursor.objects.get(name=ROLLUP_CURSOR).last_event_id
+        if last >= upper:
+            return None
+        rows = list(
+            ReachEvent.objects.filter(pk__gt=last, pk__lte=upper)
+            .order_by("pk")
+            .values_list("pk", "kind", "occurred_at", "enterprise_id", "topic")[:batch]
+        )
+        mark = rows[-1][0] if len(rows) == batch else upper
+        # Another catch-up that moved the mark first wins; this one counts nothing and reads the mark again.
+        # On PostgreSQL the UPDATE waits for the winner's commit, then finds the old mark gone.
+        if not ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR, last_event_id=last).update(
+            last_event_id=mark, updated_at=timezone.now()
+        ):
+            return 0
+        _rollup_add([row[1:] for row in rows])
+        return len(rows)
+
+
+def reach_rollup(*, batch: int = ROLLUP_BATCH) -> int:
+    """Count the events recorded since the last catch-up into the daily roll-ups; returns how many it counted."""
+    cursor, _created = ReachRollupCursor.objects.get_or_create(name=ROLLUP_CURSOR)
+    if not ReachEvent.objects.filter(pk__gt=cursor.last_event_id).exists():
+        return 0
+    upper = _committed_upper_bound()
+    counted = 0
+    while (done := _rollup_batch(upper=upper, batch=batch)) is not None:
+        counted += done
+    return counted

@@ -1,0 +1,99 @@
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Sum
+
+from lantoa.reach import services
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent, ReachRollupCursor
+
+
+def counted(kind: str = Kind.VIEWED, **filters) -> int:
+    rows = ReachDaily.objects.filter(kind=kind, segment=ALL_SEGMENTS, **filters)
+    return rows.aggregate(total=Sum("count"))["total"] or 0
+
+
+def test_a_view_appends_one_event_and_leaves_the_rollups_alone(enterprise_a, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a, topic="bhxh")
+    assert ReachEvent.objects.count() == 1
+    assert not ReachDaily.objects.exists()
+
+
+def test_the_catch_up_counts_only_the_events_recorded_since_the_last_one(enterprise_a, django_assert_num_queries):
+    for _ in range(3):
+        services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a)
+    assert services.reach_rollup() == 3
+    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a)
+    services.reach_record(kind=Kind.COMPLETED, enterprise=enterprise_a)
+    assert services.reach_rollup() == 2
+    assert counted(enterprise=enterprise_a) == 4
+    assert counted(Kind.COMPLETED, enterprise=enterprise_a) == 1
+    assert ReachRollupCursor.objects.get().last_event_id == ReachEvent.objects.latest("pk").pk
+    with django_assert_num_queries(2):  # the mark and one indexed look beyond it: nothing else when up to date
+        assert services.reach_rollup() == 0
+
+
+def test_small_batches_count_every_event_once(make_enterprise):
+    first, second = make_enterprise(name="Công ty Một"), make_enterprise(name="Công ty Hai")
+    for number in range(11):
+        services.reach_record(kind=Kind.VIEWED, enterprise=first if number % 2 else second, topic="bhyt")
+    services.reach_record(kind=Kind.VIEWED, topic="bhyt")
+    assert services.reach_rollup(batch=3) == 12
+    assert (counted(enterprise=first), counted(enterprise=second), counted(enterprise=None)) == (5, 6, 1)
+
+
+def test_a_catch_up_that_read_an_old_mark_counts_nothing(enterprise_a, monkeypatch):
+    for _ in range(4):
+        services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a)
+    services.reach_rollup()
+    stale = ReachRollupCursor(name=services.ROLLUP_CURSOR, last_event_id=0)  # what a slower catch-up read before
+    monkeypatch.setattr(ReachRollupCursor.objects, "get", lambda **kwargs: stale)
+    top = ReachEvent.objects.latest("pk").pk
+    assert services._rollup_batch(upper=top, batch=100) == 0
+    assert counted(enterprise=enterprise_a) == 4
+
+
+def test_the_command_brings_the_rollups_up_to_date(enterprise_a, capsys):
+    services.reach_record(kind=Kind.QUIZ_PASSED, enterprise=enterprise_a)
+    call_command("reach_rollup")
+    assert "1 events counted" in capsys.readouterr().out
+    assert counted(Kind.QUIZ_PASSED) == 1
+
+
+def _in_thread(work, errors: list) -> threading.Thread:
+    def run() -> None:
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    return threading.Thread(target=run)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_views_and_catch_ups_lose_nothing_and_count_nothing_twice(make_enterprise):
+    enterprise = make_enterprise(ownership="fdi", workers=100)
+    errors: list = []
+
+    def view() -> None:
+        for _ in range(25):
+            services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic="tien-luong")
+
+    def catch_up() -> None:
+        for _ in range(5):
+            services.reach_rollup(batch=7)
+
+    threads = [_in_thread(view, errors) for _ in range(3)] + [_in_thread(catch_up, errors) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    services.reach_rollup()
+    assert errors == []
+    assert ReachEvent.objects.count() == 75
+    assert counted(enterprise=enterprise) == 75
+    assert counted(enterprise=enterprise) == ReachDaily.objects.get(segment="fdi").count
