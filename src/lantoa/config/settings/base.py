@@ -206,5 +206,7 @@ MIDDLEWARE.insert(
     "lantoa.reach.middleware.ReachDeviceMiddleware",
 )
 
+# plans: seconds a dashboard may show a source's counts from the cache (reports always count afresh)
+PLANS_DASHBOARD_CACHE_SECONDS = env.int("PLANS_DASHBOARD_CACHE_SECONDS", default=60)
 # plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

@@ -19,3 +19,5 @@ WHITENOISE_AUTOREFRESH = True
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=["1:dGVzdC1vbmx5LXZvaWNlLWtleS1ub3Qtc2VjcmV0LTE="])
 VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="test-only-voice-receipt-salt-not-secret")
 VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**8)
+
+PLANS_DASHBOARD_CACHE_SECONDS = 0  # tests read the figures they have just written

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -57,9 +58,10 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
     index = UnitIndex.load()
     indicators = list(Indicator.objects.filter(is_active=True))
     scope = report_scope(unit)
-    current = figures_for_period(period=period, indicators=indicators, index=index, within=scope)
+    max_age = settings.PLANS_DASHBOARD_CACHE_SECONDS
+    current = figures_for_period(period=period, indicators=indicators, index=index, within=scope, max_age=max_age)
     shown = [i for i in indicators if i.code in (indicator.code, WORKERS)]
-    detail = figures_for_period(period=period, indicators=shown, index=index)
+    detail = figures_for_period(period=period, indicators=shown, index=index, max_age=max_age)
     targets = targets_for(period=period, units=[scope])
     headlines = [
         Headline(
@@ -91,7 +93,7 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
     trend = []
     for code in periods.quarter_codes_until(period.code, TREND_QUARTERS):
         quarter = period_lookup(code)
-        figures = figures_for_period(period=quarter, indicators=[indicator], index=index, within=scope)
+        figures = figures_for_period(period=quarter, indicators=[indicator], index=index, within=scope, max_age=max_age)
         trend.append(charts.Datum(code.replace("-", " "), figures.value(indicator, scope)))
     child_table = Table(
         _("Theo đơn vị trực thuộc"),

@@ -8,6 +8,7 @@ enterprise's counts also go to its KCN/CCN. Nothing here scans records per unit.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Sum
 
 from lantoa.orgs.models import Enterprise, OrgUnit
@@ -118,11 +119,25 @@ def _sum_within(values: dict[int, int], index: UnitIndex, scope: OrgUnit) -> int
     return sum(count for unit_id, count in values.items() if index.path_of.get(unit_id, "").startswith(scope.path))
 
 
+def _source_values(source, period: ReportingPeriod, max_age: int) -> dict[int, int]:
+    if not max_age:
+        return source.values(start=period.starts_on, end=period.ends_on)
+    key = f"plans:source:{source.code}:{period.starts_on}:{period.ends_on}"
+    return cache.get_or_set(key, lambda: source.values(start=period.starts_on, end=period.ends_on), max_age)
+
+
 def figures_for_period(
-    *, period: ReportingPeriod, indicators: list[Indicator], index: UnitIndex, within: OrgUnit | None = None
+    *,
+    period: ReportingPeriod,
+    indicators: list[Indicator],
+    index: UnitIndex,
+    within: OrgUnit | None = None,
+    max_age: int = 0,
 ) -> PeriodFigures:
     """Ask each source once for the period. With `within`, only that unit's totals are kept (for a report):
-    entered figures are then summed by the database in one grouped query instead of being fetched row by row."""
+    entered figures are then summed by the database in one grouped query instead of being fetched row by row.
+    With `max_age`, a source's counts may come from the cache up to that many seconds old (dashboards only:
+    reports always count afresh)."""
     sources = plan_sources.sources_all()
     figures = PeriodFigures(period=period, index=index)
     entered_ids = [i.pk for i in indicators if i.kind == Indicator.Kind.ENTERED]
@@ -145,7 +160,7 @@ def figures_for_period(
             else:
                 figures.raw[indicator.code] = per_unit.get(indicator.pk, {})
         elif indicator.source_code in sources:
-            values = sources[indicator.source_code].values(start=period.starts_on, end=period.ends_on)
+            values = _source_values(sources[indicator.source_code], period, max_age)
             if scope is not None:
                 figures.scoped[indicator.code] = _sum_within(values, index, scope)
             else:

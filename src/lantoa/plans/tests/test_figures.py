@@ -45,6 +45,24 @@ def test_each_source_is_asked_once_per_period_with_its_dates(fake_sources, quart
     assert figures.value(events, enterprise_a.commune) == 4
 
 
+def test_dashboards_may_reuse_a_sources_counts_while_reports_count_afresh(fake_sources, quarter, enterprise_a):
+    from django.core.cache import cache
+
+    cache.clear()
+    plans.indicators_sync()
+    events = Indicator.objects.get(code="activities.events")
+    fake_sources["counts"][enterprise_a.unit_id] = 4
+    first = figures_for_period(period=quarter, indicators=[events], index=UnitIndex.load(), max_age=60)
+    fake_sources["counts"][enterprise_a.unit_id] = 5
+    cached = figures_for_period(period=quarter, indicators=[events], index=UnitIndex.load(), max_age=60)
+    fresh = figures_for_period(period=quarter, indicators=[events], index=UnitIndex.load())
+    assert first.value(events, enterprise_a.commune) == 4
+    assert cached.value(events, enterprise_a.commune) == 4
+    assert fresh.value(events, enterprise_a.commune) == 5
+    assert len(fake_sources["calls"]) == 2
+    cache.clear()
+
+
 def test_orgs_sources_count_workers_union_members_and_enterprises_with_a_union(
     fake_sources, quarter, make_enterprise, province
 ):
