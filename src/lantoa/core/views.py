@@ -40,3 +40,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": {"status": "error", "error": type(error).__name__}}, status=503
         )
     return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its security cookie (often a phone that blocks cookies): say so in plain words."""
+    return render(request, "core/csrf_failure.html", status=403)

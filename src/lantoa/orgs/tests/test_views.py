@@ -155,3 +155,11 @@ def test_import_job_of_someone_else_outside_scope_is_hidden(client, union_office
     )
     login(client, commune_officer)
     assert client.get(reverse("orgs:import-job", args=[job.pk])).status_code == 404
+
+
+def test_a_form_sent_without_its_security_cookie_is_explained_in_vietnamese(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(reverse("orgs:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Chưa gửi được biểu mẫu" in response.content.decode()
