@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
-from lantoa.content.models import LessonIndexPage, LessonPage, TopicPage
+from lantoa.content.models import LessonCitation, LessonIndexPage, LessonPage, TopicPage
 
 
 def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:
@@ -74,3 +74,18 @@ def topic_pack_urls(*, topic: TopicPage) -> list[str]:
         except NoReverseMatch:  # the quiz app is not installed
             break
     return [*urls, *offline_static_urls()]
+
+
+def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Live lessons citing each (doc_number, article) key, as (title, url), in one query."""
+    wanted = set(keys)
+    citations = LessonCitation.objects.filter(
+        doc_number__in={doc for doc, _article in wanted}, page__live=True
+    ).select_related("page")
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for citation in citations:
+        key = (citation.doc_number, citation.article)
+        lesson = (citation.page.title, citation.page.url)
+        if key in wanted and lesson not in found.setdefault(key, []):
+            found[key].append(lesson)
+    return found

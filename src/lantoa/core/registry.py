@@ -6,6 +6,8 @@ An app declares, on its AppConfig:
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;
 - `sitemaps`: {"name": "dotted.path.SitemapClass"} – public pages for /sitemap.xml;
 - `api_router`: ("/prefix/", "dotted.path.router") – a django-ninja Router mounted under /api/v1/;
+- `provision_explainers`: "dotted.path" to `explain(keys) -> {(doc_number, "Điều N"): [(title, url), …]}` – pages
+  that explain a law article (lessons), shown beside the article in legal search;
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 
@@ -60,3 +62,12 @@ def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetim
         dt.datetime.combine(start, dt.time.min, tzinfo=zone),
         dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
     )
+
+
+def provision_explainers(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Pages other apps offer as explaining these (doc_number, article) keys, merged across apps."""
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for _config, path in declared("provision_explainers"):
+        for key, pages in import_string(path)(keys).items():
+            found.setdefault(key, []).extend(pages)
+    return found

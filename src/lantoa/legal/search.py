@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Q
 
+from lantoa.core import registry
 from lantoa.core.text import fold
 from lantoa.legal import retrieval
 from lantoa.legal.models import HandbookEntry, Provision
@@ -130,6 +131,7 @@ class Answer:
     passage: Passage
     in_force: bool
     entries: list[HandbookEntry] = field(default_factory=list)
+    lessons: list[tuple[str, str]] = field(default_factory=list)  # (title, url) of lessons explaining it
     expiry_on: dt.date | None = None  # a later end of validity, shown when searching the law of a past day
 
 
@@ -190,6 +192,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     for part in Provision.objects.filter(article__in=list(articles.values())).order_by("position"):
         parts.setdefault(part.article_id, []).append(part)
     entries = _entries_citing([a.pk for a in articles.values()])
+    lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
     answers = []
     for hit in hits:
         article = articles.get(hit.key)
@@ -204,10 +207,15 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=entries.get(article.pk, []),
+                lessons=lessons.get(_citation_key(article), []),
                 expiry_on=article.expiry_for(article.document),
             )
         )
     return SearchOutcome(query, on, answers, is_confident=bool(hits) and hits[0].confident)
+
+
+def _citation_key(article: Provision) -> tuple[str, str]:
+    return (article.document.number, f"Điều {article.number}")
 
 
 def _entries_citing(article_ids: list[int]) -> dict[int, list[HandbookEntry]]:

@@ -123,3 +123,15 @@ def test_video_audio_and_poster_pages_show_their_transcript_or_text(client, less
     assert "Lời đọc bản tin." in client.get(pages[1].url).content.decode()
     poster = client.get(pages[2].url).content.decode()
     assert "Ký hợp đồng trước" in poster and lesson.url in poster
+
+
+def test_lessons_explaining_finds_live_lessons_by_their_citations(lessons):
+    from lantoa.core import registry
+
+    found = registry.provision_explainers([("45/2019/QH14", "Điều 14"), ("45/2019/QH14", "Điều 999")])
+    titles = [title for title, _url in found[("45/2019/QH14", "Điều 14")]]
+    assert titles == ["Làm việc từ 1 tháng trở lên phải có hợp đồng bằng văn bản"]
+    assert found[("45/2019/QH14", "Điều 14")][0][1].startswith("/bai-hoc/")
+    assert ("45/2019/QH14", "Điều 999") not in found
+    lessons["hop-dong-phai-bang-van-ban"].unpublish()
+    assert registry.provision_explainers([("45/2019/QH14", "Điều 14")]) == {}

@@ -25,6 +25,21 @@ def test_everyday_question_finds_the_overtime_article_with_its_passage_marked(in
     assert any(is_match for _text, is_match in top.passage.pieces)
 
 
+def test_answers_list_the_lessons_other_apps_offer_for_the_article(indexed: None, monkeypatch, client) -> None:
+    from lantoa.core import registry
+
+    lesson = ("Tăng ca bao nhiêu giờ là đúng luật", "/bai-hoc/tien-luong/tang-ca/")
+    monkeypatch.setattr(
+        registry,
+        "provision_explainers",
+        lambda keys: {key: [lesson] for key in keys if key == ("45/2019/QH14", "Điều 107")},
+    )
+    outcome = search.search(query="cty bắt tăng ca 5 tiếng mỗi ngày có đúng ko", on=dt.date(2026, 1, 5))
+    assert outcome.answers[0].lessons == [lesson]
+    page = client.get("/phap-luat/hoi/", {"q": "cty bắt tăng ca 5 tiếng mỗi ngày có đúng ko", "on": "2026-01-05"})
+    assert "/bai-hoc/tien-luong/tang-ca/" in page.content.decode()
+
+
 def test_superseded_articles_are_never_answers_after_their_expiry(indexed: None) -> None:
     question = "hop dong lao dong 3 thang co phai dong bao hiem xa hoi bat buoc"
     before = search.search(query=question, on=dt.date(2025, 6, 1))
