@@ -26,7 +26,8 @@ def load(*, logins: list) -> str:
             if result.written:
                 imported.extend(result.documents)
     entries = handbook.handbook_import()
-    index = "đã có" if not imported and search.index_path().exists() else f"{search.index_build()} điều"
+    changed = imported or entries.created or entries.updated
+    index = "đã có" if not changed and search.index_get() is not None else f"{search.index_build()} điều"
     return (
         f"{parameters}; {len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
         f"chỉ mục tìm kiếm: {index}"

@@ -5,6 +5,7 @@ database, keeps the built index under VAR_DIR, and turns hits into answer cards 
 """
 
 import datetime as dt
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from lantoa.core.text import fold
 from lantoa.legal import retrieval
 from lantoa.legal.models import HandbookEntry, Provision
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
 WORD = re.compile(r"\w+")
@@ -45,7 +47,24 @@ def _article_texts() -> list[tuple[Provision, str]]:
     return [(a, "\n".join(parts[a.pk])) for a in articles]
 
 
+def _explanations() -> dict[int, str]:
+    """Article id -> the question, keywords and answer of every handbook or FAQ entry citing it (or its parts)."""
+    texts: dict[int, list[str]] = {}
+    rows = HandbookEntry.objects.values_list(
+        "question", "keywords", "answer", "citations__provision_id", "citations__provision__article_id"
+    ).order_by("pk", "citations__position")
+    for question, keywords, answer, provision_id, article_id in rows:
+        if provision_id is None:
+            continue
+        bucket = texts.setdefault(article_id or provision_id, [])
+        text = retrieval.explanation_text(question, keywords, answer)
+        if text not in bucket:
+            bucket.append(text)
+    return {pk: "\n".join(parts) for pk, parts in texts.items()}
+
+
 def passages() -> list[retrieval.Passage]:
+    explanations = _explanations()
     return [
         retrieval.Passage(
             key=article_key(article),
@@ -54,6 +73,7 @@ def passages() -> list[retrieval.Passage]:
             title=article.title,
             text=text,
             law_title=article.document.title,
+            explained_by=explanations.get(article.pk, ""),
         )
         for article, text in _article_texts()
     ]
@@ -79,7 +99,8 @@ def index_build() -> int:
 
 
 def index_get() -> "retrieval.SearchIndex | None":
-    """The persisted index, loaded once per process (again only when a rebuild replaced the file)."""
+    """The persisted index, loaded once per process (again only when a rebuild replaced the file); None when it
+    is missing or was written by an older version (`manage.py legal_index` rebuilds it)."""
     target = index_path()
     try:
         stamp = target.stat().st_mtime_ns
@@ -87,7 +108,11 @@ def index_get() -> "retrieval.SearchIndex | None":
         return None
     with _lock:
         if _cache.get("stamp") != stamp:
-            _cache["index"] = retrieval.SearchIndex.load(target)
+            try:
+                _cache["index"] = retrieval.SearchIndex.load(target)
+            except ValueError:
+                logger.exception("search index %s cannot be read: run `manage.py legal_index`", target)
+                return None
             _cache["stamp"] = stamp
         return _cache["index"]  # type: ignore[return-value]
 

@@ -1,4 +1,4 @@
-"""Offline lexical search over law articles for worker questions (pure Python, no Django).
+"""Offline search over law articles for worker questions (pure Python, no Django).
 
 ``SearchIndex.build(passages)`` -> ``index.save(path)`` once; ``SearchIndex.load(path).search(query, allowed=keys)``
 per request. A hit with ``hit.confident`` false (``confidence < CONFIDENCE_THRESHOLD``) on the top result means
@@ -6,7 +6,15 @@ per request. A hit with ``hit.confident`` false (``confidence < CONFIDENCE_THRES
 """
 
 from .baseline import PlainBM25, plain_bm25_baseline
-from .corpus import current_keys, load_records, passage_from_record, passages_from_records
+from .corpus import (
+    current_keys,
+    explanation_text,
+    explanations_from_handbook,
+    load_records,
+    passage_from_record,
+    passages_from_records,
+    searcher_from_records,
+)
 from .index import CONFIDENCE_THRESHOLD, Hit, Passage, SearchConfig, SearchIndex, make_key
 from .metrics import evaluate
 from .synonyms import DEFAULT_SYNONYMS_PATH, load_synonyms
@@ -21,10 +29,13 @@ __all__ = [
     "SearchIndex",
     "current_keys",
     "evaluate",
+    "explanation_text",
+    "explanations_from_handbook",
     "load_records",
     "load_synonyms",
     "make_key",
     "passage_from_record",
     "passages_from_records",
     "plain_bm25_baseline",
+    "searcher_from_records",
 ]

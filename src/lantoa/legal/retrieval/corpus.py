@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .index import Passage, make_key
+from .baseline import plain_bm25_baseline
+from .index import Passage, SearchIndex, make_key
+from .metrics import Searcher
 
 
 def load_records(*paths: Path | str) -> list[dict[str, Any]]:
@@ -18,7 +23,7 @@ def load_records(*paths: Path | str) -> list[dict[str, Any]]:
     return records
 
 
-def passage_from_record(record: dict[str, Any]) -> Passage:
+def passage_from_record(record: dict[str, Any], explained_by: str = "") -> Passage:
     return Passage(
         key=make_key(record["doc_number"], record["article"]),
         doc_number=record["doc_number"],
@@ -26,12 +31,47 @@ def passage_from_record(record: dict[str, Any]) -> Passage:
         title=record.get("article_title", ""),
         text=record["text"],
         law_title=record.get("doc_title", ""),
+        explained_by=explained_by,
     )
 
 
-def passages_from_records(records: Iterable[dict[str, Any]]) -> list[Passage]:
-    return [passage_from_record(r) for r in records]
+def passages_from_records(
+    records: Iterable[dict[str, Any]], explanations: Mapping[str, str] | None = None
+) -> list[Passage]:
+    """Passages of the records; ``explanations`` maps an article key to worker-language text about it."""
+    explanations = explanations or {}
+    return [passage_from_record(r, explanations.get(make_key(r["doc_number"], r["article"]), "")) for r in records]
+
+
+def explanation_text(question: str, keywords: str, answer: str) -> str:
+    return "\n".join(part for part in (question, keywords, answer) if part)
+
+
+def explanations_from_handbook(directory: Path | str) -> dict[str, str]:
+    """Article key -> the question, keywords and answer of every handbook entry (TOML files) citing it."""
+    texts: defaultdict[str, list[str]] = defaultdict(list)
+    for path in sorted(Path(directory).glob("*.toml")):
+        data = tomllib.loads(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
+        for entry in data.get("entry", []):
+            text = explanation_text(entry["question"], ", ".join(entry.get("keywords", [])), entry["answer"])
+            for key in dict.fromkeys(make_key(c["doc_number"], c["article"]) for c in entry.get("citations", [])):
+                texts[key].append(text)
+    return {key: "\n".join(parts) for key, parts in texts.items()}
 
 
 def current_keys(records: Iterable[dict[str, Any]]) -> set[str]:
     return {make_key(r["doc_number"], r["article"]) for r in records if r.get("status", "current") == "current"}
+
+
+def searcher_from_records(
+    records: list[dict[str, Any]],
+    *,
+    baseline: bool = False,
+    handbook: Path | None = None,
+) -> Searcher:
+    """The index ``legal_eval`` scores: the site's method (with the articles explained by the handbook in
+    ``handbook``) or, with ``baseline``, plain BM25 over the article texts."""
+    if baseline:
+        return plain_bm25_baseline(passages_from_records(records))
+    explanations = explanations_from_handbook(handbook) if handbook else None
+    return SearchIndex.build(passages_from_records(records, explanations))

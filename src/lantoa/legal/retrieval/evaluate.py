@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .metrics import Searcher, evaluate
+from .metrics import evaluate
 
 
 def _load_questions(path: Path) -> list[dict[str, Any]]:
@@ -23,8 +23,7 @@ def _load_questions(path: Path) -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .corpus import current_keys, load_records, passages_from_records
-    from .index import SearchIndex
+    from .corpus import current_keys, load_records, searcher_from_records
 
     parser = argparse.ArgumentParser(description="Evaluate legal retrieval on a question set.")
     parser.add_argument("--laws", type=Path, action="append", required=True, help="articles JSONL (repeatable)")
@@ -32,26 +31,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--all-status", action="store_true", help="also rank superseded provisions")
     parser.add_argument("--baseline", action="store_true", help="evaluate the plain BM25 baseline instead")
+    parser.add_argument("--handbook", type=Path, help="folder of handbook TOML files explaining articles")
     args = parser.parse_args(argv)
 
     records = load_records(*args.laws)
-    passages = passages_from_records(records)
     started = time.perf_counter()
-    if args.baseline:
-        from .baseline import plain_bm25_baseline
-
-        index: Searcher = plain_bm25_baseline(passages)
-    else:
-        index = SearchIndex.build(passages)
+    index = searcher_from_records(records, baseline=args.baseline, handbook=args.handbook)
     build_s = time.perf_counter() - started
     allowed = None if args.all_status else current_keys(records)
     result = evaluate(index, _load_questions(args.qa), allowed=allowed)
     if args.json:
         lines = [json.dumps(result)]
     else:
-        ranked = len(allowed) if allowed is not None else len(passages)
+        ranked = len(allowed) if allowed is not None else len(records)
         lines = [
-            f"articles: {len(passages)} (ranked: {ranked})",
+            f"articles: {len(records)} (ranked: {ranked})",
             f"build: {build_s:.2f} s   questions: {result['n']}",
             *(f"{key:>10}: {result[key]:.3f}" for key in ("recall@1", "recall@5", "recall@10", "mrr@10")),
             f"latency p50: {result['p50_ms']:.1f} ms   p95: {result['p95_ms']:.1f} ms",

@@ -16,7 +16,7 @@ from .bm25 import BM25Field
 from .synonyms import SynonymExpander, load_synonyms
 from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_spans
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
 CONFIDENCE_THRESHOLD = 0.25
@@ -24,7 +24,10 @@ CONFIDENCE_THRESHOLD = 0.25
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One retrievable unit (an article). ``key`` is unique, e.g. ``"45/2019/QH14#Điều 113"``."""
+    """One retrievable unit (an article). ``key`` is unique, e.g. ``"45/2019/QH14#Điều 113"``.
+
+    ``explained_by`` is worker-language text about the article: the handbook and FAQ entries that cite it.
+    """
 
     key: str
     doc_number: str
@@ -32,6 +35,7 @@ class Passage:
     title: str
     text: str
     law_title: str = ""
+    explained_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ class SearchConfig:
     w_bigram: float = 1.0
     w_title: float = 1.0
     w_law: float = 0.3
+    w_explained: float = 0.5
     w_synonym: float = 1.0
     synonym_length_damping: float = 0.5
     w_clause: float = 1.0
@@ -153,7 +158,7 @@ def split_clauses(text: str) -> list[str]:
     return ["\n".join(chunk) for chunk in chunks] or [text]
 
 
-def _title_fields(passages: list[Passage]) -> dict[str, list[list[str]]]:
+def _phrase_fields(passages: list[Passage]) -> dict[str, list[list[str]]]:
     cache: dict[str, list[str]] = {}
 
     def terms(text: str) -> list[str]:
@@ -162,7 +167,11 @@ def _title_fields(passages: list[Passage]) -> dict[str, list[list[str]]]:
             cache[text] = folded + bigrams(folded)
         return cache[text]
 
-    return {"title": [terms(p.title) for p in passages], "law": [terms(p.law_title) for p in passages]}
+    return {
+        "title": [terms(p.title) for p in passages],
+        "law": [terms(p.law_title) for p in passages],
+        "explained": [terms(p.explained_by) for p in passages],
+    }
 
 
 def _segment_positions(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -300,7 +309,7 @@ class SearchIndex:
             tokens, tokens.clause_positions, tokens.clause_of, len(tokens.clause_doc), config
         )
         fields.update({f"clause.{name}": fld for name, fld in clause_fields.items()})
-        for name, docs in _title_fields(plist).items():
+        for name, docs in _phrase_fields(plist).items():
             fields[name] = BM25Field.build(docs, k1=config.k1, b=config.b)
         clause_doc = tokens.clause_doc
         return cls(
@@ -327,6 +336,7 @@ class SearchIndex:
             "bigram": (cfg.w_bigram, terms.bigram),
             "title": (cfg.w_title, title_terms),
             "law": (cfg.w_law, title_terms),
+            "explained": (cfg.w_explained, title_terms),
         }
 
     def _scores(self, terms: _QueryTerms) -> np.ndarray:
@@ -431,7 +441,9 @@ class SearchIndex:
             "format": FORMAT_VERSION,
             "config": asdict(self.config),
             "synonyms": self.synonyms,
-            "passages": [[p.key, p.doc_number, p.article, p.title, p.text, p.law_title] for p in self.passages],
+            "passages": [
+                [p.key, p.doc_number, p.article, p.title, p.text, p.law_title, p.explained_by] for p in self.passages
+            ],
             "vocab": {name: fld.terms() for name, fld in self.fields.items()},
         }
         arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)

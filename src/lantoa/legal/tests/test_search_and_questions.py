@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from lantoa.legal import search, selectors
-from lantoa.legal.models import AdviserQuestion, HandbookEntry
+from lantoa.legal.models import AdviserQuestion, HandbookEntry, Provision
 from lantoa.legal.services import questions
 from lantoa.legal.tests.factories import import_library
 from lantoa.orgs.models import Role
@@ -158,3 +158,25 @@ def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province
     assert receipt.question.due_at == dt.datetime(2026, 3, 7, 8, tzinfo=dt.UTC)
     with time_machine.travel(dt.datetime(2026, 3, 8, tzinfo=dt.UTC)):
         assert receipt.question.is_overdue
+
+
+def test_a_published_answer_teaches_the_search_its_wording(
+    indexed: None, labour_federation, make_official, django_capture_on_commit_callbacks
+) -> None:
+    wording = "sếp bắt ở lại xưởng tới khuya mới cho về"
+    article = ("45/2019/QH14", "107")
+
+    def top(outcome: search.SearchOutcome) -> tuple[str, str]:
+        return (outcome.answers[0].provision.document.number, outcome.answers[0].provision.number)
+
+    assert top(search.search(query=wording, on=dt.date(2026, 1, 5))) != article
+    receipt = questions.question_ask(text="Sếp bắt ở lại xưởng tới khuya mới cho về, vậy có đúng luật không?")
+    questions.question_answer(
+        question=receipt.question,
+        answer="Làm thêm giờ phải được bạn đồng ý và không quá số giờ luật cho phép.",
+        provisions=[Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")],
+        user=make_official(unit=labour_federation, role=Role.LEGAL_ADVISER),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        questions.question_publish(question=receipt.question)
+    assert top(search.search(query=wording, on=dt.date(2026, 1, 5))) == article

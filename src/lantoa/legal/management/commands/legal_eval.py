@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from lantoa.legal import retrieval
+from lantoa.legal.services.handbook import SEED_DIR
 
 
 def load_questions(path: Path) -> list[dict]:
@@ -19,11 +20,15 @@ class Command(BaseCommand):
         parser.add_argument("--qa", type=Path, required=True)
         parser.add_argument("--json", action="store_true", dest="as_json")
         parser.add_argument("--baseline", action="store_true", help="Score plain BM25 instead, for comparison.")
+        parser.add_argument(
+            "--handbook", type=Path, default=SEED_DIR, help="Handbook TOML folder explaining articles (shipped one)."
+        )
+        parser.add_argument("--no-handbook", action="store_true", help="Leave the handbook explanations out.")
 
     def handle(self, *, laws: list[Path], qa: Path, as_json: bool, baseline: bool, **options: object) -> None:
         records = retrieval.load_records(*laws)
-        passages = retrieval.passages_from_records(records)
-        index = retrieval.plain_bm25_baseline(passages) if baseline else retrieval.SearchIndex.build(passages)
+        handbook = None if options["no_handbook"] else options["handbook"]
+        index = retrieval.searcher_from_records(records, baseline=baseline, handbook=handbook)
         # Superseded articles are never answers (as on the site), so rank only those in force.
         figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
         keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "p95_ms")
