@@ -1,4 +1,4 @@
-"""Law text for reading: cross-references ("khoản 2 Điều 35 của Bộ luật này") become links."""
+"""Law text for reading: cross-references ("khoản 2 Điều 35 của Bộ luật này", "khoản 1 Điều này") become links."""
 
 import re
 
@@ -8,40 +8,49 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from lantoa.legal import selectors
-from lantoa.legal.models import Document
+from lantoa.legal.models import Provision
 
 register = template.Library()
 
 REFERENCE = re.compile(
-    r"(?:(?:điểm (?P<point>[a-zđ]) )?khoản (?P<clause>\d+) )?Điều (?P<article>\d+[a-z]?) của "
-    r"(?P<doc>(?:Bộ luật|Luật|Nghị định) này|Bộ luật Lao động)"
+    r"(?:(?:điểm (?P<point>[a-zđ]) )?khoản (?P<clause>\d+) )?"
+    r"(?:Điều (?P<article>\d+[a-z]?) (?:của )?(?P<doc>(?:Bộ luật|Luật|Nghị định) này|Bộ luật Lao động)"
+    r"|Điều này)"
 )
 
 
-def _target(match: re.Match, document: Document) -> str | None:
+def _target(match: re.Match, article: Provision) -> str | None:
+    number = match.group("article")
+    if number is None:  # "khoản 2 Điều này": a khoản of the article being read
+        if not match.group("clause"):
+            return None
+        return _anchor(article.number, match)
     if match.group("doc").endswith("này"):
-        slug = document.slug
+        slug = article.document.slug
     else:
         other = selectors.document_by_title(title=match.group("doc"))
         if other is None:
             return None
         slug = other.slug
-    url = reverse("legal:article", kwargs={"doc": slug, "article": f"dieu-{match.group('article')}"})
-    anchor = ""
-    if match.group("clause"):
-        anchor = f"#dieu-{match.group('article')}-khoan-{match.group('clause')}"
-        if match.group("point"):
-            anchor += f"-diem-{match.group('point').replace('đ', 'd')}"
-    return url + anchor
+    url = reverse("legal:article", kwargs={"doc": slug, "article": f"dieu-{number}"})
+    return url + (_anchor(number, match) if match.group("clause") else "")
+
+
+def _anchor(article_number: str, match: re.Match) -> str:
+    anchor = f"#dieu-{article_number}-khoan-{match.group('clause')}"
+    if match.group("point"):
+        anchor += f"-diem-{match.group('point').replace('đ', 'd')}"
+    return anchor
 
 
 @register.filter
-def cross_links(text: str, document: Document) -> SafeString:
-    """Escape `text` and link the references it makes to articles of this document or of the Labour Code."""
+def cross_links(text: str, article: Provision) -> SafeString:
+    """Escape `text` and link the references it makes to this article's khoản, to other articles of its document
+    and to the Labour Code."""
     pieces: list[str] = []
     position = 0
     for match in REFERENCE.finditer(text):
-        url = _target(match, document)
+        url = _target(match, article)
         if url is None:
             continue
         pieces.append(conditional_escape(text[position : match.start()]))
