@@ -15,8 +15,8 @@ class CalculatorPages:
     def fill_overtime(self, *, wage: str, weekday_hours: str, longest_day: str = "", on: str = "") -> None:
         if on:
             self.page.get_by_label("Ngày làm thêm (để áp dụng quy định đúng thời điểm)").fill(on)
-        self.page.get_by_label("Tiền lương (đồng)").fill(wage)
-        self.page.get_by_label("Giờ làm thêm ngày thường, ban ngày").fill(weekday_hours)
+        self.page.get_by_label("Tiền lương hoặc đơn giá (đồng)").fill(wage)
+        self.page.get_by_label("Làm thêm ngày thường, ban ngày").fill(weekday_hours)
         if longest_day:
             self.page.get_by_label("Một ngày thường làm thêm nhiều nhất bao nhiêu giờ?").fill(longest_day)
         self.page.get_by_role("button", name="Tính").click()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.legal.calculators.numbers import parse_decimal, parse_money
 from lantoa.legal.calculators.rules.leave import CONDITION_KEYS
+from lantoa.legal.calculators.rules.overtime import WageBasis
 from lantoa.legal.calculators.rules.severance import JOB_LOSS, SEVERANCE
 from lantoa.legal.calculators.rules.wages import PAY_HOUR, PAY_MONTH
 from lantoa.orgs.models import OrgUnit
@@ -127,23 +128,26 @@ class ArrearsForm(forms.Form):
 
 class OvertimeForm(forms.Form):
     on = VnDateField(label=_("Ngày làm thêm (để áp dụng quy định đúng thời điểm)"), initial=today)
-    wage_is_hourly = forms.TypedChoiceField(
+    wage_basis = forms.ChoiceField(
         label=_("Lương bạn nhập là"),
-        choices=[("0", _("Lương tháng")), ("1", _("Lương giờ"))],
-        coerce=lambda value: value == "1",
-        initial="0",
+        choices=[
+            (WageBasis.MONTH, _("Lương tháng")),
+            (WageBasis.HOUR, _("Lương giờ")),
+            (WageBasis.PIECE, _("Đơn giá một sản phẩm (lương theo sản phẩm)")),
+        ],
+        initial=WageBasis.MONTH,
         widget=forms.RadioSelect,
     )
-    wage = MoneyField(label=_("Tiền lương (đồng)"))
+    wage = MoneyField(label=_("Tiền lương hoặc đơn giá (đồng)"))
     normal_days = NumberField(label=_("Số ngày làm việc bình thường trong tháng"), initial="26", maximum=Decimal(31))
     normal_hours = NumberField(label=_("Số giờ làm việc bình thường một ngày"), initial="8", maximum=Decimal(24))
-    weekday_hours = NumberField(label=_("Giờ làm thêm ngày thường, ban ngày"))
-    weekday_night_hours = NumberField(label=_("Giờ làm thêm ngày thường, ban đêm (22 giờ – 6 giờ)"))
-    rest_hours = NumberField(label=_("Giờ làm thêm ngày nghỉ hằng tuần, ban ngày"))
-    rest_night_hours = NumberField(label=_("Giờ làm thêm ngày nghỉ hằng tuần, ban đêm"))
-    holiday_hours = NumberField(label=_("Giờ làm thêm ngày lễ, tết, ban ngày"))
-    holiday_night_hours = NumberField(label=_("Giờ làm thêm ngày lễ, tết, ban đêm"))
-    night_hours = NumberField(label=_("Giờ làm ca đêm trong giờ bình thường (không phải làm thêm)"))
+    weekday_hours = NumberField(label=_("Làm thêm ngày thường, ban ngày"))
+    weekday_night_hours = NumberField(label=_("Làm thêm ngày thường, ban đêm (22 giờ – 6 giờ)"))
+    rest_hours = NumberField(label=_("Làm thêm ngày nghỉ hằng tuần, ban ngày"))
+    rest_night_hours = NumberField(label=_("Làm thêm ngày nghỉ hằng tuần, ban đêm"))
+    holiday_hours = NumberField(label=_("Làm thêm ngày lễ, tết, ban ngày"))
+    holiday_night_hours = NumberField(label=_("Làm thêm ngày lễ, tết, ban đêm"))
+    night_hours = NumberField(label=_("Làm ca đêm trong giờ bình thường (không phải làm thêm)"))
     day_overtime_before_night = forms.BooleanField(
         label=_("Trước khi làm thêm ban đêm, hôm đó tôi đã làm thêm ban ngày"), required=False
     )

@@ -151,13 +151,41 @@ def test_overtime_of_a_worker_paid_by_the_hour_adds_the_holiday_wage_when_paid_b
     data = overtime.OvertimeInput(
         on=dt.date(2026, 2, 10),
         wage_vnd=30_000,
-        wage_is_hourly=True,
+        wage_basis=overtime.WageBasis.HOUR,
         holiday_hours=Decimal(4),
         holiday_paid_days=Decimal(1),
     )
     lines = amounts(overtime.overtime_pay(book=BOOK, data=data))
     assert lines["Làm thêm ngày lễ, tết, ngày nghỉ có hưởng lương, ban ngày"] == 360_000  # 30.000 × 300% × 4
     assert lines["Tiền lương của chính ngày lễ, tết (người hưởng lương ngày)"] == 240_000  # 30.000 × 8 × 1
+
+
+def test_overtime_paid_by_the_piece_multiplies_the_unit_price_by_the_products():
+    data = overtime.OvertimeInput(
+        on=dt.date(2026, 2, 10),
+        wage_vnd=2_500,
+        wage_basis=overtime.WageBasis.PIECE,
+        weekday_hours=Decimal(120),
+        rest_night_hours=Decimal(40),
+        night_hours=Decimal(300),
+    )
+    result = overtime.overtime_pay(book=BOOK, data=data)
+    lines = amounts(result)
+    assert lines["Làm thêm ngày thường, ban ngày"] == 450_000  # 2.500 × 150% × 120
+    assert lines["Làm thêm ngày nghỉ hằng tuần, ban đêm"] == 270_000  # 2.500 × (200% + 30% + 20% × 200%) × 40
+    assert lines["Làm việc ban đêm trong giờ bình thường – phần trả thêm"] == 225_000  # 2.500 × 30% × 300
+    assert lines["Tổng tiền làm thêm giờ, làm đêm được trả thêm"] == 945_000
+    assert any("120 sản phẩm" in line.formula for line in result.lines)
+    assert any("sản phẩm" in note and "Điều 55" in note for note in result.notes)
+
+
+def test_overtime_paid_by_the_piece_refuses_the_holiday_wage_of_day_paid_workers():
+    data = overtime.OvertimeInput(
+        on=dt.date(2026, 2, 10), wage_vnd=2_500, wage_basis=overtime.WageBasis.PIECE, holiday_paid_days=Decimal(1)
+    )
+    with pytest.raises(ValidationError) as error:
+        overtime.overtime_pay(book=BOOK, data=data)
+    assert error.value.code == "piece_holiday_days"
 
 
 def test_overtime_warns_when_five_hours_a_day_pass_half_of_eight_normal_hours():

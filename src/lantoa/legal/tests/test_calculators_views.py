@@ -40,7 +40,7 @@ def test_overtime_page_shows_the_amount_article_and_rule_date(client, parameters
             "normal_days": "26",
             "normal_hours": "8",
             "weekday_hours": "20",
-            "wage_is_hourly": "0",
+            "wage_basis": "month",
             "on": "10/02/2026",
         },
     )
@@ -52,6 +52,15 @@ def test_overtime_page_shows_the_amount_article_and_rule_date(client, parameters
     assert 'href="/phap-luat/45-2019-qh14/dieu-98"' in body
 
 
+def test_overtime_page_computes_piece_rate_overtime_and_refuses_holiday_days(client, parameters):
+    query = {"wage": "2.500", "wage_basis": "piece", "weekday_hours": "120", "on": "10/02/2026"}
+    query |= {"normal_days": "26", "normal_hours": "8"}
+    body = client.get("/tinh-toan/lam-them-gio/", query).content.decode()
+    assert "450.000 đ" in body and "120 sản phẩm" in body
+    body = client.get("/tinh-toan/lam-them-gio/", {**query, "holiday_paid_days": "1"}).content.decode()
+    assert "không theo sản phẩm" in body and "ket-qua" not in body
+
+
 def test_overtime_page_without_query_shows_an_empty_form_with_todays_date(client, db):
     with time_machine.travel("2026-03-05 09:00 +0700"):
         body = client.get("/tinh-toan/lam-them-gio/").content.decode()
@@ -61,7 +70,7 @@ def test_overtime_page_without_query_shows_an_empty_form_with_todays_date(client
 
 def test_bad_money_shows_a_vietnamese_message(client, parameters):
     body = client.get(
-        "/tinh-toan/lam-them-gio/", {"wage": "5.31", "on": "10/02/2026", "wage_is_hourly": "0"}
+        "/tinh-toan/lam-them-gio/", {"wage": "5.31", "on": "10/02/2026", "wage_basis": "month"}
     ).content.decode()
     assert "Số tiền chỉ gồm chữ số" in body
     assert "ket-qua" not in body

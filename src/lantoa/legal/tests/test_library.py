@@ -86,7 +86,6 @@ def test_article_page_links_cross_references(db: None, client) -> None:
     assert '<a href="/phap-luat/45-2019-qh14/dieu-106">Điều 106 của Bộ luật này</a>' in text
 
 
-
 def test_references_inside_the_article_and_without_of_link_to_their_khoan() -> None:
     from lantoa.legal.models import Document, Provision
     from lantoa.legal.templatetags.legal import cross_links
@@ -96,6 +95,7 @@ def test_references_inside_the_article_and_without_of_link_to_their_khoan() -> N
     assert '<a href="#dieu-36-khoan-1-diem-b">điểm b khoản 1 Điều này</a>' in text
     assert '<a href="/phap-luat/45-2019-qh14/dieu-35#dieu-35-khoan-2">khoản 2 Điều 35 Bộ luật này</a>' in text
     assert text.endswith("; Điều này &amp; &lt;b&gt;")
+
 
 def test_document_page_lists_articles(db: None, client, django_assert_max_num_queries) -> None:
     import_library()

@@ -14,13 +14,20 @@ from lantoa.legal.calculators.rules.base import Line, Result, blld, nd145
 HUNDRED = Decimal(100)
 
 
+class WageBasis:
+    MONTH = "month"
+    HOUR = "hour"
+    PIECE = "piece"  # paid per product: the rates apply to the unit price and the products made as overtime
+
+
 @dataclass(frozen=True)
 class OvertimeInput:
     on: dt.date
-    wage_vnd: int
-    wage_is_hourly: bool = False
+    wage_vnd: int  # a month's wage, an hour's wage or one product's unit price, by `wage_basis`
+    wage_basis: str = WageBasis.MONTH
     normal_days: Decimal = Decimal(26)  # normal working days in the month the wage pays for
     normal_hours: Decimal = Decimal(8)  # normal hours in a working day
+    # Hours (or, paid per product, products) of the month by kind of day and time.
     weekday_hours: Decimal = Decimal(0)
     weekday_night_hours: Decimal = Decimal(0)
     rest_hours: Decimal = Decimal(0)
@@ -39,7 +46,9 @@ class OvertimeInput:
 
 
 def hourly_wage(data: OvertimeInput) -> tuple[int, str]:
-    if data.wage_is_hourly:
+    if data.wage_basis == WageBasis.PIECE:
+        return data.wage_vnd, _("đơn giá sản phẩm bạn nhập")
+    if data.wage_basis == WageBasis.HOUR:
         return data.wage_vnd, _("lương giờ bạn nhập")
     hours = data.normal_days * data.normal_hours
     if hours <= 0:
@@ -57,8 +66,20 @@ def overtime_pay(*, book: ParameterBook, data: OvertimeInput) -> Result:
     night = book.get(Key.NIGHT_EXTRA, on=on)
     night_ot = book.get(Key.OT_NIGHT_EXTRA, on=on)
     result = Result(title=_("Tiền lương làm thêm giờ, làm việc ban đêm"), on=on)
+    by_piece = data.wage_basis == WageBasis.PIECE
+    if by_piece and data.holiday_paid_days > 0:
+        raise ValidationError(
+            _("Tiền lương của chính ngày lễ, tết chỉ tính cho người hưởng lương theo ngày, không theo sản phẩm."),
+            code="piece_holiday_days",
+        )
     hourly, how = hourly_wage(data)
-    result.add(Line(_("Tiền lương giờ của ngày làm việc bình thường"), how, hourly))
+    unit = _("sản phẩm") if by_piece else _("giờ")
+    base_label = (
+        _("Đơn giá sản phẩm làm trong giờ bình thường")
+        if by_piece
+        else _("Tiền lương giờ của ngày làm việc bình thường")
+    )
+    result.add(Line(base_label, how, hourly))
     total = 0
 
     def line(label: str, hours: Decimal, factor: Decimal, factor_text: str) -> None:
@@ -67,10 +88,11 @@ def overtime_pay(*, book: ParameterBook, data: OvertimeInput) -> Result:
             return
         amount = round_vnd(Decimal(hourly) * factor / HUNDRED * hours)
         total += amount
-        formula = _("%(hourly)s × %(factor)s × %(hours)s giờ") % {
+        formula = _("%(hourly)s × %(factor)s × %(hours)s %(unit)s") % {
             "hourly": money(hourly),
             "factor": factor_text,
             "hours": vn_decimal(hours),
+            "unit": unit,
         }
         result.add(Line(label, formula, amount))
 
@@ -117,12 +139,21 @@ def overtime_pay(*, book: ParameterBook, data: OvertimeInput) -> Result:
         )
     result.add(Line(_("Tổng tiền làm thêm giờ, làm đêm được trả thêm"), _("cộng các dòng trên"), total, is_total=True))
     result.cite(*rates.values(), night, night_ot, nd145("Điều 55, 56, 57", 55))
-    result.notes.append(
-        _(
-            "Đây là mức ít nhất theo luật. Lương giờ tính trên lương thực trả của công việc đang làm, không gồm tiền "
-            "thưởng, tiền ăn giữa ca, hỗ trợ đi lại, nhà ở (Nghị định 145/2020/NĐ-CP, Điều 55)."
+    if by_piece:
+        result.notes.append(
+            _(
+                "Lương theo sản phẩm: chỉ sản phẩm làm ngoài giờ bình thường, vượt định mức đã thỏa thuận, mới là làm "
+                "thêm; các tỷ lệ nhân với đơn giá sản phẩm làm trong giờ bình thường (Nghị định 145/2020/NĐ-CP, "
+                "khoản 2 các Điều 55, 56, 57)."
+            )
         )
-    )
+    else:
+        result.notes.append(
+            _(
+                "Đây là mức ít nhất theo luật. Lương giờ tính trên lương thực trả của công việc đang làm, không gồm "
+                "tiền thưởng, tiền ăn giữa ca, hỗ trợ đi lại, nhà ở (Nghị định 145/2020/NĐ-CP, Điều 55)."
+            )
+        )
     _check_limits(book=book, data=data, result=result)
     return result
 
