@@ -116,6 +116,14 @@ class MinimumWageForm(forms.Form):
     wage = MoneyField(label=_("Mức lương theo công việc (đồng)"))
     commune = _communes()
     region = _region()
+    hired_on = VnDateField(label=_("Ngày bạn được tuyển dụng (không bắt buộc)"), required=False)
+    region_2025 = forms.TypedChoiceField(
+        label=_("Vùng lương tối thiểu nơi làm việc ngày 31/12/2025 (nếu được tuyển trước năm 2026)"),
+        choices=[("", _("– không rõ hoặc không đổi –")), *REGION_CHOICES[1:]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
 
 
 class ArrearsForm(forms.Form):

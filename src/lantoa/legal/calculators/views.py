@@ -45,7 +45,13 @@ def _with_region(result: Result, choice: selectors.RegionChoice) -> Result:
 def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
     choice = _region(data, request, data["on"])
     result = wages.minimum_wage_check(
-        book=book, on=data["on"], region=choice.region, wage_vnd=data["wage"], basis=data["basis"]
+        book=book,
+        on=data["on"],
+        region=choice.region,
+        wage_vnd=data["wage"],
+        basis=data["basis"],
+        hired_on=data["hired_on"],
+        region_2025=data["region_2025"],
     )
     return _with_region(result, choice)
 

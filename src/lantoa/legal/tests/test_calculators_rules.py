@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from lantoa.legal.calculators.numbers import parse_decimal, parse_money, vn_decimal
 from lantoa.legal.calculators.rules import insurance, leave, overtime, severance, wages
+from lantoa.legal.calculators.rules.base import Result
 
 from .calculator_books import book_from_file
 
@@ -62,6 +63,26 @@ def test_minimum_wage_check_uses_decree_74_on_the_last_day_of_2025():
     assert result.lines[0].amount == 4_410_000
     assert result.citations[0].document == "Nghị định 74/2024/NĐ-CP"
     assert result.citations[0].valid_to == dt.date(2025, 12, 31)
+
+
+def test_a_worker_hired_in_2025_keeps_the_higher_minimum_of_a_workplace_moved_down_a_region():
+    def check(hired_on: dt.date | None) -> Result:
+        return wages.minimum_wage_check(
+            book=BOOK,
+            on=dt.date(2026, 2, 10),
+            region=2,
+            wage_vnd=4_800_000,
+            basis=wages.PAY_MONTH,
+            hired_on=hired_on,
+            region_2025=1,
+        )
+
+    kept = check(dt.date(2025, 6, 1))
+    assert not kept.is_ok  # 4.800.000 < 4.960.000, region I on 31/12/2025 (Nghị định 293/2025 Điều 5 khoản 5)
+    assert amounts(kept)["Chênh lệch"] == -160_000
+    assert any(c.article == "Điều 5 khoản 5" for c in kept.citations)
+    assert check(dt.date(2026, 1, 5)).is_ok  # hired in 2026: region II of 2026, 4.730.000
+    assert check(None).is_ok
 
 
 def test_minimum_wage_check_compares_an_hourly_wage_with_the_hourly_minimum():

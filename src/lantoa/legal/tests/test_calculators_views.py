@@ -209,3 +209,11 @@ def test_minimum_wage_form_says_which_region_the_enterprise_gives(client, enterp
     client.get(f"/e/{enterprise_b.public_code}")
     body = client.get("/tinh-toan/luong-toi-thieu/").content.decode()
     assert "vùng được lấy theo nơi hoạt động của Công ty B ở Rạch Giá (hiện là vùng II)" in body
+
+
+def test_minimum_wage_page_keeps_the_2025_minimum_for_a_worker_hired_before_2026(client, parameters):
+    query = {"wage": "4.800.000", "on": "10/02/2026", "basis": "month", "region": "2"}
+    query |= {"hired_on": "01/06/2025", "region_2025": "1"}
+    body = client.get("/tinh-toan/luong-toi-thieu/", query).content.decode()
+    assert "4.960.000 đ" in body and "Điều 5 khoản 5" in body
+    assert "160.000 đ" in body

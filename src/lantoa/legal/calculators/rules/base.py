@@ -70,6 +70,8 @@ BLLD = "Bộ luật Lao động 45/2019/QH14"
 BLLD_FROM = dt.date(2021, 1, 1)
 ND145 = "Nghị định 145/2020/NĐ-CP"
 ND145_FROM = dt.date(2021, 2, 1)
+ND293 = "Nghị định 293/2025/NĐ-CP"
+ND293_FROM = dt.date(2026, 1, 1)
 
 
 def blld(article: str, number: int) -> Citation:
@@ -78,3 +80,7 @@ def blld(article: str, number: int) -> Citation:
 
 def nd145(article: str, number: int) -> Citation:
     return law(ND145, article, ND145_FROM, f"/phap-luat/145-2020-nd-cp/dieu-{number}")
+
+
+def nd293(article: str, number: int) -> Citation:
+    return law(ND293, article, ND293_FROM, f"/phap-luat/293-2025-nd-cp/dieu-{number}")

@@ -8,18 +8,37 @@ from django.utils.translation import gettext as _
 from lantoa.core.formats import vn_date
 from lantoa.legal.calculators.numbers import money
 from lantoa.legal.calculators.parameters import Key, ParameterBook, region_label
-from lantoa.legal.calculators.rules.base import Line, Result, blld
+from lantoa.legal.calculators.rules.base import ND293_FROM, Line, Result, blld, nd293
 
 MAX_ARREARS_MONTHS = 120
 
 PAY_MONTH, PAY_HOUR = "month", "hour"
 
 
-def minimum_wage_check(*, book: ParameterBook, on: dt.date, region: int, wage_vnd: int, basis: str) -> Result:
-    """Is a monthly (full normal hours) or hourly wage at least the regional minimum in force on `on`?"""
+def minimum_wage_check(
+    *,
+    book: ParameterBook,
+    on: dt.date,
+    region: int,
+    wage_vnd: int,
+    basis: str,
+    hired_on: dt.date | None = None,
+    region_2025: int | None = None,
+) -> Result:
+    """Is a monthly (full normal hours) or hourly wage at least the regional minimum in force on `on`?
+
+    A worker hired by 31/12/2025 whose workplace moved to a lower region with the 2026 decree keeps the minimum
+    of 31/12/2025 (Nghị định 293/2025/NĐ-CP, Điều 5 khoản 5): `region_2025` is the region of the workplace then.
+    """
     key = Key.MIN_WAGE_MONTH if basis == PAY_MONTH else Key.MIN_WAGE_HOUR
     minimum = book.get(key, on=on, region=region)
-    floor = int(minimum.value)
+    last_day_2025 = ND293_FROM - dt.timedelta(days=1)
+    kept = None
+    if on >= ND293_FROM and hired_on and hired_on <= last_day_2025 and region_2025:
+        kept = book.get(key, on=last_day_2025, region=region_2025)
+        if kept.value <= minimum.value:
+            kept = None
+    floor = int(kept.value if kept else minimum.value)
     per = _("tháng") if basis == PAY_MONTH else _("giờ")
     result = Result(title=_("Kiểm tra lương tối thiểu vùng"), on=on)
     label = _("Lương tối thiểu %(per)s vùng %(region)s ngày %(date)s") % {
@@ -32,9 +51,21 @@ def minimum_wage_check(*, book: ParameterBook, on: dt.date, region: int, wage_vn
             label,
             _("%(document)s, %(article)s")
             % {"document": minimum.citation.document, "article": minimum.citation.article},
-            floor,
+            int(minimum.value),
         )
     )
+    if kept:
+        result.add(
+            Line(
+                _(
+                    "Mức giữ lại của ngày 31/12/2025 (vùng %(region)s), vì bạn được tuyển từ ngày 31/12/2025 trở về trước"
+                )
+                % {"region": region_label(region_2025)},
+                _("Nghị định 293/2025/NĐ-CP, Điều 5 khoản 5"),
+                floor,
+            )
+        )
+        result.cite(kept, nd293("Điều 5 khoản 5", 5))
     result.add(Line(_("Lương của bạn (theo %(per)s)") % {"per": per}, "", wage_vnd))
     gap = wage_vnd - floor
     result.add(
