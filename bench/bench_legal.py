@@ -14,6 +14,7 @@ from lantoa.legal import retrieval
 from lantoa.legal.management.commands.legal_eval import load_questions
 
 SHARED = ROOT.parent / "shared" / "legal"
+HANDBOOK = ROOT / "src" / "lantoa" / "legal" / "seed" / "handbook"  # the shipped handbook explains articles
 SYNTHETIC_SIZE = int(os.environ.get("BENCH_LEGAL_SYNTHETIC", "100000"))
 
 
@@ -79,7 +80,8 @@ def run() -> dict:
             raise RuntimeError(f"{SHARED} absent")
         return {"skipped": f"{SHARED} absent"}
     records = retrieval.load_records(SHARED / "laws.jsonl", SHARED / "laws_2024_2025.jsonl")
-    passages = retrieval.passages_from_records(records)
+    passages = retrieval.passages_from_records(records, retrieval.explanations_from_handbook(HANDBOOK))
+    plain_passages = retrieval.passages_from_records(records)
     allowed = retrieval.current_keys(records)
     questions = load_questions(SHARED / "qa_worker_dev.jsonl")
     queries = [q["question"] for q in questions] * 8
@@ -101,7 +103,8 @@ def run() -> dict:
     }
     keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "p95_ms")
     ours = retrieval.evaluate(index, questions, allowed=allowed)
-    baseline = retrieval.evaluate(retrieval.plain_bm25_baseline(passages), questions, allowed=allowed)
+    without_handbook = retrieval.evaluate(retrieval.SearchIndex.build(plain_passages), questions, allowed=allowed)
+    baseline = retrieval.evaluate(retrieval.plain_bm25_baseline(plain_passages), questions, allowed=allowed)
 
     synthetic_passages = _synthetic(passages, SYNTHETIC_SIZE)
     started = time.perf_counter()
@@ -118,6 +121,7 @@ def run() -> dict:
     return {
         "shared_corpus": shared,
         "eval_qa_worker_dev": {key: round(ours[key], 4) for key in keys},
+        "eval_without_handbook_explanations": {key: round(without_handbook[key], 4) for key in keys},
         "eval_plain_bm25_baseline": {key: round(baseline[key], 4) for key in keys},
         "synthetic_corpus": synthetic,
         "import_postgres": _import_into_postgres(),

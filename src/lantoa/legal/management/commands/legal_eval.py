@@ -4,7 +4,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from lantoa.legal import retrieval
-from lantoa.legal.services.handbook import SEED_DIR
 
 
 def load_questions(path: Path) -> list[dict]:
@@ -16,6 +15,8 @@ class Command(BaseCommand):
     help = "Build the search index from laws JSONL file(s) and score a questions JSONL file (recall@k, MRR@10, p95)."
 
     def add_arguments(self, parser) -> None:
+        from lantoa.legal.services.handbook import SEED_DIR  # models: importable only once Django is set up
+
         parser.add_argument("--laws", type=Path, action="append", required=True)
         parser.add_argument("--qa", type=Path, required=True)
         parser.add_argument("--json", action="store_true", dest="as_json")
