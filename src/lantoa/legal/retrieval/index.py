@@ -88,6 +88,7 @@ class _QueryTerms:
     core: list[str] = field(default_factory=list)
     core_bigrams: list[str] = field(default_factory=list)
     core_accented: list[str] = field(default_factory=list)
+    evidence_pairs: list[str] = field(default_factory=list)
     has_diacritics: bool = True
     dictionary_hits: int = 0
 
@@ -127,15 +128,22 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
     terms.core = [ftok for ftok, _ in fol]
     terms.core_bigrams = [bg for bg, _ in big]
     terms.core_accented = [tok for tok, _ in acc]
-    for matched, expansion in expander.expand(tokens):
+    in_phrase = [False] * len(tokens)
+    for start, matched, expansion in expander.expand(tokens):
         fexp = [fold(t) for t in expansion]
         ekeep = content_mask(expansion)
-        terms.dictionary_hits += any(ekeep)  # "ko" -> "không" is no evidence of a legal question
+        if any(ekeep):  # "ko" -> "không" is no evidence of a legal question
+            terms.dictionary_hits += 1
+            in_phrase[start + 1 : start + matched] = [True] * (matched - 1)
         # A long legal phrase standing for a short everyday one should not outweigh the rest of the question.
         weight = config.w_synonym * min(1.0, (matched / max(1, sum(ekeep))) ** config.synonym_length_damping)
         acc.extend((t, weight) for t, kept in zip(expansion, ekeep, strict=True) if kept)
         fol.extend((f, weight) for f, kept in zip(fexp, ekeep, strict=True) if kept)
         big.extend((bg, weight) for bg in _content_bigrams(fexp, ekeep))
+    # A pair inside one dictionary phrase ("nghỉ phép") is already counted as that phrase.
+    terms.evidence_pairs = [
+        pair for i, pair in enumerate(bigrams(folded)) if (keep[i] or keep[i + 1]) and not in_phrase[i + 1]
+    ]
     terms.accented, terms.folded, terms.bigram = _max_weights(acc), _max_weights(fol), _max_weights(big)
     return terms
 
@@ -381,7 +389,7 @@ class SearchIndex:
         sếp…), each counting as one unit found. Single syllables are no evidence (folded "pho", "vang" match
         unrelated words); pairs are, and the share hardly depends on how colloquially an on-topic question is
         phrased. Questions about other matters (cooking, football, gold prices) score low."""
-        pairs, vocab = terms.core_bigrams, self.fields["bigram"].vocab
+        pairs, vocab = terms.evidence_pairs, self.fields["bigram"].vocab
         if not pairs:
             pairs, vocab = terms.core, self.fields["folded"].vocab
         total = len(pairs) + terms.dictionary_hits

@@ -49,17 +49,17 @@ class SynonymExpander:
                 return rhs
         return None
 
-    def expand(self, tokens: list[str]) -> list[tuple[int, list[str]]]:
-        """Return (matched length, expansion syllables) for the longest dictionary phrases found in ``tokens``."""
+    def expand(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Return (start, matched length, expansion syllables) for the longest dictionary phrases in ``tokens``."""
         tokens = [t.lower() for t in tokens]
         folded = [fold(t) for t in tokens]
-        found: list[tuple[int, list[str]]] = []
+        found: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(folded):
             for length in range(min(self._max_len, len(folded) - i), 0, -1):
                 rhs = self._match(tokens, folded, i, length)
                 if rhs is not None:
-                    found.append((length, rhs))
+                    found.append((i, length, rhs))
                     i += length
                     break
             else:

@@ -71,8 +71,8 @@ def test_load_synonyms_format(tmp_path: Path) -> None:
 
 def test_synonyms_match_unaccented_typing_but_not_other_accented_words() -> None:
     expander = SynonymExpander({"đẻ": "sinh con", "tăng ca": "làm thêm giờ"})
-    assert expander.expand(["de", "tang", "ca"]) == [(1, ["sinh", "con"]), (2, ["làm", "thêm", "giờ"])]
-    assert expander.expand(["để", "tăng", "ca"]) == [(2, ["làm", "thêm", "giờ"])]
+    assert expander.expand(["de", "tang", "ca"]) == [(0, 1, ["sinh", "con"]), (1, 2, ["làm", "thêm", "giờ"])]
+    assert expander.expand(["để", "tăng", "ca"]) == [(1, 2, ["làm", "thêm", "giờ"])]
 
 
 def test_shipped_dictionary_loads() -> None:
