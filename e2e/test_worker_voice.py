@@ -1,5 +1,5 @@
 """A worker reports anonymously with a photo and follows the case by receipt; the union answers; the employer sees
-only aggregates; a report typed offline arrives exactly once when the phone is back online."""
+only aggregates; a report typed offline arrives exactly once, with its photo, when the phone is back online."""
 
 from PIL import Image
 from playwright.sync_api import expect
@@ -68,16 +68,19 @@ def test_worker_reports_union_replies_worker_answers_employer_sees_aggregates(
     assert response.status == 404
 
 
-def test_a_report_typed_offline_arrives_once_when_back_online(page, enterprise_a):
+def test_a_report_typed_offline_arrives_once_with_its_photo_when_back_online(page, enterprise_a, tmp_path):
     catalogue_ensure()
     union_of(enterprise_a)
+    photo = tmp_path / "bang-luong.jpg"
+    Image.new("RGB", (320, 240), (40, 40, 180)).save(photo)
     worker = WorkerVoicePages(page)
     worker.enter_enterprise(enterprise_a.public_code)
     worker.open_report_form()
     page.context.set_offline(True)
-    worker.fill_report(category="Lương chậm, thiếu", text="Gõ lúc mất sóng: lương tháng này chưa trả.")
+    worker.fill_report(category="Lương chậm, thiếu", text="Gõ lúc mất sóng: lương tháng này chưa trả.", photo=photo)
     worker.send()
     expect(page.locator("#outbox-status")).to_contain_text("Không có mạng")
+    expect(page.locator("#outbox-status")).not_to_contain_text("không cho lưu ảnh")
     assert Report.objects.count() == 0
 
     page.context.set_offline(False)
@@ -90,4 +93,6 @@ def test_a_report_typed_offline_arrives_once_when_back_online(page, enterprise_a
     expect(page.locator("#outbox-sent .receipt-code")).to_have_text(receipt)
     page.get_by_role("button", name="Tôi đã chép mã").click()
     expect(page.locator("#outbox-sent")).to_be_empty()
-    assert Report.objects.get().enterprise == enterprise_a
+    report = Report.objects.get()
+    assert report.enterprise == enterprise_a
+    assert ReportPhoto.objects.filter(report=report).count() == 1

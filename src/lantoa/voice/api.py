@@ -1,12 +1,16 @@
 """JSON API for worker reports under /api/v1/voice/. No account, no network address kept; the receipt is the only key."""
 
+from collections.abc import Sequence
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
+from lantoa.voice.photos import photo_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
@@ -76,6 +80,23 @@ def categories(request: HttpRequest) -> list[Category]:
     "/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh"
 )
 def report_create(request: HttpRequest, payload: ReportIn) -> Status:
+    return _report_submit(request, payload)
+
+
+@router.post(
+    "/reports/with-photos",
+    response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
+    summary="Gửi phản ánh kèm ảnh (multipart)",
+)
+def report_create_with_photos(
+    request: HttpRequest, payload: Form[ReportIn], photos: File[list[UploadedFile]] = None
+) -> Status:
+    """The same report as `/reports`, as form fields plus `photos` files: how a phone's outbox sends a report
+    kept offline with its pictures."""
+    return _report_submit(request, payload, photos or [])
+
+
+def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[UploadedFile] = ()) -> Status:
     if rate_limit_exceeded(request):
         return _too_many(request)
     enterprise = None
@@ -90,6 +111,8 @@ def report_create(request: HttpRequest, payload: ReportIn) -> Status:
         contact=payload.contact,
         is_shareable=payload.is_shareable,
         idempotency_key=payload.idempotency_key or "",
+        # One past the limit is enough for the service to refuse; the rest is not decoded.
+        photos=[photo_clean(upload) for upload in uploads[: settings.VOICE_PHOTO_MAX_COUNT + 1]],
     )
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)

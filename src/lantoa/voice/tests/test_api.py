@@ -1,5 +1,9 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from lantoa.voice.models import Report
 from lantoa.voice.services import cases as case_services
+
+from .conftest import jpeg_with_exif
 
 API = "/api/v1/voice"
 
@@ -26,6 +30,31 @@ def test_post_report_returns_a_receipt_and_stores_once_per_idempotency_key(clien
     assert first.status_code == 201 and again.status_code == 200
     assert first.json()["receipt"] == again.json()["receipt"]
     assert Report.objects.filter(enterprise=enterprise_a).count() == 1
+
+
+def test_a_report_kept_offline_arrives_with_its_photos_once(client, enterprise_a, grassroots_union):
+    def send():
+        photo = SimpleUploadedFile("anh.jpg", jpeg_with_exif(), content_type="image/jpeg")
+        fields = {"category": "an-toan-lao-dong", "text": "Máy dập không có che chắn.", "is_shareable": "false"}
+        fields |= {"enterprise": enterprise_a.public_code, "idempotency_key": "offline-photo-0123456789"}
+        return client.post(f"{API}/reports/with-photos", {**fields, "photos": [photo]})
+
+    first, again = send(), send()
+    assert first.status_code == 201 and again.status_code == 200
+    assert first.json()["receipt"] == again.json()["receipt"]
+    report = Report.objects.get()
+    assert report.enterprise == enterprise_a and report.photos.count() == 1
+
+
+def test_too_many_or_broken_photos_are_refused_in_vietnamese(client, enterprise_a, grassroots_union):
+    fields = {"category": "khac", "text": "Ảnh không mở được.", "enterprise": enterprise_a.public_code}
+    broken = SimpleUploadedFile("anh.jpg", b"not a picture", content_type="image/jpeg")
+    response = client.post(f"{API}/reports/with-photos", {**fields, "photos": [broken]})
+    assert response.status_code == 400 and response.json()["code"] == "photo_invalid"
+    photos = [SimpleUploadedFile(f"{n}.jpg", jpeg_with_exif(), content_type="image/jpeg") for n in range(4)]
+    response = client.post(f"{API}/reports/with-photos", {**fields, "photos": photos})
+    assert response.status_code == 400 and response.json()["code"] == "too_many_photos"
+    assert Report.objects.count() == 0
 
 
 def test_invalid_input_is_a_4xx_with_a_vietnamese_message(client, labour_federation):
@@ -58,11 +87,12 @@ def test_an_unknown_receipt_is_a_404_in_vietnamese(client, labour_federation):
     assert response.json()["code"] == "receipt_unknown"
 
 
-def test_openapi_schema_lists_the_four_operations(client, db):
+def test_openapi_schema_lists_the_five_operations(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     assert set(schema["paths"]) >= {
         "/api/v1/voice/categories",
         "/api/v1/voice/reports",
+        "/api/v1/voice/reports/with-photos",
         "/api/v1/voice/reports/{receipt}",
         "/api/v1/voice/reports/{receipt}/messages",
     }

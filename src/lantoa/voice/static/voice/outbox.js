@@ -1,6 +1,7 @@
-/* Offline outbox for anonymous reports: a report typed without network is kept on the phone (localStorage)
-   and sent later through the JSON API with its idempotency key, so a retry never makes a second report.
-   An entry leaves the outbox only after the server confirmed it and the worker noted the receipt. */
+/* Offline outbox for anonymous reports: a report typed without network is kept on the phone (its text in
+   localStorage, its photos in IndexedDB) and sent later through the API with its idempotency key, so a retry
+   never makes a second report. An entry leaves the outbox only after the server confirmed it and the worker
+   noted the receipt. */
 (function () {
   "use strict";
   var KEY = "lantoa.voice.outbox";
@@ -11,6 +12,27 @@
     try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
   }
   function save(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
+
+  // Photos of a kept report, by its key. Every call resolves (an empty list when storage is unavailable).
+  function photoStore(mode, work) {
+    return new Promise(function (resolve) {
+      if (!window.indexedDB) { resolve(null); return; }
+      var opening = indexedDB.open("lantoa-voice", 1);
+      opening.onupgradeneeded = function () { opening.result.createObjectStore("photos"); };
+      opening.onerror = function () { resolve(null); };
+      opening.onsuccess = function () {
+        var tx = opening.result.transaction("photos", mode);
+        var request = work(tx.objectStore("photos"));
+        tx.oncomplete = function () { resolve(request ? request.result : null); };
+        tx.onerror = tx.onabort = function () { resolve(null); };
+      };
+    });
+  }
+  function photosKeep(key, files) { return photoStore("readwrite", function (s) { return s.put(files, key); }); }
+  function photosGet(key) {
+    return photoStore("readonly", function (s) { return s.get(key); }).then(function (files) { return files || []; });
+  }
+  function photosDrop(key) { return photoStore("readwrite", function (s) { return s.delete(key); }); }
   function newKey() {
     var bytes = new Uint8Array(18);
     crypto.getRandomValues(bytes);
@@ -74,23 +96,34 @@
     if (!pending.length) { return; }
     sending = true;
     var item = pending[0];
-    fetch(text.api, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      credentials: "omit",
-      body: JSON.stringify({
-        category: item.category, text: item.text, enterprise: item.enterprise || null,
-        contact: item.contact || "", is_shareable: !!item.is_shareable, idempotency_key: item.key
-      })
+    (item.photos ? photosGet(item.key) : Promise.resolve([])).then(function (files) {
+      var options = Object.assign({ method: "POST", credentials: "omit" }, request(item, files));
+      return fetch(files.length ? text.apiPhotos : text.api, options);
     }).then(function (response) {
       return response.json().then(function (body) {
-        if (response.ok) { update(item.key, { receipt: body.receipt }); }
+        if (response.ok) { update(item.key, { receipt: body.receipt }); photosDrop(item.key); }
         else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
           update(item.key, { error: body.detail || String(response.status) });
         }
       });
     }).catch(function () { /* still offline: keep it for the next try */ })
       .then(function () { sending = false; render(); flush(); });
+  }
+
+  function request(item, files) {
+    var fields = {
+      category: item.category, text: item.text, enterprise: item.enterprise || null,
+      contact: item.contact || "", is_shareable: !!item.is_shareable, idempotency_key: item.key
+    };
+    if (!files.length) {
+      return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(fields) };
+    }
+    var body = new FormData();
+    Object.keys(fields).forEach(function (name) {
+      if (fields[name] !== null) { body.append(name, String(fields[name])); }
+    });
+    files.forEach(function (file) { body.append("photos", file, file.name); });
+    return { body: body };
   }
 
   form.addEventListener("submit", function (event) {
@@ -106,11 +139,15 @@
     save(items);
     if (!navigator.onLine) {
       event.preventDefault();
-      var photos = form.querySelector("[name=photos]");
-      status.textContent = text.offline + (photos && photos.files.length ? " " + text.photoOffline : "");
-      form.reset();
-      form.querySelector("[name=idempotency_key]").value = newKey();
-      render();
+      var photos = Array.prototype.slice.call(form.querySelector("[name=photos]").files);
+      var kept = photos.length ? photosKeep(item.key, photos) : Promise.resolve(null);
+      kept.then(function (stored) {
+        if (stored) { update(item.key, { photos: photos.length }); }
+        status.textContent = text.offline + (photos.length && !stored ? " " + text.photoOffline : "");
+        form.reset();
+        form.querySelector("[name=idempotency_key]").value = newKey();
+        render();
+      });
     }
   });
 
