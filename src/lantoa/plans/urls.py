@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/", plans.home, name="home"),
     path("plans/plan/<int:pk>/", plans.plan_detail, name="plan-detail"),
     path("plans/plan/<int:pk>/targets/", figures.plan_targets, name="plan-targets"),
+    path("plans/plan/<int:pk>/targets/<int:indicator_pk>/split/", figures.plan_target_split, name="plan-target-split"),
     path("plans/tasks/<int:pk>/assign/", plans.task_assign, name="task-assign"),
     path("plans/tasks/<int:pk>/progress/", plans.task_progress, name="task-progress"),
     path("plans/reports/", reports.report_list, name="report-list"),

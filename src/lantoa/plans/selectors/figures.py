@@ -179,3 +179,54 @@ def targets_for(*, period: ReportingPeriod, units: list[OrgUnit]) -> dict[tuple[
 
 def indicators_active() -> list[Indicator]:
     return list(Indicator.objects.filter(is_active=True))
+
+
+def split_by_weight(total: int, weights: list[int]) -> list[int]:
+    """Whole shares of `total` proportional to `weights`, adding up to `total` (largest remainders first; equal
+    weights when none is positive)."""
+    if not weights:
+        return []
+    if sum(weights) <= 0:
+        weights = [1] * len(weights)
+    whole = sum(weights)
+    shares = [total * weight // whole for weight in weights]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i))
+    for i in by_remainder[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+@dataclass(frozen=True)
+class TargetShare:
+    unit: OrgUnit
+    workers: int
+    proposed: int
+    current: int | None
+
+
+def target_split_proposal(
+    *, indicator: Indicator, parent: OrgUnit, period: ReportingPeriod
+) -> tuple[int | None, list[TargetShare]]:
+    """The parent's target for the period and, for each commune or ward under it, a share proportional to the
+    workers of its enterprises, with the target already set for it if any."""
+    scope = report_scope(parent)
+    total = (
+        Target.objects.filter(indicator=indicator, unit=scope, period=period).values_list("value", flat=True).first()
+    )
+    communes = list(OrgUnit.objects.filter(parent=scope, kind__in=OrgUnit.COMMUNE_KINDS).order_by("name"))
+    workers = dict(
+        Enterprise.objects.filter(commune__in=communes)
+        .values_list("commune")
+        .annotate(total=Sum("worker_count"))
+        .values_list("commune", "total")
+    )
+    weights = [workers.get(commune.pk) or 0 for commune in communes]
+    proposed = split_by_weight(total or 0, weights)
+    current = dict(
+        Target.objects.filter(indicator=indicator, unit__in=communes, period=period).values_list("unit", "value")
+    )
+    shares = [
+        TargetShare(unit=commune, workers=weight, proposed=share, current=current.get(commune.pk))
+        for commune, weight, share in zip(communes, weights, proposed, strict=True)
+    ]
+    return total, shares

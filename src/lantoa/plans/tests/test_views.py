@@ -200,3 +200,43 @@ def test_dashboard_query_count_does_not_grow_with_communes_or_enterprises(
     with django_assert_max_num_queries(40):
         response = client.get(reverse("plans:dashboard"), {"period": "2026-Q1"})
     assert response.status_code == 200
+
+
+def test_split_by_weight_adds_up_and_falls_back_to_equal_shares():
+    from lantoa.plans.selectors.figures import split_by_weight
+
+    assert split_by_weight(100, [300, 100, 100]) == [60, 20, 20]
+    assert split_by_weight(10, [1, 1, 1]) == [4, 3, 3]  # the remainder goes to the largest fractions, then in order
+    assert split_by_weight(7, [0, 0]) == [4, 3]
+    assert split_by_weight(5, []) == []
+
+
+def test_monitor_hands_the_province_target_down_to_communes_by_their_workers(
+    client, provincial_plan, make_enterprise, province_monitor
+):
+    from lantoa.orgs.models import OrgUnit
+    from lantoa.plans.models import Indicator, Target
+
+    make_enterprise(commune="Xã Bình Hòa", workers=3000)
+    make_enterprise(commune="Phường Rạch Giá", workers=1000)
+    plans.indicators_sync()
+    members = Indicator.objects.get(code="orgs.union_members")
+    client.force_login(province_monitor)
+    targets = reverse("plans:plan-targets", args=[provincial_plan.pk])
+    client.post(targets, {"period": "2026-Q2", f"value-{members.pk}": "40.000"})
+    split = reverse("plans:plan-target-split", args=[provincial_plan.pk, members.pk])
+    assert split in client.get(targets, {"period": "2026-Q2"}).content.decode()
+
+    page = client.get(split, {"period": "2026-Q2"}).content.decode()
+    binh_hoa, rach_gia = OrgUnit.objects.get(name="Xã Bình Hòa"), OrgUnit.objects.get(name="Phường Rạch Giá")
+    assert f'name="share-{binh_hoa.pk}" inputmode="numeric" value="30000"' in page
+    assert f'name="share-{rach_gia.pk}" inputmode="numeric" value="10000"' in page
+
+    response = client.post(
+        split, {"period": "2026-Q2", f"share-{binh_hoa.pk}": "29.000", f"share-{rach_gia.pk}": "11000"}, follow=True
+    )
+    assert "tổng 40.000 trên chỉ tiêu 40.000" in response.content.decode()
+    given = dict(Target.objects.filter(indicator=members, period__code="2026-Q2").values_list("unit__name", "value"))
+    assert given["Xã Bình Hòa"] == 29000 and given["Phường Rạch Giá"] == 11000
+    bad = client.post(split, {"period": "2026-Q2", f"share-{binh_hoa.pk}": "-5"}, follow=True).content.decode()
+    assert "hãy nhập số nguyên không âm" in bad

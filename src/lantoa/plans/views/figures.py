@@ -5,13 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lantoa.core.formats import vn_number
+from lantoa.orgs.models import OrgUnit
 from lantoa.plans.models import EnteredValue, Indicator, Target
 from lantoa.plans.selectors import access as plan_access
-from lantoa.plans.selectors.figures import report_scope
+from lantoa.plans.selectors.figures import report_scope, target_split_proposal
 from lantoa.plans.services import plans as plan_services
 from lantoa.plans.services import reports as report_services
 
@@ -82,4 +84,49 @@ def plan_targets(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{request.path}?period={period.code}")
     current = {t.indicator_id: t.value for t in Target.objects.filter(unit=report_scope(plan.unit), period=period)}
     rows = [(indicator, current.get(indicator.pk)) for indicator in indicators]
-    return render(request, "plans/plan_targets.html", {"plan": plan, "period": period, "rows": rows})
+    has_communes = report_scope(plan.unit).children.filter(kind__in=OrgUnit.COMMUNE_KINDS).exists()
+    context = {"plan": plan, "period": period, "rows": rows, "has_communes": has_communes}
+    return render(request, "plans/plan_targets.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_target_split(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    """Hand a unit's target down to its communes and wards, proposed in proportion to their workers."""
+    plan = plan_access.plan_get_for_user(user=request.user, pk=pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, is_active=True)
+    period = plan_services.period_ensure(code=request.GET.get("period") or request.POST.get("period") or "2026-Q1")
+    total, shares = target_split_proposal(indicator=indicator, parent=plan.unit, period=period)
+    if request.method == "POST":
+        try:
+            values = _share_values(request, shares)
+            with transaction.atomic():
+                for unit, value in values.items():
+                    plan_services.target_set(
+                        indicator=indicator, unit=unit, period=period, value=value, by=request.user
+                    )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Đã giao chỉ tiêu cho %(count)s xã, phường: tổng %(given)s trên chỉ tiêu %(total)s.")
+                % {"count": len(values), "given": vn_number(sum(values.values())), "total": vn_number(total or 0)},
+            )
+            return redirect(f"{request.path}?period={period.code}")
+    context = {"plan": plan, "indicator": indicator, "period": period, "total": total, "shares": shares}
+    return render(request, "plans/plan_target_split.html", context)
+
+
+def _share_values(request: HttpRequest, shares: list) -> dict[OrgUnit, int]:
+    values = {}
+    for share in shares:
+        raw = request.POST.get(f"share-{share.unit.pk}", "").strip().replace(".", "")
+        if not raw:
+            continue
+        if not raw.isdigit():
+            raise ValidationError(
+                _("“%(name)s”: hãy nhập số nguyên không âm.") % {"name": share.unit.name}, code="not_a_number"
+            )
+        values[share.unit] = int(raw)
+    return values
