@@ -93,6 +93,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'lantoa.sqlite3'}")}
+# Mail (reminders): smtp+tls://user:password@host:587 in production; the demo prints mail to the console.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lan Tỏa <no-reply@lantoa.invalid>")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets a long import write while pages keep reading; IMMEDIATE avoids "database is locked" on upgrade.

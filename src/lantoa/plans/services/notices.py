@@ -1,13 +1,19 @@
-"""Reminders: in-app notices to units whose report, task or follow-up comes due (no e-mail is sent)."""
+"""Reminders: in-app notices to units whose report, task or follow-up comes due, and the same by e-mail to the
+unit's officials who gave an address."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_date
+from lantoa.orgs.models import Membership, Role
 from lantoa.plans.models import Finding, Notice, Plan, PlanTask, ReportingPeriod, UnitReport
 
 
@@ -76,3 +82,34 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
         url = reverse("plans:inspection-detail", args=[finding.inspection_id])
         keep(_notify(finding.inspection.unit_id, Notice.Kind.FINDING_DUE, f"finding:{finding.pk}", message, url, on))
     return ReminderResult(created=created, already_sent=already)
+
+
+def notices_mail(*, notices: list[Notice], on: dt.date) -> int:
+    """One e-mail per official (a current member of the unit, not as a worker, with an address) listing the unit's
+    new notices;
+    returns the number of e-mails sent. Failures are left to the mail backend to raise."""
+    by_unit: defaultdict[int, list[Notice]] = defaultdict(list)
+    for notice in notices:
+        by_unit[notice.unit_id].append(notice)
+    members = (
+        Membership.objects.filter(unit_id__in=by_unit, person__user__is_active=True)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+        .exclude(person__user__email="")
+        .exclude(role=Role.WORKER)
+        .values_list("person__user__email", "unit_id")
+        .distinct()
+    )
+    wanted: defaultdict[str, list[Notice]] = defaultdict(list)
+    for email, unit_id in members:
+        wanted[email].extend(n for n in by_unit[unit_id] if n not in wanted[email])
+    messages = [
+        EmailMessage(
+            subject=_("Lan Tỏa: %(count)s việc sắp đến hạn (%(date)s)") % {"count": len(items), "date": vn_date(on)},
+            body="\n\n".join(f"- {notice.message}\n  {settings.SITE_URL}{notice.url}" for notice in items),
+            to=[email],
+        )
+        for email, items in sorted(wanted.items())
+    ]
+    if not messages:
+        return 0
+    return get_connection().send_messages(messages) or 0

@@ -133,6 +133,33 @@ def test_plans_remind_command_prints_what_it_recorded(draft, provincial_plan, ca
     assert "created=" in out
 
 
+def test_reminders_are_mailed_once_to_the_units_officials_with_an_address(
+    draft, provincial_plan, commune, make_official, mailoutbox
+):
+    from django.core.management import call_command
+
+    ward = commune("Phường Rạch Giá")
+    plans.unit_plan_save(
+        unit=ward,
+        parent=provincial_plan,
+        title="Kế hoạch của phường",
+        roadmap="",
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date(2026, 12, 31),
+    )
+    officer = make_official(unit=ward, role=Role.UNIT_ADMIN, name="Cán bộ phường")
+    officer.email = "canbo.phuong@example.vn"
+    officer.save(update_fields=["email"])
+    make_official(unit=ward, role=Role.UNIT_ADMIN, name="Cán bộ không có thư")
+
+    call_command("plans_remind", "--on", "2026-04-05")
+    assert [m.to for m in mailoutbox] == [["canbo.phuong@example.vn"]]
+    assert "Báo cáo Quý I năm 2026 cần nộp trước 10/04/2026." in mailoutbox[0].body
+    assert "/plans/reports/" in mailoutbox[0].body and "05/04/2026" in mailoutbox[0].subject
+    call_command("plans_remind", "--on", "2026-04-05")
+    assert len(mailoutbox) == 1  # nothing new recorded, nothing mailed again
+
+
 def test_the_province_report_lists_the_tasks_of_its_bodies(fake_sources, provincial_plan, province, quarter, system):
     report = reports.report_draft(unit=province, period=quarter, by=system)
     assert f"được giao {provincial_plan.tasks.count()} nhiệm vụ" in report.results
