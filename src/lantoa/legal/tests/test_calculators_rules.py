@@ -122,8 +122,8 @@ def test_wage_arrears_rejects_a_reversed_period():
 # ---------- overtime ----------
 
 
-def overtime_input(**fields):
-    return overtime.OvertimeInput(on=dt.date(2026, 2, 10), wage_vnd=5_310_000, **fields)
+def overtime_input(*, wage_vnd: int = 5_310_000, **fields):
+    return overtime.OvertimeInput(on=dt.date(2026, 2, 10), wage_vnd=wage_vnd, **fields)
 
 
 def test_overtime_hourly_wage_is_monthly_wage_over_normal_hours_rounded_to_the_dong():
@@ -169,12 +169,8 @@ def test_overtime_at_night_after_day_overtime_takes_150_percent_as_the_day_rate(
 
 
 def test_overtime_of_a_worker_paid_by_the_hour_adds_the_holiday_wage_when_paid_by_the_day():
-    data = overtime.OvertimeInput(
-        on=dt.date(2026, 2, 10),
-        wage_vnd=30_000,
-        wage_basis=overtime.WageBasis.HOUR,
-        holiday_hours=Decimal(4),
-        holiday_paid_days=Decimal(1),
+    data = overtime_input(
+        wage_vnd=30_000, wage_basis=overtime.WageBasis.HOUR, holiday_hours=Decimal(4), holiday_paid_days=Decimal(1)
     )
     lines = amounts(overtime.overtime_pay(book=BOOK, data=data))
     assert lines["Làm thêm ngày lễ, tết, ngày nghỉ có hưởng lương, ban ngày"] == 360_000  # 30.000 × 300% × 4
@@ -182,8 +178,7 @@ def test_overtime_of_a_worker_paid_by_the_hour_adds_the_holiday_wage_when_paid_b
 
 
 def test_overtime_paid_by_the_piece_multiplies_the_unit_price_by_the_products():
-    data = overtime.OvertimeInput(
-        on=dt.date(2026, 2, 10),
+    data = overtime_input(
         wage_vnd=2_500,
         wage_basis=overtime.WageBasis.PIECE,
         weekday_hours=Decimal(120),
@@ -201,9 +196,7 @@ def test_overtime_paid_by_the_piece_multiplies_the_unit_price_by_the_products():
 
 
 def test_overtime_paid_by_the_piece_refuses_the_holiday_wage_of_day_paid_workers():
-    data = overtime.OvertimeInput(
-        on=dt.date(2026, 2, 10), wage_vnd=2_500, wage_basis=overtime.WageBasis.PIECE, holiday_paid_days=Decimal(1)
-    )
+    data = overtime_input(wage_vnd=2_500, wage_basis=overtime.WageBasis.PIECE, holiday_paid_days=Decimal(1))
     with pytest.raises(ValidationError) as error:
         overtime.overtime_pay(book=BOOK, data=data)
     assert error.value.code == "piece_holiday_days"

@@ -9,6 +9,12 @@ from lantoa.plans.models import Indicator, Notice, UnitReport
 from lantoa.plans.services import notices, plans, reports
 
 
+def unit_plan(*, unit, parent, title: str):
+    return plans.unit_plan_save(
+        unit=unit, parent=parent, title=title, roadmap="", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 12, 31)
+    )
+
+
 @pytest.fixture
 def binh_hoa(commune):
     return commune("Xã Bình Hòa")
@@ -97,22 +103,8 @@ def test_an_officer_of_another_commune_cannot_draft_or_submit(draft, commune, ma
 def test_reminders_go_to_units_with_a_plan_that_have_not_submitted_once_a_day(
     draft, provincial_plan, binh_hoa, commune, quarter, commune_officer
 ):
-    plans.unit_plan_save(
-        unit=binh_hoa,
-        parent=provincial_plan,
-        title="Kế hoạch của xã",
-        roadmap="",
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 12, 31),
-    )
-    plans.unit_plan_save(
-        unit=commune("Phường Rạch Giá"),
-        parent=provincial_plan,
-        title="Kế hoạch của phường",
-        roadmap="",
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 12, 31),
-    )
+    unit_plan(unit=binh_hoa, parent=provincial_plan, title="Kế hoạch của xã")
+    unit_plan(unit=commune("Phường Rạch Giá"), parent=provincial_plan, title="Kế hoạch của phường")
     reports.report_submit(report=draft, by=commune_officer)
     first = notices.reminders_send(on=dt.date(2026, 4, 5), days_ahead=7)
     due = [n for n in first.created if n.kind == Notice.Kind.REPORT_DUE]
@@ -139,14 +131,7 @@ def test_reminders_are_mailed_once_to_the_units_officials_with_an_address(
     from django.core.management import call_command
 
     ward = commune("Phường Rạch Giá")
-    plans.unit_plan_save(
-        unit=ward,
-        parent=provincial_plan,
-        title="Kế hoạch của phường",
-        roadmap="",
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 12, 31),
-    )
+    unit_plan(unit=ward, parent=provincial_plan, title="Kế hoạch của phường")
     officer = make_official(unit=ward, role=Role.UNIT_ADMIN, name="Cán bộ phường")
     officer.email = "canbo.phuong@example.vn"
     officer.save(update_fields=["email"])
