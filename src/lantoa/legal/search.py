@@ -47,8 +47,8 @@ def _article_texts() -> list[tuple[Provision, str]]:
     return [(a, "\n".join(parts[a.pk])) for a in articles]
 
 
-def _explanations() -> dict[int, str]:
-    """Article id -> the question, keywords and answer of every handbook or FAQ entry citing it (or its parts)."""
+def _explanations() -> dict[int, list[str]]:
+    """Article id -> the question, keywords and answer of each handbook or FAQ entry citing it (or its parts)."""
     texts: dict[int, list[str]] = {}
     rows = HandbookEntry.objects.values_list(
         "question", "keywords", "answer", "citations__provision_id", "citations__provision__article_id"
@@ -60,7 +60,7 @@ def _explanations() -> dict[int, str]:
         text = retrieval.explanation_text(question, keywords, answer)
         if text not in bucket:
             bucket.append(text)
-    return {pk: "\n".join(parts) for pk, parts in texts.items()}
+    return texts
 
 
 def passages() -> list[retrieval.Passage]:
@@ -73,7 +73,7 @@ def passages() -> list[retrieval.Passage]:
             title=article.title,
             text=text,
             law_title=article.document.title,
-            explained_by=explanations.get(article.pk, ""),
+            explained_by=tuple(explanations.get(article.pk, ())),
         )
         for article, text in _article_texts()
     ]

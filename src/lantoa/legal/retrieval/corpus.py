@@ -6,7 +6,7 @@ import json
 import tomllib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ def load_records(*paths: Path | str) -> list[dict[str, Any]]:
     return records
 
 
-def passage_from_record(record: dict[str, Any], explained_by: str = "") -> Passage:
+def passage_from_record(record: dict[str, Any], explained_by: Sequence[str] = ()) -> Passage:
     return Passage(
         key=make_key(record["doc_number"], record["article"]),
         doc_number=record["doc_number"],
@@ -31,24 +31,24 @@ def passage_from_record(record: dict[str, Any], explained_by: str = "") -> Passa
         title=record.get("article_title", ""),
         text=record["text"],
         law_title=record.get("doc_title", ""),
-        explained_by=explained_by,
+        explained_by=tuple(explained_by),
     )
 
 
 def passages_from_records(
-    records: Iterable[dict[str, Any]], explanations: Mapping[str, str] | None = None
+    records: Iterable[dict[str, Any]], explanations: Mapping[str, Sequence[str]] | None = None
 ) -> list[Passage]:
-    """Passages of the records; ``explanations`` maps an article key to worker-language text about it."""
+    """Passages of the records; ``explanations`` maps an article key to worker-language texts about it."""
     explanations = explanations or {}
-    return [passage_from_record(r, explanations.get(make_key(r["doc_number"], r["article"]), "")) for r in records]
+    return [passage_from_record(r, explanations.get(make_key(r["doc_number"], r["article"]), ())) for r in records]
 
 
 def explanation_text(question: str, keywords: str, answer: str) -> str:
     return "\n".join(part for part in (question, keywords, answer) if part)
 
 
-def explanations_from_handbook(directory: Path | str) -> dict[str, str]:
-    """Article key -> the question, keywords and answer of every handbook entry (TOML files) citing it."""
+def explanations_from_handbook(directory: Path | str) -> dict[str, tuple[str, ...]]:
+    """Article key -> the question, keywords and answer of each handbook entry (TOML files) citing it."""
     texts: defaultdict[str, list[str]] = defaultdict(list)
     for path in sorted(Path(directory).glob("*.toml")):
         data = tomllib.loads(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
@@ -56,7 +56,7 @@ def explanations_from_handbook(directory: Path | str) -> dict[str, str]:
             text = explanation_text(entry["question"], ", ".join(entry.get("keywords", [])), entry["answer"])
             for key in dict.fromkeys(make_key(c["doc_number"], c["article"]) for c in entry.get("citations", [])):
                 texts[key].append(text)
-    return {key: "\n".join(parts) for key, parts in texts.items()}
+    return {key: tuple(parts) for key, parts in texts.items()}
 
 
 def current_keys(records: Iterable[dict[str, Any]]) -> set[str]:

@@ -16,7 +16,7 @@ from .bm25 import BM25Field
 from .synonyms import SynonymExpander, load_synonyms
 from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_spans
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
 CONFIDENCE_THRESHOLD = 0.25
@@ -26,7 +26,7 @@ CONFIDENCE_THRESHOLD = 0.25
 class Passage:
     """One retrievable unit (an article). ``key`` is unique, e.g. ``"45/2019/QH14#Điều 113"``.
 
-    ``explained_by`` is worker-language text about the article: the handbook and FAQ entries that cite it.
+    ``explained_by`` holds worker-language texts about the article, one per handbook or FAQ entry citing it.
     """
 
     key: str
@@ -35,7 +35,7 @@ class Passage:
     title: str
     text: str
     law_title: str = ""
-    explained_by: str = ""
+    explained_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ class SearchConfig:
     w_bigram: float = 1.0
     w_title: float = 1.0
     w_law: float = 0.3
-    w_explained: float = 0.5
+    w_explained: float = 1.5
     w_synonym: float = 1.0
     synonym_length_damping: float = 0.5
     w_clause: float = 1.0
@@ -166,20 +166,27 @@ def split_clauses(text: str) -> list[str]:
     return ["\n".join(chunk) for chunk in chunks] or [text]
 
 
+def _phrase_terms(text: str) -> list[str]:
+    folded = [fold(t) for t in syllables(text)]
+    return folded + bigrams(folded)
+
+
 def _phrase_fields(passages: list[Passage]) -> dict[str, list[list[str]]]:
     cache: dict[str, list[str]] = {}
 
     def terms(text: str) -> list[str]:
         if text not in cache:
-            folded = [fold(t) for t in syllables(text)]
-            cache[text] = folded + bigrams(folded)
+            cache[text] = _phrase_terms(text)
         return cache[text]
 
-    return {
-        "title": [terms(p.title) for p in passages],
-        "law": [terms(p.law_title) for p in passages],
-        "explained": [terms(p.explained_by) for p in passages],
-    }
+    return {"title": [terms(p.title) for p in passages], "law": [terms(p.law_title) for p in passages]}
+
+
+def _explanations(passages: list[Passage]) -> tuple[list[str], np.ndarray]:
+    """Each distinct explanation text once, and the (text, article) pairs: row 0 text ids, row 1 article ids."""
+    texts: dict[str, int] = {}
+    pairs = [(texts.setdefault(text, len(texts)), doc) for doc, p in enumerate(passages) for text in p.explained_by]
+    return list(texts), np.array(pairs, dtype=np.int32).reshape(-1, 2).T
 
 
 def _segment_positions(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -284,10 +291,12 @@ class SearchIndex:
         clause_doc: np.ndarray,
         synonyms: Mapping[str, str],
         config: SearchConfig,
+        explained_pairs: np.ndarray,
     ) -> None:
         self.passages = passages
         self.fields = fields
         self.clause_doc = clause_doc
+        self.explained_pairs = explained_pairs
         self.synonyms = dict(synonyms)
         self.config = config
         self._expander = SynonymExpander(self.synonyms)
@@ -319,13 +328,15 @@ class SearchIndex:
         fields.update({f"clause.{name}": fld for name, fld in clause_fields.items()})
         for name, docs in _phrase_fields(plist).items():
             fields[name] = BM25Field.build(docs, k1=config.k1, b=config.b)
-        clause_doc = tokens.clause_doc
+        texts, explained_pairs = _explanations(plist)
+        fields["explained"] = BM25Field.build([_phrase_terms(t) for t in texts], k1=config.k1, b=config.b)
         return cls(
             passages=plist,
             fields=fields,
-            clause_doc=clause_doc,
+            clause_doc=tokens.clause_doc,
             synonyms=load_synonyms() if synonyms is None else synonyms,
             config=config,
+            explained_pairs=explained_pairs,
         )
 
     def __len__(self) -> int:
@@ -344,7 +355,6 @@ class SearchIndex:
             "bigram": (cfg.w_bigram, terms.bigram),
             "title": (cfg.w_title, title_terms),
             "law": (cfg.w_law, title_terms),
-            "explained": (cfg.w_explained, title_terms),
         }
 
     def _scores(self, terms: _QueryTerms) -> np.ndarray:
@@ -360,6 +370,13 @@ class SearchIndex:
             # Every article has at least one clause, in article order: a segmented maximum.
             best_clause = np.maximum.reduceat(clause_total, self._clause_starts) if len(clause_total) else 0.0
             total += self.config.w_clause * best_clause
+        if self.config.w_explained > 0 and self.explained_pairs.size:
+            # An article scores its best-matching explanation: one entry asked in the worker's words counts fully,
+            # however many other entries cite the article.
+            text_scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
+            best_explained = np.zeros(len(self.passages), dtype=np.float32)
+            np.maximum.at(best_explained, self.explained_pairs[1], text_scores[self.explained_pairs[0]])
+            total += self.config.w_explained * best_explained
         return total * self._prior
 
     def _coverage(self, field_name: str, query_terms: list[str], doc: int) -> float:
@@ -445,6 +462,7 @@ class SearchIndex:
         for name, fld in self.fields.items():
             arrays.update(fld.to_arrays(name))
         arrays["clause_doc"] = self.clause_doc
+        arrays["explained_pairs"] = self.explained_pairs
         header = {
             "format": FORMAT_VERSION,
             "config": asdict(self.config),
@@ -453,6 +471,7 @@ class SearchIndex:
                 [p.key, p.doc_number, p.article, p.title, p.text, p.law_title, p.explained_by] for p in self.passages
             ],
             "vocab": {name: fld.terms() for name, fld in self.fields.items()},
+            "n_docs": {name: fld.n_docs for name, fld in self.fields.items()},
         }
         arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
         with Path(path).open("wb") as fh:
@@ -465,14 +484,9 @@ class SearchIndex:
         header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
         if header.get("format") != FORMAT_VERSION:
             raise ValueError(f"unsupported index format {header.get('format')!r}; rebuild the index")
-        passages = [Passage(*row) for row in header["passages"]]
+        passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
         fields = {
-            name: BM25Field.from_arrays(
-                arrays,
-                name,
-                terms=terms,
-                n_docs=len(arrays["clause_doc"]) if name.startswith("clause.") else len(passages),
-            )
+            name: BM25Field.from_arrays(arrays, name, terms=terms, n_docs=header["n_docs"][name])
             for name, terms in header["vocab"].items()
         }
         return cls(
@@ -481,4 +495,5 @@ class SearchIndex:
             clause_doc=arrays["clause_doc"],
             synonyms=header["synonyms"],
             config=SearchConfig(**header["config"]),
+            explained_pairs=arrays["explained_pairs"],
         )

@@ -177,19 +177,23 @@ clause = "khoản 2"
     )
     explanations = explanations_from_handbook(tmp_path)
     assert explanations == {
-        "1/2099/QH99#Điều 2": "Sếp ép ở lại xưởng tới khuya\nép tăng ca, ở lại\nPhải được bạn đồng ý."
+        "1/2099/QH99#Điều 2": ("Sếp ép ở lại xưởng tới khuya\nép tăng ca, ở lại\nPhải được bạn đồng ý.",)
     }
     passages = passages_from_records(load_records(SAMPLE_LAWS), explanations)
     assert [p.article for p in passages if p.explained_by] == ["Điều 2"]
 
 
-def test_worker_wording_of_an_explanation_finds_the_article(records: list[dict]) -> None:
+def test_worker_wording_of_an_explanation_finds_the_article(records: list[dict], tmp_path: Path) -> None:
     question = "bị giữ lại xưởng tới khuya mới về có sai không"
-    explained = {"1/2099/QH99#Điều 3": "Bị giữ lại xưởng tới khuya mới được về"}
+    explained = {"1/2099/QH99#Điều 3": ("Nghỉ phép năm được mấy ngày", "Bị giữ lại xưởng tới khuya mới được về")}
     plain = SearchIndex.build(passages_from_records(records)).search(question, k=1)
     index = SearchIndex.build(passages_from_records(records, explained))
     assert not plain or plain[0].key != "1/2099/QH99#Điều 3"
     assert index.search(question, k=1)[0].key == "1/2099/QH99#Điều 3"
+    index.save(tmp_path / "index.npz")
+    loaded = SearchIndex.load(tmp_path / "index.npz")
+    assert loaded.passage("1/2099/QH99#Điều 3").explained_by == explained["1/2099/QH99#Điều 3"]
+    assert [h.score for h in loaded.search(question)] == [h.score for h in index.search(question)]
 
 
 def test_shared_worker_questions() -> None:
