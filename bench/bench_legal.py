@@ -15,6 +15,7 @@ from lantoa.legal.management.commands.legal_eval import load_questions
 
 SHARED = ROOT.parent / "shared" / "legal"
 HANDBOOK = ROOT / "src" / "lantoa" / "legal" / "seed" / "handbook"  # the shipped handbook explains articles
+OFF_TOPIC = ROOT / "bench" / "data" / "questions_off_topic.txt"  # questions the labour law does not answer
 SYNTHETIC_SIZE = int(os.environ.get("BENCH_LEGAL_SYNTHETIC", "100000"))
 
 
@@ -74,6 +75,14 @@ def _import_into_postgres() -> dict:
     }
 
 
+def _confident_share(index: object, queries: list[str], allowed: set[str]) -> str:
+    queries = [q for q in queries if q.strip()]
+    confident = sum(
+        bool(hits) and hits[0].confident for hits in (index.search(q, k=1, allowed=allowed) for q in queries)
+    )
+    return f"{confident}/{len(queries)}"
+
+
 def run() -> dict:
     if not SHARED.is_dir():
         if os.environ.get("CI") == "true":
@@ -118,8 +127,13 @@ def run() -> dict:
         "process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "search": _latencies(big, queries[:100], None),
     }
+    confident = {
+        "dev_questions": _confident_share(index, [q["question"] for q in questions], allowed),
+        "off_topic_questions": _confident_share(index, OFF_TOPIC.read_text(encoding="utf-8").splitlines(), allowed),
+    }
     return {
         "shared_corpus": shared,
+        "answered_confidently": confident,
         "eval_qa_worker_dev": {key: round(ours[key], 4) for key in keys},
         "eval_without_handbook_explanations": {key: round(without_handbook[key], 4) for key in keys},
         "eval_plain_bm25_baseline": {key: round(baseline[key], 4) for key in keys},

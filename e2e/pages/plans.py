@@ -17,7 +17,7 @@ class PlanPages:
     def assign_task(self, *, task_id: int, unit_name: str, due_iso: str) -> None:
         row = self.page.locator(f"#task-{task_id}")
         row.get_by_text("Giao xuống cấp dưới").click()
-        row.get_by_label("Giao cho đơn vị").select_option(label=unit_name)
+        row.get_by_label("Giao cho đơn vị", exact=True).select_option(label=unit_name)
         row.get_by_label("Hạn hoàn thành").fill(due_iso)
         row.get_by_role("button", name="Giao nhiệm vụ").click()
         expect(self.page.locator(".messages")).to_contain_text(f"Đã giao nhiệm vụ cho {unit_name}")

@@ -96,6 +96,10 @@ class BM25Field:
         pos = int(np.searchsorted(postings, doc))
         return pos < len(postings) and int(postings[pos]) == doc
 
+    def doc_frequency(self, term: str) -> int:
+        term_id = self.vocab.get(term)
+        return 0 if term_id is None else int(self.indptr[term_id + 1] - self.indptr[term_id])
+
     def term_idf(self, term: str) -> float:
         term_id = self.vocab.get(term)
         return 0.0 if term_id is None else float(self.idf[term_id])

@@ -45,7 +45,8 @@ class Hit:
     ``confidence`` (same for every hit of a query) is the share of the question's word pairs that the law corpus
     uses at all, with its worker-vocabulary dictionary phrases counted as found: questions about other matters
     (cooking, football, gold prices) score low. ``coverage`` is the share
-    of the question's own words, IDF-weighted, that this article contains.
+    of the question's own words, IDF-weighted, that this article contains. ``grounded``: the article (or an entry
+    explaining it) shares enough of the question's own word pairs; a confident hit needs both.
     """
 
     key: str
@@ -56,10 +57,11 @@ class Hit:
     coverage: float = 0.0
     matched_terms: tuple[str, ...] = ()
     highlights: tuple[tuple[int, int], ...] = ()
+    grounded: bool = True
 
     @property
     def confident(self) -> bool:
-        return self.confidence >= CONFIDENCE_THRESHOLD
+        return self.confidence >= CONFIDENCE_THRESHOLD and self.grounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class _QueryTerms:
     core_bigrams: list[str] = field(default_factory=list)
     core_accented: list[str] = field(default_factory=list)
     evidence_pairs: list[str] = field(default_factory=list)
+    phrase_terms: list[frozenset[str]] = field(default_factory=list)  # folded legal wording of each dictionary phrase
     has_diacritics: bool = True
     dictionary_hits: int = 0
 
@@ -135,6 +138,7 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
         if any(ekeep):  # "ko" -> "không" is no evidence of a legal question
             terms.dictionary_hits += 1
             in_phrase[start + 1 : start + matched] = [True] * (matched - 1)
+            terms.phrase_terms.append(frozenset(_content_bigrams(fexp, ekeep) or fexp))
         # A long legal phrase standing for a short everyday one should not outweigh the rest of the question.
         weight = config.w_synonym * min(1.0, (matched / max(1, sum(ekeep))) ** config.synonym_length_damping)
         acc.extend((t, weight) for t, kept in zip(expansion, ekeep, strict=True) if kept)
@@ -412,6 +416,23 @@ class SearchIndex:
         total = len(pairs) + terms.dictionary_hits
         return (sum(term in vocab for term in pairs) + terms.dictionary_hits) / total if total else 0.0
 
+    def _grounded(self, terms: _QueryTerms, doc: int) -> bool:
+        """Does the article (its text or its explanations) share enough of the question's own word pairs and
+        dictionary phrases? A question about something else can use the law's common words (công ty, tiền, được
+        không) and still name nothing this article deals with: two shared units are asked of a question with three
+        or more word pairs, one of a shorter one."""
+        explained = {term for text in self.passages[doc].explained_by for term in _phrase_terms(text)}
+
+        def found(term: str) -> bool:
+            field = self.fields["bigram" if "_" in term else "folded"]
+            if field.doc_frequency(term) > max(1, field.n_docs // 10):
+                return False  # in one article of ten or more: says nothing about this one
+            return term in explained or field.contains(term, doc)
+
+        pairs = set(terms.core_bigrams)
+        support = sum(found(pair) for pair in pairs) + sum(any(map(found, p)) for p in terms.phrase_terms)
+        return support >= (2 if len(pairs) >= 3 else 1)
+
     def _highlight(self, terms: _QueryTerms, doc: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
         wanted = {t for t, _ in terms.folded}
         spans: list[tuple[int, int]] = []
@@ -450,6 +471,7 @@ class SearchIndex:
                     score=float(scores[doc]),
                     confidence=confidence,
                     coverage=self._article_coverage(terms, int(doc)),
+                    grounded=self._grounded(terms, int(doc)),
                     matched_terms=matched,
                     highlights=spans,
                 )

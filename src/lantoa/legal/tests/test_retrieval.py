@@ -121,6 +121,26 @@ def test_unrelated_question_gets_no_hits_or_low_confidence(index: SearchIndex) -
     assert hits == [] or not hits[0].confident
 
 
+def test_an_answer_sharing_only_common_words_with_the_question_is_not_grounded(records: list[dict]) -> None:
+    passages = passages_from_records(records)
+    index = SearchIndex.build([*passages, *(_filler(n) for n in range(40))])
+    on_topic = index.search("thời gian thử việc tối đa bao nhiêu ngày", k=1)[0]
+    assert on_topic.key == "1/2099/QH99#Điều 1" and on_topic.grounded
+    # "người lao động" is in every filler article: it grounds nothing.
+    off_topic = index.search("người lao động đi chợ mua rau củ ở đâu rẻ", k=1)
+    assert off_topic == [] or not off_topic[0].grounded
+
+
+def _filler(n: int) -> Passage:
+    return Passage(
+        key=f"9/2099/QH99#Điều {n}",
+        doc_number="9/2099/QH99",
+        article=f"Điều {n}",
+        title=f"Quy định số {n}",
+        text=f"Điều {n}. Quy định số {n}\n1. Người lao động thực hiện quy định số {n} tại nơi làm việc.",
+    )
+
+
 def test_save_load_roundtrip(index: SearchIndex, tmp_path: Path) -> None:
     path = tmp_path / "index.npz"
     index.save(path)
