@@ -101,6 +101,21 @@ def _region() -> forms.TypedChoiceField:
     )
 
 
+def _hired_on() -> forms.DateField:
+    return VnDateField(label=_("Ngày bạn được tuyển dụng (không bắt buộc)"), required=False)
+
+
+def _region_2025() -> forms.TypedChoiceField:
+    """Nghị định 293/2025 Điều 5 khoản 5: a worker hired by 31/12/2025 keeps that day's higher minimum."""
+    return forms.TypedChoiceField(
+        label=_("Vùng lương tối thiểu nơi làm việc ngày 31/12/2025 (nếu được tuyển trước năm 2026)"),
+        choices=[("", _("– không rõ hoặc không đổi –")), *REGION_CHOICES[1:]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
@@ -116,14 +131,8 @@ class MinimumWageForm(forms.Form):
     wage = MoneyField(label=_("Mức lương theo công việc (đồng)"))
     commune = _communes()
     region = _region()
-    hired_on = VnDateField(label=_("Ngày bạn được tuyển dụng (không bắt buộc)"), required=False)
-    region_2025 = forms.TypedChoiceField(
-        label=_("Vùng lương tối thiểu nơi làm việc ngày 31/12/2025 (nếu được tuyển trước năm 2026)"),
-        choices=[("", _("– không rõ hoặc không đổi –")), *REGION_CHOICES[1:]],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
+    hired_on = _hired_on()
+    region_2025 = _region_2025()
 
 
 class ArrearsForm(forms.Form):
@@ -132,6 +141,8 @@ class ArrearsForm(forms.Form):
     wage = MoneyField(label=_("Lương tháng công ty đã trả (đồng)"))
     commune = _communes()
     region = _region()
+    hired_on = _hired_on()
+    region_2025 = _region_2025()
 
 
 class OvertimeForm(forms.Form):

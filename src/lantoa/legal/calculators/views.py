@@ -59,7 +59,13 @@ def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
 def _arrears(data: dict, *, book: Any, request: HttpRequest) -> Result:
     choice = _region(data, request, data["end"])
     result = wages.wage_arrears(
-        book=book, region=choice.region, start=data["start"], end=data["end"], wage_vnd=data["wage"]
+        book=book,
+        region=choice.region,
+        start=data["start"],
+        end=data["end"],
+        wage_vnd=data["wage"],
+        hired_on=data["hired_on"],
+        region_2025=data["region_2025"],
     )
     return _with_region(result, choice)
 

@@ -85,6 +85,26 @@ def test_a_worker_hired_in_2025_keeps_the_higher_minimum_of_a_workplace_moved_do
     assert check(None).is_ok
 
 
+def test_arrears_keep_the_2025_minimum_through_2026_for_a_worker_hired_before():
+    def arrears(hired_on: dt.date | None) -> Result:
+        return wages.wage_arrears(
+            book=BOOK,
+            region=2,
+            start=dt.date(2025, 12, 1),
+            end=dt.date(2026, 2, 1),
+            wage_vnd=4_800_000,
+            hired_on=hired_on,
+            region_2025=1,
+        )
+
+    kept = amounts(arrears(dt.date(2025, 6, 1)))
+    # December 2025 in region I (4.960.000); January and February keep it (Nghị định 293/2025 Điều 5 khoản 5).
+    assert [kept[f"Tháng {m}"] for m in ("12/2025", "01/2026", "02/2026")] == [160_000, 160_000, 160_000]
+    assert kept["Tổng số tiền còn thiếu"] == 480_000
+    hired_2026 = amounts(arrears(None))
+    assert [hired_2026[f"Tháng {m}"] for m in ("12/2025", "01/2026")] == [160_000, 0]  # 2026: region II, 4.730.000
+
+
 def test_minimum_wage_check_compares_an_hourly_wage_with_the_hourly_minimum():
     result = wages.minimum_wage_check(book=BOOK, on=dt.date(2026, 3, 1), region=4, wage_vnd=17_000, basis="hour")
     assert result.lines[0].amount == 17_800

@@ -217,3 +217,10 @@ def test_minimum_wage_page_keeps_the_2025_minimum_for_a_worker_hired_before_2026
     body = client.get("/tinh-toan/luong-toi-thieu/", query).content.decode()
     assert "4.960.000 đ" in body and "Điều 5 khoản 5" in body
     assert "160.000 đ" in body
+
+
+def test_arrears_page_applies_the_2025_minimum_kept_for_a_worker_hired_before_2026(client, parameters):
+    query = {"start": "12/2025", "end": "02/2026", "wage": "4.800.000", "region": "2"}
+    query |= {"hired_on": "01/06/2025", "region_2025": "1"}
+    body = client.get("/tinh-toan/truy-linh-luong/", query).content.decode()
+    assert "480.000 đ" in body and "Điều 5 khoản 5" in body

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_date
 from lantoa.legal.calculators.numbers import money
-from lantoa.legal.calculators.parameters import Key, ParameterBook, region_label
+from lantoa.legal.calculators.parameters import Key, Param, ParameterBook, region_label
 from lantoa.legal.calculators.rules.base import ND293_FROM, Line, Result, blld, nd293
 
 MAX_ARREARS_MONTHS = 120
@@ -32,12 +32,7 @@ def minimum_wage_check(
     """
     key = Key.MIN_WAGE_MONTH if basis == PAY_MONTH else Key.MIN_WAGE_HOUR
     minimum = book.get(key, on=on, region=region)
-    last_day_2025 = ND293_FROM - dt.timedelta(days=1)
-    kept = None
-    if on >= ND293_FROM and hired_on and hired_on <= last_day_2025 and region_2025:
-        kept = book.get(key, on=last_day_2025, region=region_2025)
-        if kept.value <= minimum.value:
-            kept = None
+    kept = kept_minimum(book=book, key=key, on=on, minimum=minimum, hired_on=hired_on, region_2025=region_2025)
     floor = int(kept.value if kept else minimum.value)
     per = _("tháng") if basis == PAY_MONTH else _("giờ")
     result = Result(title=_("Kiểm tra lương tối thiểu vùng"), on=on)
@@ -94,6 +89,18 @@ def minimum_wage_check(
     return result
 
 
+def kept_minimum(
+    *, book: ParameterBook, key: str, on: dt.date, minimum: Param, hired_on: dt.date | None, region_2025: int | None
+) -> Param | None:
+    """The minimum of 31/12/2025 in the workplace's region then, when it is higher than `minimum` and still applies
+    on `on` to a worker hired by that day (Nghị định 293/2025/NĐ-CP, Điều 5 khoản 5)."""
+    last_day_2025 = ND293_FROM - dt.timedelta(days=1)
+    if on < ND293_FROM or not hired_on or hired_on > last_day_2025 or not region_2025:
+        return None
+    kept = book.get(key, on=last_day_2025, region=region_2025)
+    return kept if kept.value > minimum.value else None
+
+
 def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     """First days of every month from `start`'s month to `end`'s month."""
     if end < start:
@@ -109,15 +116,33 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-def wage_arrears(*, book: ParameterBook, region: int, start: dt.date, end: dt.date, wage_vnd: int) -> Result:
+def wage_arrears(
+    *,
+    book: ParameterBook,
+    region: int,
+    start: dt.date,
+    end: dt.date,
+    wage_vnd: int,
+    hired_on: dt.date | None = None,
+    region_2025: int | None = None,
+) -> Result:
     """What a monthly wage fell short of the regional minimum, month by month, each month under its own rule.
 
-    A month takes the rule in force on its first day (minimum wages change on the first of a month).
+    A month takes the rule in force on its first day (minimum wages change on the first of a month); from 2026 a
+    worker hired by 31/12/2025 may keep that day's higher minimum (see `kept_minimum`).
     """
     result = Result(title=_("Tiền lương còn thiếu so với lương tối thiểu vùng"), on=end)
     total = 0
     for month in months_between(start, end):
-        minimum = book.get(Key.MIN_WAGE_MONTH, on=month, region=region)
+        # Before 2026 the workplace was in its 2025 region, when the worker gave it.
+        month_region = region_2025 if region_2025 and month < ND293_FROM else region
+        minimum = book.get(Key.MIN_WAGE_MONTH, on=month, region=month_region)
+        kept = kept_minimum(
+            book=book, key=Key.MIN_WAGE_MONTH, on=month, minimum=minimum, hired_on=hired_on, region_2025=region_2025
+        )
+        if kept:
+            result.cite(kept, nd293("Điều 5 khoản 5", 5))
+            minimum = kept
         floor = int(minimum.value)
         shortfall = max(0, floor - wage_vnd)
         total += shortfall
@@ -128,7 +153,7 @@ def wage_arrears(*, book: ParameterBook, region: int, start: dt.date, end: dt.da
                 % {
                     "floor": money(floor),
                     "wage": money(wage_vnd),
-                    "document": minimum.citation.document,
+                    "document": _("mức giữ lại của ngày 31/12/2025") if kept else minimum.citation.document,
                 },
                 shortfall,
             )
@@ -147,4 +172,9 @@ def wage_arrears(*, book: ParameterBook, region: int, start: dt.date, end: dt.da
         _("Mỗi tháng được so với mức lương tối thiểu có hiệu lực vào ngày đầu tháng đó, vùng %(region)s.")
         % {"region": region_label(region)}
     )
+    if region_2025:
+        result.notes.append(
+            _("Các tháng trước năm 2026 tính theo vùng %(region)s, vùng nơi làm việc ngày 31/12/2025 bạn đã chọn.")
+            % {"region": region_label(region_2025)}
+        )
     return result
