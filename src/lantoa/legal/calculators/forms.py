@@ -13,7 +13,7 @@ from lantoa.legal.calculators.numbers import parse_decimal, parse_money
 from lantoa.legal.calculators.rules.leave import CONDITION_KEYS
 from lantoa.legal.calculators.rules.overtime import WageBasis
 from lantoa.legal.calculators.rules.severance import JOB_LOSS, SEVERANCE
-from lantoa.legal.calculators.rules.wages import PAY_HOUR, PAY_MONTH
+from lantoa.legal.calculators.rules.wages import PAY_DAY, PAY_HOUR, PAY_MONTH, PAY_PIECE, PAY_WEEK
 from lantoa.orgs.models import OrgUnit
 
 MAX_MONEY = 10_000_000_000
@@ -124,15 +124,32 @@ class MinimumWageForm(forms.Form):
     on = VnDateField(label=_("Ngày cần kiểm tra"), initial=today)
     basis = forms.ChoiceField(
         label=_("Bạn được trả lương"),
-        choices=[(PAY_MONTH, _("Theo tháng")), (PAY_HOUR, _("Theo giờ"))],
+        choices=[
+            (PAY_MONTH, _("Theo tháng")),
+            (PAY_HOUR, _("Theo giờ")),
+            (PAY_WEEK, _("Theo tuần")),
+            (PAY_DAY, _("Theo ngày")),
+            (PAY_PIECE, _("Theo sản phẩm, khoán (nhập tiền làm trong giờ bình thường của cả tháng)")),
+        ],
         initial=PAY_MONTH,
         widget=forms.RadioSelect,
     )
     wage = MoneyField(label=_("Mức lương theo công việc (đồng)"))
+    normal_days = NumberField(
+        label=_("Số ngày làm việc bình thường trong tháng (khi trả lương theo ngày)"),
+        maximum=Decimal(31),
+        blank_is_none=True,
+    )
     commune = _communes()
     region = _region()
     hired_on = _hired_on()
     region_2025 = _region_2025()
+
+    def clean_normal_days(self) -> Decimal:
+        days = self.cleaned_data["normal_days"]
+        if days is not None and days <= 0:
+            raise ValidationError(_("Số này phải lớn hơn 0."), code="number_zero")
+        return days or Decimal(26)
 
 
 class ArrearsForm(forms.Form):

@@ -52,6 +52,7 @@ def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
         basis=data["basis"],
         hired_on=data["hired_on"],
         region_2025=data["region_2025"],
+        normal_days=data["normal_days"],
     )
     return _with_region(result, choice)
 

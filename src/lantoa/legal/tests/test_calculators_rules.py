@@ -105,6 +105,20 @@ def test_arrears_keep_the_2025_minimum_through_2026_for_a_worker_hired_before():
     assert [hired_2026[f"Tháng {m}"] for m in ("12/2025", "01/2026")] == [160_000, 0]  # 2026: region II, 4.730.000
 
 
+def test_weekly_daily_and_piece_wages_are_compared_as_a_month():
+    def check(wage: int, basis: str, **extra) -> Result:
+        return wages.minimum_wage_check(
+            book=BOOK, on=dt.date(2026, 3, 2), region=2, wage_vnd=wage, basis=basis, **extra
+        )
+
+    weekly = check(1_100_000, wages.PAY_WEEK)  # 1.100.000 × 52 ÷ 12 = 4.766.667 ≥ 4.730.000
+    assert amounts(weekly)["Lương của bạn quy đổi theo tháng"] == 4_766_667 and weekly.is_ok
+    daily = check(180_000, wages.PAY_DAY, normal_days=Decimal(26))  # 180.000 × 26 = 4.680.000 < 4.730.000
+    assert amounts(daily)["Chênh lệch"] == -50_000 and not daily.is_ok
+    assert any(c.article == "Điều 4 khoản 3" for c in daily.citations)
+    assert check(4_730_000, wages.PAY_PIECE).is_ok
+
+
 def test_minimum_wage_check_compares_an_hourly_wage_with_the_hourly_minimum():
     result = wages.minimum_wage_check(book=BOOK, on=dt.date(2026, 3, 1), region=4, wage_vnd=17_000, basis="hour")
     assert result.lines[0].amount == 17_800

@@ -224,3 +224,11 @@ def test_arrears_page_applies_the_2025_minimum_kept_for_a_worker_hired_before_20
     query |= {"hired_on": "01/06/2025", "region_2025": "1"}
     body = client.get("/tinh-toan/truy-linh-luong/", query).content.decode()
     assert "480.000 đ" in body and "Điều 5 khoản 5" in body
+
+
+def test_minimum_wage_page_converts_a_daily_wage_and_refuses_zero_days(client, parameters):
+    query = {"wage": "180.000", "on": "02/03/2026", "basis": "day", "region": "2", "normal_days": "26"}
+    body = client.get("/tinh-toan/luong-toi-thieu/", query).content.decode()
+    assert "4.680.000 đ" in body and "Điều 4 khoản 3" in body
+    body = client.get("/tinh-toan/luong-toi-thieu/", {**query, "normal_days": "0"}).content.decode()
+    assert "Số này phải lớn hơn 0." in body and "ket-qua" not in body

@@ -1,18 +1,36 @@
 """Minimum wage by region and date, and wage arrears against it month by month."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_date
-from lantoa.legal.calculators.numbers import money
+from lantoa.legal.calculators.numbers import money, round_vnd, vn_decimal
 from lantoa.legal.calculators.parameters import Key, Param, ParameterBook, region_label
 from lantoa.legal.calculators.rules.base import ND293_FROM, Line, Result, blld, nd293
 
 MAX_ARREARS_MONTHS = 120
 
 PAY_MONTH, PAY_HOUR = "month", "hour"
+# Paid by the week, the day or the piece: converted to a month (Nghị định 293/2025/NĐ-CP, Điều 4 khoản 3 điểm a).
+PAY_WEEK, PAY_DAY, PAY_PIECE = "week", "day", "piece"
+WEEKS_A_YEAR = 52
+
+
+def monthly_equivalent(*, wage_vnd: int, basis: str, normal_days: Decimal) -> tuple[int, str]:
+    """A weekly, daily or piece-rate wage as a month's wage, and how it was converted."""
+    if basis == PAY_WEEK:
+        amount = round_vnd(Decimal(wage_vnd) * WEEKS_A_YEAR / 12)
+        return amount, _("%(wage)s × 52 tuần ÷ 12 tháng") % {"wage": money(wage_vnd)}
+    if basis == PAY_DAY:
+        amount = round_vnd(Decimal(wage_vnd) * normal_days)
+        return amount, _("%(wage)s × %(days)s ngày làm việc bình thường") % {
+            "wage": money(wage_vnd),
+            "days": vn_decimal(normal_days),
+        }
+    return wage_vnd, _("lương sản phẩm, lương khoán làm trong giờ bình thường của tháng")
 
 
 def minimum_wage_check(
@@ -24,17 +42,19 @@ def minimum_wage_check(
     basis: str,
     hired_on: dt.date | None = None,
     region_2025: int | None = None,
+    normal_days: Decimal = Decimal(26),
 ) -> Result:
-    """Is a monthly (full normal hours) or hourly wage at least the regional minimum in force on `on`?
+    """Is a monthly (full normal hours) or hourly wage at least the regional minimum in force on `on`? A weekly, daily
+    or piece-rate wage is compared as a month's wage.
 
     A worker hired by 31/12/2025 whose workplace moved to a lower region with the 2026 decree keeps the minimum
     of 31/12/2025 (Nghị định 293/2025/NĐ-CP, Điều 5 khoản 5): `region_2025` is the region of the workplace then.
     """
-    key = Key.MIN_WAGE_MONTH if basis == PAY_MONTH else Key.MIN_WAGE_HOUR
+    key = Key.MIN_WAGE_HOUR if basis == PAY_HOUR else Key.MIN_WAGE_MONTH
     minimum = book.get(key, on=on, region=region)
     kept = kept_minimum(book=book, key=key, on=on, minimum=minimum, hired_on=hired_on, region_2025=region_2025)
     floor = int(kept.value if kept else minimum.value)
-    per = _("tháng") if basis == PAY_MONTH else _("giờ")
+    per = _("giờ") if basis == PAY_HOUR else _("tháng")
     result = Result(title=_("Kiểm tra lương tối thiểu vùng"), on=on)
     label = _("Lương tối thiểu %(per)s vùng %(region)s ngày %(date)s") % {
         "per": per,
@@ -61,7 +81,12 @@ def minimum_wage_check(
             )
         )
         result.cite(kept, nd293("Điều 5 khoản 5", 5))
-    result.add(Line(_("Lương của bạn (theo %(per)s)") % {"per": per}, "", wage_vnd))
+    if basis in (PAY_WEEK, PAY_DAY, PAY_PIECE):
+        wage_vnd, how = monthly_equivalent(wage_vnd=wage_vnd, basis=basis, normal_days=normal_days)
+        result.add(Line(_("Lương của bạn quy đổi theo tháng"), how, wage_vnd))
+        result.cite(nd293("Điều 4 khoản 3", 4))
+    else:
+        result.add(Line(_("Lương của bạn (theo %(per)s)") % {"per": per}, "", wage_vnd))
     gap = wage_vnd - floor
     result.add(
         Line(
@@ -79,7 +104,7 @@ def minimum_wage_check(
         % {"gap": money(-gap)}
     )
     result.cite(minimum, blld("Điều 90 khoản 2", 90))
-    if basis == PAY_MONTH:
+    if basis != PAY_HOUR:
         result.notes.append(
             _(
                 "Lương tối thiểu tháng so với mức lương theo công việc khi làm đủ giờ bình thường trong tháng, "
