@@ -18,6 +18,7 @@ from lantoa.core import registry
 from lantoa.core.text import fold
 from lantoa.legal import retrieval
 from lantoa.legal.models import HandbookEntry, Provision
+from lantoa.legal.retrieval.text import bigrams
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -182,20 +183,23 @@ def _marked(text: str, words: set[str]) -> list[tuple[str, bool]]:
     return [piece for piece in pieces if piece[0]]
 
 
-def passage_pick(*, article: Provision, parts: list[Provision], query: str, terms: tuple[str, ...] = ()) -> Passage:
-    """The part of the article sharing most words with the question (and the index's matched terms)."""
-    words = {fold(word) for word in WORD.findall(query) if len(word) > 1}
-    words |= {piece for term in terms for piece in re.split(r"[\s_]+", term) if len(piece) > 1}
+def passage_pick(
+    *, article: Provision, parts: list[Provision], words: dict[str, float], pairs: dict[str, float]
+) -> Passage:
+    """The part of the article sharing most with the question, each shared word pair and word weighted by its IDF
+    ("mang thai" says more than "người" or "lao động"); the shared words are marked."""
     candidates = [(article.slug, article.label, article.text)] if article.text else []
     candidates += [(part.slug, part.label, part.text) for part in parts]
     if not candidates:
         return Passage(article.slug, article.label, [(article.title, False)])
 
-    def overlap(candidate: tuple[str, str, str]) -> int:
-        return len(words & {fold(word) for word in WORD.findall(candidate[2])})
+    def overlap(candidate: tuple[str, str, str]) -> float:
+        folded = [fold(word) for word in WORD.findall(candidate[2])]
+        shared = [pairs[p] for p in set(bigrams(folded)) if p in pairs] + [words[w] for w in set(folded) if w in words]
+        return sum(shared)
 
     slug, label, text = max(candidates, key=overlap)
-    return Passage(slug, label, _marked(text, words))
+    return Passage(slug, label, _marked(text, set(words)))
 
 
 def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
@@ -204,6 +208,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     if index is None or not query.strip():
         return SearchOutcome(query, on, [], is_confident=False, index_ready=index is not None)
     hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
+    words, pairs = index.query_terms(query)
     lookup = Q(pk__in=[])
     for hit in hits:
         lookup |= Q(document__number=hit.doc_number, number=hit.article.removeprefix("Điều ").strip())
@@ -227,9 +232,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
             Answer(
                 provision=article,
                 score=hit.score,
-                passage=passage_pick(
-                    article=article, parts=parts.get(article.pk, []), query=query, terms=hit.matched_terms
-                ),
+                passage=passage_pick(article=article, parts=parts.get(article.pk, []), words=words, pairs=pairs),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=entries.get(article.pk, []),
                 lessons=lessons.get(_citation_key(article), []),

@@ -443,6 +443,13 @@ class SearchIndex:
                 matched[ftok] = None
         return tuple(matched), tuple(spans)
 
+    def query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
+        """The folded words and word pairs the question is searched with (its own and its dictionary wording), each
+        with its IDF in the articles: how much sharing it says about a passage."""
+        terms = _analyse(query, self._expander, self.config)
+        words, pairs = self.fields["folded"], self.fields["bigram"]
+        return {t: words.term_idf(t) for t, _ in terms.folded}, {t: pairs.term_idf(t) for t, _ in terms.bigram}
+
     def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
         """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""
         terms = _analyse(query, self._expander, self.config)
