@@ -139,6 +139,7 @@ class MinimumWageForm(forms.Form):
         label=_("Số ngày làm việc bình thường trong tháng (khi trả lương theo ngày)"),
         maximum=Decimal(31),
         blank_is_none=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "26"}),
     )
     commune = _communes()
     region = _region()
