@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -10,10 +12,25 @@ from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, ImportJob, Membership, OrgUnit
 
 
+def worker_context_cache_key(code: str) -> str:
+    return f"orgs:worker-context:{code.upper()}"
+
+
 def enterprise_for_worker_context(*, code: str) -> Enterprise | None:
+    """The enterprise of a worker's `/e/<code>` cookie. Every worker page asks, so a found one is kept in the cache
+    for `ORGS_WORKER_CONTEXT_CACHE_SECONDS` (a rename reaches worker pages within that time); unknown codes are not
+    kept, so made-up codes cannot fill the cache."""
     if not code or len(code) > 8:
         return None
-    return Enterprise.objects.select_related("unit", "commune", "zone").filter(public_code=code.upper()).first()
+    key = worker_context_cache_key(code)
+    enterprise = cache.get(key)
+    if enterprise is None:
+        enterprise = (
+            Enterprise.objects.select_related("unit", "commune", "zone").filter(public_code=code.upper()).first()
+        )
+        if enterprise is not None:
+            cache.set(key, enterprise, settings.ORGS_WORKER_CONTEXT_CACHE_SECONDS)
+    return enterprise
 
 
 def enterprise_get_by_public_code(*, code: str) -> Enterprise:

@@ -197,6 +197,9 @@ LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
 ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS", default=120)
 
+# orgs: seconds a worker's enterprise (from the /e/<code> cookie) is kept in the cache (how long a rename takes to show)
+ORGS_WORKER_CONTEXT_CACHE_SECONDS = env.int("ORGS_WORKER_CONTEXT_CACHE_SECONDS", default=60)
+
 # content: seconds an anonymous lesson page stays in the cache (each hit checks its revision is still live)
 CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)
 MIDDLEWARE.insert(

@@ -21,3 +21,4 @@ VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="test-only-voice-rece
 VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**8)
 
 PLANS_DASHBOARD_CACHE_SECONDS = 0  # tests read the figures they have just written
+ORGS_WORKER_CONTEXT_CACHE_SECONDS = 0
