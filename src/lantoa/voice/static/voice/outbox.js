@@ -96,18 +96,24 @@
     if (!pending.length) { return; }
     sending = true;
     var item = pending[0];
+    var settled = false;  // answered for good (receipt or refusal): go on with the next one at once
     (item.photos ? photosGet(item.key) : Promise.resolve([])).then(function (files) {
       var options = Object.assign({ method: "POST", credentials: "omit" }, request(item, files));
       return fetch(files.length ? text.apiPhotos : text.api, options);
     }).then(function (response) {
       return response.json().then(function (body) {
-        if (response.ok) { update(item.key, { receipt: body.receipt }); photosDrop(item.key); }
+        if (response.ok) { update(item.key, { receipt: body.receipt }); photosDrop(item.key); settled = true; }
         else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
           update(item.key, { error: body.detail || String(response.status) });
+          settled = true;
         }
       });
-    }).catch(function () { /* still offline: keep it for the next try */ })
-      .then(function () { sending = false; render(); flush(); });
+    }).catch(function () { /* offline or the server is down: keep it for the next try */ })
+      .then(function () {
+        sending = false;
+        render();
+        if (settled) { flush(); }  // otherwise the next try waits for the timer or the "online" event
+      });
   }
 
   function request(item, files) {
