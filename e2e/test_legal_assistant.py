@@ -8,6 +8,7 @@ from lantoa.legal.calculators import services as calculator_services
 from lantoa.legal.tests.factories import import_library
 from lantoa.orgs.models import Role
 
+from .pages.a11y import serious_violations
 from .pages.calculators import CalculatorPages
 from .pages.legal import LegalPages
 from .pages.office import OfficePages
@@ -34,6 +35,7 @@ def test_worker_finds_the_overtime_limit_and_an_adviser_answers_what_search_cann
     expect(top).to_contain_text("Bộ luật Lao động 45/2019/QH14")
     expect(top).to_contain_text("Còn hiệu lực")
     expect(top.locator("mark").first).to_be_visible()
+    assert serious_violations(page) == []
 
     top.get_by_role("link", name="Điều 107. Làm thêm giờ").click()
     expect(page.get_by_role("heading", name="Điều 107. Làm thêm giờ")).to_be_visible()

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from lantoa.activities.models import Dialogue
 
+from .pages.a11y import serious_violations
 from .pages.office import OfficePages
 
 PASSWORD = "mat-khau-thu"
@@ -21,6 +22,7 @@ def test_officer_filters_a_long_enterprise_list_without_diacritics_and_records_a
     picker = page.get_by_label("Doanh nghiệp:", exact=True)
     expect(picker.locator("option")).to_have_count(26)  # the empty choice and 25 enterprises
 
+    assert serious_violations(page) == []
     page.get_by_label("Lọc: Doanh nghiệp").fill("dong thap")
     expect(picker.locator("option:not([hidden])")).to_have_count(2)  # the empty choice stays
     expect(picker).to_have_value(str(wanted.pk))
