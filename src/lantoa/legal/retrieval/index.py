@@ -301,6 +301,9 @@ class SearchIndex:
         self.fields = fields
         self.clause_doc = clause_doc
         self.explained_pairs = explained_pairs
+        self._explained_texts: defaultdict[int, list[int]] = defaultdict(list)  # article -> its explanation ids
+        for text_id, doc in explained_pairs.T.tolist():
+            self._explained_texts[doc].append(text_id)
         self.synonyms = dict(synonyms)
         self.config = config
         self._expander = SynonymExpander(self.synonyms)
@@ -421,13 +424,13 @@ class SearchIndex:
         dictionary phrases? A question about something else can use the law's common words (công ty, tiền, được
         không) and still name nothing this article deals with: two shared units are asked of a question with three
         or more word pairs, one of a shorter one."""
-        explained = {term for text in self.passages[doc].explained_by for term in _phrase_terms(text)}
+        explained, text_ids = self.fields["explained"], self._explained_texts.get(doc, ())
 
         def found(term: str) -> bool:
             field = self.fields["bigram" if "_" in term else "folded"]
             if field.doc_frequency(term) > max(1, field.n_docs // 10):
                 return False  # in one article of ten or more: says nothing about this one
-            return term in explained or field.contains(term, doc)
+            return field.contains(term, doc) or any(explained.contains(term, text_id) for text_id in text_ids)
 
         pairs = set(terms.core_bigrams)
         support = sum(found(pair) for pair in pairs) + sum(any(map(found, p)) for p in terms.phrase_terms)
