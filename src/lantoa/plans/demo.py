@@ -7,7 +7,7 @@ from django.db import transaction
 
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit, User
-from lantoa.plans.models import Indicator, PlanTask
+from lantoa.plans.models import Indicator, PlanTask, UnitReport
 from lantoa.plans.services import inspections, notices, plans, reports
 
 DEMO_COMMUNES = ("Xã Bình Hòa", "Phường Rạch Giá")
@@ -81,7 +81,17 @@ def load(*, logins: list[tuple[str, str, str]]) -> str:
                 note="Số liệu minh họa",
                 by=system,
             )
-    drafted = [reports.report_draft(unit=unit, period=quarters[0], by=system) for unit in (province, *communes)]
+    # A report someone has since submitted or approved is theirs now: a second demo run leaves it alone.
+    settled = set(
+        UnitReport.objects.filter(period=quarters[0])
+        .exclude(status__in=[UnitReport.Status.DRAFT, UnitReport.Status.RETURNED])
+        .values_list("unit_id", flat=True)
+    )
+    drafted = [
+        reports.report_draft(unit=unit, period=quarters[0], by=system)
+        for unit in (province, *communes)
+        if unit.pk not in settled
+    ]
     inspection = inspections.inspection_record(
         unit=communes[0],
         by_unit=province.children.filter(kind=OrgUnit.Kind.PROPAGANDA_BOARD).first() or province,

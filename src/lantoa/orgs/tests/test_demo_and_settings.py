@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from lantoa.orgs.models import Enterprise, OrgUnit, User
+from lantoa.plans.models import UnitReport
+from lantoa.plans.services import reports
 
 
 def test_load_demo_builds_a_province_and_is_idempotent(db, capsys):
@@ -12,6 +14,7 @@ def test_load_demo_builds_a_province_and_is_idempotent(db, capsys):
     first = capsys.readouterr().out
     counts = (OrgUnit.objects.count(), Enterprise.objects.count(), User.objects.count())
     call_command("load_demo")
+    assert first.rstrip().splitlines()[-1].startswith("  admin")
     assert (OrgUnit.objects.count(), Enterprise.objects.count(), User.objects.count()) == counts
     assert Enterprise.objects.count() == 12
     assert all(e.unit.is_demo for e in Enterprise.objects.select_related("unit"))
@@ -39,3 +42,14 @@ def test_prod_settings_refuse_to_start_without_required_variables(missing):
     )
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_load_demo_runs_again_after_a_report_was_submitted_and_approved(db, capsys):
+    call_command("load_demo")
+    admin = User.objects.get(username="admin")
+    report = UnitReport.objects.order_by("pk").first()
+    reports.report_review(report=reports.report_submit(report=report, by=admin), approve=True, note="", by=admin)
+    call_command("load_demo")
+    report.refresh_from_db()
+    assert report.status == UnitReport.Status.APPROVED
+    assert "Tài khoản minh họa" in capsys.readouterr().out
