@@ -72,7 +72,49 @@ def test_a_closed_contest_says_so_and_counts_nothing(page, tmp_path):
         ends_at=now - timedelta(days=2),
     )
     page.goto(f"{page.base_url}/cuoc-thi/cuoc-thi-da-qua/")
+    page.get_by_label("Số điện thoại của bạn").fill("0912345678")
     page.get_by_role("button", name="Bắt đầu làm bài").click()
     expect(page.get_by_role("alert")).to_contain_text("Cuộc thi đã kết thúc, bài làm không còn được nhận.")
     assert serious_violations(page) == []
     assert not ContestEntry.objects.exists()
+
+
+def test_an_anonymous_contestant_sees_the_countdown_and_takes_home_a_named_certificate(page, province, tmp_path):
+    from django.utils import timezone
+
+    from lantoa.learning.models import Contest, ContestEntry
+
+    shutil.copy(SEED_DIR / "01-hop-dong-phai-bang-van-ban.toml", tmp_path)
+    content_services.lessons_import(folder=tmp_path)
+    learning_services.questions_import(folder=tmp_path)
+    now = timezone.now()
+    Contest.objects.create(
+        title="Cuộc thi thử",
+        slug="cuoc-thi-thu",
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=1),
+        question_count=4,
+    )
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"{page.base_url}/cuoc-thi/cuoc-thi-thu/")
+    page.get_by_label("Số điện thoại của bạn").fill("0912 345 678")
+    page.get_by_label("Họ và tên (nếu muốn nhận giấy chứng nhận)").fill("Lê Thị Hoa")
+    page.get_by_role("button", name="Bắt đầu làm bài").click()
+    expect(page.get_by_role("timer")).to_contain_text("Còn lại: 9:")
+    first = page.locator("label.choice").first
+    box, label = first.locator("input").bounding_box(), first.bounding_box()
+    assert box["width"] < 40 and abs(box["y"] - label["y"]) < 20  # the radio sits beside its answer
+    page.screenshot(path=str(tmp_path / "contest-360.png"), full_page=True)
+    entry = ContestEntry.objects.get()
+    for question in learning_services.selectors.contest_questions(entry=entry):
+        for choice in question.choices.all():
+            if choice.is_correct:
+                page.locator(f"input[value='{choice.pk}']").check()
+    page.get_by_role("button", name="Nộp bài thi").click()
+    expect(page.get_by_role("status")).to_contain_text("Bạn trả lời đúng 4/4 câu.")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải giấy chứng nhận (PDF)").evaluate(
+            "link => { link.setAttribute('download', ''); link.click(); }"
+        )
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+    assert serious_violations(page) == []

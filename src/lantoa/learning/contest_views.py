@@ -2,7 +2,6 @@
 
 import secrets
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,6 +39,8 @@ def contest_start(request: HttpRequest, slug: str) -> HttpResponse:
             device_key=device_key,
             enterprise=request.worker_enterprise or None,
             show_on_leaderboard=request.POST.get("show_name") == "1",
+            phone=request.POST.get("phone", ""),
+            participant_name=request.POST.get("participant_name", ""),
         )
     except ValidationError as error:
         return _detail(request, contest, error, status=400)
@@ -76,11 +77,15 @@ def contest_leaderboard(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "learning/contest_leaderboard.html", {"contest": contest, **boards})
 
 
-@login_required
 @require_GET
 def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     entry = selectors.certificate_get(code=code)
-    if entry.user_id != request.user.pk:
+    is_holder = (
+        entry.user_id == request.user.pk
+        if entry.user_id
+        else bool(entry.device_key) and entry.device_key == _device_key(request)
+    )
+    if not is_holder:
         raise Http404  # a certificate is downloaded by its holder; anyone may verify it
     verify_url = request.build_absolute_uri(f"/cuoc-thi/xac-minh/{entry.certificate_code}")
     response = HttpResponse(

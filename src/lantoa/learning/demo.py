@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from lantoa.learning import services
 from lantoa.learning.models import Contest
+from lantoa.orgs.models import OrgUnit
 
 DEMO_CONTEST_SLUG = "tim-hieu-phap-luat-lao-dong-2026"
 
@@ -15,7 +16,7 @@ def load(*, logins: list[tuple[str, str, str]]) -> str:
     if result.problems:
         raise RuntimeError("; ".join(f"{p.file}: {p.message}" for p in result.problems))
     now = timezone.now()
-    Contest.objects.get_or_create(
+    contest, _created = Contest.objects.get_or_create(
         slug=DEMO_CONTEST_SLUG,
         defaults={
             "title": "Cuộc thi tìm hiểu pháp luật lao động năm 2026 (minh họa)",
@@ -27,4 +28,8 @@ def load(*, logins: list[tuple[str, str, str]]) -> str:
             "is_demo": True,
         },
     )
+    if contest.issuing_body is None:
+        contest.issuing_body = OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION, code="LDLD").first()
+        contest.signer_title = "Chủ tịch Liên đoàn Lao động tỉnh (minh họa)"
+        contest.save(update_fields=["issuing_body", "signer_title"])
     return f"contest /cuoc-thi/{DEMO_CONTEST_SLUG}/; questions created={result.created} updated={result.updated} unchanged={result.unchanged}"

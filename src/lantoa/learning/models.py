@@ -1,5 +1,7 @@
 """Question bank per topic, lesson quizzes and their anonymous results."""
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +99,16 @@ class Contest(models.Model):
         related_name="+",
         help_text=_("Để trống: mọi người lao động trong tỉnh."),
     )
+    issuing_body = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("Đơn vị cấp giấy chứng nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signer_title = models.CharField(_("Chức danh người ký"), max_length=120, blank=True)
+    signer_name = models.CharField(_("Họ tên người ký"), max_length=120, blank=True)
     is_demo = models.BooleanField(_("Dữ liệu minh họa"), default=False)
 
     class Meta:
@@ -117,6 +129,9 @@ class ContestEntry(models.Model):
         "orgs.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="contest_entries"
     )
     device_key = models.CharField(max_length=64, blank=True)
+    # A keyed hash of the phone number an anonymous contestant types: one attempt per person, the number never kept.
+    person_key = models.CharField(max_length=64, blank=True)
+    participant_name = models.CharField(_("Họ tên in trên giấy chứng nhận"), max_length=120, blank=True)
     enterprise = models.ForeignKey(
         "orgs.Enterprise", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -140,7 +155,21 @@ class ContestEntry(models.Model):
             models.UniqueConstraint(
                 fields=["contest", "device_key"], condition=~Q(device_key=""), name="contest_one_entry_per_device"
             ),
+            models.UniqueConstraint(
+                fields=["contest", "person_key"], condition=~Q(person_key=""), name="contest_one_entry_per_person"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.contest_id}: {self.correct_count}"
+
+    @property
+    def holder_name(self) -> str:
+        if self.user_id:
+            person = getattr(self.user, "person", None)
+            return person.full_name if person else self.user.username
+        return self.participant_name
+
+    @property
+    def deadline_at(self):
+        return self.started_at + dt.timedelta(minutes=self.contest.time_limit_minutes)

@@ -104,8 +104,8 @@ def contest_leaderboards(*, contest: Contest) -> dict[str, list]:
 
 def certificate_get(*, code: str) -> ContestEntry:
     entry = (
-        ContestEntry.objects.select_related("contest", "user__person", "enterprise__unit")
-        .filter(certificate_code=code.upper()[:16], user__isnull=False)
+        ContestEntry.objects.select_related("contest__issuing_body", "user__person", "enterprise__unit")
+        .filter(certificate_code=code.upper()[:16])
         .first()
     )
     if entry is None:

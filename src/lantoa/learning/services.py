@@ -10,16 +10,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from lantoa.content.importers import SEED_DIR, Problem, lessons_parse
 from lantoa.content.models import LessonPage
+from lantoa.core.text import clean_line
 from lantoa.learning import selectors
 from lantoa.learning.models import Choice, Contest, ContestEntry, Question, QuizAttempt
 from lantoa.learning.signals import quiz_counted
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9-]{16,64}$")
+PHONE_PATTERN = re.compile(r"^0\d{9}$")
 
 
 @dataclass
@@ -162,25 +166,56 @@ def _eligible(*, contest: Contest, enterprise: Any) -> bool:
     return bool(enterprise) and any(unit.is_within(root) for unit in enterprise.access_units for root in units)
 
 
+def contest_person_key(*, contest: Contest, phone: str) -> str:
+    """One attempt per person without an account: a keyed hash of the phone number, which itself is never kept."""
+    digits = re.sub(r"\D", "", phone or "")
+    if digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if not PHONE_PATTERN.match(digits):
+        raise ValidationError(
+            _("Số điện thoại cần đủ 10 chữ số, bắt đầu bằng số 0 (ví dụ 0912345678)."), code="phone_invalid"
+        )
+    return salted_hmac("learning.contest-person", f"{contest.pk}:{digits}").hexdigest()
+
+
 @transaction.atomic
 def contest_start(
-    *, contest: Contest, user: Any, device_key: str, enterprise: Any, show_on_leaderboard: bool = False
+    *,
+    contest: Contest,
+    user: Any,
+    device_key: str,
+    enterprise: Any,
+    show_on_leaderboard: bool = False,
+    phone: str = "",
+    participant_name: str = "",
 ) -> ContestEntry:
-    """Start (or resume) the one attempt of this account, or of this device when playing without an account."""
+    """Start (or resume) the one attempt of this account, or of this person (phone number) without an account."""
     now = timezone.now()
     _contest_open(contest=contest, now=now)
     if not _eligible(contest=contest, enterprise=enterprise):
         raise ValidationError(_("Doanh nghiệp của bạn không thuộc đơn vị được dự thi."), code="not_eligible")
     is_registered = bool(user and user.is_authenticated)
-    owner = {"user": user} if is_registered else {"user": None, "device_key": device_key}
-    if not is_registered and not KEY_PATTERN.match(device_key or ""):
-        raise ValidationError(_("Không nhận ra thiết bị. Hãy bật cookie và thử lại."), code="device_invalid")
-    entry = ContestEntry.objects.filter(contest=contest, **owner).first()
+    if is_registered:
+        entry = ContestEntry.objects.filter(contest=contest, user=user).first()
+        owner: dict[str, Any] = {"user": user}
+    else:
+        if not KEY_PATTERN.match(device_key or ""):
+            raise ValidationError(_("Không nhận ra thiết bị. Hãy bật cookie và thử lại."), code="device_invalid")
+        person_key = contest_person_key(contest=contest, phone=phone)
+        entry = (
+            ContestEntry.objects.filter(contest=contest, user=None)
+            .filter(Q(person_key=person_key) | Q(device_key=device_key))
+            .first()
+        )
+        owner = {"user": None, "device_key": device_key, "person_key": person_key}
     if entry is not None:
         if entry.submitted_at:
             raise ValidationError(
                 _("Bạn đã dự thi cuộc thi này. Mỗi người chỉ được thi một lần."), code="already_taken"
             )
+        if not is_registered and entry.device_key != device_key:  # the same person resumes on another phone
+            entry.device_key = device_key
+            entry.save(update_fields=["device_key"])
         return entry
     bank = list(Question.objects.filter(is_active=True).values_list("pk", flat=True))
     picked = random.SystemRandom().sample(bank, min(contest.question_count, len(bank)))
@@ -190,6 +225,7 @@ def contest_start(
         question_ids=picked,
         started_at=now,
         show_on_leaderboard=show_on_leaderboard and is_registered,
+        participant_name="" if is_registered else clean_line(participant_name)[:120],
         **owner,
     )
 
@@ -197,7 +233,7 @@ def contest_start(
 def contest_submit(*, entry: ContestEntry, answers: dict[int, list[int]]) -> ContestEntry:
     """Grade the attempt once; late or closed submissions are refused with a clear message and never counted."""
     with transaction.atomic():
-        entry = ContestEntry.objects.select_for_update().select_related("contest").get(pk=entry.pk)
+        entry = ContestEntry.objects.select_for_update().select_related("contest", "user__person").get(pk=entry.pk)
         if entry.submitted_at:
             raise ValidationError(_("Bài thi này đã được nộp. Kết quả không được tính lại."), code="already_submitted")
         now = timezone.now()
@@ -212,7 +248,7 @@ def contest_submit(*, entry: ContestEntry, answers: dict[int, list[int]]) -> Con
             correct, stored = _grade(questions=questions, answers=answers)
             entry.correct_count, entry.answers, entry.submitted_at = correct, stored, now
             entry.duration_ms = int((now - entry.started_at).total_seconds() * 1000)
-            if entry.user_id and correct * 2 >= len(questions):
+            if entry.holder_name and correct * 2 >= len(questions):
                 entry.certificate_code = "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
             entry.save()
     if is_late:

@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from lantoa.content import services as content_services
 from lantoa.content.importers import SEED_DIR
-from lantoa.learning import selectors, services
+from lantoa.learning import certificates, selectors, services
 from lantoa.learning.models import Contest, ContestEntry
 from lantoa.orgs.models import Role
 
 START = dt.datetime(2026, 5, 1, 8, tzinfo=dt.UTC)
 DEVICE = "d" * 32
+PHONE = "0912345678"
 
 
 @pytest.fixture
@@ -32,23 +33,29 @@ def contest(db, tmp_path):
     )
 
 
+def start(contest, *, device=DEVICE, phone=PHONE, enterprise=None, name=""):
+    return services.contest_start(
+        contest=contest, user=None, device_key=device, enterprise=enterprise, phone=phone, participant_name=name
+    )
+
+
 def right(entry):
     return {q.pk: [c.pk for c in q.choices.all() if c.is_correct] for q in selectors.contest_questions(entry=entry)}
 
 
 def test_each_entry_gets_the_asked_number_of_questions_in_its_own_order(contest):
     with time_machine.travel(START + dt.timedelta(hours=1)):
-        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        entry = start(contest)
     assert len(entry.question_ids) == 5 == len(set(entry.question_ids))
 
 
 def test_one_attempt_per_device_and_a_second_submit_is_refused(contest):
     with time_machine.travel(START + dt.timedelta(hours=1)):
-        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
-        assert services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None) == entry
+        entry = start(contest)
+        assert start(contest) == entry
         services.contest_submit(entry=entry, answers=right(entry))
         with pytest.raises(ValidationError) as again:
-            services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+            start(contest)
         with pytest.raises(ValidationError) as twice:
             services.contest_submit(entry=entry, answers=right(entry))
     assert (again.value.code, twice.value.code) == ("already_taken", "already_submitted")
@@ -57,9 +64,9 @@ def test_one_attempt_per_device_and_a_second_submit_is_refused(contest):
 
 def test_a_closed_contest_refuses_to_start_and_to_take_late_submissions(contest):
     with time_machine.travel(START - dt.timedelta(minutes=1)), pytest.raises(ValidationError) as early:
-        services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        start(contest)
     with time_machine.travel(contest.ends_at - dt.timedelta(minutes=2)):
-        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        entry = start(contest)
     with time_machine.travel(contest.ends_at + dt.timedelta(minutes=5)), pytest.raises(ValidationError) as closed:
         services.contest_submit(entry=entry, answers=right(entry))
     assert (early.value.code, closed.value.code) == ("contest_not_started", "contest_closed")
@@ -68,7 +75,7 @@ def test_a_closed_contest_refuses_to_start_and_to_take_late_submissions(contest)
 
 def test_past_the_time_limit_the_paper_is_closed_without_a_score(contest):
     with time_machine.travel(START + dt.timedelta(hours=1)):
-        entry = services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=None)
+        entry = start(contest)
     with time_machine.travel(START + dt.timedelta(hours=1, minutes=12)), pytest.raises(ValidationError) as late:
         services.contest_submit(entry=entry, answers=right(entry))
     assert late.value.code == "time_over"
@@ -79,9 +86,9 @@ def test_past_the_time_limit_the_paper_is_closed_without_a_score(contest):
 def test_only_eligible_units_may_enter(contest, enterprise_a, enterprise_b, commune):
     contest.eligible_units.set([commune("Xã Bình Hòa")])
     with time_machine.travel(START + dt.timedelta(hours=1)):
-        assert services.contest_start(contest=contest, user=None, device_key=DEVICE, enterprise=enterprise_a)
+        assert start(contest, enterprise=enterprise_a)
         with pytest.raises(ValidationError) as refused:
-            services.contest_start(contest=contest, user=None, device_key="e" * 32, enterprise=enterprise_b)
+            start(contest, device="e" * 32, phone="0987654321", enterprise=enterprise_b)
     assert refused.value.code == "not_eligible"
 
 
@@ -115,14 +122,14 @@ def test_a_registered_worker_downloads_a_certificate_anyone_can_verify(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     client.logout()
     assert "Nguyễn Văn Giỏi" in client.get(f"/cuoc-thi/xac-minh/{entry.certificate_code}").content.decode()
-    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 302
+    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 404
     assert client.get("/cuoc-thi/xac-minh/KHONGCO").status_code == 404
 
 
 def test_anonymous_player_goes_through_the_pages_and_a_replayed_submit_is_explained(client, contest):
     with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
         assert "Bắt đầu làm bài" in client.get("/cuoc-thi/tim-hieu-phap-luat/").content.decode()
-        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau")
+        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau", {"phone": PHONE})
         assert response["Location"] == "/cuoc-thi/tim-hieu-phap-luat/lam-bai"
         entry = ContestEntry.objects.get()
         data = {"key": "contest-" + "0" * 12, **{f"q{q}": [str(c) for c in a] for q, a in right(entry).items()}}
@@ -134,7 +141,7 @@ def test_anonymous_player_goes_through_the_pages_and_a_replayed_submit_is_explai
 
 def test_a_closed_contest_page_explains_why_it_cannot_start(client, contest):
     with time_machine.travel(contest.ends_at + dt.timedelta(days=1)):
-        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau")
+        response = client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau", {"phone": PHONE})
     assert response.status_code == 400
     assert "Cuộc thi đã kết thúc" in response.content.decode()
     assert timezone.now() and not ContestEntry.objects.exists()
@@ -144,3 +151,51 @@ def test_worker_home_links_the_contests_and_the_list_shows_open_ones(client, con
     with time_machine.travel(START + dt.timedelta(hours=1)):
         assert 'href="/cuoc-thi/"' in client.get("/").content.decode()
         assert contest.title in client.get("/cuoc-thi/").content.decode()
+
+
+def test_one_attempt_per_phone_number_even_from_another_device_and_the_number_is_not_kept(contest):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = start(contest, phone="+84 912 345 678")
+        assert start(contest, device="f" * 32) == ContestEntry.objects.get()  # the same person resumes elsewhere
+        services.contest_submit(entry=entry, answers=right(entry))
+        with pytest.raises(ValidationError) as again:
+            start(contest, device="g" * 32, phone="0912.345.678")
+        with pytest.raises(ValidationError) as bad:
+            start(contest, device="h" * 32, phone="12345")
+    assert (again.value.code, bad.value.code) == ("already_taken", "phone_invalid")
+    assert "912345678" not in str(ContestEntry.objects.values().get())
+
+
+def test_an_anonymous_contestant_who_gave_a_name_gets_a_certificate_naming_the_issuer_in_local_date(
+    client, contest, labour_federation
+):
+    contest.issuing_body, contest.signer_title = labour_federation, "Chủ tịch"
+    contest.save()
+    night = dt.datetime(2026, 5, 1, 17, 30, tzinfo=dt.UTC)  # 00:30 on 02/05 in Vietnam
+    with time_machine.travel(night, tick=False):
+        client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau", {"phone": PHONE, "participant_name": " Lê  Thị Hoa "})
+        entry = ContestEntry.objects.get()
+        data = {"key": "contest-" + "0" * 12, **{f"q{q}": [str(c) for c in a] for q, a in right(entry).items()}}
+        result = client.post("/cuoc-thi/tim-hieu-phap-luat/lam-bai", data).content.decode()
+    entry.refresh_from_db()
+    assert "Tải giấy chứng nhận" in result and entry.participant_name == "Lê Thị Hoa"
+    html = certificates.certificate_html(entry=entry, verify_url="https://lantoa.example/cuoc-thi/xac-minh/X")
+    assert "Liên đoàn Lao động tỉnh" in html and "ngày 02 tháng 05 năm 2026" in html and "02/05/2026" in html
+    assert "Lê Thị Hoa" in html and "Chủ tịch" in html
+    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").content.startswith(b"%PDF")
+    client.cookies["lt_ct"] = "x" * 32
+    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 404
+
+
+def test_without_a_name_there_is_no_certificate_and_the_page_says_why(client, contest):
+    with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
+        page = client.get("/cuoc-thi/tim-hieu-phap-luat/").content.decode()
+        client.post("/cuoc-thi/tim-hieu-phap-luat/bat-dau", {"phone": PHONE})
+        entry = ContestEntry.objects.get()
+        paper = client.get("/cuoc-thi/tim-hieu-phap-luat/lam-bai").content.decode()
+        data = {"key": "contest-" + "0" * 12, **{f"q{q}": [str(c) for c in a] for q, a in right(entry).items()}}
+        result = client.post("/cuoc-thi/tim-hieu-phap-luat/lam-bai", data).content.decode()
+    assert "nếu muốn nhận giấy chứng nhận" in page
+    assert 'data-deadline="2026-05-01T16:10:00+07:00"' in paper  # 09:00 UTC start + 10 minutes, local time
+    assert "không ghi họ tên trước khi thi" in result
+    assert ContestEntry.objects.get().certificate_code is None
