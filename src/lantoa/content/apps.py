@@ -8,6 +8,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("Nội dung tuyên truyền")
     demo_loader = "lantoa.content.demo.load"
     provision_explainers = "lantoa.content.selectors.lessons_explaining"
+    worker_home_items = "lantoa.content.selectors.worker_home_items"
     worker_tile = {
         "title": _("Bài học 2 phút"),
         "text": _("Hợp đồng, tiền lương, bảo hiểm, an toàn lao động…"),

@@ -293,3 +293,52 @@ class OfficialApproval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id}@{self.revision_id}"
+
+
+class HelpContact(models.Model):
+    """Where a worker can call or go for help (the Labour Federation's hotline, its Zalo, legal aid), edited in /cms/."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Điện thoại")
+        ZALO = "zalo", _("Zalo")
+        ADDRESS = "address", _("Địa chỉ")
+        EMAIL = "email", _("Thư điện tử")
+
+    title = models.CharField(_("Nơi liên hệ"), max_length=160)
+    kind = models.CharField(_("Cách liên hệ"), max_length=12, choices=Kind.choices)
+    value = models.CharField(_("Số, đường dẫn hoặc địa chỉ"), max_length=300)
+    note = models.CharField(_("Ghi chú (giờ làm việc, việc gì thì liên hệ)"), max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+    is_demo = models.BooleanField(
+        _("Số liệu minh họa"), default=False, help_text=_("Hiện nhãn “minh họa” cho người xem: chưa phải số thật.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("value"),
+        FieldPanel("note"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_demo"),
+    ]
+
+    class Meta:
+        verbose_name = _("Nơi liên hệ giúp đỡ")
+        verbose_name_plural = _("Nơi liên hệ giúp đỡ")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def href(self) -> str:
+        """A link a phone can open: dial, Zalo or mail; an address has none."""
+        if self.kind == self.Kind.PHONE:
+            return "tel:" + re.sub(r"[^\d+]", "", self.value)
+        if self.kind == self.Kind.EMAIL:
+            return "mailto:" + self.value
+        if self.kind == self.Kind.ZALO:
+            return (
+                self.value if self.value.startswith("https://") else "https://zalo.me/" + re.sub(r"\D", "", self.value)
+            )
+        return ""

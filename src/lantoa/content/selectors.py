@@ -2,13 +2,15 @@
 
 import hashlib
 from collections import Counter
+from typing import Any
 
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from lantoa.content.models import LessonCitation, LessonIndexPage, LessonPage, TopicPage
+from lantoa.content.models import HelpContact, LessonCitation, LessonIndexPage, LessonPage, TopicPage
 
 
 def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:
@@ -89,3 +91,16 @@ def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], lis
         if key in wanted and lesson not in found.setdefault(key, []):
             found[key].append(lesson)
     return found
+
+
+def help_contact_list() -> list[HelpContact]:
+    return list(HelpContact.objects.all())
+
+
+def worker_home_items(*, enterprise: Any) -> list[dict[str, str]]:
+    """The home page's help card: the first places to call, linking to every contact."""
+    contacts = help_contact_list()[:2]
+    if not contacts:
+        return []
+    text = " · ".join(f"{contact.title}: {contact.value}" for contact in contacts)
+    return [{"title": _("Cần giúp đỡ? Liên hệ ngay"), "text": text, "url": reverse("content:help-contacts")}]

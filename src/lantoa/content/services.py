@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from lantoa.content.importers import SEED_DIR, LessonRow, Problem, lessons_parse
 from lantoa.content.models import (
     AudienceSegment,
+    HelpContact,
     LessonCitation,
     LessonIndexPage,
     LessonPage,
@@ -21,6 +22,7 @@ from lantoa.content.models import (
     TopicPage,
 )
 from lantoa.content.topics import SEGMENTS, TOPICS
+from lantoa.core.text import clean_line
 
 LESSON_INDEX_SLUG = "bai-hoc"
 CITATION_FIELDS = ("doc_number", "article", "clause", "note")
@@ -133,3 +135,19 @@ def official_approval_record(*, page: Page, revision: Revision, user: Any) -> Of
         page=page, revision=revision, defaults={"approved_by": user, "approved_at": timezone.now()}
     )
     return approval
+
+
+def help_contact_save(
+    *, title: str, kind: str, value: str, note: str = "", sort_order: int = 0, is_demo: bool = False
+) -> HelpContact:
+    """Create or update the contact of that name (re-running the demo changes nothing an editor has not)."""
+    title, value = clean_line(title), clean_line(value)
+    if not title or not value:
+        raise ValidationError(_("Cần ghi tên nơi liên hệ và số, đường dẫn hoặc địa chỉ."), code="contact_empty")
+    if kind not in HelpContact.Kind.values:
+        raise ValidationError(_("Cách liên hệ không hợp lệ."), code="contact_kind_invalid")
+    contact, _created = HelpContact.objects.update_or_create(
+        title=title,
+        defaults={"kind": kind, "value": value, "note": clean_line(note), "sort_order": sort_order, "is_demo": is_demo},
+    )
+    return contact

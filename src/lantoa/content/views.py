@@ -65,3 +65,8 @@ def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
     response = HttpResponse(exports.lesson_talk_outline_docx(lesson=lesson, url=lesson.full_url), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="de-cuong-{lesson.slug}.docx"'
     return response
+
+
+@require_GET
+def help_contacts(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/help_contacts.html", {"contacts": selectors.help_contact_list()})

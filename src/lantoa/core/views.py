@@ -2,6 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -23,9 +24,19 @@ def worker_tiles() -> list[dict[str, str]]:
     return sorted(tiles, key=lambda tile: tile["order"])
 
 
+def worker_home_items(request: HttpRequest) -> list[dict[str, str]]:
+    """Cards for this worker on the home page (open surveys of their enterprise, where to get help), from apps."""
+    enterprise = getattr(request, "worker_enterprise", None) or None
+    return [
+        item
+        for _config, path in registry.declared("worker_home_items")
+        for item in import_string(path)(enterprise=enterprise)
+    ]
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"tiles": worker_tiles()})
+    return render(request, "core/home.html", {"tiles": worker_tiles(), "items": worker_home_items(request)})
 
 
 @never_cache

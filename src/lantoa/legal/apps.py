@@ -14,6 +14,12 @@ class LegalConfig(AppConfig):
             "order": 10,
         },
         {
+            "title": _("Sổ tay pháp luật"),
+            "text": _("Giải thích ngắn từng quyền lợi, tra theo chủ đề."),
+            "url_name": "legal:handbook",
+            "order": 20,
+        },
+        {
             "title": _("Tính quyền lợi"),
             "text": _("Lương tối thiểu, làm thêm giờ, nghỉ phép, trợ cấp thôi việc, bảo hiểm"),
             "url_name": "legal:calculators:index",

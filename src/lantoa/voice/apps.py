@@ -13,6 +13,7 @@ class VoiceConfig(AppConfig):
         "url_name": "voice:report-new",
         "order": 30,
     }
+    worker_home_items = "lantoa.voice.selectors.surveys.worker_home_items"
     office_links = (
         ("voice.view_case", "voice:case-list", _("Phản ánh của người lao động")),
         ("voice.view_aggregates", "voice:aggregates", _("Tổng hợp phản ánh (ẩn danh)")),

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
@@ -146,4 +147,26 @@ def survey_breakdowns(*, survey: Survey) -> list[Breakdown]:
         Breakdown(title=_("Theo nhóm đối tượng"), cells=suppress_against_known_total(by_segment)),
         Breakdown(title=_("Theo xã, phường"), cells=suppress_against_known_total(dict(sorted(by_commune.items())))),
         Breakdown(title=_("Theo doanh nghiệp"), cells=suppress_against_known_total(by_enterprise)),
+    ]
+
+
+def survey_list_open_for(*, enterprise: Enterprise) -> list[Survey]:
+    """Open surveys whose group takes in workers of `enterprise` (inside its unit and, if set, of its segment)."""
+    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
+    # a unit's ancestors are the prefixes of its materialised path ("/91/", "/91/30307/")
+    paths = {place.path[: end + 1] for place in places for end, char in enumerate(place.path) if char == "/" and end}
+    surveys = Survey.objects.filter(is_open=True, unit__path__in=paths)
+    return [survey for survey in surveys if not survey.segment or survey.segment in enterprise.segments]
+
+
+def worker_home_items(*, enterprise: Enterprise | None) -> list[dict[str, str]]:
+    if enterprise is None:
+        return []
+    return [
+        {
+            "title": _("Khảo sát dành cho bạn"),
+            "text": survey.title,
+            "url": reverse("voice:survey-answer", kwargs={"code": survey.public_code}),
+        }
+        for survey in survey_list_open_for(enterprise=enterprise)
     ]
