@@ -1,14 +1,13 @@
 import io
-import shutil
 import subprocess
 
-import pytest
 from docx import Document
+
+from lantoa.core.tests.support import require_tool
 
 
 def poppler(tool: str, data: bytes, tmp_path) -> str:
-    if not shutil.which(tool):
-        pytest.skip(f"{tool} absent: run scripts/system-deps.sh")
+    require_tool(tool)
     path = tmp_path / "document.pdf"
     path.write_bytes(data)
     command = [tool, str(path), "-"] if tool == "pdftotext" else [tool, str(path)]

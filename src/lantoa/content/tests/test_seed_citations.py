@@ -1,13 +1,9 @@
 """Every seed citation is checked against the shared law texts: the article exists and is in force."""
 
 import json
-import os
-from pathlib import Path
-
-import pytest
-from django.conf import settings
 
 from lantoa.content.importers import lessons_parse
+from lantoa.core.tests.support import SHARED_DIR, require
 
 # Documents that are not law texts in the shared folder, cited on purpose and reviewed by hand:
 # the Secretariat's directive and the province's plan carrying it out (no articles to check).
@@ -15,12 +11,9 @@ REVIEWED_OUTSIDE_LIBRARY = {"58-CT/TW", "KH-TU-AG"}
 
 
 def shared_laws() -> dict[tuple[str, str], str]:
-    folder = Path(settings.BASE_DIR).parent / "shared" / "legal"
+    folder = SHARED_DIR / "legal"
     files = [folder / "laws.jsonl", folder / "laws_2024_2025.jsonl"]
-    if not all(path.exists() for path in files):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{folder} absent")
-        pytest.skip("…/shared absent")
+    require(all(path.exists() for path in files), str(folder))
     status = {}
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -4,24 +4,21 @@ The shared folder holds the laws as text only; the Word and HTML files here are 
 paragraph each, a web page with its menus and scripts around), so the three readers meet a real law's layout."""
 
 import html
-import os
 from pathlib import Path
 
 import docx
 import pytest
 
+from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal import importers
 
-SOURCE = Path(__file__).resolve().parents[4].parent / "shared" / "legal" / "source"
+SOURCE = SHARED_DIR / "legal" / "source"
 LAWS = ("uts_vlc_Bo-Luat-lao-dong-2019-333670.txt", "kkhome_Luat-41-2024-QH15-Bao-hiem-xa-hoi.txt")
 
 
 def _source(name: str) -> Path:
     path = SOURCE / name
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} absent")
-        pytest.skip(f"{path} absent: the shared law texts are needed")
+    require(path.exists(), str(path))
     return path
 
 

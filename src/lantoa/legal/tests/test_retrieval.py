@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal.retrieval import (
     DEFAULT_SYNONYMS_PATH,
     Passage,
@@ -28,7 +29,7 @@ from lantoa.legal.retrieval.text import content_mask, fold, syllables
 DATA = Path(__file__).parent / "data"
 SAMPLE_LAWS = DATA / "sample_laws.jsonl"
 SAMPLE_QA = DATA / "sample_qa.jsonl"
-SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "legal"
+SHARED = SHARED_DIR / "legal"
 HANDBOOK = Path(__file__).resolve().parents[1] / "seed" / "handbook"
 
 
@@ -218,8 +219,7 @@ def test_worker_wording_of_an_explanation_finds_the_article(records: list[dict],
 
 def test_shared_worker_questions() -> None:
     laws, extra, qa = SHARED / "laws.jsonl", SHARED / "laws_2024_2025.jsonl", SHARED / "qa_worker_dev.jsonl"
-    if not (laws.exists() and extra.exists() and qa.exists()):
-        pytest.skip(f"{SHARED} absent")
+    require(laws.exists() and extra.exists() and qa.exists(), str(SHARED))
     recs = load_records(laws, extra)
     index = SearchIndex.build(passages_from_records(recs, explanations_from_handbook(HANDBOOK)))
     questions = _questions(qa)

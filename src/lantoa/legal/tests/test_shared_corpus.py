@@ -1,24 +1,20 @@
 """The development corpus imports cleanly, the handbook resolves against it and superseded laws carry successors."""
 
 import os
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
+from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal.models import Document, HandbookEntry
 from lantoa.legal.services import handbook
 
-SHARED = Path(settings.BASE_DIR).parent / "shared" / "legal"
+SHARED = SHARED_DIR / "legal"
 
 
 @pytest.fixture
 def shared_corpus(db: None, settings, tmp_path) -> None:
-    if not SHARED.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED} absent")
-        pytest.skip(f"{SHARED} absent: the shared law corpus is needed")
+    require(SHARED.is_dir(), str(SHARED))
     settings.VAR_DIR = tmp_path
     call_command("legal_import", str(SHARED), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
