@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
@@ -11,6 +13,18 @@ from lantoa.orgs.models import OrgUnit
 # Who may read grassroots records: office roles read them, those who write them read theirs.
 VIEW_ACTIONS = ("activities.view_activities", "activities.log_event")
 DIALOGUE_VIEW_ACTIONS = ("activities.view_activities", "activities.manage_dialogue", "activities.view_dialogue")
+MANAGE_EMULATION = "activities.manage_emulation"
+MANAGE_PROPAGANDISTS = "activities.manage_propagandists"
+MANAGE_WELFARE = "activities.manage_welfare"
+# The tabs of the grassroots screens, each with the actions its page asks for: a tab shows only when it opens.
+NAV_TABS = (
+    ("activities:event-list", _("Hoạt động"), VIEW_ACTIONS),
+    ("activities:dialogue-list", _("Đối thoại"), DIALOGUE_VIEW_ACTIONS),
+    ("activities:agreement-list", _("Thỏa ước"), DIALOGUE_VIEW_ACTIONS),
+    ("activities:force-list", _("Lực lượng tuyên truyền"), (*VIEW_ACTIONS, MANAGE_PROPAGANDISTS)),
+    ("activities:emulation", _("Thi đua"), (*VIEW_ACTIONS, MANAGE_EMULATION)),
+    ("activities:welfare-list", _("Phúc lợi"), (*VIEW_ACTIONS, MANAGE_WELFARE)),
+)
 
 
 def scope_any(user: Any, actions: Iterable[str], *, path_fields: Iterable[str]) -> Q:
@@ -23,6 +37,10 @@ def scope_any(user: Any, actions: Iterable[str], *, path_fields: Iterable[str]) 
 
 def can_any(user: Any, actions: Iterable[str], obj: Any = None) -> bool:
     return any(access.can(user, action, obj) for action in actions)
+
+
+def nav_tabs_for_user(user: Any) -> list[tuple[str, str]]:
+    return [(reverse(url_name), str(label)) for url_name, label, actions in NAV_TABS if can_any(user, actions)]
 
 
 def action_units_for_user(user: Any, action: str) -> QuerySet[OrgUnit]:

@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lantoa.activities.forms.emulation import GoodModelForm, InitiativeEvaluationForm, InitiativeForm, NominationForm
-from lantoa.activities.selectors import VIEW_ACTIONS, action_units_for_user
+from lantoa.activities.selectors import MANAGE_EMULATION, VIEW_ACTIONS, action_units_for_user
 from lantoa.activities.selectors import emulation as selectors
 from lantoa.activities.services import emulation as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
 from lantoa.orgs.selectors import enterprise_list_for_user
 
-MANAGE = "activities.manage_emulation"
+MANAGE = MANAGE_EMULATION
 
 
 @login_required

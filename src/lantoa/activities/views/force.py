@@ -9,13 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lantoa.activities.forms.force import PropagandistForm, RewardForm, TrainingForm, TrainingResultForm
 from lantoa.activities.models import Propagandist
-from lantoa.activities.selectors import VIEW_ACTIONS, action_units_for_user
+from lantoa.activities.selectors import MANAGE_PROPAGANDISTS, VIEW_ACTIONS, action_units_for_user
 from lantoa.activities.selectors import force as selectors
 from lantoa.activities.services import force as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
 
-MANAGE = "activities.manage_propagandists"
+MANAGE = MANAGE_PROPAGANDISTS
 
 
 def _members(user: object) -> object:

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.activities.forms.welfare import WelfareForm
-from lantoa.activities.selectors import VIEW_ACTIONS
+from lantoa.activities.selectors import MANAGE_WELFARE, VIEW_ACTIONS
 from lantoa.activities.selectors import welfare as selectors
 from lantoa.activities.services import welfare as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
 
-MANAGE = "activities.manage_welfare"
+MANAGE = MANAGE_WELFARE
 
 
 @login_required
