@@ -70,6 +70,8 @@ IMPORTABLE_UNIT_KINDS = {
     "Mặt trận Tổ quốc": OrgUnit.Kind.FATHERLAND_FRONT,
     "Liên đoàn Lao động": OrgUnit.Kind.LABOUR_FEDERATION,
 }
+# Bodies that act for the whole province: only an importer whose scope is the province may create or change them.
+PROVINCE_LEVEL_KINDS = frozenset({OrgUnit.Kind.PROVINCE, OrgUnit.Kind.PROPAGANDA_BOARD, OrgUnit.Kind.LABOUR_FEDERATION})
 
 
 @dataclass(frozen=True)

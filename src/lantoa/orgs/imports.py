@@ -10,6 +10,8 @@ from typing import Any, BinaryIO
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,8 @@ from lantoa.core.text import fold
 from lantoa.orgs import access
 from lantoa.orgs.importers import (
     ENTERPRISE_COLUMNS,
+    IMPORTABLE_UNIT_KINDS,
+    PROVINCE_LEVEL_KINDS,
     UNIT_COLUMNS,
     Problem,
     Row,
@@ -83,11 +87,43 @@ def _problem(row: Row, columns: Any, key: str, message: str) -> Problem:
     return Problem(row.sheet, row.number, letter, header, message)
 
 
-def _check_scope(user: Any, unit: OrgUnit, row: Row, columns: Any, key: str, problems: list[Problem]) -> None:
-    if not access.can(user, "orgs.import", unit):
+def _check_scope(user: Any, unit: OrgUnit, row: Row, columns: Any, key: str, problems: list[Problem]) -> bool:
+    if access.can(user, "orgs.import", unit):
+        return True
+    problems.append(_problem(row, columns, key, _("bạn không có quyền nhập dữ liệu cho “%(unit)s”.") % {"unit": unit}))
+    return False
+
+
+def _check_existing_unit(
+    user: Any, unit: OrgUnit, row: Row, problems: list[Problem], *, province: OrgUnit | None
+) -> bool:
+    """A row naming an existing unit changes it where it stands now: the importer must hold that place too."""
+    if unit.kind not in IMPORTABLE_UNIT_KINDS.values():
         problems.append(
-            _problem(row, columns, key, _("bạn không có quyền nhập dữ liệu cho “%(unit)s”.") % {"unit": unit})
+            _problem(
+                row,
+                UNIT_COLUMNS,
+                "code",
+                _("mã “%(code)s” là của “%(unit)s”, đơn vị này không sửa được bằng tệp nhập.")
+                % {"code": unit.code, "unit": unit},
+            )
         )
+        return False
+    if unit.kind in PROVINCE_LEVEL_KINDS and not _may_create_province_level(user, province):
+        problems.append(
+            _problem(
+                row,
+                UNIT_COLUMNS,
+                "code",
+                _("bạn không có quyền sửa “%(unit)s” (đơn vị cấp tỉnh).") % {"unit": unit},
+            )
+        )
+        return False
+    return _check_scope(user, unit.parent or unit, row, UNIT_COLUMNS, "code", problems)
+
+
+def _may_create_province_level(user: Any, province: OrgUnit | None) -> bool:
+    return province is not None and access.can(user, "orgs.import", province)
 
 
 def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[Problem]) -> list[dict[str, Any]]:
@@ -96,6 +132,11 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
     province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).first()
     known = {**places.by_code, **({province.code: province} if province else {})}
     enterprises = {e.tax_code: e.unit for e in Enterprise.objects.select_related("unit")}
+    existing = {
+        unit.code: unit
+        for unit in OrgUnit.objects.select_related("parent").filter(code__in=[row.values["code"] for row in rows])
+    }
+    planned_paths: dict[str, str] = {}
     for row in rows:
         values = row.values
         code = values["code"]
@@ -112,9 +153,22 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
         seen[code] = row.number
         if "/" in code:
             problems.append(_problem(row, UNIT_COLUMNS, "code", _("mã đơn vị không được chứa dấu “/”.")))
+        current = existing.get(code)
+        if current is not None:
+            _check_existing_unit(user, current, row, problems, province=province)
+        if values["kind"] in PROVINCE_LEVEL_KINDS and not _may_create_province_level(user, province):
+            problems.append(
+                _problem(
+                    row,
+                    UNIT_COLUMNS,
+                    "kind",
+                    _("chỉ cán bộ cấp tỉnh mới được nhập đơn vị loại “%(kind)s”.")
+                    % {"kind": OrgUnit.Kind(values["kind"]).label},
+                )
+            )
         parent_code = values["parent"]
         parent = known.get(parent_code) or enterprises.get(parent_code)
-        if parent is None and parent_code not in seen:
+        if parent is None and parent_code not in planned_paths:
             problems.append(
                 _problem(
                     row, UNIT_COLUMNS, "parent", _("không tìm thấy đơn vị có mã “%(code)s”.") % {"code": parent_code}
@@ -122,6 +176,18 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
             )
         elif parent is not None:
             _check_scope(user, parent, row, UNIT_COLUMNS, "parent", problems)
+        parent_path = planned_paths.get(parent_code) or (parent.path if parent else None)
+        if current is not None and parent_path is not None and parent_path.startswith(current.path):
+            problems.append(
+                _problem(
+                    row,
+                    UNIT_COLUMNS,
+                    "parent",
+                    _("không thể đặt “%(unit)s” dưới chính nó hoặc đơn vị cấp dưới của nó.") % {"unit": current},
+                )
+            )
+        elif parent_path is not None:
+            planned_paths[code] = f"{parent_path}{code}/"
         commune = None
         if values["commune"]:
             commune = places.commune(values["commune"])
@@ -134,7 +200,9 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
                         _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": values["commune"]},
                     )
                 )
-        planned.append({"row": row, "parent": parent, "commune": commune})
+            else:
+                _check_scope(user, commune, row, UNIT_COLUMNS, "commune", problems)
+        planned.append({"row": row, "parent": parent, "commune": commune, "current": current})
     return planned
 
 
@@ -142,9 +210,25 @@ def _validate_enterprises(
     rows: list[Row], places: _Places, user: Any, new_zones: set[str], problems: list[Problem]
 ) -> None:
     seen: dict[str, int] = {}
+    existing = {
+        e.tax_code: e
+        for e in Enterprise.objects.select_related("unit", "zone").filter(
+            tax_code__in=[row.values["tax_code"] for row in rows]
+        )
+    }
     for row in rows:
         values = row.values
         tax_code = values["tax_code"]
+        current = existing.get(tax_code)
+        if current is not None and not access.can(user, "orgs.import", current):
+            problems.append(
+                _problem(
+                    row,
+                    ENTERPRISE_COLUMNS,
+                    "tax_code",
+                    _("mã số thuế này là của “%(name)s”, doanh nghiệp ngoài phạm vi của bạn.") % {"name": current.name},
+                )
+            )
         if tax_code and tax_code in seen:
             problems.append(
                 _problem(
@@ -201,6 +285,7 @@ def _write_units(planned: list[dict[str, Any]]) -> tuple[int, int]:
     for item in planned:
         values = item["row"].values
         parent = item["parent"] or saved.get(values["parent"]) or OrgUnit.objects.get(code=values["parent"])
+        parent = saved.get(parent.code, parent)  # a parent moved by an earlier row has its new path
         unit, was_created = OrgUnit.objects.update_or_create(
             code=values["code"],
             defaults={
@@ -212,9 +297,20 @@ def _write_units(planned: list[dict[str, Any]]) -> tuple[int, int]:
             },
         )
         saved[unit.code] = unit
+        if item["current"] is not None:
+            _descendants_repath(unit=unit, old_path=item["current"].path)
         created += was_created
         updated += not was_created
     return created, updated
+
+
+def _descendants_repath(*, unit: OrgUnit, old_path: str) -> None:
+    """Keep the subtree of a moved unit under it: access checks read the materialised paths."""
+    if unit.path == old_path:
+        return
+    OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk).update(
+        path=Concat(Value(unit.path), Substr("path", len(old_path) + 1), output_field=CharField())
+    )
 
 
 def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
@@ -229,6 +325,7 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
         new_units, new_enterprises, changed_units, changed_enterprises = [], [], [], []
+        old_paths: dict[int, str] = {}
         for row in batch:
             values = row.values
             commune = values["commune_unit"]
@@ -246,6 +343,7 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
             else:
                 unit = enterprise.unit
                 before = _snapshot(enterprise)
+                old_paths[unit.pk] = unit.path
             unit.name, unit.parent, unit.commune, unit.path = (
                 values["name"],
                 commune,
@@ -266,6 +364,8 @@ def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
         Enterprise.objects.bulk_create(new_enterprises)
         _update_rows(OrgUnit, _UNIT_FIELDS, changed_units)
         _update_rows(Enterprise, _ENTERPRISE_FIELDS, changed_enterprises)
+        for unit in changed_units:
+            _descendants_repath(unit=unit, old_path=old_paths[unit.pk])
         created += len(new_enterprises)
         updated += len(changed_enterprises)
         progress("write", start + len(batch), len(rows))

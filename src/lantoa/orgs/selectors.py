@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, ImportJob, Membership, OrgUnit
+from lantoa.orgs.services import PROVINCE_CODE
 
 
 def worker_context_cache_key(code: str) -> str:
@@ -88,6 +89,19 @@ def unit_children_for_user(*, user: Any, code: str) -> tuple[OrgUnit, list[OrgUn
 
 def memberships_for_user(*, user: Any) -> QuerySet[Membership]:
     return Membership.objects.filter(person__user=user, ended_on__isnull=True).select_related("unit")
+
+
+def province_labour_federation() -> OrgUnit | None:
+    """The province's own Labour Federation: the first one set up directly under the configured province.
+
+    Never "the first in sort order": a unit of that kind created elsewhere (by an import, under a union)
+    must not receive the reports of every enterprise without a union.
+    """
+    return (
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION, parent__code=str(PROVINCE_CODE))
+        .order_by("pk")
+        .first()
+    )
 
 
 def communes_list() -> list[OrgUnit]:

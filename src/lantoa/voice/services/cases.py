@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.selectors import province_labour_federation
 from lantoa.voice import crypto
 from lantoa.voice.models import Report, ReportMessage, ReportPhoto, ReportReadLog, SurveyAnswer
 from lantoa.voice.services.reports import text_clean
@@ -92,10 +93,6 @@ def case_close(*, report: Report, user: Any, outcome: str) -> Report:
     return report
 
 
-def _federation() -> OrgUnit | None:
-    return OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION).order_by("path").first()
-
-
 @transaction.atomic
 def cases_escalate_overdue(*, now: dt.datetime | None = None) -> int:
     """Raise overdue open cases one level: 1 = no first reply in time, 2 = not resolved in time.
@@ -103,7 +100,7 @@ def cases_escalate_overdue(*, now: dt.datetime | None = None) -> int:
     A case the grassroots union let slip moves to the Labour Federation, with a note saying why.
     """
     now = now or timezone.now()
-    federation = _federation()
+    federation = province_labour_federation()
     overdue = (
         Report.objects.select_for_update()
         .filter(status__in=Report.OPEN_STATUSES)

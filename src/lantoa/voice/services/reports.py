@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from lantoa.core.text import clean_line, nfc
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.selectors import province_labour_federation
+from lantoa.orgs.services import PROVINCE_CODE
 from lantoa.voice import crypto
 from lantoa.voice.models import Category, Report, ReportMessage, ReportPhoto
 from lantoa.voice.photos import CleanPhoto
@@ -36,12 +38,12 @@ def responsible_unit(*, enterprise: Enterprise | None) -> OrgUnit:
         union = OrgUnit.objects.filter(parent=enterprise.unit, kind=OrgUnit.Kind.GRASSROOTS_UNION).order_by("pk")
         if union.exists():
             return union.first()
-    federation = OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION).order_by("path").first()
+    federation = province_labour_federation()
     if federation is not None:
         return federation
     if enterprise is not None:
         return enterprise.commune
-    province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("path").first()
+    province = OrgUnit.objects.filter(code=str(PROVINCE_CODE)).first()
     if province is None:
         raise ValidationError(_("Hệ thống chưa có đơn vị tiếp nhận phản ánh."), code="no_responsible_unit")
     return province
