@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from lantoa.learning import services
 from lantoa.learning.models import Contest
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs import selectors as org_selectors
 
 DEMO_CONTEST_SLUG = "tim-hieu-phap-luat-lao-dong-2026"
 
@@ -29,7 +29,7 @@ def load(*, logins: list[tuple[str, str, str]]) -> str:
         },
     )
     if contest.issuing_body is None:
-        contest.issuing_body = OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION, code="LDLD").first()
+        contest.issuing_body = org_selectors.province_labour_federation()
         contest.signer_title = "Chủ tịch Liên đoàn Lao động tỉnh (minh họa)"
         contest.save(update_fields=["issuing_body", "signer_title"])
     return f"contest /cuoc-thi/{DEMO_CONTEST_SLUG}/; questions created={result.created} updated={result.updated} unchanged={result.unchanged}"
