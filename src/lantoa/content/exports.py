@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
-from segno import make_qr
 
 from lantoa.content.models import LessonPage
+from lantoa.core.qr import qr_svg
 
 PAPER_SIZES = ("A4", "A3")
 
@@ -19,7 +19,7 @@ def _items(text: str) -> list[str]:
 
 
 def qr_data_uri(url: str) -> str:
-    svg = make_qr(url, error="m").svg_inline(scale=6)
+    svg = qr_svg(url, scale=6)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
