@@ -1,5 +1,6 @@
 """QR codes of public addresses, drawn as SVG."""
 
+import base64
 import io
 
 from segno import make_qr
@@ -10,6 +11,11 @@ def qr_svg(data: str, *, scale: int, title: str | None = None) -> str:
     out = io.BytesIO()
     make_qr(data, error="m").save(out, kind="svg", scale=scale, title=title, xmldecl=False, svgns=True)
     return out.getvalue().decode()
+
+
+def qr_data_uri(data: str, *, scale: int = 6) -> str:
+    """For an <img> in a printed page (posters, certificates)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(data, scale=scale).encode()).decode()
 
 
 def qr_svg_inline(data: str, *, scale: int, title: str | None = None) -> str:
