@@ -1,9 +1,11 @@
 import datetime as dt
 import unicodedata
+from types import SimpleNamespace
 
 import pytest
 import time_machine
 from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from lantoa.core.formats import local_day, vn_date, vn_datetime, vn_number, vnd
@@ -59,3 +61,10 @@ def test_templates_print_local_dates_at_night(moment, day, stamp):
             Context({"now": timezone.now()})
         )
     assert rendered == f"{day}|{stamp}|{day}"
+
+
+@pytest.mark.parametrize(("moment", "day", "stamp"), NIGHT_SHIFT)
+def test_official_approval_reads_the_local_day(moment, day, stamp):
+    page = SimpleNamespace(official_approval=SimpleNamespace(approved_at=moment))
+    html = render_to_string("content/_official.html", {"page": page})
+    assert f"đã duyệt ngày {day}" in html
