@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the tests and documents need: chromium for the browser journeys, fonts for PDFs.
+# Debian packages the tests and documents need: chromium for the browser journeys, fonts for PDFs,
+# zbar-tools to decode the QR codes the tests draw.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0

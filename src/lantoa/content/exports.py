@@ -1,26 +1,20 @@
 """Traditional forms from a lesson: a printable poster/leaflet (PDF, A4/A3, with a QR code) and a talk outline (DOCX)."""
 
-import base64
 import io
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
-from segno import make_qr
 
 from lantoa.content.models import LessonPage
+from lantoa.core.qr import qr_data_uri
 
 PAPER_SIZES = ("A4", "A3")
 
 
 def _items(text: str) -> list[str]:
     return [line.strip().removeprefix("- ") for line in text.splitlines() if line.strip()]
-
-
-def qr_data_uri(url: str) -> str:
-    svg = make_qr(url, error="m").svg_inline(scale=6)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def lesson_poster_pdf(*, lesson: LessonPage, url: str, paper: str = "A4") -> bytes:

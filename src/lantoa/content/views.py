@@ -3,9 +3,10 @@ import json
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from segno import make_qr
 
 from lantoa.content import exports, selectors
+from lantoa.core.links import page_absolute_url
+from lantoa.core.qr import qr_svg
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -24,7 +25,7 @@ def page_qr(request: HttpRequest, page_id: int) -> HttpResponse:
     """A QR code of a live public page's address (percent-encoded ASCII, so every phone decodes it)."""
     page = selectors.worker_page_get_live(page_id=page_id)
     response = HttpResponse(
-        make_qr(page.full_url, error="m").svg_inline(scale=8, title=page.title), content_type="image/svg+xml"
+        qr_svg(page_absolute_url(page, request), scale=8, title=page.title), content_type="image/svg+xml"
     )
     response["Cache-Control"] = "public, max-age=86400"
     return response
@@ -52,7 +53,7 @@ def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
     paper = request.GET.get("kho", "A4").upper()
-    pdf = exports.lesson_poster_pdf(lesson=lesson, url=lesson.full_url, paper=paper)
+    pdf = exports.lesson_poster_pdf(lesson=lesson, url=page_absolute_url(lesson, request), paper=paper)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="ap-phich-{lesson.slug}-{paper.lower()}.pdf"'
     return response
@@ -62,7 +63,9 @@ def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
 def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
-    response = HttpResponse(exports.lesson_talk_outline_docx(lesson=lesson, url=lesson.full_url), content_type=DOCX)
+    response = HttpResponse(
+        exports.lesson_talk_outline_docx(lesson=lesson, url=page_absolute_url(lesson, request)), content_type=DOCX
+    )
     response["Content-Disposition"] = f'attachment; filename="de-cuong-{lesson.slug}.docx"'
     return response
 

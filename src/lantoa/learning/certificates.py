@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from lantoa.content.exports import qr_data_uri
+from lantoa.core.qr import qr_data_uri
 from lantoa.learning.models import ContestEntry
 from lantoa.orgs import services as org_services
 

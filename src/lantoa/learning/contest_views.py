@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lantoa.core.links import absolute_url
 from lantoa.learning import certificates, selectors, services
 from lantoa.learning.forms import QuizForm
 
@@ -87,7 +88,7 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     )
     if not is_holder:
         raise Http404  # a certificate is downloaded by its holder; anyone may verify it
-    verify_url = request.build_absolute_uri(f"/cuoc-thi/xac-minh/{entry.certificate_code}")
+    verify_url = absolute_url(f"/cuoc-thi/xac-minh/{entry.certificate_code}", request)
     response = HttpResponse(
         certificates.certificate_pdf(entry=entry, verify_url=verify_url), content_type="application/pdf"
     )

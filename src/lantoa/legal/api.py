@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Schema
 
+from lantoa.core.links import absolute_url
 from lantoa.core.text import clean_line
 from lantoa.legal import search
 
@@ -41,12 +42,12 @@ def search_provisions(request, q: str, on: dt.date | None = None, k: int = 5) ->
             doc_title=a.provision.document.title,
             article=a.provision.label,
             title=a.provision.title,
-            url=request.build_absolute_uri(a.provision.get_absolute_url()),
+            url=absolute_url(a.provision.get_absolute_url(), request),
             passage="".join(text for text, _ in a.passage.pieces),
             passage_label=a.passage.label,
             in_force=a.in_force,
             score=round(a.score, 4),
-            handbook=[request.build_absolute_uri(e.get_absolute_url()) for e in a.entries],
+            handbook=[absolute_url(e.get_absolute_url(), request) for e in a.entries],
         )
         for a in outcome.answers
     ]

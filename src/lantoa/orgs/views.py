@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
-from segno import make_qr
 
 from lantoa.core import registry
+from lantoa.core.links import absolute_url
+from lantoa.core.qr import qr_svg
 from lantoa.orgs import access, imports, selectors
 from lantoa.orgs.forms import EnterpriseFilterForm, ImportUploadForm, PhoneLoginForm
 from lantoa.orgs.importers import template_workbook
@@ -39,10 +40,8 @@ def worker_enter(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def enterprise_qr(request: HttpRequest, code: str) -> HttpResponse:
     enterprise = selectors.enterprise_get_by_public_code(code=code)
-    url = request.build_absolute_uri(reverse("orgs:worker-enter", args=[enterprise.public_code]))
-    response = HttpResponse(
-        make_qr(url, error="m").svg_inline(scale=8, title=enterprise.name), content_type="image/svg+xml"
-    )
+    url = absolute_url(reverse("orgs:worker-enter", args=[enterprise.public_code]), request)
+    response = HttpResponse(qr_svg(url, scale=8, title=enterprise.name), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

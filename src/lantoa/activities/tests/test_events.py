@@ -3,6 +3,7 @@ import io
 import unicodedata
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -166,3 +167,19 @@ def test_marking_held_through_the_page_updates_attendance(client, grassroots_off
     page = client.get(reverse("activities:event-detail", args=[event.pk])).content.decode()
     assert "Đã tổ chức" in page
     assert "<strong>25</strong>" in page
+
+
+@pytest.mark.parametrize(
+    ("utc_moment", "shown"),
+    [
+        (dt.datetime(2026, 12, 1, 17, 30, tzinfo=dt.UTC), "00:30 02/12/2026"),
+        (dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC), "06:30 02/12/2026"),
+    ],
+)
+def test_an_event_at_night_shows_its_vietnamese_day_and_hour(client, grassroots_officer, make_event, utc_moment, shown):
+    event = make_event(starts_at=utc_moment + dt.timedelta(minutes=10))
+    client.force_login(grassroots_officer)
+    with time_machine.travel(utc_moment, tick=False):
+        page = client.get(reverse("activities:event-detail", args=[event.pk])).content.decode()
+    assert shown.replace(":30", ":40", 1) in page
+    assert "01/12/2026" not in page

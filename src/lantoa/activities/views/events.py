@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from segno import make_qr
 
 from lantoa.activities.forms.events import EventFilterForm, EventForm, EventHeldForm, EventPhotoForm
 from lantoa.activities.selectors import VIEW_ACTIONS
@@ -17,6 +16,8 @@ from lantoa.activities.selectors.force import propagandist_choices_for_user
 from lantoa.activities.services import checkin as checkin_services
 from lantoa.activities.services import events as services
 from lantoa.activities.views import form_error, require
+from lantoa.core.links import absolute_url
+from lantoa.core.qr import qr_svg_inline
 from lantoa.orgs import access
 
 
@@ -130,13 +131,13 @@ def event_qr(request: HttpRequest, pk: int) -> HttpResponse:
     """The organiser's phone shows this: a QR that changes with the code, refreshed without JavaScript."""
     event = selectors.event_get_for_user(user=request.user, pk=pk, action="activities.log_event")
     code = checkin_services.checkin_code(event=event)
-    url = request.build_absolute_uri(reverse("activities:checkin", args=[event.pk, code]))
+    url = absolute_url(reverse("activities:checkin", args=[event.pk, code]), request)
     seconds = checkin_services.rotate_seconds()
     context = {
         "event": event,
         "code": code,
         "url": url,
-        "qr_svg": make_qr(url, error="m").svg_inline(scale=7, title=event.title),
+        "qr_svg": qr_svg_inline(url, scale=7, title=event.title),
         "refresh": min(30, seconds) if seconds > 30 else seconds,
         "problem": checkin_services.checkin_problem(event=event),
         "now": timezone.now(),

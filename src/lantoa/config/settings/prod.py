@@ -14,6 +14,8 @@ def _required(name: str) -> str:
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[]) or [_required("ALLOWED_HOSTS")]
 _required("DATABASE_URL")
+PUBLIC_BASE_URL = _required("PUBLIC_BASE_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

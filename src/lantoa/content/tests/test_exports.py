@@ -1,8 +1,10 @@
 import io
 import subprocess
+from urllib.parse import quote
 
 from docx import Document
 
+from lantoa.core.tests.qrcodes import decode_pdf
 from lantoa.core.tests.support import require_tool
 
 
@@ -44,3 +46,23 @@ def test_exports_of_an_unpublished_lesson_are_not_found(client, lessons):
     lesson = lessons["chi-thi-58-la-gi"]
     lesson.unpublish()
     assert client.get(f"/in/bai-hoc/{lesson.pk}/de-cuong.docx").status_code == 404
+
+
+def test_poster_qr_and_talk_outline_link_reach_the_public_site(client, lessons, settings, tmp_path):
+    settings.PUBLIC_BASE_URL = "https://lantoa.angiang.gov.vn"
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    public = f"https://lantoa.angiang.gov.vn{lesson.url}"
+    poster = client.get(f"/in/bai-hoc/{lesson.pk}/ap-phich.pdf", HTTP_HOST="localhost")
+    assert decode_pdf(poster.content, tmp_path) == public
+    outline = client.get(f"/in/bai-hoc/{lesson.pk}/de-cuong.docx", HTTP_HOST="localhost")
+    text = "\n".join(p.text for p in Document(io.BytesIO(outline.content)).paragraphs)
+    assert public in text
+    assert "localhost" not in text
+
+
+def test_share_links_carry_the_host_the_visitor_used_in_the_demo(client, lessons, settings):
+    settings.PUBLIC_BASE_URL = ""
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    html = client.get(lesson.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert f"zalo.me/share?url={quote(f'http://127.0.0.1:8000{lesson.url}', safe='')}" in html
+    assert "localhost" not in html

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from lantoa.content import services
 from lantoa.content.models import LessonCitation, LessonIndexPage, LessonPage, TopicPage
 from lantoa.content.topics import TOPICS
+from lantoa.core.tests.qrcodes import decode_svg_in_chromium
 
 
 def test_lessons_import_builds_the_tree_and_is_idempotent(db, seed_sample):
@@ -80,9 +81,12 @@ def test_sitemap_lists_published_lessons(client, lessons):
     assert "/bai-hoc/hop-dong-lao-dong/hop-dong-phai-bang-van-ban/" in client.get("/sitemap.xml").content.decode()
 
 
-def test_every_page_has_a_qr_code_of_its_address(client, lessons):
-    response = client.get(f"/qr/trang/{lessons['chi-thi-58-la-gi'].pk}.svg")
+def test_every_page_has_a_qr_code_of_its_public_address(client, lessons, settings, tmp_path):
+    settings.PUBLIC_BASE_URL = "https://lantoa.angiang.gov.vn"
+    lesson = lessons["chi-thi-58-la-gi"]
+    response = client.get(f"/qr/trang/{lesson.pk}.svg")
     assert response["Content-Type"] == "image/svg+xml"
+    assert decode_svg_in_chromium(response.content, tmp_path) == f"https://lantoa.angiang.gov.vn{lesson.url}"
     assert client.get("/qr/trang/999999.svg").status_code == 404
 
 

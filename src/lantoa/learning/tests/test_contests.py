@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from lantoa.content import services as content_services
 from lantoa.content.importers import SEED_DIR
+from lantoa.core.tests.qrcodes import decode_pdf
 from lantoa.learning import certificates, selectors, services
 from lantoa.learning.models import Contest, ContestEntry
 from lantoa.orgs.models import Role
@@ -110,8 +111,9 @@ def test_leaderboard_ranks_enterprises_by_score_then_time_and_people_only_with_c
 
 
 def test_a_registered_worker_downloads_a_certificate_anyone_can_verify(
-    client, contest, enterprise_a, make_official, tmp_path
+    client, contest, enterprise_a, make_official, tmp_path, settings
 ):
+    settings.PUBLIC_BASE_URL = "https://lantoa.angiang.gov.vn"
     worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
     with time_machine.travel(START + dt.timedelta(hours=1)):
         entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
@@ -120,6 +122,8 @@ def test_a_registered_worker_downloads_a_certificate_anyone_can_verify(
     client.force_login(worker)
     pdf = client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    verify_url = f"https://lantoa.angiang.gov.vn/cuoc-thi/xac-minh/{entry.certificate_code}"
+    assert decode_pdf(pdf.content, tmp_path) == verify_url
     client.logout()
     assert "Nguyễn Văn Giỏi" in client.get(f"/cuoc-thi/xac-minh/{entry.certificate_code}").content.decode()
     assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 404

@@ -24,12 +24,13 @@ def test_load_demo_builds_a_province_and_is_idempotent(db, capsys):
     assert Enterprise.objects.filter(is_border=True).exists()
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "PUBLIC_BASE_URL"])
 def test_prod_settings_refuse_to_start_without_required_variables(missing):
     env = {
         "SECRET_KEY": "x" * 60,
         "DATABASE_URL": "sqlite:////tmp/x.sqlite3",
         "ALLOWED_HOSTS": "example.vn",
+        "PUBLIC_BASE_URL": "https://example.vn",
         "PATH": "/usr/bin:/bin",
     }
     env.pop(missing)

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from lantoa.core.tests.qrcodes import decode_svg_in_chromium
 from lantoa.orgs.models import Enterprise, ImportJob
 
 from .workbooks import enterprise_row, filled_template
@@ -40,10 +41,15 @@ def test_unknown_enterprise_link_is_a_404(client, db):
     assert client.get("/e/ZZZZZZ").status_code == 404
 
 
-def test_enterprise_qr_is_an_svg_pointing_to_the_worker_link(client, enterprise_a):
+def test_enterprise_poster_qr_draws_in_chromium_and_decodes_to_the_public_worker_link(
+    client, enterprise_a, settings, tmp_path
+):
+    settings.PUBLIC_BASE_URL = "https://lantoa.angiang.gov.vn"
     response = client.get(f"/e/{enterprise_a.public_code}/qr.svg")
     assert response["Content-Type"] == "image/svg+xml"
-    assert response.content.startswith(b"<svg")
+    assert decode_svg_in_chromium(response.content, tmp_path) == (
+        f"https://lantoa.angiang.gov.vn/e/{enterprise_a.public_code}"
+    )
 
 
 def test_sitemap_lists_public_pages(client, db):

@@ -1,17 +1,18 @@
-"""Any table on screen as an XLSX workbook: one sheet per table, headers bold, numbers kept as numbers."""
+"""Any table on screen as an XLSX workbook: one sheet per table, headed by the unit and the period."""
 
 import io
 import re
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from lantoa.core.xlsx import row_append
 from lantoa.plans.selectors.documents import Table
 
 _SHEET_BAD = re.compile(r"[\[\]\*\?/\\:]")
 
 
-def tables_xlsx(tables: list[Table], *, heading: str = "") -> bytes:
+def tables_xlsx(tables: list[Table], *, unit: str, period: str, heading: str = "") -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
@@ -21,14 +22,13 @@ def tables_xlsx(tables: list[Table], *, heading: str = "") -> bytes:
             name = f"{name[:27]} {number}"
         used.add(name)
         sheet = workbook.create_sheet(name)
-        if heading:
-            sheet.append([heading])
-            sheet["A1"].font = Font(bold=True)
-        sheet.append([str(header) for header in table.headers])
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+        row_append(sheet, [heading or table.title], bold=True)
+        row_append(sheet, [_("Đơn vị"), unit])
+        row_append(sheet, [_("Kỳ"), period])
+        sheet.append([])
+        row_append(sheet, table.headers, bold=True)
         for row in table.rows:
-            sheet.append([value if isinstance(value, int | float) else str(value) for value in row])
+            row_append(sheet, row)
         for column in sheet.columns:
             width = max(len(str(cell.value or "")) for cell in column)
             sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))

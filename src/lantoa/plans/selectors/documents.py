@@ -1,11 +1,12 @@
 """What a unit's report says, laid out once for DOCX, HTML/PDF and XLSX (Hướng dẫn 36-HD/VPTW)."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantoa.core.formats import vn_number
+from lantoa.core.formats import vn_date, vn_number
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.models import UnitReport
 from lantoa.plans.selectors.links import records_url
@@ -54,6 +55,8 @@ class ReportDocument:
     signer_title: str
     signer_name: str
     file_stem: str
+    unit_name: str
+    period_label: str
 
 
 def issuer_of(unit: OrgUnit) -> Issuer:
@@ -78,8 +81,12 @@ def place_date(report: UnitReport) -> str:
 
 
 def cell_text(value: object) -> str:
-    """Numbers as a Vietnamese reader writes them (1.234); everything else as it is."""
-    return vn_number(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    """Numbers as a Vietnamese reader writes them (1.234), dates as dd/mm/yyyy; everything else as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return vn_number(value)
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    return str(value)
 
 
 def _figure_table(report: UnitReport, links: bool) -> Table:
@@ -112,10 +119,7 @@ def _figure_table(report: UnitReport, links: bool) -> Table:
 
 def _task_table(tasks: list) -> Table:
     headers = [_("Mục"), _("Nhiệm vụ"), _("Hạn"), _("Tình trạng"), _("Kết quả")]
-    rows = [
-        [t.section, t.title, t.due_on.strftime("%d/%m/%Y") if t.due_on else "", t.get_status_display(), t.progress_note]
-        for t in tasks
-    ]
+    rows = [[t.section, t.title, t.due_on or "", t.get_status_display(), t.progress_note] for t in tasks]
     return Table(_("Nhiệm vụ được giao"), headers, rows)
 
 
@@ -146,4 +150,6 @@ def report_document(report: UnitReport, *, tasks: list, links: bool = False) -> 
         signer_title=report.signer_title,
         signer_name=report.signer_name,
         file_stem=f"bao-cao-{report.unit.code}-{report.period.code}".lower(),
+        unit_name=report.unit.name,
+        period_label=report.period.label,
     )

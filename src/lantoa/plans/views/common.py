@@ -20,5 +20,7 @@ def attachment(content: bytes, *, content_type: str, filename: str) -> HttpRespo
     return response
 
 
-def xlsx_response(tables: list[Table], *, filename: str, heading: str = "") -> HttpResponse:
-    return attachment(tables_xlsx(tables, heading=heading), content_type=XLSX, filename=filename)
+def xlsx_response(tables: list[Table], *, filename: str, unit: str, period: str, heading: str = "") -> HttpResponse:
+    return attachment(
+        tables_xlsx(tables, unit=unit, period=period, heading=heading), content_type=XLSX, filename=filename
+    )

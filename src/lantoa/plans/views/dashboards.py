@@ -52,9 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     if request.GET.get("format") == "xlsx":
         filename = f"bang-dieu-khien-{unit.code}-{period.code}.xlsx"
-        return xlsx_response(
-            [board.children, board.segments], filename=filename, heading=f"{unit.name} · {period.label}"
-        )
+        return xlsx_response([board.children, board.segments], filename=filename, unit=unit.name, period=period.label)
     form = DashboardForm(
         initial={"unit": unit.code, "period": period.code, "indicator": indicator.code}, indicators=indicators
     )

@@ -135,4 +135,6 @@ def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt == "pdf":
         return attachment(report_pdf(doc), content_type="application/pdf", filename=f"{doc.file_stem}.pdf")
     tables = [table for section in doc.sections for table in section.tables]
-    return xlsx_response(tables, filename=f"{doc.file_stem}.xlsx", heading=doc.subject)
+    return xlsx_response(
+        tables, filename=f"{doc.file_stem}.xlsx", unit=doc.unit_name, period=doc.period_label, heading=doc.subject
+    )

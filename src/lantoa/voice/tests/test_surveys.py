@@ -93,3 +93,27 @@ def test_officer_builds_a_survey_in_the_office(client, grassroots_officer, enter
     assert detail.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Bạn ở trọ hay nhà riêng?" in page and "/voice/s/" in page
+
+
+def test_survey_export_never_turns_a_title_or_an_option_into_a_formula(client, grassroots_officer, enterprise_a):
+    hostile = survey_services.survey_create(user=grassroots_officer, title="=cmd|' /C calc'!A0", unit=enterprise_a.unit)
+    survey_services.survey_question_add(user=grassroots_officer, survey=hostile, text="@SUM(A1:A9)", kind="scale")
+    survey_services.survey_question_add(
+        user=grassroots_officer,
+        survey=hostile,
+        text="+1",
+        kind="choice",
+        choices=['=HYPERLINK("http://evil.example","Bấm")', "Nhà trẻ"],
+    )
+    for value in ["1", "2", "3", "4", "5"]:
+        answer(client, hostile, scale=value, choice='=HYPERLINK("http://evil.example","Bấm")')
+    client.force_login(grassroots_officer)
+    sheet = load_workbook(io.BytesIO(client.get(reverse("voice:survey-export", args=[hostile.pk])).content)).active
+    assert sheet["A1"].value == "'=cmd|' /C calc'!A0"
+    assert sheet["B3"].is_date
+    assert sheet["B3"].number_format == "dd/mm/yyyy hh:mm"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert ("'+1", '\'=HYPERLINK("http://evil.example","Bấm")', 5, 1.0) in rows
+    assert all(
+        not str(value).startswith(("=", "+", "-", "@")) for row in rows for value in row if isinstance(value, str)
+    )

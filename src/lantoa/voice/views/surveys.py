@@ -8,8 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
-from segno import make_qr
 
+from lantoa.core.links import absolute_url
+from lantoa.core.qr import qr_svg
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 from lantoa.orgs.selectors import enterprise_for_worker_context
@@ -99,7 +100,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sheets": sheets,
         "results": results,
         "k": survey_selectors.K_ANONYMITY,
-        "link": request.build_absolute_uri(reverse("voice:survey-answer", args=[survey.public_code])),
+        "link": absolute_url(reverse("voice:survey-answer", args=[survey.public_code]), request),
     }
     return render(request, "voice/survey_detail.html", context)
 
@@ -120,8 +121,8 @@ def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def survey_qr(request: HttpRequest, pk: int) -> HttpResponse:
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
-    url = request.build_absolute_uri(reverse("voice:survey-answer", args=[survey.public_code]))
-    return HttpResponse(make_qr(url, error="m").svg_inline(scale=6, title=survey.title), content_type="image/svg+xml")
+    url = absolute_url(reverse("voice:survey-answer", args=[survey.public_code]), request)
+    return HttpResponse(qr_svg(url, scale=6, title=survey.title), content_type="image/svg+xml")
 
 
 def _answering_enterprise(request: HttpRequest, choices: list[Enterprise]) -> Enterprise | None:

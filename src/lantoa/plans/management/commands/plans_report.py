@@ -42,7 +42,8 @@ class Command(BaseCommand):
         elif fmt == "pdf":
             content = report_pdf(doc)
         else:
-            content = tables_xlsx([t for section in doc.sections for t in section.tables], heading=doc.subject)
+            tables = [t for section in doc.sections for t in section.tables]
+            content = tables_xlsx(tables, unit=doc.unit_name, period=doc.period_label, heading=doc.subject)
         out.write_bytes(content)
         self.stdout.write(
             f"{out} ({len(content)} bytes): {target.name}, {reporting_period.label}, {report.get_status_display()}"
