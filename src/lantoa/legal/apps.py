@@ -6,25 +6,13 @@ class LegalConfig(AppConfig):
     name = "lantoa.legal"
     label = "legal"
     verbose_name = _("Pháp luật")
-    worker_tile = (
-        {
-            "title": _("Hỏi luật lao động"),
-            "text": _("Gõ câu hỏi như khi nói chuyện, xem điều luật và sổ tay."),
-            "url_name": "legal:search",
-            "order": 10,
-        },
-        {
-            "title": _("Tính quyền lợi"),
-            "text": _("Lương tối thiểu, làm thêm giờ, nghỉ phép, trợ cấp thôi việc, bảo hiểm"),
-            "url_name": "legal:calculators:index",
-            "order": 30,
-        },
-    )
-    office_links = (
-        ("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),
-        ("legal.view_parameters", "legal:calculators:parameter-list", _("Tham số lao động theo thời gian")),
-    )
-    # The library's loader also runs the calculators' one (labour parameters): one loader per app.
+    worker_tile = {
+        "title": _("Hỏi luật lao động"),
+        "text": _("Gõ câu hỏi như khi nói chuyện, xem điều luật và sổ tay."),
+        "url_name": "legal:search",
+        "order": 10,
+    }
+    office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
     demo_loader = "lantoa.legal.demo.load"
     api_router = ("/legal/", "lantoa.legal.api.router")
     sitemaps = {
