@@ -417,6 +417,36 @@ def test_insurance_over_a_period_uses_each_months_unemployment_ceiling():
     assert {"Luật Việc làm 38/2013/QH13", "Luật Việc làm 74/2025/QH15"} <= documents
 
 
+@pytest.mark.parametrize(
+    ("on", "ceiling", "worker", "employer"),
+    [
+        # 30/06/2026: 20 × 2.340.000 = 46.800.000; 8% + 1,5% of it, 1% of 94.600.000 (20 × 4.730.000).
+        (dt.date(2026, 6, 30), 46_800_000, 3_744_000 + 702_000 + 946_000, 6_552_000 + 1_404_000 + 234_000 + 1_404_000),
+        # 01/07/2026 (Nghị định 161/2026): 20 × 2.530.000 = 50.600.000 → 4.048.000 + 759.000 + 946.000.
+        (dt.date(2026, 7, 1), 50_600_000, 4_048_000 + 759_000 + 946_000, 7_084_000 + 1_518_000 + 253_000 + 1_518_000),
+    ],
+)
+def test_insurance_ceiling_follows_the_base_salary_in_force_on_the_date(on, ceiling, worker, employer):
+    result = insurance.insurance_contributions(book=BOOK, on=on, region=2, salary_vnd=100_000_000)
+    lines = amounts(result)
+    assert lines["Trần lương đóng BHXH"] == ceiling
+    assert lines["Người lao động đóng (trừ vào lương)"] == worker
+    # 14% retirement, 3% sickness, 0,5% accident and 3% health on the ceiling; 1% unemployment on 94.600.000.
+    assert lines["Người sử dụng lao động đóng"] == employer + 946_000
+    documents = {citation.document for citation in result.citations}
+    assert ("Nghị định 161/2026/NĐ-CP" in documents) == (on >= dt.date(2026, 7, 1))
+    assert result.needs_confirmation
+
+
+def test_insurance_over_june_and_july_2026_changes_the_ceiling_in_july():
+    result = insurance.insurance_over_period(
+        book=BOOK, start=dt.date(2026, 6, 1), end=dt.date(2026, 7, 1), region=2, salary_vnd=100_000_000
+    )
+    assert amounts(result)["Người lao động đóng cả kỳ"] == (3_744_000 + 702_000 + 946_000) + (
+        4_048_000 + 759_000 + 946_000
+    )
+
+
 def test_insurance_before_july_2025_cites_the_2014_social_insurance_law():
     result = insurance.insurance_contributions(book=BOOK, on=dt.date(2025, 3, 1), region=3, salary_vnd=5_000_000)
     assert amounts(result)["Người lao động đóng (trừ vào lương)"] == 525_000
