@@ -14,4 +14,5 @@ class CalculatorsConfig(AppConfig):
     }
     office_links = (("legal.view_parameters", "calculators:parameter-list", _("Tham số lao động theo thời gian")),)
     demo_loader = "lantoa.calculators.demo.load"
+    api_router = ("/calculators/", "lantoa.calculators.api.router")
     provision_tools = "lantoa.calculators.selectors.calculator_links_for_article"

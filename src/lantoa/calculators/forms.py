@@ -292,3 +292,14 @@ class InsuranceForm(forms.Form):
     salary = MoneyField(label=_("Tiền lương tháng đóng bảo hiểm (đồng)"))
     commune = _communes()
     region = _region()
+
+
+class UnemploymentForm(forms.Form):
+    job_ended_on = VnDateField(label=_("Ngày chấm dứt hợp đồng lao động"))
+    contribution_months = forms.IntegerField(
+        label=_("Số tháng đã đóng bảo hiểm thất nghiệp mà chưa hưởng trợ cấp"), min_value=0, max_value=720
+    )
+    average_wage = MoneyField(label=_("Tiền lương bình quân 6 tháng đóng bảo hiểm thất nghiệp gần nhất (đồng)"))
+    filed_on = VnDateField(label=_("Ngày nộp đủ hồ sơ (nếu đã nộp)"), required=False)
+    commune = _communes()
+    region = _region()

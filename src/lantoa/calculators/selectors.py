@@ -79,6 +79,7 @@ CALCULATOR_LABELS = {
     "leave": _lazy("Tính số ngày nghỉ phép năm"),
     "severance": _lazy("Tính trợ cấp thôi việc, mất việc làm"),
     "insurance": _lazy("Tính tiền đóng bảo hiểm bắt buộc"),
+    "unemployment-benefit": _lazy("Tính trợ cấp thất nghiệp"),
 }
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
@@ -94,6 +95,10 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("41/2024/QH15", 33): ("insurance",),
     ("41/2024/QH15", 34): ("insurance",),
     ("74/2025/QH15", 33): ("insurance",),
+    ("74/2025/QH15", 38): ("unemployment-benefit",),
+    ("74/2025/QH15", 39): ("unemployment-benefit",),
+    ("38/2013/QH13", 49): ("unemployment-benefit",),
+    ("38/2013/QH13", 50): ("unemployment-benefit",),
 }
 
 
@@ -102,6 +107,7 @@ DOCUMENT_TITLES = {
     "293/2025/NĐ-CP": "Nghị định 293/2025/NĐ-CP",
     "41/2024/QH15": "Luật Bảo hiểm xã hội 41/2024/QH15",
     "74/2025/QH15": "Luật Việc làm 74/2025/QH15",
+    "38/2013/QH13": "Luật Việc làm 38/2013/QH13",
 }
 
 

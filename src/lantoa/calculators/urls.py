@@ -11,5 +11,6 @@ urlpatterns = [
     path("tinh-toan/nghi-phep-nam/", views.leave_view, name="leave"),
     path("tinh-toan/tro-cap-thoi-viec/", views.severance_view, name="severance"),
     path("tinh-toan/bao-hiem/", views.insurance_view, name="insurance"),
+    path("tinh-toan/tro-cap-that-nghiep/", views.unemployment_view, name="unemployment-benefit"),
     path("tinh-toan/tham-so/", views.parameter_list, name="parameter-list"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lantoa.calculators import forms, selectors
-from lantoa.calculators.rules import insurance, leave, overtime, severance, wages
+from lantoa.calculators.rules import insurance, leave, overtime, severance, unemployment, wages
 from lantoa.calculators.rules.base import Result
 
 
@@ -118,6 +118,33 @@ def _insurance(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
+def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    choice = _region(data, request, data["job_ended_on"])
+    result = unemployment.unemployment_benefit(
+        book=book,
+        data=unemployment.UnemploymentInput(
+            job_ended_on=data["job_ended_on"],
+            contribution_months=data["contribution_months"],
+            average_wage_vnd=data["average_wage"],
+            region=choice.region,
+            filed_on=data["filed_on"],
+        ),
+    )
+    return _with_region(result, choice)
+
+
+# Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
+CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
+    "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
+    "arrears": (forms.ArrearsForm, _arrears),
+    "overtime": (forms.OvertimeForm, _overtime),
+    "leave": (forms.LeaveForm, _leave),
+    "severance": (forms.SeveranceForm, _severance),
+    "insurance": (forms.InsuranceForm, _insurance),
+    "unemployment-benefit": (forms.UnemploymentForm, _unemployment),
+}
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "calculators/index.html")
@@ -182,6 +209,17 @@ def insurance_view(request: HttpRequest) -> HttpResponse:
         form_class=forms.InsuranceForm,
         template="calculators/insurance.html",
         compute=_insurance,
+    )
+
+
+@require_GET
+def unemployment_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="unemployment-benefit",
+        form_class=forms.UnemploymentForm,
+        template="calculators/unemployment.html",
+        compute=_unemployment,
     )
 
 

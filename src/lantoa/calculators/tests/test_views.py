@@ -27,6 +27,7 @@ def test_calculator_index_lists_every_calculator(client, db):
         "nghi-phep-nam",
         "tro-cap-thoi-viec",
         "bao-hiem",
+        "tro-cap-that-nghiep",
     ):
         assert f"/tinh-toan/{path}/" in body
 
@@ -232,3 +233,19 @@ def test_minimum_wage_page_converts_a_daily_wage_and_refuses_zero_days(client, p
     assert "4.680.000 đ" in body and "Điều 4 khoản 3" in body
     body = client.get("/tinh-toan/luong-toi-thieu/", {**query, "normal_days": "0"}).content.decode()
     assert "Số này phải lớn hơn 0." in body and "ket-qua" not in body
+
+
+def test_unemployment_page_shows_amount_months_first_day_and_articles(client, parameters):
+    query = {
+        "job_ended_on": "15/03/2026",
+        "contribution_months": "50",
+        "average_wage": "8.000.000",
+        "filed_on": "20/03/2026",
+        "region": "2",
+    }
+    body = client.get("/tinh-toan/tro-cap-that-nghiep/", query).content.decode()
+    assert "4.800.000 đ" in body
+    assert "4 tháng" in body
+    assert "03/04/2026" in body
+    assert "Điều 39 khoản 1" in body
+    assert 'href="/phap-luat/74-2025-qh15/dieu-39"' in body
