@@ -73,7 +73,16 @@ def allowance(*, book: ParameterBook, data: SeveranceInput) -> Result:
             "months": vn_decimal(minimum_service.value)
         }
         return result
-    counted = max(0, worked - data.insured_months - data.paid_months)
+    if data.insured_months + data.paid_months > worked:
+        raise ValidationError(
+            _(
+                "Số tháng đóng bảo hiểm thất nghiệp và số tháng đã được trả trợ cấp (%(deducted)s tháng) không thể "
+                "nhiều hơn thời gian làm việc cho công ty này (%(worked)s tháng). Hãy kiểm tra lại."
+            ),
+            code="months_exceed_service",
+            params={"deducted": data.insured_months + data.paid_months, "worked": worked},
+        )
+    counted = worked - data.insured_months - data.paid_months
     result.add(
         Line(
             _("Thời gian tính trợ cấp"),
@@ -83,6 +92,14 @@ def allowance(*, book: ParameterBook, data: SeveranceInput) -> Result:
             "months",
         )
     )
+    if counted == 0 and is_severance:
+        result.cite(nd145("Điều 8 khoản 3", 8))
+        result.is_ok = False
+        result.verdict = _(
+            "Cả thời gian làm việc đã đóng bảo hiểm thất nghiệp hoặc đã được trả trợ cấp nên không còn thời gian tính "
+            "trợ cấp thôi việc; khi mất việc, bạn có thể xem trợ cấp thất nghiệp."
+        )
+        return result
     years = counted_years(counted)
     result.add(
         Line(

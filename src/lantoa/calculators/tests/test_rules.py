@@ -451,3 +451,30 @@ def test_insurance_before_july_2025_cites_the_2014_social_insurance_law():
     result = insurance.insurance_contributions(book=BOOK, on=dt.date(2025, 3, 1), region=3, salary_vnd=5_000_000)
     assert amounts(result)["Người lao động đóng (trừ vào lương)"] == 525_000
     assert any(citation.document == "Luật Bảo hiểm xã hội 58/2014/QH13" for citation in result.citations)
+
+
+def test_severance_refuses_more_insured_months_than_months_worked():
+    data = severance.SeveranceInput(
+        kind=severance.SEVERANCE,
+        started_on=dt.date(2015, 1, 1),
+        ended_on=dt.date(2024, 12, 31),
+        average_wage_vnd=8_000_000,
+        insured_months=999,
+    )
+    with pytest.raises(ValidationError) as error:
+        severance.allowance(book=BOOK, data=data)
+    assert error.value.code == "months_exceed_service"
+
+
+def test_severance_when_every_month_was_insured_says_there_is_none_instead_of_at_least_zero():
+    data = severance.SeveranceInput(
+        kind=severance.SEVERANCE,
+        started_on=dt.date(2015, 1, 1),
+        ended_on=dt.date(2024, 12, 31),
+        average_wage_vnd=8_000_000,
+        insured_months=120,
+    )
+    result = severance.allowance(book=BOOK, data=data)
+    assert result.is_ok is False
+    assert "ít nhất" not in result.verdict
+    assert "không còn thời gian tính trợ cấp thôi việc" in result.verdict
