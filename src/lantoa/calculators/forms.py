@@ -29,7 +29,7 @@ REGION_CHOICES = [
 
 class MoneyField(forms.CharField):
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "5.310.000"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "4.730.000"}))
         super().__init__(**kwargs)
 
     def clean(self, value: str) -> int | None:

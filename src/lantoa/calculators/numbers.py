@@ -19,7 +19,7 @@ def parse_money(text: str) -> int:
     if _MONEY_PLAIN.match(cleaned) or _MONEY_GROUPED.match(cleaned):
         return int(re.sub(r"\D", "", cleaned))
     raise ValidationError(
-        _("Số tiền chỉ gồm chữ số, có thể có dấu chấm ngăn cách hàng nghìn, ví dụ 5.310.000 hoặc 5310000."),
+        _("Số tiền chỉ gồm chữ số, có thể có dấu chấm ngăn cách hàng nghìn, ví dụ 4.730.000 hoặc 4730000."),
         code="money_invalid",
     )
 

@@ -249,3 +249,9 @@ def test_unemployment_page_shows_amount_months_first_day_and_articles(client, pa
     assert "03/04/2026" in body
     assert "Điều 39 khoản 1" in body
     assert 'href="/phap-luat/74-2025-qh15/dieu-39"' in body
+
+
+def test_money_placeholder_is_a_minimum_wage_an_giang_has(client, db):
+    body = client.get("/tinh-toan/bao-hiem/").content.decode()
+    assert 'placeholder="4.730.000"' in body  # region II 2026; An Giang has regions II to IV, not I
+    assert "5.310.000" not in body
