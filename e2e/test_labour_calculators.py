@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from lantoa.legal.calculators import services
+from lantoa.calculators import services
 
 from .pages.calculators import CalculatorPages
 

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from lantoa.calculators import services as calculator_services
 from lantoa.legal import search
-from lantoa.legal.calculators import services as calculator_services
 from lantoa.legal.tests.factories import import_library
 from lantoa.orgs.models import Role
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("lantoa.content.urls")),
     path("", include("lantoa.learning.urls")),
     path("", include("lantoa.legal.urls")),
+    path("", include("lantoa.calculators.urls")),
     path("", include("lantoa.voice.urls")),
     path("", include("lantoa.activities.urls")),
     path("", include("lantoa.reach.urls")),

@@ -10,6 +10,8 @@ An app declares, on its AppConfig:
 - `api_router`: ("/prefix/", "dotted.path.router") – a django-ninja Router mounted under /api/v1/;
 - `provision_explainers`: "dotted.path" to `explain(keys) -> {(doc_number, "Điều N"): [(title, url), …]}` – pages
   that explain a law article (lessons), shown beside the article in legal search;
+- `provision_tools`: "dotted.path" to `tools(*, document_number, article_number) -> [(label, url), …]` – tools
+  that apply a law article (calculators), linked from the article's page;
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 
@@ -73,3 +75,12 @@ def provision_explainers(keys: list[tuple[str, str]]) -> dict[tuple[str, str], l
         for key, pages in import_string(path)(keys).items():
             found.setdefault(key, []).extend(pages)
     return found
+
+
+def provision_tools(*, document_number: str, article_number: str) -> list[tuple[str, str]]:
+    """(label, url) of the tools other apps offer for applying one article, e.g. ("45/2019/QH14", "98")."""
+    return [
+        tool
+        for _config, path in declared("provision_tools")
+        for tool in import_string(path)(document_number=document_number, article_number=article_number)
+    ]

@@ -19,18 +19,8 @@ class LegalConfig(AppConfig):
             "url_name": "legal:handbook",
             "order": 20,
         },
-        {
-            "title": _("Tính quyền lợi"),
-            "text": _("Lương tối thiểu, làm thêm giờ, nghỉ phép, trợ cấp thôi việc, bảo hiểm"),
-            "url_name": "legal:calculators:index",
-            "order": 30,
-        },
     )
-    office_links = (
-        ("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),
-        ("legal.view_parameters", "legal:calculators:parameter-list", _("Tham số lao động theo thời gian")),
-    )
-    # The library's loader also runs the calculators' one (labour parameters): one loader per app.
+    office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
     demo_loader = "lantoa.legal.demo.load"
     api_router = ("/legal/", "lantoa.legal.api.router")
     sitemaps = {

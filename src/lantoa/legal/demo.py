@@ -5,7 +5,6 @@ from pathlib import Path
 from django.conf import settings
 
 from lantoa.legal import search
-from lantoa.legal.calculators import demo as calculators_demo
 from lantoa.legal.models import Document
 from lantoa.legal.services import handbook, library
 
@@ -15,7 +14,6 @@ def shared_legal_dir() -> Path:
 
 
 def load(*, logins: list) -> str:
-    parameters = calculators_demo.load(logins=logins)
     folder = Path(getattr(settings, "LEGAL_DEMO_DIR", "") or shared_legal_dir())
     imported = []
     # A second `load_demo` keeps what is there and starts in seconds; `legal_import` refreshes on purpose.
@@ -29,6 +27,6 @@ def load(*, logins: list) -> str:
     changed = imported or entries.created or entries.updated
     index = "đã có" if not changed and search.index_get() is not None else f"{search.index_build()} điều"
     return (
-        f"{parameters}; {len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
+        f"{len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
         f"chỉ mục tìm kiếm: {index}"
     )

@@ -232,7 +232,3 @@ class AdviserQuestion(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_at < timezone.now()
-
-
-# The labour calculators keep their models in their own module (legal/calculators/models.py).
-from lantoa.legal.calculators.models import *  # noqa: E402, F403

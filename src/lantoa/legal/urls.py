@@ -1,10 +1,9 @@
-from django.urls import include, path
+from django.urls import path
 
 from lantoa.legal import views, views_office
 
 app_name = "legal"
 urlpatterns = [
-    path("", include("lantoa.legal.calculators.urls")),
     path("phap-luat/", views.library, name="library"),
     path("phap-luat/hoi/", views.ask, name="search"),
     path("phap-luat/so-tay/", views.handbook, name="handbook"),

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lantoa.core import registry
 from lantoa.legal import search, selectors
-from lantoa.legal.calculators import selectors as calculator_selectors
 from lantoa.legal.forms import AskForm, CodeForm, SearchForm
 from lantoa.legal.services import handbook as handbook_services
 from lantoa.legal.services import questions as question_services
@@ -40,9 +40,7 @@ def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
         "entries": selectors.entries_for_article(article=provision),
         "neighbours": selectors.article_neighbours(article=provision),
         "containers": selectors.containers_of(article=provision),
-        "calculators": calculator_selectors.calculator_links_for_article(
-            document_number=item.number, article_number=int(provision.number) if provision.number.isdigit() else 0
-        ),
+        "calculators": registry.provision_tools(document_number=item.number, article_number=provision.number),
     }
     return render(request, "legal/article.html", context)
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "lantoa.orgs",
     "lantoa.content",
     "lantoa.legal",
+    "lantoa.calculators",
     "lantoa.learning",
     "lantoa.voice",
     "lantoa.activities",

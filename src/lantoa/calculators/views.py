@@ -1,0 +1,230 @@
+"""Worker pages of the labour calculators: a GET form, the figures in force, a pure rule, the result."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from lantoa.calculators import forms, selectors
+from lantoa.calculators.rules import insurance, leave, overtime, severance, unemployment, wages
+from lantoa.calculators.rules.base import Result
+
+
+def _calculator(
+    request: HttpRequest, *, name: str, form_class: type, template: str, compute: Callable[..., Result]
+) -> HttpResponse:
+    form = form_class(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        try:
+            result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
+        except ValidationError as error:
+            form.add_error(None, error)
+    articles = selectors.articles_for_calculator(name=name)
+    return render(request, template, {"form": form, "result": result, "articles": articles})
+
+
+def _region(data: dict[str, Any], request: HttpRequest, on: Any) -> selectors.RegionChoice:
+    enterprise = request.worker_enterprise or None
+    return selectors.region_resolve(
+        on=on, commune=data.get("commune"), region=data.get("region"), enterprise=enterprise
+    )
+
+
+def _with_region(result: Result, choice: selectors.RegionChoice) -> Result:
+    result.notes.insert(0, choice.reason)
+    if choice.citation:
+        result.cite(choice.citation)
+    return result
+
+
+def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    choice = _region(data, request, data["on"])
+    result = wages.minimum_wage_check(
+        book=book,
+        on=data["on"],
+        region=choice.region,
+        wage_vnd=data["wage"],
+        basis=data["basis"],
+        hired_on=data["hired_on"],
+        region_2025=data["region_2025"],
+        normal_days=data["normal_days"],
+    )
+    return _with_region(result, choice)
+
+
+def _arrears(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    choice = _region(data, request, data["end"])
+    result = wages.wage_arrears(
+        book=book,
+        region=choice.region,
+        start=data["start"],
+        end=data["end"],
+        wage_vnd=data["wage"],
+        hired_on=data["hired_on"],
+        region_2025=data["region_2025"],
+    )
+    return _with_region(result, choice)
+
+
+def _overtime(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return overtime.overtime_pay(book=book, data=overtime.OvertimeInput(wage_vnd=data.pop("wage"), **data))
+
+
+def _leave(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return leave.annual_leave(
+        book=book,
+        data=leave.LeaveInput(
+            started_on=data["started_on"],
+            year=data["year"],
+            condition=data["condition"],
+            ended_on=data["ended_on"],
+            days_taken=data["days_taken"],
+            monthly_wage_vnd=data["monthly_wage"],
+            normal_days=data["normal_days"],
+        ),
+    )
+
+
+def _severance(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return severance.allowance(
+        book=book,
+        data=severance.SeveranceInput(
+            kind=data["kind"],
+            started_on=data["started_on"],
+            ended_on=data["ended_on"],
+            average_wage_vnd=data["average_wage"],
+            insured_months=data["insured_months"] or 0,
+            paid_months=data["paid_months"] or 0,
+        ),
+    )
+
+
+def _insurance(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    end = data["end"]
+    choice = _region(data, request, end or data["start"])
+    if end and end != data["start"]:
+        result = insurance.insurance_over_period(
+            book=book, start=data["start"], end=end, region=choice.region, salary_vnd=data["salary"]
+        )
+    else:
+        result = insurance.insurance_contributions(
+            book=book, on=data["start"], region=choice.region, salary_vnd=data["salary"]
+        )
+    return _with_region(result, choice)
+
+
+def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    choice = _region(data, request, data["job_ended_on"])
+    result = unemployment.unemployment_benefit(
+        book=book,
+        data=unemployment.UnemploymentInput(
+            job_ended_on=data["job_ended_on"],
+            contribution_months=data["contribution_months"],
+            average_wage_vnd=data["average_wage"],
+            region=choice.region,
+            filed_on=data["filed_on"],
+        ),
+    )
+    return _with_region(result, choice)
+
+
+# Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
+CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
+    "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
+    "arrears": (forms.ArrearsForm, _arrears),
+    "overtime": (forms.OvertimeForm, _overtime),
+    "leave": (forms.LeaveForm, _leave),
+    "severance": (forms.SeveranceForm, _severance),
+    "insurance": (forms.InsuranceForm, _insurance),
+    "unemployment-benefit": (forms.UnemploymentForm, _unemployment),
+}
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "calculators/index.html")
+
+
+@require_GET
+def minimum_wage(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="minimum-wage",
+        form_class=forms.MinimumWageForm,
+        template="calculators/minimum_wage.html",
+        compute=_minimum_wage,
+    )
+
+
+@require_GET
+def arrears(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="arrears",
+        form_class=forms.ArrearsForm,
+        template="calculators/arrears.html",
+        compute=_arrears,
+    )
+
+
+@require_GET
+def overtime_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="overtime",
+        form_class=forms.OvertimeForm,
+        template="calculators/overtime.html",
+        compute=_overtime,
+    )
+
+
+@require_GET
+def leave_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request, name="leave", form_class=forms.LeaveForm, template="calculators/leave.html", compute=_leave
+    )
+
+
+@require_GET
+def severance_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="severance",
+        form_class=forms.SeveranceForm,
+        template="calculators/severance.html",
+        compute=_severance,
+    )
+
+
+@require_GET
+def insurance_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="insurance",
+        form_class=forms.InsuranceForm,
+        template="calculators/insurance.html",
+        compute=_insurance,
+    )
+
+
+@require_GET
+def unemployment_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="unemployment-benefit",
+        form_class=forms.UnemploymentForm,
+        template="calculators/unemployment.html",
+        compute=_unemployment,
+    )
+
+
+@login_required
+@require_GET
+def parameter_list(request: HttpRequest) -> HttpResponse:
+    parameters = selectors.parameter_list_for_user(user=request.user)
+    return render(request, "calculators/parameter_list.html", {"parameters": parameters})

@@ -1,6 +1,0 @@
-from django import template
-
-from lantoa.legal.calculators.parameters import region_label
-
-register = template.Library()
-register.filter("region_label", region_label)
