@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from lantoa.legal import importers, selectors
+from lantoa.legal import importers, retrieval, search, selectors
 from lantoa.legal.models import Amendment, Document, Provision, Relation
 from lantoa.legal.services import library
 
@@ -116,6 +116,8 @@ def test_osh_law_article_43_reads_as_amended_by_the_2024_social_insurance_law(sh
     clause = next(item for item in now.parts if item.provision.slug == "dieu-43-khoan-1")
     assert "các điểm a, b, c, d, đ, e, i và l khoản 1 Điều 2" in clause.text
     assert "e và h" in clause.changes[0].previous_text
+    passage = search.passage_pick(article=article, wording=now, words={"l": 1.0}, pairs={"i l": 5.0})
+    assert passage.slug == "dieu-43-khoan-1" and "e, i và l" in "".join(text for text, _ in passage.pieces)
     before = selectors.article_as_on(article=article, parts=parts, on=dt.date(2025, 6, 30))
     clause = next(item for item in before.parts if item.provision.slug == "dieu-43-khoan-1")
     assert "các điểm a, b, c, d, đ, e và h khoản 1 Điều 2" in clause.text and clause.later
@@ -132,6 +134,10 @@ def test_social_insurance_articles_repealed_in_2016_keep_their_own_date_and_sour
     assert {"dieu-42", "dieu-43", "dieu-51", "dieu-52", "dieu-104", "dieu-117"}.isdisjoint(in_2020)
     assert {"dieu-41", "dieu-53", "dieu-103"} <= in_2020
     assert "dieu-43" in in_force(dt.date(2016, 6, 30))
+    search_keys = search.keys_in_force(on=dt.date(2020, 1, 1))
+    assert retrieval.make_key("58/2014/QH13", "Điều 43") not in search_keys
+    assert retrieval.make_key("58/2014/QH13", "Điều 51") not in search_keys
+    assert retrieval.make_key("58/2014/QH13", "Điều 53") in search_keys
     article, _parts = _article("58/2014/QH13", "dieu-51")
     validity = selectors.validity_of(document=article.document, provision=article, on=dt.date(2026, 1, 1))
     assert validity.expiry_on == dt.date(2016, 7, 1) and validity.replaced_by is None
