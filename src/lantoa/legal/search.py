@@ -178,7 +178,7 @@ def _marked(text: str, words: set[str]) -> list[tuple[str, bool]]:
 
 
 def passage_pick(
-    *, article: Provision, wording: selectors.ArticleOnDate, words: dict[str, float], pairs: dict[str, float]
+    *, article: Provision, wording: "selectors.ArticleOnDate", words: dict[str, float], pairs: dict[str, float]
 ) -> Passage:
     """The part of the article, worded as on the day asked, sharing most with the question, each shared word pair
     and word weighted by its IDF ("mang thai" says more than "người" or "lao động"); the shared words are marked.
