@@ -28,6 +28,8 @@ class Document(models.Model):
     expiry_on = models.DateField(_("Ngày hết hiệu lực"), null=True, blank=True)
     status = models.CharField(_("Tình trạng"), max_length=16, choices=Status.choices, default=Status.CURRENT)
     source = models.CharField(_("Nguồn"), max_length=255, blank=True)
+    # An unchecked copy (an OCR text not compared with the official one): shown "cần đối chiếu" wherever it is cited.
+    needs_checking = models.BooleanField(_("Cần đối chiếu bản gốc"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

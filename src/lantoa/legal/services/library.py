@@ -297,7 +297,9 @@ def relations_apply() -> int:
     return flagged
 
 
-def documents_import(*, path: Path, fmt: str = "auto", dry_run: bool = False, number: str = "") -> ImportResult:
+def documents_import(
+    *, path: Path, fmt: str = "auto", dry_run: bool = False, number: str = "", unchecked: bool = False
+) -> ImportResult:
     """Parse a file and write its documents and provisions, all or nothing; safe to re-run.
 
     Errors (missing or duplicate articles, unreadable lines) stop the import; warnings (a heading glued to an
@@ -310,6 +312,9 @@ def documents_import(*, path: Path, fmt: str = "auto", dry_run: bool = False, nu
     with transaction.atomic():
         for item in parsed.documents:
             document, _changed = _document_upsert(row=item.document, is_full_record=not item.has_structure)
+            if unchecked and not document.needs_checking:
+                document.needs_checking = True
+                document.save(update_fields=["needs_checking", "updated_at"])
             changed_ids = _provisions_write(document=document, parsed=item, result=result)
             _relations_record(document=document, parsed=item)
             _amendments_record(document=document, parsed=item)

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from lantoa.legal import importers, retrieval, search, selectors
+from lantoa.legal import demo, importers, retrieval, search, selectors
 from lantoa.legal.models import Amendment, Document, Provision, Relation
 from lantoa.legal.services import library
 
@@ -172,3 +172,27 @@ def test_article_page_shows_the_change_its_source_and_the_wording_on_the_date_as
     assert "e và h khoản 1 Điều 2" in client.get(url, {"ngay": "2020-01-01"}).content.decode()
     repealed = client.get("/phap-luat/58-2014-qh13/dieu-43").content.decode()
     assert "Hết hiệu lực từ 01/07/2016" in repealed and "bãi bỏ bởi" in repealed
+
+
+def test_the_demo_imports_the_newer_texts_but_not_consolidated_ones() -> None:
+    if not (SHARED / "legal-2026").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{SHARED} absent")
+        pytest.skip(f"{SHARED} absent: the shared law texts are needed")
+    names = [path.name for path in demo.demo_files(SHARED / "legal")]
+    assert names[0].endswith(".jsonl") and "luat-51-2024-qh15-sua-doi-bhyt.txt" in names
+    assert "nd-161-2026-nd-cp-luong-co-so-ocr-chua-doi-chieu.txt" in names
+    assert not any("vbhn" in name for name in names)
+
+
+def test_the_base_salary_decree_of_2026_ends_the_2024_one_and_is_marked_for_checking(shared_legal: None) -> None:
+    folder = SHARED / "legal-2026"
+    for name in (
+        "nd-161-2026-nd-cp-luong-co-so-ocr-chua-doi-chieu.txt",
+        "nd-128-2025-nd-cp-phan-quyen-phan-cap-noi-vu.txt",
+    ):
+        call_command("legal_import", str(folder / name), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    decree = Document.objects.get(number="161/2026/NĐ-CP")
+    assert decree.effective_on == dt.date(2026, 7, 1) and decree.needs_checking
+    assert not Document.objects.get(number="128/2025/NĐ-CP").needs_checking
+    assert Relation.objects.filter(source=decree, target_number="73/2024/NĐ-CP", kind="replaces").exists()
