@@ -13,14 +13,27 @@ def shared_legal_dir() -> Path:
     return Path(settings.BASE_DIR).parent / "shared" / "legal"
 
 
+def demo_files(folder: Path) -> list[Path]:
+    """Records, then published texts, then the newer texts kept beside the folder (`../legal-2026`).
+
+    Consolidated texts (văn bản hợp nhất, "vbhn" in the name) are not law and are left out: the site cites the acts.
+    """
+    newer = folder.parent / f"{folder.name}-2026"
+    return (
+        sorted(folder.glob("laws*.jsonl"))
+        + sorted((folder / "source").glob("*.txt"))
+        + sorted(p for p in newer.glob("*.txt") if "vbhn" not in p.name)
+    )
+
+
 def load(*, logins: list) -> str:
     folder = Path(getattr(settings, "LEGAL_DEMO_DIR", "") or shared_legal_dir())
     imported = []
     # A second `load_demo` keeps what is there and starts in seconds; `legal_import` refreshes on purpose.
     if folder.is_dir() and not Document.objects.exists():
-        files = sorted(folder.glob("laws*.jsonl")) + sorted((folder / "source").glob("*.txt"))
-        for path in files:
-            result = library.documents_import(path=path)
+        for path in demo_files(folder):
+            # The OCR copies of the newer texts are named so ("…-ocr-chua-doi-chieu.txt").
+            result = library.documents_import(path=path, unchecked="-ocr-" in path.name)
             if result.written:
                 imported.extend(result.documents)
     entries = handbook.handbook_import()

@@ -20,6 +20,15 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get("on") or timezone.localdate()
 
 
+class AsOnForm(forms.Form):
+    """`?ngay=dd/mm/yyyy` (or yyyy-mm-dd): read a page as the law stood that day; today when absent or invalid."""
+
+    ngay = forms.DateField(required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+    def day(self) -> dt.date:
+        return (self.cleaned_data.get("ngay") if self.is_valid() else None) or timezone.localdate()
+
+
 class AskForm(forms.Form):
     question = forms.CharField(label=_("Câu hỏi của bạn"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
 

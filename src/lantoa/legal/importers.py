@@ -32,6 +32,18 @@ EFFECTIVE = re.compile(r"có hiệu lực(?: thi hành)?\s+(?:kể\s+)?từ ngà
 FILE_NUMBER = re.compile(r"(\d+)-(\d{4})-(QH\d+|ND-CP|TT-[A-Z]+)", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"\b(\d+/\d{4}/(?:QH\d+|NĐ-CP|TT-[A-ZĐ]+|NQ-[A-ZĐ]+))\b")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# An amending act quotes the new wording (“Điều 7a. …”, "9. …"): quoted lines are never headings, articles or khoản.
+QUOTE_OPEN = re.compile(r'^["“]')
+QUOTE_CLOSE = re.compile(r'["”][.;,]*$')
+
+
+def quotation_step(text: str, *, inside: bool) -> tuple[bool, bool]:
+    """(this line is quoted, a quotation is still open after it)."""
+    if inside:
+        return True, not QUOTE_CLOSE.search(text)
+    if QUOTE_OPEN.match(text):
+        return True, not QUOTE_CLOSE.search(text[1:])
+    return False, False
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,8 @@ class DocumentRow:
     status: str = "current"
     source: str = ""
     issuer: str = ""
+    # The act an amending law names in its enacting formula ("… của Luật Bảo hiểm y tế số 25/2008/QH12 …").
+    amends_number: str = ""
 
     @property
     def slug(self) -> str:
@@ -109,6 +123,11 @@ def _vn_date(match: re.Match | None) -> dt.date | None:
         return None
 
 
+def is_effect_article(title: str) -> bool:
+    """ "Hiệu lực thi hành" or "Điều khoản thi hành": where an act says when it and its repeals take effect."""
+    return "hiệu lực" in title.lower() or "khoản thi hành" in title.lower()
+
+
 def is_heading_line(line: str) -> bool:
     """A Chương/Mục/Phần heading or an all-capitals title line (never part of an article's text)."""
     stripped = line.strip()
@@ -142,7 +161,16 @@ def article_body(
     clause: ProvisionRow | None = None
     point: ProvisionRow | None = None
     seen_clauses: list[int] = []
+    in_quote = False
     for line_number, text in lines:
+        quoted, in_quote = quotation_step(text, inside=in_quote)
+        if quoted:
+            owner = point or clause or (rows[-1] if rows else None)
+            if owner is None:
+                intro.append(text)
+            else:
+                owner.text += "\n" + text
+            continue
         clause_match = CLAUSE.match(text)
         point_match = POINT.match(text)
         if clause_match:
@@ -372,6 +400,8 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
         position += 1
     document = DocumentRow(number=number, source=path.name)
     for text in header:
+        if not document.amends_number and ENACTS.match(text) and (found := DOC_NUMBER.search(text)):
+            document.amends_number = found.group(1)
         if not document.number and (match := NUMBER_LINE.match(text)):
             document.number = match.group(1)
         if not document.issued_on and text.startswith(("Hà Nội", "ngày")):
@@ -393,6 +423,7 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
     current: tuple[int, str, str] | None = None  # line, number, title
     body: list[tuple[int, str]] = []
     pending_title: ProvisionRow | None = None
+    in_quote = False
 
     def flush() -> None:
         if current:
@@ -409,6 +440,10 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
 
     for line_number, text in lines[position:]:
         if not text:
+            continue
+        quoted, in_quote = quotation_step(text, inside=in_quote)
+        if quoted and current is not None:
+            body.append((line_number, text))
             continue
         if CLOSING.match(text):
             if match := PASSED_ON.search(text):
@@ -460,7 +495,7 @@ def parse_paragraphs(paragraphs: list[str], *, name: str, number: str = "") -> P
         if current is not None:
             body.append((line_number, text))
             match = EFFECTIVE.search(text)
-            if match and "hiệu lực" in current[2].lower() and not document.effective_on:
+            if match and is_effect_article(current[2]) and not document.effective_on:
                 document.effective_on = _vn_date(match)
     flush()
     for row in parsed.provisions:
@@ -535,3 +570,216 @@ def relations_in(text: str) -> list[RelationRow]:
                 numbers = [n for chunk in whole for n in re.findall(r"\d+", chunk)]
                 rows.append(RelationRow("amends", number, tuple(numbers), sentence.strip()))
     return rows
+
+
+# -- amendments between provisions, read from the amending act's own wording ------------------------------
+
+INSTRUCTION = re.compile(
+    r"^(?:\d+[a-z]?\.\s*|[a-zđ]\)\s*)?(Sửa đổi, bổ sung|Sửa đổi|Bổ sung|Thay thế|Thay|Bãi bỏ)\s+(.+?)\s*[.;:]?$"
+)
+PHRASE = re.compile(r"cụm từ\s+[\"“](.+?)[\"”]\s+bằng cụm từ\s+[\"“](.+?)[\"”](?:\s+tại\s+(.+))?")
+ACT_NAMED = re.compile(r"của\s+(?:Bộ\s+)?(?:[Ll]uật|Nghị định|Pháp lệnh)\b[^;:]*?\bsố\s+(\d+/\d{4}/[A-ZĐ0-9-]+)")
+ARTICLE_REF = re.compile(r"\b[Đđ]iều\s+(\d+[a-z]?)\b")
+LETTERS = re.compile(r"\b(?:các\s+)?điểm\s+((?:[a-zđ](?:\s*,\s*|\s+và\s+))*[a-zđ])\b")
+CLAUSES = re.compile(r"\b(?:các\s+)?khoản\s+((?:\d+[a-z]?(?:\s*,\s*|\s+và\s+))*\d+[a-z]?)\b")
+ARTICLE_LIST = re.compile(r"\bcác điều\s+((?:\d+[a-z]?(?:\s*,\s*|\s+và\s+))*\d+[a-z]?)")
+ARTICLE_RANGE = re.compile(r"\b[Đđ]iều\s+(\d+)\s+đến\s+[Đđ]iều\s+(\d+)")
+SECTION_REF = re.compile(r"\bMục\s+(\d+)\s+Chương\s+([IVXLC]+|\d+)")
+CHAPTER_REF = re.compile(r"\bChương\s+([IVXLC]+|\d+)")
+
+
+@dataclass(frozen=True)
+class AmendmentRow:
+    """One change an amending provision makes: `target_slug` of act `target_number` (see models.Amendment)."""
+
+    source_slug: str
+    kind: str  # "amend" | "add" | "repeal" | "replace_phrase"
+    target_number: str
+    target_slug: str
+    text: str = ""
+    old_phrase: str = ""
+    new_phrase: str = ""
+
+
+def _numbers(pattern: re.Pattern, text: str) -> list[str]:
+    return [n for chunk in pattern.findall(text) for n in re.split(r"\s*,\s*|\s+và\s+", chunk) if n]
+
+
+def provision_targets(spec: str, *, article: str = "") -> list[str]:
+    """Slugs named by "khoản 2 và khoản 3 Điều 8", "điểm b khoản 2 Điều 44", "Mục 3 Chương III", "các điều 104, 105"…
+
+    A list naming several articles ("khoản 3 Điều 18, khoản 1 Điều 25") is read chunk by chunk, each chunk ending
+    with its "Điều N"; `article` is the article already named by the enclosing instruction.
+    """
+    slugs: list[str] = []
+    for match in SECTION_REF.finditer(spec):
+        slugs.append(f"chuong-{_roman(match.group(2).upper())}-muc-{match.group(1)}")
+    spec = SECTION_REF.sub(" ", spec)
+    for first, last in ARTICLE_RANGE.findall(spec):
+        slugs.extend(f"dieu-{n}" for n in range(int(first), int(last) + 1))
+    spec = ARTICLE_RANGE.sub(" ", spec)
+    slugs.extend(f"dieu-{n.lower()}" for n in _numbers(ARTICLE_LIST, spec))
+    spec = ARTICLE_LIST.sub(" ", spec)
+    slugs.extend(f"chuong-{_roman(n.upper())}" for n in CHAPTER_REF.findall(spec))
+    # Split on each "Điều N": the text before it (since the previous one) qualifies it.
+    previous = 0
+    chunks: list[tuple[str, str]] = []
+    for match in ARTICLE_REF.finditer(spec):
+        chunks.append((spec[previous : match.start()], match.group(1)))
+        previous = match.end()
+    rest = spec[previous:]
+    if article and (CLAUSES.search(rest) or LETTERS.search(rest)):
+        chunks.append((rest, article))
+    for words, number in chunks:
+        base = f"dieu-{number.lower()}"
+        if "vào sau" in words:
+            words = words.split("vào sau")[0]
+        point_chunks = re.findall(r"((?:các\s+)?điểm\s+[^k]*?)\s*khoản\s+(\d+[a-z]?)", words)
+        for letters, clause in point_chunks:
+            slugs.extend(f"{base}-khoan-{clause}-diem-{slugify_vi(x)}" for x in _numbers(LETTERS, letters))
+        words = re.sub(r"(?:các\s+)?điểm\s+[^k]*?\s*khoản\s+\d+[a-z]?", " ", words)
+        clauses = _numbers(CLAUSES, words)
+        if clauses:
+            slugs.extend(f"{base}-khoan-{n}" for n in clauses)
+        elif not point_chunks:
+            slugs.append(base)
+    return list(dict.fromkeys(slugs))
+
+
+def _split_wording(text: str, slugs: list[str]) -> dict[str, str]:
+    """The quoted wording of "khoản 3 và khoản 4": each part starts at its own "3." / "b)" / "Điều 48b."."""
+    if len(slugs) == 1:
+        return {slugs[0]: text}
+    heads = []
+    for slug in slugs:
+        last = slug.rsplit("-", 1)[-1]
+        if "-diem-" in slug:
+            heads.append(rf"^{re.escape(last)}\)")
+        elif "-khoan-" in slug:
+            heads.append(rf"^{re.escape(last)}\.")
+        else:
+            heads.append(rf"^Điều\s+{re.escape(last)}\b")
+    lines = text.split("\n")
+    parts: dict[str, list[str]] = {}
+    current = slugs[0]
+    for line in lines:
+        for slug, head in zip(slugs, heads, strict=True):
+            if re.match(head, line, re.IGNORECASE):
+                current = slug
+                break
+        parts.setdefault(current, []).append(line)
+    return {slug: "\n".join(lines) for slug, lines in parts.items()}
+
+
+def _unquote(lines: list[str]) -> str:
+    text = "\n".join(lines).strip()
+    text = QUOTE_OPEN.sub("", text)
+    return re.sub(r"[\"”][.;,]*$", "", text).strip()
+
+
+def amendments_in(*, lines: list[tuple[str, str]], default_target: str = "") -> list[AmendmentRow]:
+    """Changes stated by an amending article, given as (source provision slug, paragraph) in reading order.
+
+    Reads "Sửa đổi, bổ sung khoản 1 Điều 43 như sau:" followed by the quoted new wording, "Bổ sung khoản 9 vào
+    sau khoản 8 Điều 2", "Bãi bỏ khoản 2 Điều 17 của Luật … số 39/2009/QH12", "Thay cụm từ "A" bằng cụm từ "B"
+    tại …". The act is the one the instruction names, else the one named by the enclosing khoản, else
+    `default_target` (the act named in the amending law's enacting formula).
+    """
+    rows: list[AmendmentRow] = []
+    act_by_depth: dict[int, str] = {}
+    article_by_depth: dict[int, str] = {}
+    pending: list[tuple[str, str, list[str]]] = []  # kind, target act, slugs waiting for a quotation
+    source = ""
+    quoted: list[str] = []
+    in_quote = False
+
+    def close_quote() -> None:
+        if not pending or not quoted:
+            return
+        kind, act, slugs = pending.pop(0)
+        for slug, wording in _split_wording(_unquote(quoted), slugs).items():
+            rows.append(AmendmentRow(source, kind, act, slug, text=wording))
+
+    for slug, raw in lines:
+        text = clean_line(raw)
+        if not text:
+            continue
+        is_quoted, still_open = quotation_step(text, inside=in_quote)
+        if is_quoted:
+            quoted.append(text)
+            in_quote = still_open
+            if not in_quote:
+                close_quote()
+                quoted = []
+            continue
+        pending = []
+        source = slug
+        depth = 2 if "-diem-" in slug else 1 if "-khoan-" in slug else 0
+        for deeper in [d for d in act_by_depth if d >= depth]:
+            del act_by_depth[deeper]
+        for deeper in [d for d in article_by_depth if d >= depth]:
+            del article_by_depth[deeper]
+        named = ACT_NAMED.search(text)
+        act = (
+            named.group(1)
+            if named
+            else next((act_by_depth[d] for d in sorted(act_by_depth, reverse=True) if d < depth), default_target)
+        )
+        match = INSTRUCTION.match(text)
+        if not match or not act:
+            continue
+        verb, spec = match.groups()
+        spec = ACT_NAMED.split(spec)[0] if named else spec
+        spec = spec.replace(" như sau", "")
+        if re.search(r"\bmột số\b", spec):
+            act_by_depth[depth] = act
+            if found := ARTICLE_REF.search(spec):
+                article_by_depth[depth] = found.group(1)
+            continue
+        article = next((article_by_depth[d] for d in sorted(article_by_depth, reverse=True) if d < depth), "")
+        if phrase := PHRASE.search(text):
+            old, new, where = phrase.groups()
+            act_by_depth[depth] = act
+            for target in provision_targets(where or "", article=article) if where else []:
+                rows.append(AmendmentRow(source, "replace_phrase", act, target, old_phrase=old, new_phrase=new))
+            continue
+        if "cụm từ" in spec:
+            act_by_depth[depth] = act
+            continue
+        targets = provision_targets(spec, article=article)
+        if not targets:
+            continue
+        if verb == "Bãi bỏ":
+            rows.extend(AmendmentRow(source, "repeal", act, target) for target in targets)
+        else:
+            pending = [("add" if verb == "Bổ sung" else "amend", act, targets)]
+    return rows
+
+
+def repeals_in(*, slug: str, text: str) -> list[AmendmentRow]:
+    """Provisions of other acts this "Hiệu lực thi hành" paragraph ends: "Các quy định … tại Mục 3 Chương III,
+    khoản 4 Điều 84, … các điều 104, 105 … của Luật … số 58/2014/QH13 hết hiệu lực …"."""
+    rows: list[AmendmentRow] = []
+    for sentence in text.split("\n"):
+        if not (REPEAL_SENTENCE.search(sentence) and PARTS_OF_ACT.match(sentence.strip())):
+            continue
+        for number in dict.fromkeys(DOC_NUMBER.findall(sentence)):
+            before = sentence.split(number)[0]
+            segment = before[before.rfind(";") + 1 :]
+            segment = segment[segment.find(" tại ") + 4 :] if " tại " in segment else segment
+            segment = re.split(r"\s+của\s+(?:Bộ\s+)?(?:[Ll]uật|Nghị định)", segment)[0]
+            rows.extend(AmendmentRow(slug, "repeal", number, target) for target in provision_targets(segment))
+    return rows
+
+
+def article_lines(rows: list[ProvisionRow], article_slug: str) -> list[tuple[str, str]]:
+    """An article's paragraphs in reading order, each with the slug of the provision holding it."""
+    lines: list[tuple[str, str]] = []
+    for row in rows:
+        if row.slug == article_slug:
+            lines.extend((row.slug, text) for text in row.text.split("\n") if text)
+        elif row.article_slug == article_slug:
+            first, *rest = row.text.split("\n")
+            lines.append((row.slug, f"{row.number}. {first}" if row.kind == "clause" else f"{row.number}) {first}"))
+            lines.extend((row.slug, text) for text in rest)
+    return lines

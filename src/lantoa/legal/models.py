@@ -28,6 +28,8 @@ class Document(models.Model):
     expiry_on = models.DateField(_("Ngày hết hiệu lực"), null=True, blank=True)
     status = models.CharField(_("Tình trạng"), max_length=16, choices=Status.choices, default=Status.CURRENT)
     source = models.CharField(_("Nguồn"), max_length=255, blank=True)
+    # An unchecked copy (an OCR text not compared with the official one): shown "cần đối chiếu" wherever it is cited.
+    needs_checking = models.BooleanField(_("Cần đối chiếu bản gốc"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -133,6 +135,70 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source.number} {self.kind} {self.target_number}"
+
+
+class Amendment(models.Model):
+    """One provision of an amending act changing one provision of another from `effective_on`.
+
+    Read from the amending act's text ("Sửa đổi, bổ sung khoản 1 Điều 43 như sau: …", "Bãi bỏ Mục 3 Chương III",
+    "Thay cụm từ … bằng cụm từ …") or entered by an editor; `target_slug` is kept even when the target act (or,
+    for an added khoản, the provision) is not imported, and linked when it is. The wording on a date is computed
+    from the original text and these rows (selectors.provision_wording_on), never written over the original.
+    """
+
+    class Kind(models.TextChoices):
+        AMEND = "amend", _("Sửa đổi, bổ sung")
+        REPLACE = "replace", _("Thay thế")
+        ADD = "add", _("Bổ sung mới")
+        REPEAL = "repeal", _("Bãi bỏ")
+        REPLACE_PHRASE = "replace_phrase", _("Thay cụm từ")
+
+    class Origin(models.TextChoices):
+        PARSED = "parsed", _("Đọc từ văn bản sửa đổi")
+        EDITOR = "editor", _("Biên tập viên nhập")
+
+    source = models.ForeignKey(
+        Provision,
+        on_delete=models.CASCADE,
+        related_name="amendments_made",
+        verbose_name=_("Điều khoản sửa đổi (văn bản nguồn)"),
+    )
+    target_number = models.CharField(_("Số hiệu văn bản bị sửa đổi"), max_length=40)
+    target_slug = models.CharField(
+        _("Điều khoản bị sửa đổi"), max_length=80, help_text=_("Ví dụ: dieu-43-khoan-1, chuong-3-muc-3")
+    )
+    target = models.ForeignKey(
+        Provision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="amendments",
+        verbose_name=_("Điều khoản bị sửa đổi (đã liên kết)"),
+    )
+    kind = models.CharField(_("Loại"), max_length=16, choices=Kind.choices)
+    effective_on = models.DateField(_("Có hiệu lực từ"), null=True, blank=True)
+    text = models.TextField(_("Nội dung mới"), blank=True)
+    old_phrase = models.CharField(_("Cụm từ cũ"), max_length=300, blank=True)
+    new_phrase = models.CharField(_("Cụm từ mới"), max_length=300, blank=True)
+    origin = models.CharField(_("Nguồn nhập"), max_length=8, choices=Origin.choices, default=Origin.EDITOR)
+    note = models.TextField(_("Ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("Sửa đổi, bãi bỏ điều khoản")
+        verbose_name_plural = _("Sửa đổi, bãi bỏ điều khoản")
+        ordering = ["effective_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target_number", "target_slug", "kind", "old_phrase"], name="amendment_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["target_number", "target_slug"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.target_slug} {self.target_number}"
+
+    def is_in_force_on(self, day: dt.date) -> bool:
+        return self.effective_on is not None and self.effective_on <= day
 
 
 class HandbookChapter(models.Model):

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from lantoa.core import registry
 from lantoa.core.text import fold
-from lantoa.legal import retrieval
+from lantoa.legal import retrieval, selectors
 from lantoa.legal.models import HandbookEntry, Provision
 from lantoa.legal.retrieval.text import bigrams
 
@@ -119,13 +119,7 @@ def index_get() -> "retrieval.SearchIndex | None":
 
 
 def keys_in_force(*, on: dt.date) -> set[str]:
-    articles = (
-        Provision.objects.filter(kind="article")
-        .filter(Q(document__effective_on__isnull=True) | Q(document__effective_on__lte=on))
-        .filter(Q(document__expiry_on__isnull=True) | Q(document__expiry_on__gt=on))
-        .filter(Q(expiry_on__isnull=True) | Q(expiry_on__gt=on))
-        .values_list("document__number", "number")
-    )
+    articles = selectors.provisions_in_force(on=on).values_list("document__number", "number")
     return {retrieval.make_key(doc, f"Điều {number}") for doc, number in articles}
 
 
@@ -184,12 +178,14 @@ def _marked(text: str, words: set[str]) -> list[tuple[str, bool]]:
 
 
 def passage_pick(
-    *, article: Provision, parts: list[Provision], words: dict[str, float], pairs: dict[str, float]
+    *, article: Provision, wording: "selectors.ArticleOnDate", words: dict[str, float], pairs: dict[str, float]
 ) -> Passage:
-    """The part of the article sharing most with the question, each shared word pair and word weighted by its IDF
-    ("mang thai" says more than "người" or "lao động"); the shared words are marked."""
-    candidates = [(article.slug, article.label, article.text)] if article.text else []
-    candidates += [(part.slug, part.label, part.text) for part in parts]
+    """The part of the article, worded as on the day asked, sharing most with the question, each shared word pair
+    and word weighted by its IDF ("mang thai" says more than "người" or "lao động"); the shared words are marked.
+    A repealed khoản is never the passage."""
+    candidates = [(article.slug, article.label, wording.intro.text)] if wording.intro.text else []
+    if wording.replaced_whole is None:
+        candidates += [(w.provision.slug, w.provision.label, w.text) for w in wording.parts if not w.repealed]
     if not candidates:
         return Passage(article.slug, article.label, [(article.title, False)])
 
@@ -215,7 +211,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     articles = {
         article_key(p): p
         for p in Provision.objects.filter(lookup, kind="article")
-        .select_related("document")
+        .select_related("document", "parent__parent__parent")
         .prefetch_related("handbook_entries")
     }
     parts: dict[int, list[Provision]] = {}
@@ -232,7 +228,12 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
             Answer(
                 provision=article,
                 score=hit.score,
-                passage=passage_pick(article=article, parts=parts.get(article.pk, []), words=words, pairs=pairs),
+                passage=passage_pick(
+                    article=article,
+                    wording=selectors.article_as_on(article=article, parts=parts.get(article.pk, []), on=on),
+                    words=words,
+                    pairs=pairs,
+                ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=entries.get(article.pk, []),
                 lessons=lessons.get(_citation_key(article), []),

@@ -1,6 +1,7 @@
 """Reads for the law library, handbook and adviser screens."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -8,7 +9,15 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lantoa.legal.models import AdviserQuestion, Document, HandbookChapter, HandbookEntry, Provision, Relation
+from lantoa.legal.models import (
+    AdviserQuestion,
+    Amendment,
+    Document,
+    HandbookChapter,
+    HandbookEntry,
+    Provision,
+    Relation,
+)
 from lantoa.legal.services.questions import code_digest
 from lantoa.orgs import access
 
@@ -22,12 +31,33 @@ class Validity:
     expiry_on: dt.date | None
     replaced_by: Document | None
     not_yet: bool = False
+    # The provision that repealed this one on its own, before (or without) its whole act being replaced.
+    repealed_by: Provision | None = None
+
+
+def repeal_of(*, provision: Provision) -> Amendment | None:
+    """The repeal that gave `provision` its own expiry date (of itself or of its Chương/Mục)."""
+    if provision.expiry_on is None:
+        return None
+    slugs = [provision.slug, *(container.slug for container in containers_of(article=provision))]
+    return (
+        Amendment.objects.filter(
+            kind=Amendment.Kind.REPEAL,
+            target_number=provision.document.number,
+            target_slug__in=slugs,
+            effective_on=provision.expiry_on,
+        )
+        .select_related("source__document", "source__article")
+        .first()
+    )
 
 
 def validity_of(*, document: Document, provision: Provision | None = None, on: dt.date) -> Validity:
     expiry = provision.expiry_for(document) if provision else document.expiry_on
     replaced_by = None
-    if document.expiry_on:
+    repeal = repeal_of(provision=provision) if provision is not None and provision.expiry_on else None
+    repealed_first = repeal is not None and (document.expiry_on is None or repeal.effective_on < document.expiry_on)
+    if document.expiry_on and not repealed_first:
         relation = (
             Relation.objects.filter(target=document, kind=Relation.Kind.REPLACES).select_related("source").first()
         )
@@ -37,7 +67,8 @@ def validity_of(*, document: Document, provision: Provision | None = None, on: d
         in_force = not not_yet and document.status == Document.Status.CURRENT
     else:
         in_force = not not_yet and on < expiry
-    return Validity(in_force, document.effective_on, expiry, replaced_by, not_yet)
+    repealed_by = repeal.source if repealed_first else None
+    return Validity(in_force, document.effective_on, expiry, replaced_by, not_yet, repealed_by)
 
 
 def documents_list() -> QuerySet[Document]:
@@ -59,6 +90,112 @@ def provisions_in_force(*, on: dt.date) -> QuerySet[Provision]:
         kind="article",
         document__in=documents_in_force(on=on),
     ).filter(Q(expiry_on__isnull=True) | Q(expiry_on__gt=on))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One amendment as a reader sees it: what, by which provision of which act, from when, and the wording."""
+
+    amendment: Amendment
+    in_force: bool
+    previous_text: str
+
+
+@dataclass
+class Wording:
+    """A provision as on a date: the text then, whether it still applied, and the changes that made it so."""
+
+    provision: Provision
+    text: str
+    repealed: bool = False
+    added: bool = False
+    changes: list[Change] | None = None
+    later: list[Amendment] | None = None  # changes after the date asked (shown as "từ … sẽ đổi")
+
+
+NUMBER_PREFIX = {
+    "clause": r"^\d+[a-z]?\.\s*",
+    "point": r"^[a-zđ]\)\s*",
+    "article": r"^Điều\s+\d+[a-z]?\.[^\n]*\n?",
+}
+
+
+def _wording_from(amendment: Amendment, kind: str) -> str:
+    return re.sub(NUMBER_PREFIX[kind], "", amendment.text.strip(), count=1)
+
+
+def amendments_for_article(*, article: Provision) -> list[Amendment]:
+    """Every change stated against the article, its khoản/điểm, or the Chương/Mục holding it, oldest first."""
+    slugs = [container.slug for container in containers_of(article=article)]
+    prefix = Q(target_slug=article.slug) | Q(target_slug__startswith=f"{article.slug}-")
+    return list(
+        Amendment.objects.filter(Q(target_slug__in=slugs) | prefix, target_number=article.document.number)
+        .select_related("source__document", "source__article")
+        .order_by("effective_on", "pk")
+    )
+
+
+def touches(amendment: Amendment, *, slug: str, containers: set[str]) -> bool:
+    """Whether the amendment changes the provision `slug` (a repeal of its article or Chương/Mục counts too)."""
+    return amendment.target_slug == slug or (
+        amendment.kind == Amendment.Kind.REPEAL
+        and (amendment.target_slug in containers or slug.startswith(f"{amendment.target_slug}-"))
+    )
+
+
+def wording_on(*, provision: Provision, amendments: list[Amendment], on: dt.date) -> Wording:
+    """The provision's wording on `on`: its original text with every change in force that day applied in order.
+
+    `amendments` are those touching it (see `touches`); whole-article rewrites are handled by article_as_on.
+    """
+    wording = Wording(provision, provision.text, changes=[], later=[])
+    for amendment in amendments:
+        if not amendment.is_in_force_on(on):
+            wording.later.append(amendment)
+            continue
+        previous = wording.text
+        if amendment.kind == Amendment.Kind.REPEAL:
+            wording.repealed = True
+        elif amendment.kind == Amendment.Kind.REPLACE_PHRASE:
+            wording.text = wording.text.replace(amendment.old_phrase, amendment.new_phrase)
+        else:
+            wording.text = _wording_from(amendment, provision.kind)
+        wording.changes.append(Change(amendment, True, previous))
+    return wording
+
+
+@dataclass
+class ArticleOnDate:
+    intro: Wording
+    parts: list[Wording]
+    replaced_whole: Amendment | None  # the article was rewritten as a whole: `intro.text` holds all of it
+    amendments: list[Amendment]
+
+
+def article_as_on(*, article: Provision, parts: list[Provision], on: dt.date) -> ArticleOnDate:
+    """The article as on `on`: each khoản/điểm with its wording then, khoản added later left out until then."""
+    amendments = amendments_for_article(article=article)
+    containers = {container.slug for container in containers_of(article=article)}
+
+    def applies(amendment: Amendment, slug: str) -> bool:
+        return touches(amendment, slug=slug, containers=containers)
+
+    whole = [a for a in amendments if a.target_slug == article.slug and a.kind in {"amend", "replace"}]
+    in_force_whole = [a for a in whole if a.is_in_force_on(on)]
+    intro = wording_on(provision=article, amendments=[a for a in amendments if applies(a, article.slug)], on=on)
+    rows = [
+        wording_on(provision=part, amendments=[a for a in amendments if applies(a, part.slug)], on=on) for part in parts
+    ]
+    known = {part.slug for part in parts}
+    for amendment in amendments:
+        if amendment.kind == Amendment.Kind.ADD and amendment.target_slug not in known and amendment.is_in_force_on(on):
+            kind = "point" if "-diem-" in amendment.target_slug else "clause"
+            number = amendment.target_slug.rsplit("-", 1)[-1]
+            added = Provision(document=article.document, kind=kind, number=number, slug=amendment.target_slug)
+            rows.append(
+                Wording(added, _wording_from(amendment, kind), added=True, changes=[Change(amendment, True, "")])
+            )
+    return ArticleOnDate(intro, rows, in_force_whole[-1] if in_force_whole else None, amendments)
 
 
 def document_get(*, slug: str) -> Document:

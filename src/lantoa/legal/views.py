@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
 from lantoa.legal import search, selectors
-from lantoa.legal.forms import AskForm, CodeForm, SearchForm
+from lantoa.legal.forms import AskForm, AsOnForm, CodeForm, SearchForm
 from lantoa.legal.services import handbook as handbook_services
 from lantoa.legal.services import questions as question_services
 
@@ -32,11 +32,14 @@ def document(request: HttpRequest, doc: str) -> HttpResponse:
 def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
     item = selectors.document_get(slug=doc)
     provision, parts = selectors.article_get(document=item, slug=article)
+    on = AsOnForm(request.GET).day()
     context = {
         "document": item,
         "article": provision,
-        "parts": parts,
-        "validity": selectors.validity_of(document=item, provision=provision, on=timezone.localdate()),
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "wording": selectors.article_as_on(article=provision, parts=parts, on=on),
+        "validity": selectors.validity_of(document=item, provision=provision, on=on),
         "entries": selectors.entries_for_article(article=provision),
         "neighbours": selectors.article_neighbours(article=provision),
         "containers": selectors.containers_of(article=provision),

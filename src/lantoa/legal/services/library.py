@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lantoa.legal import importers
-from lantoa.legal.models import Document, HandbookEntry, Provision, Relation
+from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision, Relation
 
 ARTICLE_STEP = 1000  # positions: Điều N sits at N*1000, its khoản/điểm right after, whatever the source format
 
@@ -154,7 +154,7 @@ def entries_flag_for_review(*, provision_ids: Iterable[int], reason: str) -> int
 def _relations_record(*, document: Document, parsed: importers.ParsedDocument) -> None:
     texts: dict[str, list[str]] = {}
     for row in parsed.provisions:
-        if row.kind == "article" and "hiệu lực" in row.title.lower():
+        if row.kind == "article" and importers.is_effect_article(row.title):
             texts[row.slug] = [row.text]
         elif row.article_slug in texts:
             texts[row.article_slug].append(row.text)
@@ -172,8 +172,102 @@ def _relations_record(*, document: Document, parsed: importers.ParsedDocument) -
             )
 
 
+def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) -> None:
+    """The provision-level changes this document states; parsed rows are replaced, an editor's are kept."""
+    sources = {p.slug: p for p in Provision.objects.filter(document=document)}
+    found: list[importers.AmendmentRow] = []
+    for row in parsed.provisions:
+        if row.kind != "article":
+            continue
+        if importers.is_effect_article(row.title):
+            for line_slug, text in importers.article_lines(parsed.provisions, row.slug):
+                found.extend(importers.repeals_in(slug=line_slug, text=text))
+        else:
+            found.extend(
+                importers.amendments_in(
+                    lines=importers.article_lines(parsed.provisions, row.slug),
+                    default_target=parsed.document.amends_number,
+                )
+            )
+    kept: set[int] = set()
+    for item in found:
+        source = sources.get(item.source_slug)
+        if source is None or item.target_number == document.number:
+            continue
+        amendment, _created = Amendment.objects.update_or_create(
+            source=source,
+            target_number=item.target_number,
+            target_slug=item.target_slug,
+            kind=item.kind,
+            old_phrase=item.old_phrase[:300],
+            defaults={
+                "effective_on": document.effective_on,
+                "text": item.text,
+                "new_phrase": item.new_phrase[:300],
+                "origin": Amendment.Origin.PARSED,
+            },
+        )
+        kept.add(amendment.pk)
+    Amendment.objects.filter(source__document=document, origin=Amendment.Origin.PARSED).exclude(pk__in=kept).delete()
+    for target_number in {item.target_number for item in found} - {document.number}:
+        Relation.objects.get_or_create(
+            source=document,
+            target_number=target_number,
+            kind=Relation.Kind.AMENDS,
+            defaults={"from_on": document.effective_on},
+        )
+
+
+def _repealed_provisions(*, target: Document, slug: str) -> list[Provision]:
+    """The provision a repeal names; a Chương or Mục stands for every article in it."""
+    provisions = list(Provision.objects.filter(document=target, slug=slug))
+    containers = [p for p in provisions if p.kind in {"part", "chapter", "section"}]
+    if containers:
+        inside = Q(parent__in=containers) | Q(parent__parent__in=containers) | Q(parent__parent__parent__in=containers)
+        provisions += list(Provision.objects.filter(inside, document=target, kind="article"))
+    return provisions
+
+
+def amendments_apply() -> int:
+    """Link amendments to imported provisions and give repealed provisions their own repeal date.
+
+    A provision keeps the earliest repeal date (a Mục repealed in 2016 stays repealed in 2016 when its whole act
+    is replaced in 2025). Returns how many handbook entries were newly flagged for review.
+    """
+    flagged = 0
+    targets = {d.number: d for d in Document.objects.filter(number__in=Amendment.objects.values("target_number"))}
+    for amendment in Amendment.objects.select_related("source__document").filter(target_number__in=targets):
+        target = targets[amendment.target_number]
+        provisions = _repealed_provisions(target=target, slug=amendment.target_slug)
+        linked = next((p for p in provisions if p.slug == amendment.target_slug), None)
+        newly_linked = linked is not None and amendment.target_id != linked.pk
+        if newly_linked:
+            amendment.target = linked
+            amendment.save(update_fields=["target"])
+        if not amendment.effective_on:
+            continue
+        # Entries are flagged once, when the change first reaches the cited provision, not on every re-import.
+        if amendment.kind == Amendment.Kind.REPEAL:
+            ids = [p.pk for p in provisions if not p.expiry_on or p.expiry_on > amendment.effective_on]
+            Provision.objects.filter(pk__in=ids).update(expiry_on=amendment.effective_on)
+            reason = _("Điều khoản được trích dẫn bị bãi bỏ bởi %(source)s %(number)s từ %(day)s.")
+        else:
+            ids = [linked.pk] if newly_linked else []
+            reason = _("Điều khoản được trích dẫn được sửa đổi bởi %(source)s %(number)s từ %(day)s.")
+        flagged += entries_flag_for_review(
+            provision_ids=ids,
+            reason=reason
+            % {
+                "source": amendment.source.label,
+                "number": amendment.source.document.number,
+                "day": amendment.effective_on.strftime("%d/%m/%Y"),
+            },
+        )
+    return flagged
+
+
 def relations_apply() -> int:
-    """Link relations to imported targets; a replaced document expires, repealed articles expire.
+    """Link relations to imported targets; a replaced document expires (repealed provisions: amendments_apply).
 
     Returns how many handbook entries were newly flagged for review.
     """
@@ -185,35 +279,27 @@ def relations_apply() -> int:
         if relation.target_id != target.pk:
             relation.target = target
             relation.save(update_fields=["target"])
-        if relation.kind == Relation.Kind.REPLACES and relation.from_on:
-            if target.expiry_on != relation.from_on or target.status != Document.Status.SUPERSEDED:
-                target.expiry_on = relation.from_on
-                target.status = Document.Status.SUPERSEDED
-                target.save(update_fields=["expiry_on", "status", "updated_at"])
-                reason = _("%(title)s %(number)s thay thế văn bản được trích dẫn từ %(day)s.") % {
-                    "title": relation.source.title,
-                    "number": relation.source.number,
-                    "day": relation.from_on.strftime("%d/%m/%Y"),
-                }
-                ids = Provision.objects.filter(document=target, kind="article").values_list("pk", flat=True)
-                flagged += entries_flag_for_review(provision_ids=ids, reason=reason)
-        elif relation.kind == Relation.Kind.AMENDS and relation.from_on and relation.target_articles:
-            slugs = [f"dieu-{number}" for number in relation.target_articles.split(",")]
-            articles = Provision.objects.filter(document=target, kind="article", slug__in=slugs).exclude(
-                expiry_on=relation.from_on
-            )
-            ids = list(articles.values_list("pk", flat=True))
-            if ids:
-                Provision.objects.filter(pk__in=ids).update(expiry_on=relation.from_on)
-                reason = _("Điều luật được trích dẫn bị bãi bỏ bởi %(number)s từ %(day)s.") % {
-                    "number": relation.source.number,
-                    "day": relation.from_on.strftime("%d/%m/%Y"),
-                }
-                flagged += entries_flag_for_review(provision_ids=ids, reason=reason)
+        if (
+            relation.kind == Relation.Kind.REPLACES
+            and relation.from_on
+            and (target.expiry_on != relation.from_on or target.status != Document.Status.SUPERSEDED)
+        ):
+            target.expiry_on = relation.from_on
+            target.status = Document.Status.SUPERSEDED
+            target.save(update_fields=["expiry_on", "status", "updated_at"])
+            reason = _("%(title)s %(number)s thay thế văn bản được trích dẫn từ %(day)s.") % {
+                "title": relation.source.title,
+                "number": relation.source.number,
+                "day": relation.from_on.strftime("%d/%m/%Y"),
+            }
+            ids = Provision.objects.filter(document=target, kind="article").values_list("pk", flat=True)
+            flagged += entries_flag_for_review(provision_ids=ids, reason=reason)
     return flagged
 
 
-def documents_import(*, path: Path, fmt: str = "auto", dry_run: bool = False, number: str = "") -> ImportResult:
+def documents_import(
+    *, path: Path, fmt: str = "auto", dry_run: bool = False, number: str = "", unchecked: bool = False
+) -> ImportResult:
     """Parse a file and write its documents and provisions, all or nothing; safe to re-run.
 
     Errors (missing or duplicate articles, unreadable lines) stop the import; warnings (a heading glued to an
@@ -226,14 +312,19 @@ def documents_import(*, path: Path, fmt: str = "auto", dry_run: bool = False, nu
     with transaction.atomic():
         for item in parsed.documents:
             document, _changed = _document_upsert(row=item.document, is_full_record=not item.has_structure)
+            if unchecked and not document.needs_checking:
+                document.needs_checking = True
+                document.save(update_fields=["needs_checking", "updated_at"])
             changed_ids = _provisions_write(document=document, parsed=item, result=result)
             _relations_record(document=document, parsed=item)
+            _amendments_record(document=document, parsed=item)
             if changed_ids and not dry_run:
                 reason = _("Nội dung điều luật được trích dẫn đã thay đổi khi nhập lại %(number)s.") % {
                     "number": document.number
                 }
                 result.flagged_entries += entries_flag_for_review(provision_ids=changed_ids, reason=reason)
         result.flagged_entries += relations_apply()
+        result.flagged_entries += amendments_apply()
         if dry_run:
             transaction.set_rollback(True)
             return result

@@ -14,9 +14,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", default="auto", choices=["auto", "jsonl", "txt", "docx", "html"])
         parser.add_argument("--number", default="", help="Document number when the file does not state it.")
         parser.add_argument("--dry-run", action="store_true")
+        parser.add_argument("--unchecked", action="store_true", help="Mark the documents 'cần đối chiếu' (OCR copy).")
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
 
-    def handle(self, *, path: Path, fmt: str, number: str, dry_run: bool, no_index: bool, **options: object) -> None:
+    def handle(
+        self, *, path: Path, fmt: str, number: str, dry_run: bool, no_index: bool, unchecked: bool, **options: object
+    ) -> None:
         paths = (
             sorted(p for p in path.rglob("*") if p.suffix in {".jsonl", ".txt", ".docx", ".html"})
             if path.is_dir()
@@ -28,7 +31,9 @@ class Command(BaseCommand):
             paths = [p for p in paths if not p.name.startswith("qa_") and p.name != "SOURCES.md"]
         failed = False
         for item in paths:
-            result = library.documents_import(path=item, fmt=fmt, dry_run=dry_run, number=number)
+            result = library.documents_import(
+                path=item, fmt=fmt, dry_run=dry_run, number=number, unchecked=unchecked or "-ocr-" in item.name
+            )
             for problem in result.problems:
                 level = "error" if problem.is_error else "warning"
                 stream = self.stderr if problem.is_error else self.stdout

@@ -1,0 +1,118 @@
+"""Reads for `manage.py legal_check`: content resting on law that no longer applies, or that names bodies gone."""
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db.models import Q
+
+from lantoa.core import registry
+from lantoa.legal import selectors
+from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision
+
+EXCEPTIONS_PATH = Path(__file__).parent / "seed" / "legal_check_exceptions.toml"
+
+# Bodies abolished or merged in 2025, and who does their work now (with the decrees saying so, when imported).
+DEFUNCT_BODIES = {
+    "UBND cấp huyện": "cấp huyện không còn từ 01/07/2025; việc của cấp huyện nay do UBND cấp xã hoặc cấp tỉnh làm",
+    "Ủy ban nhân dân cấp huyện": "cấp huyện không còn từ 01/07/2025; việc của cấp huyện nay do UBND cấp xã hoặc cấp tỉnh làm",
+    "Bộ Lao động - Thương binh và Xã hội": "nay là Bộ Nội vụ (hợp nhất từ 01/03/2025)",
+    "Sở Lao động - Thương binh và Xã hội": "nay là Sở Nội vụ (hợp nhất từ 01/03/2025)",
+    "Phòng Lao động": "cấp huyện không còn từ 01/07/2025; nay do UBND cấp xã (phòng văn hóa - xã hội) làm",
+}
+SUCCESSOR_TEXTS = ("128/2025/NĐ-CP", "129/2025/NĐ-CP")
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str  # stable, to list an accepted exception
+    where: str
+    message: str
+
+
+def _cited_label(provision: Provision) -> str:
+    article = provision.article or provision
+    inner = f"{provision.label} " if provision.article_id else ""
+    return f"{inner}{article.label} {provision.document.number}"
+
+
+def _in_force(provision: Provision, on: dt.date) -> bool:
+    article = provision.article or provision
+    return selectors.validity_of(document=provision.document, provision=article, on=on).in_force and not (
+        provision.expiry_on and provision.expiry_on <= on
+    )
+
+
+def findings(*, on: dt.date) -> list[Finding]:
+    found: list[Finding] = []
+    entries = HandbookEntry.objects.prefetch_related("citations__provision__document", "citations__provision__article")
+    for entry in entries:
+        for citation in entry.citations.all():
+            if not _in_force(citation.provision, on):
+                found.append(
+                    Finding(
+                        f"cites-expired:{entry.slug}:{citation.provision.document.slug}:{citation.provision.slug}",
+                        entry.get_absolute_url(),
+                        f"trích dẫn {_cited_label(citation.provision)}, không còn hiệu lực ngày {on:%d/%m/%Y}",
+                    )
+                )
+        text = f"{entry.question}\n{entry.answer}"
+        found.extend(
+            Finding(f"body:{entry.slug}:{name}", entry.get_absolute_url(), f"nhắc «{name}»: {note}")
+            for name, note in _bodies_named(text)
+        )
+    expired = [
+        p
+        for p in Provision.objects.filter(kind="article").select_related("document")
+        if not selectors.validity_of(document=p.document, provision=p, on=on).in_force
+    ]
+    keys = [(p.document.number, f"Điều {p.number}") for p in expired]
+    for (number, article), pages in registry.provision_explainers(keys).items():
+        for title, url in pages:
+            found.append(
+                Finding(
+                    f"lesson-cites-expired:{url}:{number}:{article}",
+                    url,
+                    f"bài «{title}» dựa trên {article} {number}, không còn hiệu lực ngày {on:%d/%m/%Y}",
+                )
+            )
+    for amendment in Amendment.objects.filter(
+        Q(text="") & Q(kind__in=[Amendment.Kind.AMEND, Amendment.Kind.REPLACE, Amendment.Kind.ADD])
+    ).select_related("source__document", "source__article"):
+        found.append(
+            Finding(
+                f"no-wording:{amendment.target_number}:{amendment.target_slug}",
+                amendment.target_slug,
+                f"{amendment.target_slug} {amendment.target_number} được sửa đổi bởi "
+                f"{_cited_label(amendment.source)} nhưng chưa lưu nội dung mới",
+            )
+        )
+    in_force = selectors.provisions_in_force(on=on).select_related("document")
+    successors = ", ".join(Document.objects.filter(number__in=SUCCESSOR_TEXTS).values_list("number", flat=True))
+    for article in in_force:
+        parts = [article, *Provision.objects.filter(article=article).select_related("document", "article")]
+        for part in parts:
+            for name, note in _bodies_named(part.text):
+                see = f" (xem {successors})" if successors else ""
+                found.append(
+                    Finding(
+                        f"law-body:{part.document.slug}:{part.slug}:{name}",
+                        part.get_absolute_url(),
+                        f"{_cited_label(part)} nhắc «{name}»: {note}{see}",
+                    )
+                )
+    return found
+
+
+def _bodies_named(text: str) -> list[tuple[str, str]]:
+    return [(name, note) for name, note in DEFUNCT_BODIES.items() if name in text]
+
+
+def accepted_exceptions(path: Path | None = None) -> dict[str, str]:
+    """Findings accepted on purpose: `[[exception]] key = "…" reason = "…"`; a reason is required."""
+    path = path or EXCEPTIONS_PATH
+    if not path.exists():
+        return {}
+    data = tomllib.loads(path.read_text("utf-8"))
+    return {item["key"]: item["reason"] for item in data.get("exception", []) if item.get("reason")}
