@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("lantoa.learning.urls")),
     path("", include("lantoa.legal.urls")),
     path("", include("lantoa.voice.urls")),
+    path("", include("lantoa.opinion.urls")),
     path("", include("lantoa.activities.urls")),
     path("", include("lantoa.reach.urls")),
     path("", include("lantoa.plans.urls")),

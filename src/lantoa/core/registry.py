@@ -8,6 +8,8 @@ An app declares, on its AppConfig:
 - `api_router`: ("/prefix/", "dotted.path.router") – a django-ninja Router mounted under /api/v1/;
 - `provision_explainers`: "dotted.path" to `explain(keys) -> {(doc_number, "Điều N"): [(title, url), …]}` – pages
   that explain a law article (lessons), shown beside the article in legal search;
+- `anonymous_paths`: ("/url-prefix/", …) – worker pages with no account: voice.privacy strips address and user agent
+  there as on voice URLs;
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 

@@ -56,6 +56,13 @@ POLICY: dict[str, frozenset[str]] = {
     Role.REVIEWER: frozenset({"content.edit", "content.review"}),
 }
 
+# The rumour desk: propagandists pass on what they hear; the LĐLĐ, the Ban Tuyên giáo và Dân vận and legal
+# advisers read the claims and publish clarifications (checked against the province, where clarifications belong).
+_OPINION_DESK = frozenset({"opinion.view_claims", "opinion.publish_clarification"})
+for _role in (Role.UNION_OFFICER, Role.MONITOR, Role.LEGAL_ADVISER):
+    POLICY[_role] = POLICY[_role] | _OPINION_DESK
+POLICY[Role.PROPAGANDIST] = POLICY[Role.PROPAGANDIST] | {"opinion.report_claim"}
+
 ALL_ACTIONS: frozenset[str] = frozenset().union(*POLICY.values())
 
 

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "lantoa.legal",
     "lantoa.learning",
     "lantoa.voice",
+    "lantoa.opinion",
     "lantoa.activities",
     "lantoa.reach",
     "lantoa.plans",

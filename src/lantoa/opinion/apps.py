@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpinionConfig(AppConfig):
+    name = "lantoa.opinion"
+    label = "opinion"
+    verbose_name = _("Dư luận xã hội")
+    worker_tile = {
+        "title": _("Hỏi thật hay giả"),
+        "text": _("Nghe tin đồn về lương, BHXH, việc làm? Gửi hỏi, cơ quan có thẩm quyền trả lời."),
+        "url_name": "opinion:claim-new",
+        "order": 35,
+    }
+    office_links = (("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin")),)
+    # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
+    anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")

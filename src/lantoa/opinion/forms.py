@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.opinion.models import Clarification
+from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
+
+
+class ClaimForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bạn nghe hoặc đọc được tin gì?"),
+        max_length=CLAIM_MAX_CHARS,
+        widget=forms.Textarea(
+            attrs={"rows": 4, "placeholder": _("Ví dụ: nghe nói từ năm 2026 không được rút BHXH một lần nữa")}
+        ),
+        help_text=_("Đừng ghi tên, số điện thoại của ai. Không cần cho biết bạn là ai."),
+    )
+    link = forms.CharField(label=_("Đường dẫn bài viết (nếu có)"), max_length=LINK_MAX_CHARS, required=False)
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Mã biên nhận"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+
+
+class ClarificationForm(forms.Form):
+    claim = forms.CharField(label=_("Tin được hỏi (viết gọn, không có thông tin người hỏi)"), max_length=300)
+    verdict = forms.ChoiceField(label=_("Kết luận"), choices=Clarification.Verdict.choices)
+    truth = forms.CharField(
+        label=_("Sự thật, nói bằng lời dễ hiểu"), max_length=TRUTH_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    citations = forms.CharField(
+        label=_("Căn cứ pháp lý, mỗi dòng một điều"),
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "41/2024/QH15 Điều 70"}),
+        help_text=_("Ghi số hiệu văn bản rồi số điều, ví dụ: 41/2024/QH15 Điều 70."),
+    )

@@ -1,0 +1,104 @@
+"""The rumour desk: claims workers heard (anonymous, encrypted like worker voice) and the clarifications answering them.
+
+Claims saying the same thing share a `ClaimGroup`; one clarification answers a group, so every worker who asked
+reads the same answer with their own receipt. A claim keeps only the keyed lookup and slow hash of its receipt.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.legal.models import Provision
+from lantoa.orgs.models import Enterprise, OrgUnit
+
+
+class ClaimGroup(models.Model):
+    """Claims that say the same thing. `text_enc` holds the first claim's words, the text new claims are compared to."""
+
+    text_enc = models.BinaryField(editable=False)
+    first_claim_at = models.DateTimeField(db_index=True)
+    claim_count = models.PositiveIntegerField(default=0)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Nhóm tin cần kiểm chứng")
+        verbose_name_plural = _("Nhóm tin cần kiểm chứng")
+        ordering = ["first_claim_at"]
+
+    def __str__(self) -> str:
+        return _("Nhóm tin #%(pk)s") % {"pk": self.pk}
+
+
+class Claim(models.Model):
+    class Source(models.TextChoices):
+        WORKER = "worker", _("Người lao động")
+        PROPAGANDIST = "propagandist", _("Tuyên truyền viên")
+
+    group = models.ForeignKey(ClaimGroup, on_delete=models.CASCADE, related_name="claims")
+    source = models.CharField(_("Người gửi"), max_length=16, choices=Source.choices, default=Source.WORKER)
+    receipt_lookup = models.CharField(max_length=64, unique=True, editable=False)
+    receipt_hash = models.CharField(max_length=100, editable=False)
+    text_enc = models.BinaryField(editable=False)
+    link_enc = models.BinaryField(null=True, editable=False)
+    enterprise = models.ForeignKey(Enterprise, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(db_index=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Tin cần kiểm chứng")
+        verbose_name_plural = _("Tin cần kiểm chứng")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return _("Tin #%(pk)s") % {"pk": self.pk}
+
+
+class Clarification(models.Model):
+    class Verdict(models.TextChoices):
+        TRUE = "true", _("Đúng")
+        FALSE = "false", _("Sai")
+        PARTLY = "partly", _("Đúng một phần")
+        UNFOUNDED = "unfounded", _("Chưa có căn cứ")
+
+    group = models.OneToOneField(ClaimGroup, on_delete=models.PROTECT, related_name="clarification")
+    slug = models.SlugField(max_length=120, unique=True)
+    claim = models.CharField(_("Tin được hỏi"), max_length=300)
+    verdict = models.CharField(_("Kết luận"), max_length=16, choices=Verdict.choices)
+    truth = models.TextField(_("Sự thật, nói ngắn gọn"), max_length=1500)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("Cơ quan trả lời"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(db_index=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Thông tin chính thức")
+        verbose_name_plural = _("Thông tin chính thức")
+        ordering = ["-published_at"]
+
+    def __str__(self) -> str:
+        return self.claim
+
+    def get_absolute_url(self) -> str:
+        return reverse("opinion:clarification", kwargs={"slug": self.slug})
+
+    @property
+    def access_unit(self) -> OrgUnit:
+        return self.unit
+
+
+class Citation(models.Model):
+    clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="citations")
+    provision = models.ForeignKey(Provision, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Căn cứ pháp lý")
+        verbose_name_plural = _("Căn cứ pháp lý")
+        ordering = ["clarification", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["clarification", "provision"], name="opinion_citation_unique_provision")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.provision)

@@ -1,0 +1,133 @@
+"""Rumour desk pages. Worker pages sit under `anonymous_paths` (no address or user agent reaches them)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lantoa.opinion.forms import ClaimForm, ClarificationForm, ReceiptForm
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.services import claims as services
+from lantoa.opinion.share_image import share_png
+from lantoa.orgs import access
+from lantoa.voice.privacy import rate_limit_exceeded
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "voice/too_many.html", status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def claim_new(request: HttpRequest) -> HttpResponse:
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and rate_limit_exceeded(request, scope="claim"):
+        return _too_many(request)
+    if form.is_valid():
+        source = Claim.Source.PROPAGANDIST if access.can(request.user, "opinion.report_claim") else Claim.Source.WORKER
+        try:
+            submitted = services.claim_submit(
+                text=form.cleaned_data["text"],
+                link=form.cleaned_data["link"],
+                enterprise=getattr(request, "worker_enterprise", None) or None,
+                source=source,
+            )
+        except ValidationError as error:
+            form.add_error("link" if error.code and error.code.startswith("link") else "text", error)
+        else:
+            context = {"receipt": submitted.receipt.code, "claim": submitted.claim}
+            return render(request, "opinion/claim_receipt.html", context, status=201)
+    return render(request, "opinion/claim_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def claim_follow(request: HttpRequest) -> HttpResponse:
+    """The worker reads the answer with their receipt (sent in a POST body, never in a URL)."""
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limit_exceeded(request, scope="follow"):
+            return _too_many(request)
+        if form.is_valid():
+            claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
+            if claim is not None:
+                clarification = getattr(claim.group, "clarification", None)
+                context = {"claim": claim, "status": selectors.claim_status(claim=claim), "item": clarification}
+                return render(request, "opinion/claim_status.html", context)
+            form.add_error("receipt", "Không tìm thấy câu hỏi với mã này. Hãy kiểm tra lại từng ký tự.")
+    return render(request, "opinion/claim_follow.html", {"form": form})
+
+
+@require_GET
+def clarification_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "opinion/clarification_list.html", {"items": selectors.published()[:100]})
+
+
+@require_GET
+def clarification_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(selectors.published(), slug=slug)
+    url = request.build_absolute_uri(item.get_absolute_url())
+    context = {
+        "item": item,
+        "url": url,
+        "image_url": request.build_absolute_uri(f"{item.get_absolute_url()}anh.png"),
+        "forward": selectors.forward_text(clarification=item, url=url),
+    }
+    return render(request, "opinion/clarification_detail.html", context)
+
+
+@require_GET
+def clarification_image(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Clarification, slug=slug)
+    response = HttpResponse(share_png(item), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@login_required
+@require_GET
+def desk(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
+        raise PermissionDenied
+    context = {
+        "waiting": selectors.waiting_groups(),
+        "median_hours": selectors.median_hours_to_clarification(),
+        "items": [(item, selectors.hours_to_clarification(item)) for item in selectors.published()[:30]],
+    }
+    return render(request, "opinion/desk.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can(request.user, "opinion.publish_clarification", services.answering_unit()):
+        raise PermissionDenied
+    group = get_object_or_404(ClaimGroup, pk=pk)
+    existing = getattr(group, "clarification", None)
+    initial = {}
+    if existing is not None:
+        initial = {
+            "claim": existing.claim,
+            "verdict": existing.verdict,
+            "truth": existing.truth,
+            "citations": "\n".join(
+                f"{c.provision.document.number} Điều {c.provision.number}" for c in existing.citations.all()
+            ),
+        }
+    form = ClarificationForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        try:
+            item = services.clarification_publish(
+                user=request.user,
+                group=group,
+                claim=form.cleaned_data["claim"],
+                verdict=form.cleaned_data["verdict"],
+                truth=form.cleaned_data["truth"],
+                provisions=services.provisions_from_lines(form.cleaned_data["citations"]),
+            )
+        except ValidationError as error:
+            form.add_error("citations" if error.code and error.code.startswith("citation") else None, error)
+        else:
+            return redirect(item)
+    context = {"group": group, "texts": selectors.group_texts(group=group), "form": form}
+    return render(request, "opinion/group_publish.html", context)
