@@ -15,3 +15,4 @@ class OpinionConfig(AppConfig):
     office_links = (("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin")),)
     # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
     anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")
+    api_router = ("/", "lantoa.opinion.api.router")
