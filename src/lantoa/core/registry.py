@@ -10,6 +10,8 @@ An app declares, on its AppConfig:
   that explain a law article (lessons), shown beside the article in legal search;
 - `anonymous_paths`: ("/url-prefix/", …) – worker pages with no account: voice.privacy strips address and user agent
   there as on voice URLs;
+- `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
+  became of their report elsewhere, such as a recommendation and its answer);
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 

@@ -12,7 +12,11 @@ class OpinionConfig(AppConfig):
         "url_name": "opinion:claim-new",
         "order": 35,
     }
-    office_links = (("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin")),)
+    office_links = (
+        ("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin")),
+        ("opinion.answer_recommendation", "opinion:recommendations", _("Kiến nghị và trả lời")),
+    )
+    case_follow_notes = "lantoa.opinion.selectors.recommendations.case_follow_notes"
     # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
     anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")
     api_router = ("/", "lantoa.opinion.api.router")

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.opinion.models import Clarification
+from lantoa.opinion.models import Clarification, Recommendation
 from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
+from lantoa.orgs.models import OrgUnit
 
 
 class ClaimForm(forms.Form):
@@ -33,4 +34,28 @@ class ClarificationForm(forms.Form):
         label=_("Căn cứ pháp lý, mỗi dòng một điều"),
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "41/2024/QH15 Điều 70"}),
         help_text=_("Ghi số hiệu văn bản rồi số điều, ví dụ: 41/2024/QH15 Điều 70."),
+    )
+
+
+class RecommendationForm(forms.Form):
+    source = forms.ChoiceField(label=_("Xuất phát từ"), choices=Recommendation.Source.choices)
+    source_note = forms.CharField(
+        label=_("Ghi chú nguồn (tên cuộc đối thoại, khảo sát…)"), max_length=200, required=False
+    )
+    text = forms.CharField(label=_("Nội dung kiến nghị"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
+    addressee_unit = forms.ModelChoiceField(
+        label=_("Cơ quan nhận (trong hệ thống)"),
+        queryset=OrgUnit.objects.exclude(kind=OrgUnit.Kind.ENTERPRISE).order_by("path"),
+        required=False,
+    )
+    addressee_name = forms.CharField(label=_("hoặc tên cơ quan nhận"), max_length=200, required=False)
+    addressee_kind = forms.ChoiceField(
+        label=_("Loại cơ quan"), choices=[("", "—"), *OrgUnit.Kind.choices], required=False
+    )
+    due_on = forms.DateField(label=_("Hạn trả lời (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Trả lời của cơ quan nhận"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
     )

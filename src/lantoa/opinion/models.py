@@ -102,3 +102,54 @@ class Citation(models.Model):
 
     def __str__(self) -> str:
         return str(self.provision)
+
+
+class Recommendation(models.Model):
+    """A kiến nghị to a named body, followed until that body answers. Workers see it through their case's receipt."""
+
+    class Source(models.TextChoices):
+        CASE = "case", _("Phản ánh của người lao động")
+        DIALOGUE = "dialogue", _("Đối thoại")
+        SURVEY = "survey", _("Khảo sát")
+        NOTES = "notes", _("Ghi nhận tình hình tư tưởng")
+
+    source = models.CharField(_("Xuất phát từ"), max_length=16, choices=Source.choices)
+    report = models.ForeignKey(
+        "voice.Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Phản ánh")
+    )
+    source_note = models.CharField(_("Ghi chú nguồn"), max_length=200, blank=True)
+    text = models.TextField(_("Nội dung kiến nghị"), max_length=3000)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("Đơn vị kiến nghị"))
+    addressee_unit = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("Cơ quan nhận")
+    )
+    addressee_name = models.CharField(_("Cơ quan nhận (ngoài hệ thống)"), max_length=200, blank=True)
+    addressee_kind = models.CharField(_("Loại cơ quan"), max_length=32, choices=OrgUnit.Kind.choices, blank=True)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    raised_on = models.DateField(_("Ngày kiến nghị"))
+    due_on = models.DateField(_("Hạn trả lời"))
+    answer = models.TextField(_("Trả lời"), blank=True)
+    answered_on = models.DateField(_("Ngày trả lời"), null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Kiến nghị")
+        verbose_name_plural = _("Kiến nghị")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(addressee_unit__isnull=True, addressee_name=""), name="recommendation_has_addressee"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Kiến nghị tới %(body)s") % {"body": self.addressee}
+
+    @property
+    def addressee(self) -> str:
+        return self.addressee_unit.name if self.addressee_unit_id else self.addressee_name
+
+    @property
+    def access_units(self) -> list[OrgUnit]:
+        return [self.unit, self.addressee_unit] if self.addressee_unit_id else [self.unit]

@@ -11,4 +11,7 @@ urlpatterns = [
     path("thong-tin-chinh-thuc/<slug:slug>/anh.png", views.clarification_image, name="clarification-image"),
     path("office/kiem-chung/", views.desk, name="desk"),
     path("office/kiem-chung/<int:pk>/", views.group_publish, name="group-publish"),
+    path("office/kien-nghi/", views.recommendation_list, name="recommendations"),
+    path("office/kien-nghi/moi/", views.recommendation_new, name="recommendation-new"),
+    path("office/kien-nghi/<int:pk>/tra-loi/", views.recommendation_answer, name="recommendation-answer"),
 ]

@@ -1,17 +1,24 @@
 """Rumour desk pages. Worker pages sit under `anonymous_paths` (no address or user agent reaches them)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lantoa.opinion.forms import ClaimForm, ClarificationForm, ReceiptForm
-from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.opinion.forms import AnswerForm, ClaimForm, ClarificationForm, ReceiptForm, RecommendationForm
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.selectors import recommendations as rec_selectors
 from lantoa.opinion.services import claims as services
+from lantoa.opinion.services import recommendations as rec_services
 from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
+from lantoa.orgs.models import OrgUnit
+from lantoa.voice.models import Report
 from lantoa.voice.privacy import rate_limit_exceeded
 
 
@@ -131,3 +138,75 @@ def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(item)
     context = {"group": group, "texts": selectors.group_texts(group=group), "form": form}
     return render(request, "opinion/group_publish.html", context)
+
+
+def _raising_unit(user: object) -> OrgUnit:
+    roots = access.scope_roots(user, "opinion.raise_recommendation")
+    if not roots:
+        raise PermissionDenied
+    return roots[0]
+
+
+@login_required
+@require_GET
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.answer_recommendation"):
+        raise PermissionDenied
+    overdue_only = request.GET.get("overdue") == "1"
+    context = {
+        "bodies": rec_selectors.open_by_body(user=request.user, overdue_only=overdue_only),
+        "overdue_only": overdue_only,
+        "answered": rec_selectors.visible(user=request.user)
+        .filter(answered_on__isnull=False)
+        .order_by("-answered_on")[:30],
+        "answer_form": AnswerForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "opinion/recommendation_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_new(request: HttpRequest) -> HttpResponse:
+    unit = _raising_unit(request.user)
+    report = None
+    if report_pk := request.GET.get("report", ""):
+        report = get_object_or_404(Report, pk=int(report_pk) if report_pk.isdigit() else 0)
+    form = RecommendationForm(request.POST or None, initial={"source": Recommendation.Source.CASE} if report else {})
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rec_services.recommendation_raise(
+                user=request.user,
+                unit=unit,
+                text=data["text"],
+                due_on=data["due_on"],
+                source=data["source"],
+                addressee_unit=data["addressee_unit"],
+                addressee_name=data["addressee_name"],
+                addressee_kind=data["addressee_kind"],
+                report=report,
+                source_note=data["source_note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("opinion:recommendations")
+    return render(request, "opinion/recommendation_new.html", {"form": form, "report": report, "unit": unit})
+
+
+@login_required
+@require_POST
+def recommendation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            rec_services.recommendation_answer(
+                user=request.user, recommendation=recommendation, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Hãy ghi nội dung trả lời."))
+    return redirect("opinion:recommendations")

@@ -62,6 +62,9 @@ _OPINION_DESK = frozenset({"opinion.view_claims", "opinion.publish_clarification
 for _role in (Role.UNION_OFFICER, Role.MONITOR, Role.LEGAL_ADVISER):
     POLICY[_role] = POLICY[_role] | _OPINION_DESK
 POLICY[Role.PROPAGANDIST] = POLICY[Role.PROPAGANDIST] | {"opinion.report_claim"}
+# Kiến nghị: officers raise them from their unit's records; the addressee's officers (or the raiser) record answers.
+for _role in (Role.UNION_OFFICER, Role.UNIT_ADMIN, Role.MONITOR):
+    POLICY[_role] = POLICY[_role] | {"opinion.raise_recommendation", "opinion.answer_recommendation"}
 
 ALL_ACTIONS: frozenset[str] = frozenset().union(*POLICY.values())
 
