@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.opinion.models import Clarification, Recommendation
+from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote, Topic
 from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit
 
 
 class ClaimForm(forms.Form):
@@ -59,3 +59,38 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(
         label=_("Trả lời của cơ quan nhận"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
     )
+
+
+class NoteForm(forms.Form):
+    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=Enterprise.objects.none())
+    period_start = forms.DateField(label=_("Từ ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    period_end = forms.DateField(label=_("Đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Công nhân bàn tán về"),
+        queryset=Topic.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mood = forms.TypedChoiceField(label=_("Tâm trạng chung"), choices=ThoughtNote.Mood.choices, coerce=int)
+    concerned = forms.IntegerField(label=_("Khoảng bao nhiêu người quan tâm"), min_value=0)
+    quotes = forms.CharField(
+        label=_("Ý kiến tiêu biểu"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Không bao giờ ghi tên, số điện thoại, số CCCD hay chi tiết làm lộ người nói. Số điện thoại và số giấy tờ sẽ tự bị xoá."
+        ),
+    )
+
+    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+
+
+class RollupForm(forms.Form):
+    dimension = forms.ChoiceField(
+        label=_("Tổng hợp theo"),
+        choices=[("topic", _("Chủ đề")), ("commune", _("Xã, phường")), ("segment", _("Loại hình doanh nghiệp"))],
+    )
+    start = forms.DateField(label=_("Từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    end = forms.DateField(label=_("Đến ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])

@@ -153,3 +153,56 @@ class Recommendation(models.Model):
     @property
     def access_units(self) -> list[OrgUnit]:
         return [self.unit, self.addressee_unit] if self.addressee_unit_id else [self.unit]
+
+
+class Topic(models.Model):
+    """A subject workers talk about; officials edit the list (the first ones come with the app)."""
+
+    name = models.CharField(_("Chủ đề"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(_("Đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("Chủ đề tư tưởng")
+        verbose_name_plural = _("Chủ đề tư tưởng")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ThoughtNote(models.Model):
+    """One reading of the mood at an enterprise for a week or a month, by a propagandist, union or party cell."""
+
+    class Mood(models.IntegerChoices):
+        VERY_WORRIED = 1, _("Rất bức xúc")
+        WORRIED = 2, _("Lo lắng")
+        MIXED = 3, _("Bình thường")
+        CALM = 4, _("Yên tâm")
+        CONFIDENT = 5, _("Phấn khởi")
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="+", verbose_name=_("Doanh nghiệp")
+    )
+    period_start = models.DateField(_("Từ ngày"))
+    period_end = models.DateField(_("Đến ngày"))
+    topics = models.ManyToManyField(Topic, related_name="notes", verbose_name=_("Chủ đề công nhân bàn tán"))
+    mood = models.PositiveSmallIntegerField(_("Tâm trạng chung"), choices=Mood.choices)
+    concerned = models.PositiveIntegerField(_("Khoảng bao nhiêu người quan tâm"))
+    quotes = models.TextField(_("Ý kiến tiêu biểu (không ghi tên)"), blank=True)
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Ghi nhận tình hình tư tưởng")
+        verbose_name_plural = _("Ghi nhận tình hình tư tưởng")
+        ordering = ["-period_start", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.period_start:%d/%m/%Y}"
+
+    @property
+    def access_unit(self) -> OrgUnit:
+        return self.enterprise.unit

@@ -14,4 +14,6 @@ urlpatterns = [
     path("office/kien-nghi/", views.recommendation_list, name="recommendations"),
     path("office/kien-nghi/moi/", views.recommendation_new, name="recommendation-new"),
     path("office/kien-nghi/<int:pk>/tra-loi/", views.recommendation_answer, name="recommendation-answer"),
+    path("office/tu-tuong/ghi-nhan/", views.note_new, name="note-new"),
+    path("office/tu-tuong/tong-hop/", views.notes_rollup, name="notes-rollup"),
 ]

@@ -1,5 +1,7 @@
 """Rumour desk pages. Worker pages sit under `anonymous_paths` (no address or user agent reaches them)."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,15 +11,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lantoa.opinion.forms import AnswerForm, ClaimForm, ClarificationForm, ReceiptForm, RecommendationForm
+from lantoa.opinion.forms import (
+    AnswerForm,
+    ClaimForm,
+    ClarificationForm,
+    NoteForm,
+    ReceiptForm,
+    RecommendationForm,
+    RollupForm,
+)
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.opinion.selectors import recommendations as rec_selectors
 from lantoa.opinion.services import claims as services
+from lantoa.opinion.services import notes as note_services
 from lantoa.opinion.services import recommendations as rec_services
 from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.voice.models import Report
 from lantoa.voice.privacy import rate_limit_exceeded
 
@@ -210,3 +222,39 @@ def recommendation_answer(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Hãy ghi nội dung trả lời."))
     return redirect("opinion:recommendations")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def note_new(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.record_notes"):
+        raise PermissionDenied
+    enterprises = Enterprise.objects.filter(
+        access.scope_q(request.user, "opinion.record_notes", path_fields=("unit__path",))
+    ).order_by("unit__name")
+    form = NoteForm(request.POST or None, enterprises=enterprises)
+    if form.is_valid():
+        try:
+            note_services.note_record(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu ghi nhận."))
+            return redirect("opinion:note-new")
+    return render(request, "opinion/note_new.html", {"form": form})
+
+
+@login_required
+@require_GET
+def notes_rollup(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.view_notes"):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = RollupForm(
+        request.GET or {"dimension": "topic", "start": today.replace(day=1) - dt.timedelta(days=62), "end": today}
+    )
+    rows, held = [], 0
+    if form.is_valid():
+        rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
+    context = {"form": form, "rows": rows, "held": held, "min_sources": note_selectors.MIN_SOURCES}
+    return render(request, "opinion/notes_rollup.html", context)

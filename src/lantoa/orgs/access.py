@@ -65,6 +65,10 @@ POLICY[Role.PROPAGANDIST] = POLICY[Role.PROPAGANDIST] | {"opinion.report_claim"}
 # Kiến nghị: officers raise them from their unit's records; the addressee's officers (or the raiser) record answers.
 for _role in (Role.UNION_OFFICER, Role.UNIT_ADMIN, Role.MONITOR):
     POLICY[_role] = POLICY[_role] | {"opinion.raise_recommendation", "opinion.answer_recommendation"}
+# Thought-situation notes: recorded where one works, read (as roll-ups) over one's scope.
+for _role in (Role.PROPAGANDIST, Role.UNION_OFFICER, Role.UNIT_ADMIN):
+    POLICY[_role] = POLICY[_role] | {"opinion.record_notes", "opinion.view_notes"}
+POLICY[Role.MONITOR] = POLICY[Role.MONITOR] | {"opinion.view_notes"}
 
 ALL_ACTIONS: frozenset[str] = frozenset().union(*POLICY.values())
 
