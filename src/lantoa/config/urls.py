@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("lantoa.legal.urls")),
     path("", include("lantoa.calculators.urls")),
     path("", include("lantoa.voice.urls")),
+    path("", include("lantoa.opinion.urls")),
     path("", include("lantoa.activities.urls")),
     path("", include("lantoa.reach.urls")),
     path("", include("lantoa.plans.urls")),

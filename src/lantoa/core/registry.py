@@ -12,6 +12,10 @@ An app declares, on its AppConfig:
   that explain a law article (lessons), shown beside the article in legal search;
 - `provision_tools`: "dotted.path" to `tools(*, document_number, article_number) -> [(label, url), …]` – tools
   that apply a law article (calculators), linked from the article's page;
+- `anonymous_paths`: ("/url-prefix/", …) – worker pages with no account: voice.privacy strips address and user agent
+  there as on voice URLs;
+- `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
+  became of their report elsewhere, such as a recommendation and its answer);
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
 """
 

@@ -56,6 +56,20 @@ POLICY: dict[str, frozenset[str]] = {
     Role.REVIEWER: frozenset({"content.edit", "content.review"}),
 }
 
+# The rumour desk: propagandists pass on what they hear; the LĐLĐ, the Ban Tuyên giáo và Dân vận and legal
+# advisers read the claims and publish clarifications (checked against the province, where clarifications belong).
+_OPINION_DESK = frozenset({"opinion.view_claims", "opinion.publish_clarification"})
+for _role in (Role.UNION_OFFICER, Role.MONITOR, Role.LEGAL_ADVISER):
+    POLICY[_role] = POLICY[_role] | _OPINION_DESK
+POLICY[Role.PROPAGANDIST] = POLICY[Role.PROPAGANDIST] | {"opinion.report_claim"}
+# Kiến nghị: officers raise them from their unit's records; the addressee's officers (or the raiser) record answers.
+for _role in (Role.UNION_OFFICER, Role.UNIT_ADMIN, Role.MONITOR):
+    POLICY[_role] = POLICY[_role] | {"opinion.raise_recommendation", "opinion.answer_recommendation"}
+# Thought-situation notes: recorded where one works, read (as roll-ups) over one's scope.
+for _role in (Role.PROPAGANDIST, Role.UNION_OFFICER, Role.UNIT_ADMIN):
+    POLICY[_role] = POLICY[_role] | {"opinion.record_notes", "opinion.view_notes"}
+POLICY[Role.MONITOR] = POLICY[Role.MONITOR] | {"opinion.view_notes"}
+
 ALL_ACTIONS: frozenset[str] = frozenset().union(*POLICY.values())
 
 

@@ -7,6 +7,7 @@ address, forwarding headers and user agent from the request before any other cod
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from lantoa.core.registry import declared
 from lantoa.voice.crypto import keyed_digest
 
 VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
@@ -37,8 +39,14 @@ IDENTIFYING_META = (
 _ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
 
 
+@functools.cache
+def private_prefixes() -> tuple[str, ...]:
+    """The voice URLs and those other apps declare as `anonymous_paths` (their worker pages with no account)."""
+    return VOICE_PREFIXES + tuple(prefix for _config, paths in declared("anonymous_paths") for prefix in paths)
+
+
 def is_voice_path(path: str) -> bool:
-    return path.startswith(VOICE_PREFIXES)
+    return path.startswith(private_prefixes())
 
 
 def _network_of(request: HttpRequest) -> str:
@@ -97,9 +105,10 @@ class VoicePrivacyLogFilter:
         path = getattr(request, "path", "") or ""
         text = str(getattr(record, "msg", ""))
         args = getattr(record, "args", None)
-        mentions_voice = is_voice_path(path) or any(prefix in text for prefix in VOICE_PREFIXES)
+        prefixes = private_prefixes()
+        mentions_voice = is_voice_path(path) or any(prefix in text for prefix in prefixes)
         if not mentions_voice and isinstance(args, tuple):
-            mentions_voice = any(prefix in str(arg) for arg in args for prefix in VOICE_PREFIXES)
+            mentions_voice = any(prefix in str(arg) for arg in args for prefix in prefixes)
         if mentions_voice:
             if request is not None:
                 record.request = None

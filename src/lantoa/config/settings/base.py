@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "lantoa.calculators",
     "lantoa.learning",
     "lantoa.voice",
+    "lantoa.opinion",
     "lantoa.activities",
     "lantoa.reach",
     "lantoa.plans",

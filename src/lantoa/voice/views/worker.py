@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from segno import make_qr
 
 from lantoa.core.formats import vn_date
+from lantoa.core.registry import declared
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
@@ -76,6 +78,9 @@ def _follow_page(
         "messages_": worker_messages(report=report),
         "reply_form": reply_form or WorkerReplyForm(initial={"receipt": code}),
         "ack": report_services.ack_for(report),
+        "notes": [
+            line for _config, path in declared("case_follow_notes") for line in import_string(path)(report=report)
+        ],
     }
     return render(request, "voice/follow_case.html", context)
 

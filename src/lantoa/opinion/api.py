@@ -1,0 +1,121 @@
+"""JSON API of the rumour desk under /api/v1/. No account, no network address kept; the receipt is the only key.
+
+A claim's status is read with `POST /claims/status` and the receipt in the body: a receipt in a URL
+(`GET /claims/{receipt}`) would land in proxy and server access logs and in browser history.
+"""
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from lantoa.opinion.models import Clarification
+from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.services import claims as services
+from lantoa.voice.privacy import rate_limit_exceeded
+
+router = Router(tags=["opinion"])
+
+
+class ClaimIn(Schema):
+    text: str
+    link: str = ""
+
+
+class ReceiptOut(Schema):
+    receipt: str
+
+
+class ReceiptIn(Schema):
+    receipt: str
+
+
+class CitationOut(Schema):
+    document: str
+    article: str
+    title: str
+    permalink: str
+
+
+class ClarificationOut(Schema):
+    slug: str
+    claim: str
+    verdict: str
+    verdict_label: str
+    text: str
+    published_on: str
+    permalink: str
+    citations: list[CitationOut]
+
+
+class ClaimStatusOut(Schema):
+    status: str
+    status_label: str
+    clarification: ClarificationOut | None = None
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str = ""
+
+
+def _too_many() -> Status:
+    return Status(
+        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
+    )
+
+
+def _out(request: HttpRequest, item: Clarification) -> dict:
+    return {
+        "slug": item.slug,
+        "claim": item.claim,
+        "verdict": item.verdict,
+        "verdict_label": item.get_verdict_display(),
+        "text": item.truth,
+        "published_on": timezone.localdate(item.published_at).isoformat(),
+        "permalink": request.build_absolute_uri(item.get_absolute_url()),
+        "citations": [
+            {
+                "document": citation.provision.document.number,
+                "article": citation.provision.label,
+                "title": citation.provision.title,
+                "permalink": request.build_absolute_uri(citation.provision.get_absolute_url()),
+            }
+            for citation in item.citations.all()
+        ],
+    }
+
+
+@router.post("/claims", response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi hỏi một tin đồn")
+def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
+    """Anonymous: the receipt comes back once and is never stored in clear."""
+    if rate_limit_exceeded(request, scope="claim"):
+        return _too_many()
+    submitted = services.claim_submit(text=payload.text, link=payload.link)
+    return Status(201, {"receipt": submitted.receipt.code})
+
+
+@router.post(
+    "/claims/status",
+    response={200: ClaimStatusOut, 404: ErrorOut, 429: ErrorOut},
+    summary="Tình trạng câu hỏi theo mã biên nhận",
+)
+def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
+    """The receipt travels in the body, never in the URL, so no access log or browser history keeps it."""
+    if rate_limit_exceeded(request, scope="follow"):
+        return _too_many()
+    claim = services.claim_get_by_receipt(code=payload.receipt)
+    if claim is None:
+        return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})
+    item = getattr(claim.group, "clarification", None)
+    body = {
+        "status": "answered" if item else "waiting",
+        "status_label": selectors.claim_status(claim=claim),
+        "clarification": _out(request, selectors.published().get(pk=item.pk)) if item else None,
+    }
+    return Status(200, body)
+
+
+@router.get("/clarifications", response=list[ClarificationOut], summary="Thông tin chính thức đã đăng")
+def clarification_list(request: HttpRequest) -> list[dict]:
+    return [_out(request, item) for item in selectors.published()[:200]]

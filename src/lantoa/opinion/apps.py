@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class OpinionConfig(AppConfig):
+    name = "lantoa.opinion"
+    label = "opinion"
+    verbose_name = _("Dư luận xã hội")
+    worker_tile = {
+        "title": _("Hỏi thật hay giả"),
+        "text": _("Nghe tin đồn về lương, BHXH, việc làm? Gửi hỏi, cơ quan có thẩm quyền trả lời."),
+        "url_name": "opinion:claim-new",
+        "order": 35,
+    }
+    office_links = (
+        ("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin")),
+        ("opinion.answer_recommendation", "opinion:recommendations", _("Kiến nghị và trả lời")),
+        ("opinion.record_notes", "opinion:note-new", _("Ghi nhận tình hình tư tưởng")),
+        ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
+    )
+    case_follow_notes = "lantoa.opinion.selectors.recommendations.case_follow_notes"
+    # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
+    anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")
+    api_router = ("/", "lantoa.opinion.api.router")
+
+    def ready(self) -> None:
+        from lantoa.opinion.services.notes import topics_ensure
+
+        post_migrate.connect(topics_ensure, sender=self, dispatch_uid="opinion_topics_ensure")

@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote, Topic
+from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
+from lantoa.orgs.models import Enterprise, OrgUnit
+
+
+class ClaimForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bạn nghe hoặc đọc được tin gì?"),
+        max_length=CLAIM_MAX_CHARS,
+        widget=forms.Textarea(
+            attrs={"rows": 4, "placeholder": _("Ví dụ: nghe nói từ năm 2026 không được rút BHXH một lần nữa")}
+        ),
+        help_text=_("Đừng ghi tên, số điện thoại của ai. Không cần cho biết bạn là ai."),
+    )
+    link = forms.CharField(label=_("Đường dẫn bài viết (nếu có)"), max_length=LINK_MAX_CHARS, required=False)
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Mã biên nhận"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+
+
+class ClarificationForm(forms.Form):
+    claim = forms.CharField(label=_("Tin được hỏi (viết gọn, không có thông tin người hỏi)"), max_length=300)
+    verdict = forms.ChoiceField(label=_("Kết luận"), choices=Clarification.Verdict.choices)
+    truth = forms.CharField(
+        label=_("Sự thật, nói bằng lời dễ hiểu"), max_length=TRUTH_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    citations = forms.CharField(
+        label=_("Căn cứ pháp lý, mỗi dòng một điều"),
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "41/2024/QH15 Điều 70"}),
+        help_text=_("Ghi số hiệu văn bản rồi số điều, ví dụ: 41/2024/QH15 Điều 70."),
+    )
+
+
+class RecommendationForm(forms.Form):
+    source = forms.ChoiceField(label=_("Xuất phát từ"), choices=Recommendation.Source.choices)
+    source_note = forms.CharField(
+        label=_("Ghi chú nguồn (tên cuộc đối thoại, khảo sát…)"), max_length=200, required=False
+    )
+    text = forms.CharField(label=_("Nội dung kiến nghị"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
+    addressee_unit = forms.ModelChoiceField(
+        label=_("Cơ quan nhận (trong hệ thống)"),
+        queryset=OrgUnit.objects.exclude(kind=OrgUnit.Kind.ENTERPRISE).order_by("path"),
+        required=False,
+    )
+    addressee_name = forms.CharField(label=_("hoặc tên cơ quan nhận"), max_length=200, required=False)
+    addressee_kind = forms.ChoiceField(
+        label=_("Loại cơ quan"), choices=[("", "—"), *OrgUnit.Kind.choices], required=False
+    )
+    due_on = forms.DateField(label=_("Hạn trả lời (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Trả lời của cơ quan nhận"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
+    )
+
+
+class NoteForm(forms.Form):
+    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=Enterprise.objects.none())
+    period_start = forms.DateField(label=_("Từ ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    period_end = forms.DateField(label=_("Đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Công nhân bàn tán về"),
+        queryset=Topic.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mood = forms.TypedChoiceField(label=_("Tâm trạng chung"), choices=ThoughtNote.Mood.choices, coerce=int)
+    concerned = forms.IntegerField(label=_("Khoảng bao nhiêu người quan tâm"), min_value=0)
+    quotes = forms.CharField(
+        label=_("Ý kiến tiêu biểu"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Không bao giờ ghi tên, số điện thoại, số CCCD hay chi tiết làm lộ người nói. Số điện thoại và số giấy tờ sẽ tự bị xoá."
+        ),
+    )
+
+    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+
+
+class RollupForm(forms.Form):
+    dimension = forms.ChoiceField(
+        label=_("Tổng hợp theo"),
+        choices=[("topic", _("Chủ đề")), ("commune", _("Xã, phường")), ("segment", _("Loại hình doanh nghiệp"))],
+    )
+    start = forms.DateField(label=_("Từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    end = forms.DateField(label=_("Đến ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])

@@ -1,0 +1,60 @@
+"""Reads of the rumour desk: what waits for an answer, how fast answers come, what a worker's receipt shows."""
+
+import statistics
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.voice import crypto
+
+
+@dataclass(frozen=True)
+class WaitingGroup:
+    group: ClaimGroup
+    text: str
+
+
+def waiting_groups() -> list[WaitingGroup]:
+    """Groups with no clarification yet, the longest waiting first, with the first claim's words decrypted."""
+    groups = ClaimGroup.objects.filter(clarification__isnull=True).order_by("first_claim_at")
+    return [WaitingGroup(group=group, text=crypto.decrypt_text(group.text_enc)) for group in groups]
+
+
+def group_texts(*, group: ClaimGroup) -> list[str]:
+    return [crypto.decrypt_text(blob) for blob in group.claims.values_list("text_enc", flat=True)]
+
+
+def hours_to_clarification(clarification: Clarification) -> float:
+    return round((clarification.published_at - clarification.group.first_claim_at).total_seconds() / 3600, 1)
+
+
+def median_hours_to_clarification(clarifications: QuerySet[Clarification] | None = None) -> float | None:
+    rows = (clarifications if clarifications is not None else Clarification.objects.all()).select_related("group")
+    hours = [hours_to_clarification(row) for row in rows]
+    return round(statistics.median(hours), 1) if hours else None
+
+
+def published() -> QuerySet[Clarification]:
+    return Clarification.objects.prefetch_related("citations__provision__document").order_by("-published_at")
+
+
+def forward_text(*, clarification: Clarification, url: str) -> str:
+    """The message a propagandist pastes into Zalo: verdict, the truth, the law, the link."""
+    laws = "; ".join(str(citation.provision) for citation in clarification.citations.all())
+    return "\n".join(
+        [
+            _("THÔNG TIN CHÍNH THỨC – %(verdict)s") % {"verdict": clarification.get_verdict_display().upper()},
+            _("Tin: “%(claim)s”") % {"claim": clarification.claim},
+            clarification.truth,
+            _("Căn cứ: %(laws)s") % {"laws": laws},
+            _("Xem thêm: %(url)s") % {"url": url},
+        ]
+    )
+
+
+def claim_status(*, claim: Claim) -> str:
+    if hasattr(claim.group, "clarification"):
+        return _("Đã có thông tin chính thức")
+    return _("Đang chờ cơ quan có thẩm quyền trả lời")

@@ -1,0 +1,58 @@
+"""The preview picture of a clarification (1200×630 PNG, what Zalo and Facebook show beside a shared link).
+
+Drawn with Pillow in a font with Vietnamese glyphs (DejaVu Sans, installed with the fonts-dejavu package);
+without it Pillow's own font is used, which may lack some tone marks.
+"""
+
+import hashlib
+import io
+import textwrap
+
+from django.core.cache import cache
+from PIL import Image, ImageDraw, ImageFont
+
+from lantoa.opinion.models import Clarification
+
+WIDTH, HEIGHT = 1200, 630
+FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+BOLD_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+VERDICT_COLOURS = {
+    Clarification.Verdict.TRUE: (21, 128, 61),
+    Clarification.Verdict.FALSE: (185, 28, 28),
+    Clarification.Verdict.PARTLY: (180, 83, 9),
+    Clarification.Verdict.UNFOUNDED: (71, 85, 105),
+}
+
+
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.truetype(path, size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
+def _draw(clarification: Clarification) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    colour = VERDICT_COLOURS.get(clarification.verdict, (71, 85, 105))
+    draw.rectangle((0, 0, WIDTH, 120), fill=colour)
+    draw.text((60, 30), clarification.get_verdict_display().upper(), font=_font(BOLD_PATH, 60), fill=(255, 255, 255))
+    y = 160
+    for line in textwrap.wrap(f"“{clarification.claim}”", width=40)[:3]:
+        draw.text((60, y), line, font=_font(BOLD_PATH, 44), fill=(15, 23, 42))
+        y += 58
+    y += 20
+    for line in textwrap.wrap(clarification.truth, width=62)[:4]:
+        draw.text((60, y), line, font=_font(FONT_PATH, 30), fill=(51, 65, 85))
+        y += 42
+    draw.text((60, HEIGHT - 70), "Lan Tỏa · Thông tin chính thức", font=_font(BOLD_PATH, 30), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def share_png(clarification: Clarification) -> bytes:
+    """The picture, drawn once per wording (a correction draws a new one)."""
+    wording = f"{clarification.verdict}|{clarification.claim}|{clarification.truth}"
+    key = "opinion:share:" + hashlib.sha256(wording.encode()).hexdigest()[:32]
+    return cache.get_or_set(key, lambda: _draw(clarification), timeout=7 * 24 * 3600)

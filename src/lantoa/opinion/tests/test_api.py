@@ -1,0 +1,58 @@
+from django.test import Client
+
+from lantoa.legal.models import Provision
+from lantoa.opinion.models import ClaimGroup, Clarification
+from lantoa.opinion.services import claims as services
+from lantoa.orgs.models import User
+
+
+def test_api_claim_receipt_status_and_clarifications(
+    client: Client, desk_officer: User, bhxh_article: Provision
+) -> None:
+    created = client.post(
+        "/api/v1/claims",
+        {"text": "Nghe nói từ năm 2026 không được rút BHXH một lần nữa"},
+        content_type="application/json",
+        HTTP_USER_AGENT="SecretPhone/1.0",
+    )
+    assert created.status_code == 201
+    receipt = created.json()["receipt"]
+    assert created.wsgi_request.META.get("HTTP_USER_AGENT") is None
+    waiting = client.post("/api/v1/claims/status", {"receipt": receipt}, content_type="application/json").json()
+    assert waiting == {
+        "status": "waiting",
+        "status_label": "Đang chờ cơ quan có thẩm quyền trả lời",
+        "clarification": None,
+    }
+    services.clarification_publish(
+        user=desk_officer,
+        group=ClaimGroup.objects.get(),
+        claim="Từ 2026 không được rút BHXH một lần",
+        verdict=Clarification.Verdict.PARTLY,
+        truth="Người tham gia BHXH trước 01/7/2025 vẫn được rút một lần khi đủ điều kiện.",
+        provisions=[bhxh_article],
+    )
+    answered = client.post("/api/v1/claims/status", {"receipt": receipt}, content_type="application/json").json()
+    assert answered["status"] == "answered" and answered["clarification"]["verdict_label"] == "Đúng một phần"
+    listed = client.get("/api/v1/clarifications").json()
+    citation = listed[0]["citations"][0]
+    assert citation["permalink"] == f"http://testserver{bhxh_article.get_absolute_url()}"
+    assert listed[0]["permalink"].startswith("http://testserver/thong-tin-chinh-thuc/")
+
+
+def test_api_refuses_bad_input_in_vietnamese_and_unknown_receipts(client: Client, province: object) -> None:
+    empty = client.post("/api/v1/claims", {"text": " "}, content_type="application/json")
+    missing = client.post("/api/v1/claims", {}, content_type="application/json")
+    unknown = client.post(
+        "/api/v1/claims/status", {"receipt": "K7PA-3MXQ-K7PA-3MXQ-K7PA"}, content_type="application/json"
+    )
+    assert (empty.status_code, empty.json()["code"]) == (400, "body_empty")
+    assert missing.status_code == 422 and "không hợp lệ" in missing.json()["detail"]
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "receipt_unknown")
+
+
+def test_schema_lists_the_claim_endpoints_and_keeps_receipts_out_of_urls(client: Client, db: None) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {"/api/v1/claims", "/api/v1/claims/status", "/api/v1/clarifications"} <= set(paths)
+    assert "URL" in paths["/api/v1/claims/status"]["post"]["description"]
+    assert not any("{receipt}" in path for path in paths if "/claims" in path)

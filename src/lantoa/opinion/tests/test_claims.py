@@ -1,0 +1,158 @@
+import gzip
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from lantoa.legal.models import Provision
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.services import claims as services
+from lantoa.orgs import access
+from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+
+RUMOUR = "Nghe nói từ năm 2026 không được rút BHXH một lần nữa"
+
+
+def _publish(user: User, group: ClaimGroup, provision: Provision) -> Clarification:
+    return services.clarification_publish(
+        user=user,
+        group=group,
+        claim="Từ 2026 không được rút BHXH một lần",
+        verdict=Clarification.Verdict.PARTLY,
+        truth="Người tham gia BHXH trước 01/7/2025 vẫn được rút một lần khi đủ điều kiện.",
+        provisions=[provision],
+    )
+
+
+def test_similarity_ignores_tone_marks_case_and_word_order() -> None:
+    folded = "nghe noi tu nam 2026 KHONG duoc rut bhxh mot lan nua"
+    assert services.similarity(RUMOUR, folded) == 1.0
+    assert services.similarity(RUMOUR, "Công ty sắp cắt thưởng Tết năm nay") < services.SAME_CLAIM_THRESHOLD
+
+
+@pytest.mark.django_db
+def test_claims_saying_the_same_thing_share_a_group_with_or_without_diacritics(province: OrgUnit) -> None:
+    first = services.claim_submit(text=RUMOUR)
+    second = services.claim_submit(text="tu nam 2026 khong duoc rut BHXH mot lan nua ha")
+    other = services.claim_submit(text="Công ty sắp cắt thưởng Tết năm nay")
+    assert first.claim.group_id == second.claim.group_id != other.claim.group_id
+    assert ClaimGroup.objects.get(pk=first.claim.group_id).claim_count == 2
+
+
+@pytest.mark.django_db
+def test_claim_text_is_encrypted_and_the_receipt_is_not_stored(province: OrgUnit) -> None:
+    submitted = services.claim_submit(text=RUMOUR, link="https://vi.example.org/bai-viet")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text_enc, link_enc, receipt_lookup, receipt_hash FROM opinion_claim")
+        text_enc, link_enc, lookup, receipt_hash = cursor.fetchone()
+    assert b"BHXH" not in bytes(text_enc) and b"example" not in bytes(link_enc)
+    code = submitted.receipt.code
+    assert code not in lookup + receipt_hash and code.replace("-", "")[8:] not in lookup + receipt_hash
+    assert services.claim_get_by_receipt(code=code.lower().replace("-", " ")) == submitted.claim
+    assert services.claim_get_by_receipt(code=code[:-1] + ("2" if code[-1] != "2" else "3")) is None
+
+
+@pytest.mark.django_db
+def test_claim_refuses_empty_text_and_a_link_that_is_not_a_web_address(province: OrgUnit) -> None:
+    with pytest.raises(ValidationError) as empty:
+        services.claim_submit(text="   ")
+    with pytest.raises(ValidationError) as bad_link:
+        services.claim_submit(text=RUMOUR, link="javascript:alert(1)")
+    assert (empty.value.code, bad_link.value.code) == ("body_empty", "link_invalid")
+
+
+@pytest.mark.django_db
+def test_desk_officers_publish_and_others_may_not(
+    desk_officer: User,
+    union_officer: User,
+    bhxh_article: Provision,
+    enterprise_a: Enterprise,
+    make_official: Callable[..., User],
+) -> None:
+    group = services.claim_submit(text=RUMOUR).claim.group
+    propagandist = make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST)
+    adviser = make_official(unit=enterprise_a.commune, role=Role.LEGAL_ADVISER)
+    with pytest.raises(PermissionDenied):
+        _publish(propagandist, group, bhxh_article)
+    with pytest.raises(PermissionDenied):  # an adviser of a commune does not speak for the province
+        _publish(adviser, group, bhxh_article)
+    assert access.can(union_officer, "opinion.publish_clarification", services.answering_unit())
+    item = _publish(desk_officer, group, bhxh_article)
+    assert [c.provision for c in item.citations.all()] == [bhxh_article]
+    first_published = item.published_at
+    corrected = _publish(desk_officer, group, bhxh_article)
+    assert corrected.pk == item.pk and corrected.published_at == first_published
+
+
+@pytest.mark.django_db
+def test_citations_are_read_from_lines_and_unknown_articles_refused(bhxh_article: Provision) -> None:
+    assert services.provisions_from_lines("41/2024/QH15 Điều 1\n\n41/2024/qh15 dieu 1") == [bhxh_article] * 2
+    with pytest.raises(ValidationError) as unknown:
+        services.provisions_from_lines("41/2024/QH15 Điều 999")
+    with pytest.raises(ValidationError) as unreadable:
+        services.provisions_from_lines("luật BHXH")
+    assert (unknown.value.code, unreadable.value.code) == ("citation_unknown", "citation_unreadable")
+
+
+@pytest.mark.django_db
+def test_worker_submits_keeps_no_address_and_reads_the_answer_with_the_receipt(
+    client: Client, desk_officer: User, bhxh_article: Provision
+) -> None:
+    response = client.post(
+        reverse("opinion:claim-new"),
+        {"text": RUMOUR, "link": ""},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_USER_AGENT="SecretPhone/1.0",
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
+    assert response.status_code == 201
+    code = response.context["receipt"]
+    assert response.wsgi_request.META["REMOTE_ADDR"] != "203.0.113.7"
+    assert "HTTP_USER_AGENT" not in response.wsgi_request.META
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM opinion_claim")
+        stored = repr(cursor.fetchall())
+    assert "203.0.113.7" not in stored and "198.51.100.9" not in stored and "SecretPhone" not in stored
+    waiting = client.post(reverse("opinion:claim-follow"), {"receipt": code})
+    assert "Đang chờ" in waiting.content.decode()
+    _publish(desk_officer, Claim.objects.get().group, bhxh_article)
+    answered = client.post(reverse("opinion:claim-follow"), {"receipt": code}).content.decode()
+    assert "Đúng một phần" in answered and bhxh_article.get_absolute_url() in answered
+
+
+@pytest.mark.django_db
+def test_public_page_is_small_has_a_share_image_and_a_forward_text(
+    client: Client, desk_officer: User, bhxh_article: Provision
+) -> None:
+    item = _publish(desk_officer, services.claim_submit(text=RUMOUR).claim.group, bhxh_article)
+    page = client.get(item.get_absolute_url())
+    assert len(gzip.compress(page.content)) < 14 * 1024
+    html = page.content.decode()
+    assert f'content="http://testserver{item.get_absolute_url()}anh.png"' in html
+    forward = page.context["forward"]
+    assert forward.startswith("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN") and "Điều 1 41/2024/QH15" in forward
+    image = client.get(reverse("opinion:clarification-image", kwargs={"slug": item.slug}))
+    assert image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
+
+
+@pytest.mark.django_db
+def test_desk_shows_waiting_claims_and_time_to_clarification(
+    client: Client,
+    desk_officer: User,
+    enterprise_a: Enterprise,
+    bhxh_article: Provision,
+    make_official: Callable[..., User],
+) -> None:
+    answered = services.claim_submit(text=RUMOUR).claim.group
+    services.claim_submit(text="Công ty sắp cắt thưởng Tết năm nay")
+    _publish(desk_officer, answered, bhxh_article)
+    assert selectors.median_hours_to_clarification() is not None
+    client.force_login(desk_officer)
+    page = client.get(reverse("opinion:desk")).content.decode()
+    assert "1 nhóm tin đang chờ trả lời" in page and "cắt thưởng Tết" in page
+    client.force_login(make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST))
+    assert client.get(reverse("opinion:desk")).status_code == 403

@@ -1,0 +1,260 @@
+"""Rumour desk pages. Worker pages sit under `anonymous_paths` (no address or user agent reaches them)."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lantoa.opinion.forms import (
+    AnswerForm,
+    ClaimForm,
+    ClarificationForm,
+    NoteForm,
+    ReceiptForm,
+    RecommendationForm,
+    RollupForm,
+)
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
+from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.selectors import notes as note_selectors
+from lantoa.opinion.selectors import recommendations as rec_selectors
+from lantoa.opinion.services import claims as services
+from lantoa.opinion.services import notes as note_services
+from lantoa.opinion.services import recommendations as rec_services
+from lantoa.opinion.share_image import share_png
+from lantoa.orgs import access
+from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.voice.models import Report
+from lantoa.voice.privacy import rate_limit_exceeded
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "voice/too_many.html", status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def claim_new(request: HttpRequest) -> HttpResponse:
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and rate_limit_exceeded(request, scope="claim"):
+        return _too_many(request)
+    if form.is_valid():
+        source = Claim.Source.PROPAGANDIST if access.can(request.user, "opinion.report_claim") else Claim.Source.WORKER
+        try:
+            submitted = services.claim_submit(
+                text=form.cleaned_data["text"],
+                link=form.cleaned_data["link"],
+                enterprise=getattr(request, "worker_enterprise", None) or None,
+                source=source,
+            )
+        except ValidationError as error:
+            form.add_error("link" if error.code and error.code.startswith("link") else "text", error)
+        else:
+            context = {"receipt": submitted.receipt.code, "claim": submitted.claim}
+            return render(request, "opinion/claim_receipt.html", context, status=201)
+    return render(request, "opinion/claim_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def claim_follow(request: HttpRequest) -> HttpResponse:
+    """The worker reads the answer with their receipt (sent in a POST body, never in a URL)."""
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limit_exceeded(request, scope="follow"):
+            return _too_many(request)
+        if form.is_valid():
+            claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
+            if claim is not None:
+                clarification = getattr(claim.group, "clarification", None)
+                context = {"claim": claim, "status": selectors.claim_status(claim=claim), "item": clarification}
+                return render(request, "opinion/claim_status.html", context)
+            form.add_error("receipt", "Không tìm thấy câu hỏi với mã này. Hãy kiểm tra lại từng ký tự.")
+    return render(request, "opinion/claim_follow.html", {"form": form})
+
+
+@require_GET
+def clarification_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "opinion/clarification_list.html", {"items": selectors.published()[:100]})
+
+
+@require_GET
+def clarification_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(selectors.published(), slug=slug)
+    url = request.build_absolute_uri(item.get_absolute_url())
+    context = {
+        "item": item,
+        "url": url,
+        "image_url": request.build_absolute_uri(f"{item.get_absolute_url()}anh.png"),
+        "forward": selectors.forward_text(clarification=item, url=url),
+    }
+    return render(request, "opinion/clarification_detail.html", context)
+
+
+@require_GET
+def clarification_image(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(Clarification, slug=slug)
+    response = HttpResponse(share_png(item), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@login_required
+@require_GET
+def desk(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
+        raise PermissionDenied
+    context = {
+        "waiting": selectors.waiting_groups(),
+        "median_hours": selectors.median_hours_to_clarification(),
+        "items": [(item, selectors.hours_to_clarification(item)) for item in selectors.published()[:30]],
+    }
+    return render(request, "opinion/desk.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can(request.user, "opinion.publish_clarification", services.answering_unit()):
+        raise PermissionDenied
+    group = get_object_or_404(ClaimGroup, pk=pk)
+    existing = getattr(group, "clarification", None)
+    initial = {}
+    if existing is not None:
+        initial = {
+            "claim": existing.claim,
+            "verdict": existing.verdict,
+            "truth": existing.truth,
+            "citations": "\n".join(
+                f"{c.provision.document.number} Điều {c.provision.number}" for c in existing.citations.all()
+            ),
+        }
+    form = ClarificationForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        try:
+            item = services.clarification_publish(
+                user=request.user,
+                group=group,
+                claim=form.cleaned_data["claim"],
+                verdict=form.cleaned_data["verdict"],
+                truth=form.cleaned_data["truth"],
+                provisions=services.provisions_from_lines(form.cleaned_data["citations"]),
+            )
+        except ValidationError as error:
+            form.add_error("citations" if error.code and error.code.startswith("citation") else None, error)
+        else:
+            return redirect(item)
+    context = {"group": group, "texts": selectors.group_texts(group=group), "form": form}
+    return render(request, "opinion/group_publish.html", context)
+
+
+def _raising_unit(user: object) -> OrgUnit:
+    roots = access.scope_roots(user, "opinion.raise_recommendation")
+    if not roots:
+        raise PermissionDenied
+    return roots[0]
+
+
+@login_required
+@require_GET
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.answer_recommendation"):
+        raise PermissionDenied
+    overdue_only = request.GET.get("overdue") == "1"
+    context = {
+        "bodies": rec_selectors.open_by_body(user=request.user, overdue_only=overdue_only),
+        "overdue_only": overdue_only,
+        "answered": rec_selectors.visible(user=request.user)
+        .filter(answered_on__isnull=False)
+        .order_by("-answered_on")[:30],
+        "answer_form": AnswerForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "opinion/recommendation_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_new(request: HttpRequest) -> HttpResponse:
+    unit = _raising_unit(request.user)
+    report = None
+    if report_pk := request.GET.get("report", ""):
+        report = get_object_or_404(Report, pk=int(report_pk) if report_pk.isdigit() else 0)
+    form = RecommendationForm(request.POST or None, initial={"source": Recommendation.Source.CASE} if report else {})
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rec_services.recommendation_raise(
+                user=request.user,
+                unit=unit,
+                text=data["text"],
+                due_on=data["due_on"],
+                source=data["source"],
+                addressee_unit=data["addressee_unit"],
+                addressee_name=data["addressee_name"],
+                addressee_kind=data["addressee_kind"],
+                report=report,
+                source_note=data["source_note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("opinion:recommendations")
+    return render(request, "opinion/recommendation_new.html", {"form": form, "report": report, "unit": unit})
+
+
+@login_required
+@require_POST
+def recommendation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            rec_services.recommendation_answer(
+                user=request.user, recommendation=recommendation, answer=form.cleaned_data["answer"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Hãy ghi nội dung trả lời."))
+    return redirect("opinion:recommendations")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def note_new(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.record_notes"):
+        raise PermissionDenied
+    enterprises = Enterprise.objects.filter(
+        access.scope_q(request.user, "opinion.record_notes", path_fields=("unit__path",))
+    ).order_by("unit__name")
+    form = NoteForm(request.POST or None, enterprises=enterprises)
+    if form.is_valid():
+        try:
+            note_services.note_record(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu ghi nhận."))
+            return redirect("opinion:note-new")
+    return render(request, "opinion/note_new.html", {"form": form})
+
+
+@login_required
+@require_GET
+def notes_rollup(request: HttpRequest) -> HttpResponse:
+    if not access.can(request.user, "opinion.view_notes"):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = RollupForm(
+        request.GET or {"dimension": "topic", "start": today.replace(day=1) - dt.timedelta(days=62), "end": today}
+    )
+    rows, held = [], 0
+    if form.is_valid():
+        rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
+    context = {"form": form, "rows": rows, "held": held, "min_sources": note_selectors.MIN_SOURCES}
+    return render(request, "opinion/notes_rollup.html", context)
