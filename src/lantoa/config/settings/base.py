@@ -235,3 +235,14 @@ AXES_CLIENT_STR_CALLABLE = "lantoa.core.security.client_str"
 if not REDIS_URL:
     # Without Redis the demo runs one process, so the in-memory cache counts every attempt.
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# --- site security: passwords and session length ---
+AUTH_PASSWORD_VALIDATORS.append({"NAME": "lantoa.orgs.validators.PhoneNumberPasswordValidator"})
+# Whoever can read anonymous reports (voice.view_case) is logged out after 8 h, or 30 min without a request;
+# other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
+SESSION_READER_MAX_SECONDS = env.int("SESSION_READER_MAX_SECONDS", default=8 * 3600)
+SESSION_READER_IDLE_SECONDS = env.int("SESSION_READER_IDLE_SECONDS", default=30 * 60)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "lantoa.core.sessions.ReportReaderSessionMiddleware",
+)
