@@ -1,15 +1,21 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as WagtailPagesSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lantoa.core import registry
+from lantoa.core import views as core_views
 from lantoa.core.api import api
 from lantoa.core.sitemaps import WorkerPagesSitemap
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
 
 sitemaps = {"pages": WorkerPagesSitemap, "content": WagtailPagesSitemap, **registry.sitemaps()}
 
@@ -26,6 +32,8 @@ urlpatterns = [
     path("", include("lantoa.reach.urls")),
     path("", include("lantoa.plans.urls")),
     path("api/v1/", api.urls),
+    # Any other /api/ path answers a JSON 404 (also in DEBUG, and instead of APPEND_SLASH's error on a POST).
+    re_path(r"^api/", core_views.page_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

@@ -1,8 +1,10 @@
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -56,3 +58,40 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its security cookie (often a phone that blocks cookies): say so in plain words."""
     return render(request, "core/csrf_failure.html", status=403)
+
+
+ERROR_DETAILS = {
+    400: ("bad_request", _("Yêu cầu không hợp lệ.")),
+    403: ("forbidden", _("Bạn không có quyền xem nội dung này.")),
+    404: ("not_found", _("Không tìm thấy địa chỉ này.")),
+    500: ("server_error", _("Hệ thống đang gặp lỗi. Vui lòng thử lại sau ít phút.")),
+}
+
+
+def _error_response(request: HttpRequest, status: int) -> HttpResponse:
+    """An API caller gets JSON; a person gets a page in the worker's or the office's layout."""
+    code, detail = ERROR_DETAILS[status]
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(detail), "code": code}, status=status)
+    base = "core/office_base.html" if request.path.startswith("/office/") else "core/base.html"
+    context = {"base_template": base, "detail": detail}
+    if status == 500:
+        # No context processors: whatever failed (often the database) must not break the error page too.
+        return HttpResponse(loader.render_to_string("500.html", context), status=500)
+    return render(request, f"{status}.html", context, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_response(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_response(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_response(request, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error_response(request, 500)

@@ -3,6 +3,7 @@
 dev.py, test.py and prod.py only change defaults for their context.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -225,3 +226,31 @@ MIDDLEWARE.insert(
 PLANS_DASHBOARD_CACHE_SECONDS = env.int("PLANS_DASHBOARD_CACHE_SECONDS", default=60)
 # plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
+
+# --- site security: login throttling (django-axes) ---
+INSTALLED_APPS.append("axes")
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Counted in the cache (Redis when set, so every app server shares the count): no addresses kept in the database.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "lantoa.core.security.client_address"
+AXES_CLIENT_STR_CALLABLE = "lantoa.core.security.client_str"
+if not REDIS_URL:
+    # Without Redis the demo runs one process, so the in-memory cache counts every attempt.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# --- site security: passwords and session length ---
+AUTH_PASSWORD_VALIDATORS.append({"NAME": "lantoa.orgs.validators.PhoneNumberPasswordValidator"})
+# Whoever can read anonymous reports (voice.view_case) is logged out after 8 h, or 30 min without a request;
+# other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
+SESSION_READER_MAX_SECONDS = env.int("SESSION_READER_MAX_SECONDS", default=8 * 3600)
+SESSION_READER_IDLE_SECONDS = env.int("SESSION_READER_IDLE_SECONDS", default=30 * 60)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "lantoa.core.sessions.ReportReaderSessionMiddleware",
+)

@@ -1,0 +1,45 @@
+"""How long an office session lasts: short for whoever can read anonymous reports, the default for everyone else."""
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+
+from lantoa.orgs import access
+
+STARTED_KEY = "lt_session_started"
+SEEN_KEY = "lt_session_seen"
+# Refresh the last-seen time at most this often, so a reading session is not rewritten on every click.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def needs_short_session(user: object) -> bool:
+    """Reading reports' text is what a stolen session would expose, so those roles get the short session."""
+    return access.can(user, "voice.view_case")
+
+
+class ReportReaderSessionMiddleware:
+    """Ends the session of a report reader after SESSION_READER_MAX_SECONDS in all or SESSION_READER_IDLE_SECONDS idle."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and needs_short_session(request.user):
+            self._enforce(request)
+        return self.get_response(request)
+
+    def _enforce(self, request: HttpRequest) -> None:
+        session = request.session
+        now = int(time.time())
+        started = session.get(STARTED_KEY, now)
+        seen = session.get(SEEN_KEY, now)
+        if now - started > settings.SESSION_READER_MAX_SECONDS or now - seen > settings.SESSION_READER_IDLE_SECONDS:
+            logout(request)
+            return
+        if STARTED_KEY not in session or now - seen >= SEEN_RESOLUTION_SECONDS:
+            session[STARTED_KEY] = started
+            session[SEEN_KEY] = now
+            session.set_expiry(settings.SESSION_READER_IDLE_SECONDS)
