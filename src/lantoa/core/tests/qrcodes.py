@@ -7,9 +7,8 @@ from lantoa.core.tests.support import require_tool
 
 
 def decode_png(png: Path) -> str:
-    result = subprocess.run(
-        [require_tool("zbarimg"), "--raw", "-q", str(png)], capture_output=True, text=True, check=False
-    )  # noqa: S603 - our own file
+    command = [require_tool("zbarimg"), "--raw", "-q", str(png)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own file
     assert result.returncode == 0, f"no QR code found in {png.name}"
     return result.stdout.strip()
 
