@@ -73,6 +73,16 @@ def parameter_rows_read(*, path: Path) -> list[dict]:
     return rows
 
 
+def _only_closes_the_period(existing: LabourParameter, row: dict) -> bool:
+    """The file ends a period left open (a new decree follows): recording it is how a new figure is added, so it is
+    applied even without `overwrite`; an administrator's other changes stay."""
+    return (
+        existing.valid_to is None
+        and row["valid_to"] is not None
+        and all(getattr(existing, field) == row[field] for field in _FIELDS if field != "valid_to")
+    )
+
+
 @transaction.atomic
 def parameters_load(*, path: Path = PARAMETERS_FILE, overwrite: bool = False) -> LoadResult:
     """Create the figures of the data file that are missing; rows an administrator edited stay unless `overwrite`."""
@@ -93,7 +103,7 @@ def parameters_load(*, path: Path = PARAMETERS_FILE, overwrite: bool = False) ->
             created += 1
         elif all(getattr(existing, field) == row[field] for field in _FIELDS):
             unchanged += 1
-        elif overwrite:
+        elif overwrite or _only_closes_the_period(existing, row):
             for field in _FIELDS:
                 setattr(existing, field, row[field])
             existing.save()

@@ -128,3 +128,18 @@ def test_demo_loader_loads_the_real_figures_once(db):
 
     assert "created=" in demo.load(logins=[])
     assert "created=0" in demo.load(logins=[])
+
+
+def test_load_on_a_database_from_before_nd_161_closes_the_old_base_salary_and_adds_the_new_one(db):
+    services.parameters_load()
+    reference = LabourParameter.objects.filter(key=LabourParameter.Key.REFERENCE_LEVEL)
+    reference.filter(valid_from=dt.date(2026, 7, 1)).delete()
+    reference.filter(valid_from=dt.date(2025, 7, 1)).update(valid_to=None)  # as a database loaded before 161/2026
+
+    result = services.parameters_load()
+
+    assert (result.created, result.updated) == (1, 1)
+    assert reference.get(valid_from=dt.date(2025, 7, 1)).valid_to == dt.date(2026, 6, 30)
+    new = reference.get(valid_from=dt.date(2026, 7, 1))
+    assert (new.value, new.document, new.needs_confirmation) == (2_530_000, "Nghị định 161/2026/NĐ-CP", True)
+    assert "cần đối chiếu" in new.note

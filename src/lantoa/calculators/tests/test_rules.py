@@ -478,3 +478,12 @@ def test_severance_when_every_month_was_insured_says_there_is_none_instead_of_at
     assert result.is_ok is False
     assert "ít nhất" not in result.verdict
     assert "không còn thời gian tính trợ cấp thôi việc" in result.verdict
+
+
+def test_a_2025_minimum_wage_result_links_no_article_the_library_lacks():
+    result = wages.minimum_wage_check(
+        book=BOOK, on=dt.date(2025, 6, 1), region=2, wage_vnd=5_000_000, basis="month", hired_on=None, region_2025=None
+    )
+    decree = next(c for c in result.citations if c.document == "Nghị định 74/2024/NĐ-CP")
+    assert decree.path == ""  # /phap-luat/74-2024-nd-cp/dieu-3 would answer 404
+    assert all(c.path.startswith("/phap-luat/") for c in result.citations if c.path)
