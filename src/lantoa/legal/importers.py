@@ -7,6 +7,7 @@ headings, as published). Every article body is split into khoản ("1. …") and
 import datetime as dt
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,14 @@ def quotation_step(text: str, *, inside: bool) -> tuple[bool, bool]:
     if QUOTE_OPEN.match(text):
         return True, not QUOTE_CLOSE.search(text[1:])
     return False, False
+
+
+# A law of a thousand articles unpacks to a few MB of Word XML; beyond this a file is a bomb, not a law.
+DOCX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot be read as its format says: reported as a Problem naming the file, never a traceback."""
 
 
 @dataclass(frozen=True)
@@ -351,7 +360,11 @@ def docx_paragraphs(path: Path) -> list[str]:
     """Paragraphs of a Word file in order; a table row becomes one line, cells joined by " | "."""
     import docx  # python-docx, only needed for this format
 
-    document = docx.Document(str(path))
+    _docx_check(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises many kinds of error for a damaged package
+        raise UnreadableFile(_("Tệp %(name)s không phải tệp Word .docx đọc được.") % {"name": path.name}) from error
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -367,6 +380,23 @@ def docx_paragraphs(path: Path) -> list[str]:
                     ]
                     lines.append(" | ".join(cells))
     return lines
+
+
+def _docx_check(path: Path) -> None:
+    """Refuse, before parsing, a .docx that is not a Word package or would unpack too large."""
+    not_docx = UnreadableFile(_("Tệp %(name)s không phải tệp Word .docx đọc được.") % {"name": path.name})
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise not_docx from error
+    if "word/document.xml" not in {member.filename for member in members}:
+        raise not_docx
+    if sum(member.file_size for member in members) > DOCX_MAX_UNPACKED_BYTES:
+        raise UnreadableFile(
+            _("Tệp %(name)s giải nén ra quá %(mb)s MB, không đọc.")
+            % {"name": path.name, "mb": DOCX_MAX_UNPACKED_BYTES >> 20}
+        )
 
 
 def html_paragraphs(path: Path) -> list[str]:
@@ -519,6 +549,18 @@ def detect_format(path: Path) -> str:
 
 
 def parse(path: Path, *, fmt: str = "auto", number: str = "") -> ParseResult:
+    try:
+        return _parse_format(path, fmt=fmt, number=number)
+    except UnicodeDecodeError:
+        message = _("Tệp %(name)s không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.") % {"name": path.name}
+    except UnreadableFile as error:
+        message = str(error)
+    result = ParseResult()
+    result.problems.append(Problem(1, message))
+    return result
+
+
+def _parse_format(path: Path, *, fmt: str, number: str) -> ParseResult:
     fmt = detect_format(path) if fmt == "auto" else fmt
     if fmt == "jsonl":
         return parse_jsonl(path)

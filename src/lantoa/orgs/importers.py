@@ -5,6 +5,7 @@ References to the database (communes, zones, permissions) are checked by `orgs.i
 """
 
 import io
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -17,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lantoa.core.text import clean_line
+from lantoa.orgs.forms import MAX_IMPORT_BYTES
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.validators import tax_code_problem
 
@@ -24,7 +26,9 @@ ENTERPRISE_SHEET = "Doanh nghiệp"
 UNIT_SHEET = "Đơn vị"
 GUIDE_SHEET = "Hướng dẫn"
 COMMUNE_SHEET = "Danh mục xã phường"
-MAX_ROWS = 50_000
+MAX_ROWS = 50_000  # rows read, empty ones included: a file of styled blank rows costs as much to scan
+# An .xlsx is a zip: its parts are bounded unpacked, before any parsing, so a small file cannot unpack to gigabytes.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Problem:
     column: str
     header: str
     message: str
+    code: str = ""
 
     def __str__(self) -> str:
         if not self.row:
@@ -109,6 +114,7 @@ class ParsedWorkbook:
     units: list[Row] = field(default_factory=list)
     enterprises: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
 
     @property
     def row_count(self) -> int:
@@ -155,7 +161,7 @@ def _read_sheet(
     sheet: Any, columns: tuple[Column, ...], cleaners: dict[str, Callable[[Any], tuple[Any, str | None]]]
 ) -> Iterator[tuple[Row | None, list[Problem]]]:
     headers = [column.header for column in columns]
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet.iter_rows(max_col=len(columns), values_only=True)
     first = next(rows, None)
     found = [_text(cell) for cell in (first or ())][: len(columns)]
     if found != headers:
@@ -175,6 +181,7 @@ def _read_sheet(
     for number, cells in enumerate(rows, start=2):
         cells = (list(cells) + [None] * len(columns))[: len(columns)]
         if all(cell is None or _text(cell) == "" for cell in cells):
+            yield None, []
             continue
         values: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -224,10 +231,15 @@ UNIT_CLEANERS = {"kind": _choice(IMPORTABLE_UNIT_KINDS)}
 def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> ParsedWorkbook:
     """Read the template's two data sheets; every bad cell becomes a Problem, nothing is dropped silently."""
     parsed = ParsedWorkbook()
+    data = stream.read(MAX_IMPORT_BYTES + 1)
+    refusal = _package_problem(data)
+    if refusal is not None:
+        parsed.problems.append(refusal)
+        return parsed
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds of error for a file that is not a workbook
-        parsed.problems.append(Problem(_("Tệp"), 0, "", "", _("Không đọc được tệp. Hãy gửi tệp Excel .xlsx theo mẫu.")))
+        parsed.problems.append(_file_problem("unreadable", _("Không đọc được tệp. Hãy gửi tệp Excel .xlsx theo mẫu.")))
         return parsed
     sheets = {
         UNIT_SHEET: (UNIT_COLUMNS, UNIT_CLEANERS, parsed.units),
@@ -241,20 +253,52 @@ def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None =
         if name not in workbook.sheetnames:
             continue
         for row, problems in _read_sheet(workbook[name], columns, cleaners):
+            parsed.rows_read += 1
             parsed.problems.extend(problems)
             if row is not None:
                 target.append(row)
                 if progress and parsed.row_count % 500 == 0:
                     progress(parsed.row_count)
-            if parsed.row_count > MAX_ROWS:
+            if parsed.rows_read > MAX_ROWS:
                 parsed.problems.append(
                     Problem(
-                        name, row.number, "", "", _("Tệp có quá %(max)s dòng. Hãy chia nhỏ tệp.") % {"max": MAX_ROWS}
+                        name,
+                        0,
+                        "",
+                        "",
+                        _("Tệp có quá %(max)s dòng (kể cả dòng trống). Hãy chia nhỏ tệp.") % {"max": MAX_ROWS},
+                        code="too_many_rows",
                     )
                 )
+                workbook.close()
                 return parsed
     workbook.close()
     return parsed
+
+
+def _file_problem(code: str, message: str) -> Problem:
+    return Problem(_("Tệp"), 0, "", "", message, code=code)
+
+
+def _package_problem(data: bytes) -> Problem | None:
+    """Refuse, before parsing, a file too big, not an .xlsx package, or one that would unpack too large."""
+    if len(data) > MAX_IMPORT_BYTES:
+        return _file_problem("too_big", _("Tệp lớn quá %(mb)s MB. Hãy chia nhỏ tệp.") % {"mb": MAX_IMPORT_BYTES >> 20})
+    not_xlsx = _file_problem("not_xlsx", _("Tệp này không phải tệp Excel .xlsx. Hãy tải mẫu, điền rồi gửi lại."))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return not_xlsx
+    if "xl/workbook.xml" not in {member.filename for member in members}:
+        return not_xlsx
+    if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+        return _file_problem(
+            "unpacked_too_big",
+            _("Tệp giải nén ra quá %(mb)s MB, không đọc được. Hãy lưu lại tệp theo mẫu, chỉ giữ dữ liệu cần nhập.")
+            % {"mb": MAX_UNPACKED_BYTES >> 20},
+        )
+    return None
 
 
 def template_workbook(*, communes: list[OrgUnit]) -> bytes:

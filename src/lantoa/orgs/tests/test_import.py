@@ -103,7 +103,8 @@ def test_unknown_zone_code_is_reported(union_officer):
 
 def test_a_file_that_is_not_a_workbook_gets_a_clear_message(union_officer):
     result = run_import(b"day khong phai excel", union_officer)
-    assert "Không đọc được tệp" in str(result.problems[0])
+    assert result.problems[0].code == "not_xlsx"
+    assert "không phải tệp Excel .xlsx" in str(result.problems[0])
 
 
 def test_wrong_headers_are_reported_before_any_row(union_officer):
