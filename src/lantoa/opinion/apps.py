@@ -20,6 +20,7 @@ class OpinionConfig(AppConfig):
         ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
     )
     indicator_sources = "lantoa.opinion.indicators.sources"
+    demo_loader = "lantoa.opinion.demo.load"
     case_follow_notes = "lantoa.opinion.selectors.recommendations.case_follow_notes"
     # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
     anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")
