@@ -19,6 +19,12 @@ class OpinionConfig(AppConfig):
         ("opinion.record_notes", "opinion:note-new", _("Ghi nhận tình hình tư tưởng")),
         ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
     )
+    indicator_sources = "lantoa.opinion.indicators.sources"
+    demo_loader = "lantoa.opinion.demo.load"
+    hotspot_signals = {
+        "rumour_spreading": "lantoa.opinion.hotspot_signals.rumour_spreading",
+        "mood_falling": "lantoa.opinion.hotspot_signals.mood_falling",
+    }
     case_follow_notes = "lantoa.opinion.selectors.recommendations.case_follow_notes"
     # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
     anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")

@@ -41,6 +41,13 @@ PARAMETERS = [
     ("w_work_stoppage", "Ngừng việc tập thể", 8.0, "Mỗi lần ngừng việc tập thể được ghi nhận trong tuần."),
     ("w_other_event", "Dấu hiệu khác do cán bộ ghi nhận", 1.0, "Mỗi sự việc khác được ghi nhận trong tuần."),
     (
+        "w_rumour_spreading",
+        "Tin đồn về lương, việc làm lan rộng",
+        1.0,
+        "Mỗi lượt hỏi trong tuần về tin đồn đã có người hỏi.",
+    ),
+    ("w_mood_falling", "Tâm trạng công nhân đi xuống", 2.0, "Tâm trạng ghi nhận trong tuần thấp hơn bốn tuần trước."),
+    (
         "threshold_enterprise",
         "Ngưỡng cảnh báo doanh nghiệp",
         10.0,

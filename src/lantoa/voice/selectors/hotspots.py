@@ -21,6 +21,8 @@ SIGNAL_LABELS = {
     "mass_layoff": _("Cắt giảm lao động"),
     "work_stoppage": _("Ngừng việc tập thể"),
     "other_event": _("Dấu hiệu khác"),
+    "rumour_spreading": _("Tin đồn về lương, việc làm lan rộng"),
+    "mood_falling": _("Tâm trạng đi xuống"),
 }
 TREND_SPAN = 8
 

@@ -5,6 +5,7 @@ Signals for week [Monday, next Monday), counted per enterprise:
 - overdue_case: reports still open at the week's end and past a deadline (first reply or resolution);
 - survey_dissatisfied: survey answers of 1–2 on the 1–5 scale;
 - late_wages, mass_layoff, work_stoppage, dialogue_overdue, other_event: facts officials entered;
+- rumour_spreading, mood_falling: from opinion (claims about wages or layoffs asked more than once; notes' mood down);
 - dialogue_overdue also comes from any app declaring `hotspot_signals = {"dialogue_overdue": "dotted.path"}` on its
   AppConfig: a function `(start: date, end: date) -> {enterprise_id: count}` (how activities plugs in).
 Index = Σ weight × signal. A unit warns when the index reaches its threshold, is rising (≥ trend factor × the mean of
@@ -38,6 +39,8 @@ SIGNALS = (
     "mass_layoff",
     "work_stoppage",
     "other_event",
+    "rumour_spreading",
+    "mood_falling",
 )
 EVENT_SIGNALS = {
     HotspotEvent.Kind.LATE_WAGES: "late_wages",
