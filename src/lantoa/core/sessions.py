@@ -20,6 +20,13 @@ def needs_short_session(user: object) -> bool:
     return access.can(user, "voice.view_case")
 
 
+def session_clock_start(*, sender: object, request: HttpRequest, user: object, **kwargs: object) -> None:
+    """Start the clocks at login (the login POST writes the session anyway), so reading pages later writes nothing."""
+    now = int(time.time())
+    request.session[STARTED_KEY] = now
+    request.session[SEEN_KEY] = now
+
+
 class ReportReaderSessionMiddleware:
     """Ends the session of a report reader after SESSION_READER_MAX_SECONDS in all or SESSION_READER_IDLE_SECONDS idle."""
 
