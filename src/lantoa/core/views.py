@@ -1,3 +1,6 @@
+import logging
+
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -6,9 +9,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from lantoa.core import registry
+
+logger = logging.getLogger(__name__)
 
 
 def worker_tiles() -> list[dict[str, str]]:
@@ -95,3 +101,16 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error_response(request, 500)
+
+
+CSP_COUNT_KEY = "core:csp-violations"
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request: HttpRequest) -> HttpResponse:
+    """A browser reports a blocked resource: count it, and log only the count (the report may carry a receipt URL)."""
+    cache.add(CSP_COUNT_KEY, 0, timeout=None)
+    count = cache.incr(CSP_COUNT_KEY)
+    logger.warning("Content-Security-Policy violation reported (%d so far).", count)
+    return HttpResponse(status=204)
