@@ -52,7 +52,11 @@ class ReportOut(Schema):
     messages: list[MessageOut]
 
 
-class MessageIn(Schema):
+class ReceiptIn(Schema):
+    receipt: str
+
+
+class MessageIn(ReceiptIn):
     text: str
 
 
@@ -131,25 +135,24 @@ def _report_out(report: object) -> dict:
     }
 
 
-@router.get(
-    "/reports/{receipt}", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã"
-)
-def report_read(request: HttpRequest, receipt: str) -> Status:
+# The receipt travels in the body, never in the path or query: URLs reach access logs and error reports.
+@router.post("/reports/lookup", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
+def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
     if rate_limit_exceeded(request, scope="follow"):
         return _too_many(request)
-    report = report_services.report_get_by_receipt(code=receipt)
+    report = report_services.report_get_by_receipt(code=payload.receipt)
     return _not_found() if report is None else Status(200, _report_out(report))
 
 
 @router.post(
-    "/reports/{receipt}/messages",
+    "/reports/messages",
     response={201: ReportOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="Người lao động trả lời",
 )
-def message_create(request: HttpRequest, receipt: str, payload: MessageIn) -> Status:
+def message_create(request: HttpRequest, payload: MessageIn) -> Status:
     if rate_limit_exceeded(request, scope="follow"):
         return _too_many(request)
-    report = report_services.report_get_by_receipt(code=receipt)
+    report = report_services.report_get_by_receipt(code=payload.receipt)
     if report is None:
         return _not_found()
     report_services.worker_message_add(report=report, text=payload.text)

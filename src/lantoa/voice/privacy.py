@@ -3,7 +3,9 @@
 `VoicePrivacyMiddleware` runs first: on voice URLs it computes the short-lived, keyed rate bucket (the only use of
 the address, hashed with a key that changes every window and kept in the cache for one window), then removes the
 address, forwarding headers and user agent from the request before any other code, log or error report sees them.
-`VoicePrivacyLogFilter` drops the request object from log records about voice URLs and masks addresses in the text.
+`VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
+and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
+anywhere).
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
 
@@ -15,7 +17,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from lantoa.voice.crypto import keyed_digest
+from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS, keyed_digest
 
 VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
 IDENTIFYING_META = (
@@ -35,6 +37,16 @@ IDENTIFYING_META = (
     "HTTP_REFERER",
 )
 _ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
+
+# Any case and any of the separators `receipt_parse` forgives, so a receipt typed loosely is masked too.
+_SIGN = f"[{RECEIPT_ALPHABET}{RECEIPT_ALPHABET.lower()}]"
+_RECEIPT = re.compile(
+    rf"(?<![0-9A-Za-z]){_SIGN}{{{GROUP_SIZE}}}(?:[-. ]?{_SIGN}{{{GROUP_SIZE}}}){{{RECEIPT_GROUPS - 1}}}(?![0-9A-Za-z])"
+)
+
+
+def receipts_masked(text: str) -> str:
+    return _RECEIPT.sub("[mã]", text)
 
 
 def is_voice_path(path: str) -> bool:
@@ -90,19 +102,19 @@ class VoicePrivacyMiddleware:
 
 
 class VoicePrivacyLogFilter:
-    """Keeps log records about voice URLs free of the request object and of addresses."""
+    """Keeps receipts out of every log record, and records about voice URLs free of the request and of addresses."""
 
     def filter(self, record: object) -> bool:
         request = getattr(record, "request", None)
         path = getattr(request, "path", "") or ""
-        text = str(getattr(record, "msg", ""))
-        args = getattr(record, "args", None)
-        mentions_voice = is_voice_path(path) or any(prefix in text for prefix in VOICE_PREFIXES)
-        if not mentions_voice and isinstance(args, tuple):
-            mentions_voice = any(prefix in str(arg) for arg in args for prefix in VOICE_PREFIXES)
+        message = record.getMessage()
+        mentions_voice = is_voice_path(path) or any(prefix in message for prefix in VOICE_PREFIXES)
         if mentions_voice:
             if request is not None:
                 record.request = None
-            record.msg = _ADDRESS.sub("[…]", record.getMessage())
+            message = _ADDRESS.sub("[…]", message)
+        masked = receipts_masked(message)
+        if mentions_voice or masked != message:
+            record.msg = masked
             record.args = ()
         return True

@@ -192,6 +192,9 @@ VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
 LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
 LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
+# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record.
+for _logger in ("django.request", "django.server", "django.security", "ninja"):
+    LOGGING["loggers"].setdefault(_logger, {}).setdefault("filters", []).append("voice_private")
 
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
