@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from lantoa.core.clients import client_address
 from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS, keyed_digest
 
 VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
@@ -51,11 +52,6 @@ def receipts_masked(text: str) -> str:
 
 def is_voice_path(path: str) -> bool:
     return path.startswith(VOICE_PREFIXES)
-
-
-def _network_of(request: HttpRequest) -> str:
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() if forwarded else "") or request.META.get("REMOTE_ADDR", "")
 
 
 def _bucket_key(network: str) -> str:
@@ -93,7 +89,7 @@ class VoicePrivacyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_voice_path(request.path):
             return self.get_response(request)
-        request.voice_rate_bucket = _bucket_key(_network_of(request))
+        request.voice_rate_bucket = _bucket_key(client_address(request))
         strip_identifiers(request)
         response = self.get_response(request)
         response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF

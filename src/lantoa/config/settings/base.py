@@ -175,6 +175,11 @@ LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
 # LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
 LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
 
+# --- security: client addresses (lantoa.core.clients) ---
+# TRUSTED_PROXIES: IPs/CIDRs of our own reverse proxies, comma-separated; only their X-Forwarded-For entries count.
+# Empty (the default): the address is the connecting one and X-Forwarded-For is ignored.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
 # --- voice: anonymous reports (see docs/voice.md) ---
 # SecretBox keys for report texts and photos, "id:base64key" comma-separated; the highest id encrypts.
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=[])
