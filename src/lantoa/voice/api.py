@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
-from lantoa.voice.photos import photo_clean
+from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
@@ -115,8 +114,7 @@ def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[Up
         contact=payload.contact,
         is_shareable=payload.is_shareable,
         idempotency_key=payload.idempotency_key or "",
-        # One past the limit is enough for the service to refuse; the rest is not decoded.
-        photos=[photo_clean(upload) for upload in uploads[: settings.VOICE_PHOTO_MAX_COUNT + 1]],
+        photos=photos_clean(uploads),
     )
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)

@@ -1,4 +1,5 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 
 from lantoa.voice.models import Report
 from lantoa.voice.services import cases as case_services
@@ -97,3 +98,16 @@ def test_openapi_schema_lists_the_five_operations(client, db):
         "/api/v1/voice/reports/messages",
     }
     assert not any("{" in path for path in schema["paths"] if path.startswith("/api/v1/voice/"))
+
+
+def test_photo_count_and_sizes_are_checked_before_any_photo_is_decoded(client, enterprise_a, grassroots_union):
+    fields = {"category": "khac", "text": "Hai mươi ảnh.", "enterprise": enterprise_a.public_code}
+    # Broken files would fail as photo_invalid if any were decoded; the count is refused first.
+    broken = [SimpleUploadedFile(f"{n}.jpg", b"not a picture", content_type="image/jpeg") for n in range(20)]
+    response = client.post(f"{API}/reports/with-photos", {**fields, "photos": broken})
+    assert response.status_code == 400 and response.json()["code"] == "too_many_photos"
+    with override_settings(VOICE_PHOTO_MAX_BYTES=100):
+        two = [SimpleUploadedFile("a.jpg", b"x", content_type="image/jpeg"), SimpleUploadedFile("b.jpg", b"y" * 200)]
+        response = client.post(f"{API}/reports/with-photos", {**fields, "photos": two})
+    assert response.status_code == 400 and response.json()["code"] == "photo_too_large"
+    assert Report.objects.count() == 0
