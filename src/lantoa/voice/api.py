@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
-from lantoa.voice.photos import photo_clean
+from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
@@ -52,7 +51,11 @@ class ReportOut(Schema):
     messages: list[MessageOut]
 
 
-class MessageIn(Schema):
+class ReceiptIn(Schema):
+    receipt: str
+
+
+class MessageIn(ReceiptIn):
     text: str
 
 
@@ -111,8 +114,7 @@ def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[Up
         contact=payload.contact,
         is_shareable=payload.is_shareable,
         idempotency_key=payload.idempotency_key or "",
-        # One past the limit is enough for the service to refuse; the rest is not decoded.
-        photos=[photo_clean(upload) for upload in uploads[: settings.VOICE_PHOTO_MAX_COUNT + 1]],
+        photos=photos_clean(uploads),
     )
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)
@@ -131,25 +133,24 @@ def _report_out(report: object) -> dict:
     }
 
 
-@router.get(
-    "/reports/{receipt}", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã"
-)
-def report_read(request: HttpRequest, receipt: str) -> Status:
+# The receipt travels in the body, never in the path or query: URLs reach access logs and error reports.
+@router.post("/reports/lookup", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
+def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
     if rate_limit_exceeded(request, scope="follow"):
         return _too_many(request)
-    report = report_services.report_get_by_receipt(code=receipt)
+    report = report_services.report_get_by_receipt(code=payload.receipt)
     return _not_found() if report is None else Status(200, _report_out(report))
 
 
 @router.post(
-    "/reports/{receipt}/messages",
+    "/reports/messages",
     response={201: ReportOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="Người lao động trả lời",
 )
-def message_create(request: HttpRequest, receipt: str, payload: MessageIn) -> Status:
+def message_create(request: HttpRequest, payload: MessageIn) -> Status:
     if rate_limit_exceeded(request, scope="follow"):
         return _too_many(request)
-    report = report_services.report_get_by_receipt(code=receipt)
+    report = report_services.report_get_by_receipt(code=payload.receipt)
     if report is None:
         return _not_found()
     report_services.worker_message_add(report=report, text=payload.text)

@@ -1,6 +1,7 @@
 """Photos from workers' phones: size-limited, decoded, re-encoded as JPEG so no EXIF (GPS, camera serial) survives."""
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,13 +21,34 @@ class CleanPhoto:
     height: int
 
 
-def photo_clean(upload: UploadedFile) -> CleanPhoto:
+def photo_count_check(*, count: int) -> None:
+    if count > settings.VOICE_PHOTO_MAX_COUNT:
+        raise ValidationError(
+            _("Chỉ gửi được tối đa %(count)s ảnh."),
+            code="too_many_photos",
+            params={"count": settings.VOICE_PHOTO_MAX_COUNT},
+        )
+
+
+def _size_check(upload: UploadedFile) -> None:
     if upload.size > settings.VOICE_PHOTO_MAX_BYTES:
         raise ValidationError(
             _("Ảnh lớn quá %(limit)s MB."),
             code="photo_too_large",
             params={"limit": settings.VOICE_PHOTO_MAX_BYTES // (1024 * 1024)},
         )
+
+
+def photos_clean(uploads: Sequence[UploadedFile]) -> list[CleanPhoto]:
+    """Count and sizes are checked for all uploads before any is decoded: decoding is what costs CPU."""
+    photo_count_check(count=len(uploads))
+    for upload in uploads:
+        _size_check(upload)
+    return [photo_clean(upload) for upload in uploads]
+
+
+def photo_clean(upload: UploadedFile) -> CleanPhoto:
+    _size_check(upload)
     try:
         with Image.open(upload) as image:
             if image.width * image.height > MAX_PIXELS:

@@ -3,7 +3,9 @@
 `VoicePrivacyMiddleware` runs first: on voice URLs it computes the short-lived, keyed rate bucket (the only use of
 the address, hashed with a key that changes every window and kept in the cache for one window), then removes the
 address, forwarding headers and user agent from the request before any other code, log or error report sees them.
-`VoicePrivacyLogFilter` drops the request object from log records about voice URLs and masks addresses in the text.
+`VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
+and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
+anywhere).
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
 
@@ -16,8 +18,9 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from lantoa.core.clients import client_address
 from lantoa.core.registry import declared
-from lantoa.voice.crypto import keyed_digest
+from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS, keyed_digest
 
 VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
 IDENTIFYING_META = (
@@ -38,6 +41,16 @@ IDENTIFYING_META = (
 )
 _ADDRESS = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
 
+# Any case and any of the separators `receipt_parse` forgives, so a receipt typed loosely is masked too.
+_SIGN = f"[{RECEIPT_ALPHABET}{RECEIPT_ALPHABET.lower()}]"
+_RECEIPT = re.compile(
+    rf"(?<![0-9A-Za-z]){_SIGN}{{{GROUP_SIZE}}}(?:[-. ]?{_SIGN}{{{GROUP_SIZE}}}){{{RECEIPT_GROUPS - 1}}}(?![0-9A-Za-z])"
+)
+
+
+def receipts_masked(text: str) -> str:
+    return _RECEIPT.sub("[mã]", text)
+
 
 @functools.cache
 def private_prefixes() -> tuple[str, ...]:
@@ -47,11 +60,6 @@ def private_prefixes() -> tuple[str, ...]:
 
 def is_voice_path(path: str) -> bool:
     return path.startswith(private_prefixes())
-
-
-def _network_of(request: HttpRequest) -> str:
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() if forwarded else "") or request.META.get("REMOTE_ADDR", "")
 
 
 def _bucket_key(network: str) -> str:
@@ -89,7 +97,7 @@ class VoicePrivacyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_voice_path(request.path):
             return self.get_response(request)
-        request.voice_rate_bucket = _bucket_key(_network_of(request))
+        request.voice_rate_bucket = _bucket_key(client_address(request))
         strip_identifiers(request)
         response = self.get_response(request)
         response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF
@@ -98,20 +106,19 @@ class VoicePrivacyMiddleware:
 
 
 class VoicePrivacyLogFilter:
-    """Keeps log records about voice URLs free of the request object and of addresses."""
+    """Keeps receipts out of every log record, and records about voice URLs free of the request and of addresses."""
 
     def filter(self, record: object) -> bool:
         request = getattr(record, "request", None)
         path = getattr(request, "path", "") or ""
-        text = str(getattr(record, "msg", ""))
-        args = getattr(record, "args", None)
-        prefixes = private_prefixes()
-        mentions_voice = is_voice_path(path) or any(prefix in text for prefix in prefixes)
-        if not mentions_voice and isinstance(args, tuple):
-            mentions_voice = any(prefix in str(arg) for arg in args for prefix in prefixes)
+        message = record.getMessage()
+        mentions_voice = is_voice_path(path) or any(prefix in message for prefix in private_prefixes())
         if mentions_voice:
             if request is not None:
                 record.request = None
-            record.msg = _ADDRESS.sub("[…]", record.getMessage())
+            message = _ADDRESS.sub("[…]", message)
+        masked = receipts_masked(message)
+        if mentions_voice or masked != message:
+            record.msg = masked
             record.args = ()
         return True

@@ -184,6 +184,11 @@ LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
 # LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
 LEGAL_DEMO_DIR = env.str("LEGAL_DEMO_DIR", default="")
 
+# --- security: client addresses (lantoa.core.clients) ---
+# TRUSTED_PROXIES: IPs/CIDRs of our own reverse proxies, comma-separated; only their X-Forwarded-For entries count.
+# Empty (the default): the address is the connecting one and X-Forwarded-For is ignored.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
 # --- voice: anonymous reports (see docs/voice.md) ---
 # SecretBox keys for report texts and photos, "id:base64key" comma-separated; the highest id encrypts.
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=[])
@@ -201,6 +206,9 @@ VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
 LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
 LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
+# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record.
+for _logger in ("django.request", "django.server", "django.security", "ninja"):
+    LOGGING["loggers"].setdefault(_logger, {}).setdefault("filters", []).append("voice_private")
 
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).

@@ -5,7 +5,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,7 +16,7 @@ from lantoa.orgs.selectors import province_labour_federation
 from lantoa.orgs.services import PROVINCE_CODE
 from lantoa.voice import crypto
 from lantoa.voice.models import Category, Report, ReportMessage, ReportPhoto
-from lantoa.voice.photos import CleanPhoto
+from lantoa.voice.photos import CleanPhoto, photo_count_check
 
 REPORT_MAX_CHARS = 5000
 CONTACT_MAX_CHARS = 200
@@ -99,12 +98,7 @@ def report_submit(
     idempotency_hash = crypto.idempotency_digest(idempotency_key) if idempotency_key else None
     if idempotency_hash and (repeat := _repeat(idempotency_hash, idempotency_key)):
         return repeat
-    if len(photos) > settings.VOICE_PHOTO_MAX_COUNT:
-        raise ValidationError(
-            _("Chỉ gửi được tối đa %(count)s ảnh."),
-            code="too_many_photos",
-            params={"count": settings.VOICE_PHOTO_MAX_COUNT},
-        )
+    photo_count_check(count=len(photos))
     category_row = _category(category)
     body = text_clean(text)
     contact = clean_line(contact or "")

@@ -1,4 +1,5 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 
 from lantoa.voice.models import Report
 from lantoa.voice.services import cases as case_services
@@ -73,16 +74,16 @@ def test_read_and_answer_a_report_with_its_receipt(client, enterprise_a, grassro
         client, "/reports", {"category": "nha-o", "text": "Nhà trọ dột.", "enterprise": enterprise_a.public_code}
     ).json()["receipt"]
     case_services.case_reply(report=Report.objects.get(), user=grassroots_officer, text="Đã báo công ty sửa.")
-    read = client.get(f"{API}/reports/{receipt}").json()
+    read = post(client, "/reports/lookup", {"receipt": receipt}).json()
     assert read["status"] == "answered"
     assert read["messages"][0] == {"kind": "officer", "text": "Đã báo công ty sửa.", "at": read["messages"][0]["at"]}
-    answered = post(client, f"/reports/{receipt}/messages", {"text": "Cảm ơn."})
+    answered = post(client, "/reports/messages", {"receipt": receipt, "text": "Cảm ơn."})
     assert answered.status_code == 201
     assert [m["kind"] for m in answered.json()["messages"]] == ["officer", "worker"]
 
 
 def test_an_unknown_receipt_is_a_404_in_vietnamese(client, labour_federation):
-    response = client.get(f"{API}/reports/AAAA-BBBB-CCCC-DDDD-EEEE")
+    response = post(client, "/reports/lookup", {"receipt": "AAAA-BBBB-CCCC-DDDD-EEEE"})
     assert response.status_code == 404
     assert response.json()["code"] == "receipt_unknown"
 
@@ -93,6 +94,20 @@ def test_openapi_schema_lists_the_five_operations(client, db):
         "/api/v1/voice/categories",
         "/api/v1/voice/reports",
         "/api/v1/voice/reports/with-photos",
-        "/api/v1/voice/reports/{receipt}",
-        "/api/v1/voice/reports/{receipt}/messages",
+        "/api/v1/voice/reports/lookup",
+        "/api/v1/voice/reports/messages",
     }
+    assert not any("{" in path for path in schema["paths"] if path.startswith("/api/v1/voice/"))
+
+
+def test_photo_count_and_sizes_are_checked_before_any_photo_is_decoded(client, enterprise_a, grassroots_union):
+    fields = {"category": "khac", "text": "Hai mươi ảnh.", "enterprise": enterprise_a.public_code}
+    # Broken files would fail as photo_invalid if any were decoded; the count is refused first.
+    broken = [SimpleUploadedFile(f"{n}.jpg", b"not a picture", content_type="image/jpeg") for n in range(20)]
+    response = client.post(f"{API}/reports/with-photos", {**fields, "photos": broken})
+    assert response.status_code == 400 and response.json()["code"] == "too_many_photos"
+    with override_settings(VOICE_PHOTO_MAX_BYTES=100):
+        two = [SimpleUploadedFile("a.jpg", b"x", content_type="image/jpeg"), SimpleUploadedFile("b.jpg", b"y" * 200)]
+        response = client.post(f"{API}/reports/with-photos", {**fields, "photos": two})
+    assert response.status_code == 400 and response.json()["code"] == "photo_too_large"
+    assert Report.objects.count() == 0

@@ -124,3 +124,36 @@ def test_every_staff_read_of_a_report_is_audit_logged(client, grassroots_officer
     client.get(reverse("voice:case-detail", args=[report.pk]))
     logs = ReportReadLog.objects.filter(report_id=report.pk, user=grassroots_officer)
     assert logs.count() == 2
+
+
+def test_a_failed_voice_api_call_logs_no_receipt_address_or_user_agent(client, labour_federation, caplog):
+    caplog.set_level(logging.DEBUG, logger="django.request")
+    receipt = client.post(
+        "/api/v1/voice/reports", {"category": "nha-o", "text": "Qua API."}, content_type="application/json"
+    ).json()["receipt"]
+    bad = {"receipt": receipt, "text": 1}
+    assert (
+        client.post("/api/v1/voice/reports/messages", bad, content_type="application/json", **HEADERS).status_code
+        == 422
+    )
+    # The old path routes are gone, and a client still calling them gets a 404 whose log line is masked.
+    assert client.post(f"/api/v1/voice/reports/{receipt}/messages/", {}, **HEADERS).status_code == 404
+    assert client.get(f"/api/v1/voice/reports/{receipt.lower().replace('-', '')}/", **HEADERS).status_code == 404
+    requests = [record for record in caplog.records if record.name == "django.request"]
+    assert len(requests) == 3
+    logged = caplog.text + "".join(repr(record.__dict__) for record in requests)
+    assert receipt not in logged and receipt.lower().replace("-", "") not in logged
+    assert SECRET_IP not in logged and "SM-SECRET-DEVICE-42" not in logged
+    assert "/api/v1/voice/reports/messages" in logged
+
+
+def test_the_log_filter_masks_receipts_in_any_record(rf):
+    from lantoa.voice.privacy import VoicePrivacyLogFilter
+
+    code = crypto.receipt_new().code
+    record = logging.LogRecord("lantoa", logging.INFO, __file__, 1, "pasted %s and %s", (code, code.lower()), None)
+    assert VoicePrivacyLogFilter().filter(record)
+    assert record.getMessage() == "pasted [mã] and [mã]"
+    plain = logging.LogRecord("lantoa", logging.INFO, __file__, 1, "unit %s", ("LDLD-AN-GIANG",), None)
+    VoicePrivacyLogFilter().filter(plain)
+    assert plain.getMessage() == "unit LDLD-AN-GIANG"

@@ -17,7 +17,7 @@ from lantoa.core.registry import declared
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
-from lantoa.voice.photos import photo_clean
+from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
@@ -28,7 +28,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 
 def _photos(form: ReportForm) -> list:
-    return [photo_clean(upload) for upload in form.cleaned_data["photos"][:20]]
+    return photos_clean(form.cleaned_data["photos"])
 
 
 @require_http_methods(["GET", "POST"])
