@@ -1,14 +1,6 @@
-"""Login throttling hooks for django-axes: which address counts, and what a log line may say."""
+"""Login throttling hooks for django-axes: what a log line may say (the address is `core.clients.client_address`)."""
 
 from django.http import HttpRequest
-
-
-def client_address(request: HttpRequest) -> str:
-    """The address a login attempt is counted against: the socket peer only, never a forwarded header.
-
-    A client can write any `X-Forwarded-For` it likes, so trusting it would let an attacker rotate addresses.
-    """
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_str(username: str, ip_address: str, user_agent: str, path_info: str, request: HttpRequest) -> str:

@@ -246,7 +246,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "lantoa.core.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "lantoa.core.clients.client_address"
 AXES_CLIENT_STR_CALLABLE = "lantoa.core.security.client_str"
 if not REDIS_URL:
     # Without Redis the demo runs one process, so the in-memory cache counts every attempt.
