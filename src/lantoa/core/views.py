@@ -6,7 +6,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from lantoa.core import registry
+from lantoa.core import registry, selectors
 
 
 def worker_tiles() -> list[dict[str, str]]:
@@ -50,7 +50,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {"status": "error", "database": {"status": "error", "error": type(error).__name__}}, status=503
         )
-    return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": {"status": "ok", "vendor": connection.vendor},
+            "tasks": selectors.task_backlog(),
+        }
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

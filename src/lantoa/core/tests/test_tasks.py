@@ -79,3 +79,16 @@ def test_slots_fall_at_their_local_times():
     assert scheduler.latest_slot(kind="hourly", at=":05", now=now) == dt.datetime(2026, 3, 4, 0, 5, tzinfo=HCM)
     weekly = scheduler.latest_slot(kind="weekly", at="02:30", weekday=7, now=now)
     assert weekly == dt.datetime(2026, 3, 1, 2, 30, tzinfo=HCM)
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_backlog_of_pending_jobs(client):
+    assert client.get("/healthz").json()["tasks"] == {"pending": 0, "oldest_age_seconds": None}
+    waiting = run_timer.enqueue("reach_rollup")
+    DBTaskResult.objects.filter(id=waiting.id).update(enqueued_at=timezone.now() - dt.timedelta(minutes=5))
+    run_timer.enqueue("reach_rollup")
+
+    backlog = client.get("/healthz").json()["tasks"]
+
+    assert backlog["pending"] == 2
+    assert backlog["oldest_age_seconds"] >= 300
