@@ -21,7 +21,7 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Lan Tỏa: http://127.0.0.1:$(PORT)/  (cán bộ: http://127.0.0.1:$(PORT)/office/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	scripts/serve-demo.sh $(PY) $(PORT)
 
 lint: install
 	$(PY) -m ruff check .

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from lantoa.core import registry
+from lantoa.core import registry, selectors
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {"status": "error", "database": {"status": "error", "error": type(error).__name__}}, status=503
         )
-    return JsonResponse({"status": "ok", "database": {"status": "ok", "vendor": connection.vendor}})
+    return JsonResponse(
+        {
+            "status": "ok",
+            "database": {"status": "ok", "vendor": connection.vendor},
+            "tasks": selectors.task_backlog(),
+        }
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

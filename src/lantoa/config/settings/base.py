@@ -282,3 +282,18 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": "/csp-report",
     },
 }
+
+# --- tasks: background work on the database (django-tasks API, django-tasks-db backend; see docs/tasks.md) ---
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# tasks: a job still "running" this many seconds after it started is taken to have lost its worker
+TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
+# tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
+TASKS_SCHEDULE = [
+    ("compute_hotspots", "daily", "01:30"),
+    ("escalate_voice_cases", "daily", "07:00"),
+    ("plans_remind", "daily", "07:30"),
+    ("reach_rollup", "hourly", ":05"),
+    ("purge_voice_cases", "weekly", "02:30", 7),
+]
+# --- end tasks ---

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The demo in one command: the task worker and the scheduler beside runserver.
+# When runserver stops (or this script is interrupted), the other two are stopped with it.
+set -uo pipefail
+PY="${1:?python}"
+PORT="${2:?port}"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+"$PY" manage.py db_worker --interval 2 & pids+=($!)
+"$PY" manage.py run_scheduler & pids+=($!)
+"$PY" manage.py runserver "127.0.0.1:$PORT" & pids+=($!)
+wait "${pids[2]}"
