@@ -82,3 +82,15 @@ def test_a_reviewer_cannot_be_replaced_by_the_editor_in_the_review_task(newsroom
 def test_seed_lessons_published_without_review_carry_no_official_mark(client, lessons):
     html = client.get(lessons["hop-dong-phai-bang-van-ban"].url).content.decode()
     assert "Thông tin chính thức" not in html
+
+
+def test_the_office_home_leads_editors_to_the_cms_and_workers_back_to_their_pages(
+    client, newsroom, enterprise_a, make_official
+):
+    editor, _reviewer = newsroom
+    client.force_login(editor)
+    assert 'href="/cms/"' in client.get("/office/").content.decode()
+    client.force_login(make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Công nhân"))
+    home = client.get("/office/").content.decode()
+    assert 'href="/cms/"' not in home
+    assert "Về trang người lao động" in home and 'href="/cuoc-thi/"' in home
