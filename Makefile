@@ -61,4 +61,4 @@ bench: install system-deps services
 	$(PY) bench/run.py
 
 messages: install
-	cd src/lantoa && ../../$(PY) ../../manage.py makemessages -l vi -l en --no-obsolete
+	cd src/lantoa && ../../$(PY) ../../manage.py makemessages -l vi --no-obsolete

@@ -47,6 +47,9 @@ def _default_site_root() -> Page:
     """The default site's root page; built when Wagtail's initial rows are missing (a flushed test database)."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
+        if not site.site_name:  # Wagtail's own first site is nameless and shows as "localhost" to editors
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save(update_fields=["site_name"])
         return site.root_page
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
