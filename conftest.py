@@ -1,11 +1,19 @@
 """Personas shared by every app's tests: a province with its bodies, enterprises and officials."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.core.cache import cache
 
 from lantoa.orgs import services
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: a page or a rate bucket cached by another test is not this one's."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ An app declares, on its AppConfig:
 - `worker_tile`: {"title", "text", "url_name", "order"} – an entry on the worker home (or a tuple of them);
 - `worker_home_items`: "dotted.path" to `items(*, enterprise) -> [{"title", "text", "url"}, …]` – cards for this
   worker on the home page (`enterprise` is the QR context, or None);
-- `office_links`: ((action, url_name, label), …) – back-office menu entries, shown when `can(user, action)`;
+- `office_links`: ((action, url_name, label[, "dotted.path"]), …) – back-office menu entries, shown when
+  `can(user, action)`, or `can(user, action, obj)` where the page checks one unit (`obj` from the dotted path);
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;
 - `sitemaps`: {"name": "dotted.path.SitemapClass"} – public pages for /sitemap.xml;
 - `api_router`: ("/prefix/", "dotted.path.router") – a django-ninja Router mounted under /api/v1/;

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
@@ -53,8 +54,8 @@ def office_home(request: HttpRequest) -> HttpResponse:
     links = [
         {"url": reverse(url_name), "label": label}
         for _config, entries in registry.declared("office_links")
-        for action, url_name, label in entries
-        if access.can(request.user, action)
+        for action, url_name, label, *where in entries
+        if access.can(request.user, action, import_string(where[0])() if where else None)
     ]
     return render(request, "orgs/office_home.html", {"memberships": memberships, "links": links})
 
