@@ -14,7 +14,12 @@ class OpinionConfig(AppConfig):
         "order": 35,
     }
     office_links = (
-        ("opinion.view_claims", "opinion:desk", _("Kiểm chứng thông tin"), "lantoa.opinion.services.answering_unit"),
+        (
+            "opinion.view_claims",
+            "opinion:desk",
+            _("Kiểm chứng thông tin"),
+            "lantoa.opinion.services.claims.answering_unit",
+        ),
         ("opinion.answer_recommendation", "opinion:recommendations", _("Kiến nghị và trả lời")),
         ("opinion.record_notes", "opinion:note-new", _("Ghi nhận tình hình tư tưởng")),
         ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
