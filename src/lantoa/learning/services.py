@@ -233,7 +233,11 @@ def contest_start(
 def contest_submit(*, entry: ContestEntry, answers: dict[int, list[int]]) -> ContestEntry:
     """Grade the attempt once; late or closed submissions are refused with a clear message and never counted."""
     with transaction.atomic():
-        entry = ContestEntry.objects.select_for_update().select_related("contest", "user__person").get(pk=entry.pk)
+        entry = (
+            ContestEntry.objects.select_for_update(of=("self",))
+            .select_related("contest", "user__person")
+            .get(pk=entry.pk)
+        )
         if entry.submitted_at:
             raise ValidationError(_("Bài thi này đã được nộp. Kết quả không được tính lại."), code="already_submitted")
         now = timezone.now()
