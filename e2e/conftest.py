@@ -29,8 +29,17 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db) -> Iterator[object]:
-    context = browser.new_context(locale="vi-VN", accept_downloads=True, viewport={"width": 412, "height": 900})
+def bypass_csp() -> bool:
+    """The accessibility check injects axe-core as an inline script, which the site's CSP rightly refuses; journeys
+    let the browser skip the policy, and `e2e/test_csp.py` overrides this to hold every page to it."""
+    return True
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db, bypass_csp) -> Iterator[object]:
+    context = browser.new_context(
+        locale="vi-VN", accept_downloads=True, viewport={"width": 412, "height": 900}, bypass_csp=bypass_csp
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.base_url = live_server.url

@@ -13,6 +13,11 @@ WORKER_PAGES = [
 ]
 
 
+@pytest.fixture
+def bypass_csp() -> bool:
+    return False
+
+
 def watch_violations(page) -> list[str]:
     """Collect what the browser blocked, from the DOM event and from the console."""
     seen: list[str] = []
