@@ -150,13 +150,21 @@ def survey_breakdowns(*, survey: Survey) -> list[Breakdown]:
     ]
 
 
+def survey_accepts(*, survey: Survey, enterprise: Enterprise) -> bool:
+    """Whether workers of `enterprise` belong to the survey's group: inside its unit and, if set, of its segment."""
+    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
+    if not any(place.is_within(survey.unit) for place in places):
+        return False
+    return not survey.segment or survey.segment in enterprise.segments
+
+
 def survey_list_open_for(*, enterprise: Enterprise) -> list[Survey]:
-    """Open surveys whose group takes in workers of `enterprise` (inside its unit and, if set, of its segment)."""
+    """Open surveys whose group takes in workers of `enterprise`."""
     places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
     # a unit's ancestors are the prefixes of its materialised path ("/91/", "/91/30307/")
     paths = {place.path[: end + 1] for place in places for end, char in enumerate(place.path) if char == "/" and end}
-    surveys = Survey.objects.filter(is_open=True, unit__path__in=paths)
-    return [survey for survey in surveys if not survey.segment or survey.segment in enterprise.segments]
+    surveys = Survey.objects.filter(is_open=True, unit__path__in=paths).select_related("unit")
+    return [survey for survey in surveys if survey_accepts(survey=survey, enterprise=enterprise)]
 
 
 def worker_home_items(*, enterprise: Enterprise | None) -> list[dict[str, str]]:

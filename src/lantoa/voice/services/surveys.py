@@ -13,6 +13,7 @@ from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 from lantoa.voice import crypto
 from lantoa.voice.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from lantoa.voice.selectors.surveys import survey_accepts
 
 SURVEY_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ANSWER_MAX_CHARS = 1000
@@ -74,14 +75,6 @@ def survey_open_set(*, user: Any, survey: Survey, is_open: bool) -> Survey:
     survey.is_open = is_open
     survey.save(update_fields=["is_open"])
     return survey
-
-
-def survey_accepts(*, survey: Survey, enterprise: Enterprise) -> bool:
-    """Whether workers of `enterprise` belong to the survey's group: inside its unit and, if set, of its segment."""
-    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
-    if not any(place.is_within(survey.unit) for place in places):
-        return False
-    return not survey.segment or survey.segment in enterprise.segments
 
 
 def survey_answer_submit(

@@ -141,7 +141,7 @@ def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
     token = request.COOKIES.get(DEVICE_COOKIE) or secrets.token_urlsafe(24)
     choices = survey_selectors.survey_enterprises(survey=survey)
     enterprise = _answering_enterprise(request, choices)
-    refused = enterprise is not None and not survey_services.survey_accepts(survey=survey, enterprise=enterprise)
+    refused = enterprise is not None and not survey_selectors.survey_accepts(survey=survey, enterprise=enterprise)
     done, error = False, None
     if request.method == "POST" and not refused:
         answers = {question.pk: request.POST.get(f"q{question.pk}", "") for question in survey.questions.all()}
