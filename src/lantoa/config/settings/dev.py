@@ -7,6 +7,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": STORAGES["private"],  # noqa: F405
 }
 
 # voice: development-only keys (production must set its own, see prod.py).
