@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lantoa.core.text import clean_line
+from lantoa.orgs import services
 from lantoa.orgs.forms import MAX_IMPORT_BYTES
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.validators import tax_code_problem
@@ -350,7 +351,8 @@ def _guide_lines() -> list[str]:
         str(gettext_lazy("MẪU NHẬP ĐƠN VỊ VÀ DOANH NGHIỆP – LAN TỎA")),
         "",
         _("1. Trang “Đơn vị”: khu, cụm công nghiệp, công đoàn cơ sở, tổ chức đảng… Mỗi dòng một đơn vị."),
-        _("   Mã đơn vị cấp trên: mã tỉnh (91), mã xã, mã đơn vị khác, hoặc mã số thuế của doanh nghiệp."),
+        _("   Mã đơn vị cấp trên: mã tỉnh (%(code)s), mã xã, mã đơn vị khác, hoặc mã số thuế của doanh nghiệp.")
+        % {"code": services.province_code()},
         _("2. Trang “Doanh nghiệp”: mỗi dòng một doanh nghiệp. Nhập lại cùng mã số thuế sẽ cập nhật, không tạo trùng."),
         _(
             "   Mã số thuế: 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (chi nhánh). Nên định dạng ô là Văn bản."

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, ImportJob, Membership, OrgUnit
-from lantoa.orgs.services import PROVINCE_CODE
+from lantoa.orgs.services import province_code
 
 
 def worker_context_cache_key(code: str) -> str:
@@ -98,7 +98,7 @@ def province_labour_federation() -> OrgUnit | None:
     must not receive the reports of every enterprise without a union.
     """
     return (
-        OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION, parent__code=str(PROVINCE_CODE))
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION, parent__code=str(province_code()))
         .order_by("pk")
         .first()
     )

@@ -1,11 +1,12 @@
 """Writes for the organisation tree, enterprises and people."""
 
 import datetime as dt
+import logging
 import secrets
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +16,9 @@ from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward
 from lantoa.core.text import clean_line
 from lantoa.orgs.models import Enterprise, Membership, MinimumWageZone, OrgUnit, Person, Role, User
 from lantoa.orgs.validators import tax_code_problem
+from lantoa.orgs.wage_regions import REGIONS_FILE, province_title, regions_file_read
 
-PROVINCE_CODE = 91  # the new An Giang (merged with Kiên Giang on 01/07/2025)
-WAGE_REGIONS_FILE = Path(__file__).parent / "data" / "minimum_wage_regions.toml"
+logger = logging.getLogger(__name__)
 PUBLIC_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I: read aloud from a poster
 # Nghị định 80/2021/NĐ-CP Điều 5: a small or medium enterprise has at most 200 insured workers (industry).
 SME_MAX_WORKERS = 200
@@ -69,16 +70,20 @@ def unit_save(
     return unit, created
 
 
+def province_code() -> int:
+    """The province this installation serves (setting PROVINCE_CODE, a code of the 34 provinces since 01/07/2025)."""
+    return int(settings.PROVINCE_CODE)
+
+
 @transaction.atomic
 def admin_units_sync() -> SyncResult:
-    """Load An Giang and all its commune-level units from the vietnam-provinces package (keyed on codes)."""
-    province_data = Province.from_code(ProvinceCode(PROVINCE_CODE))
-    # The package's releases differ on whether the name carries its "Tỉnh" prefix.
-    name = province_data.name if province_data.name.startswith("Tỉnh") else f"Tỉnh {province_data.name}"
-    province, province_created = unit_save(code=str(PROVINCE_CODE), name=name, kind=OrgUnit.Kind.PROVINCE, parent=None)
+    """Load the configured province and all its commune-level units from the vietnam-provinces package (keyed on codes)."""
+    code = province_code()
+    name = province_title(Province.from_code(ProvinceCode(code)))
+    province, province_created = unit_save(code=str(code), name=name, kind=OrgUnit.Kind.PROVINCE, parent=None)
     created = int(province_created)
     updated = int(not province_created)
-    for ward in Ward.iter_by_province(ProvinceCode(PROVINCE_CODE)):
+    for ward in Ward.iter_by_province(ProvinceCode(code)):
         kind = _DIVISION_KINDS[ward.division_type]
         unit, was_created = unit_save(code=str(ward.code.value), name=ward.name, kind=kind, parent=province)
         if kind == OrgUnit.Kind.SPECIAL_ZONE and not unit.is_island:
@@ -90,32 +95,36 @@ def admin_units_sync() -> SyncResult:
 
 
 def province_get() -> OrgUnit:
-    return OrgUnit.objects.get(code=str(PROVINCE_CODE))
+    return OrgUnit.objects.get(code=str(province_code()))
 
 
 @transaction.atomic
-def minimum_wage_zones_load(*, path: Path = WAGE_REGIONS_FILE) -> int:
-    """Assign each commune its minimum-wage region from the decree annex file; returns the rows written."""
-    with path.open("rb") as handle:
-        annex = tomllib.load(handle)
-    communes = {unit.name: unit for unit in OrgUnit.objects.filter(kind__in=OrgUnit.COMMUNE_KINDS)}
-    region_of = dict.fromkeys(communes, annex["default_region"])
-    for region, names in annex["regions"].items():
-        unknown = sorted(set(names) - set(communes))
-        if unknown:
-            raise ValidationError(
-                _("Không tìm thấy đơn vị hành chính: %(names)s."),
-                code="unknown_commune",
-                params={"names": ", ".join(unknown)},
-            )
-        region_of.update(dict.fromkeys(names, int(region)))
-    for name, region in region_of.items():
-        MinimumWageZone.objects.update_or_create(
-            commune=communes[name],
-            valid_from=annex["valid_from"],
-            defaults={"region": region, "source": annex["source"]},
+def minimum_wage_zones_load(*, path: Path = REGIONS_FILE) -> int:
+    """Assign each commune of the configured province its minimum-wage region from the decree annex file."""
+    annex = regions_file_read(path)
+    entry = annex.provinces.get(province_code())
+    if entry is None:
+        raise ValidationError(_("Tệp vùng lương tối thiểu không có tỉnh này."), code="province_not_in_annex")
+    if entry.unmatched:
+        logger.warning("wage-region names matching no unit", extra={"names": entry.unmatched})
+    communes = {
+        unit.name: unit for unit in OrgUnit.objects.filter(kind__in=OrgUnit.COMMUNE_KINDS, parent__code=entry.code)
+    }
+    listed = entry.region_of()
+    unknown = sorted(set(listed) - set(communes))
+    if unknown:
+        raise ValidationError(
+            _("Không tìm thấy đơn vị hành chính: %(names)s."),
+            code="unknown_commune",
+            params={"names": ", ".join(unknown)},
         )
-    return len(region_of)
+    for name, commune in communes.items():
+        MinimumWageZone.objects.update_or_create(
+            commune=commune,
+            valid_from=annex.valid_from,
+            defaults={"region": listed.get(name, entry.default_region), "source": annex.source},
+        )
+    return len(communes)
 
 
 class WageRegions:

@@ -28,6 +28,15 @@ PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="").rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 # ---------------------------------------------------------------------------------------------------
 
+# --- The province this installation serves (docs/provinces.md) ---
+# Its code among the 34 provinces since 01/07/2025 (vietnam-provinces): units, wage regions, routing.
+PROVINCE_CODE = env.int("PROVINCE_CODE", default=91)  # the new An Giang, the demo
+# Its plan as a data file (plans/data/provincial_plan.toml, the An Giang plan, when empty).
+PROVINCIAL_PLAN_FILE = env.str("PROVINCIAL_PLAN_FILE", default="")
+# The private Ed25519 seed (base64) this province signs its national returns with (manage.py national_keygen).
+NATIONAL_SIGNING_KEY = env.str("NATIONAL_SIGNING_KEY", default="")
+# ---
+
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
@@ -42,6 +51,7 @@ INSTALLED_APPS = [
     "lantoa.activities",
     "lantoa.reach",
     "lantoa.plans",
+    "lantoa.national",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -5,6 +5,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -29,10 +30,15 @@ def _body_of(province: OrgUnit, kind: str) -> OrgUnit:
     return province.children.filter(kind=kind).order_by("code").first() or province
 
 
+def provincial_plan_file() -> Path:
+    """The configured province's plan (setting PROVINCIAL_PLAN_FILE); the An Giang plan of the demo when unset."""
+    return Path(settings.PROVINCIAL_PLAN_FILE) if settings.PROVINCIAL_PLAN_FILE else PROVINCIAL_PLAN_FILE
+
+
 @transaction.atomic
-def provincial_plan_seed(*, province: OrgUnit, path: Path = PROVINCIAL_PLAN_FILE, is_demo: bool = False) -> Plan:
+def provincial_plan_seed(*, province: OrgUnit, path: Path | None = None, is_demo: bool = False) -> Plan:
     """Create or refresh the provincial plan and its tasks from the data file (idempotent on section)."""
-    with path.open("rb") as handle:
+    with (path or provincial_plan_file()).open("rb") as handle:
         data = tomllib.load(handle)
     head = data["plan"]
     plan, _created = Plan.objects.update_or_create(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.text import clean_line, nfc
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.selectors import province_labour_federation
-from lantoa.orgs.services import PROVINCE_CODE
+from lantoa.orgs.services import province_code
 from lantoa.voice import crypto
 from lantoa.voice.models import Category, Report, ReportMessage, ReportPhoto
 from lantoa.voice.photos import CleanPhoto, photo_count_check
@@ -42,7 +42,7 @@ def responsible_unit(*, enterprise: Enterprise | None) -> OrgUnit:
         return federation
     if enterprise is not None:
         return enterprise.commune
-    province = OrgUnit.objects.filter(code=str(PROVINCE_CODE)).first()
+    province = OrgUnit.objects.filter(code=str(province_code())).first()
     if province is None:
         raise ValidationError(_("Hệ thống chưa có đơn vị tiếp nhận phản ánh."), code="no_responsible_unit")
     return province

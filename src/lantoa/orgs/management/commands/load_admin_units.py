@@ -4,7 +4,7 @@ from lantoa.orgs import services
 
 
 class Command(BaseCommand):
-    help = "Load An Giang's commune-level units and their minimum-wage regions (idempotent)."
+    help = "Load the configured province's commune-level units and their minimum-wage regions (idempotent)."
 
     def handle(self, **options: object) -> None:
         result = services.admin_units_sync()
