@@ -116,30 +116,37 @@ def gzip_size(url: str, *, headers: dict[str, str] | None = None) -> dict[str, i
     return {"bytes_gzip": len(wire), "bytes_raw": len(raw), "served_gzip": encoding == "gzip"}
 
 
-def wrk(
-    url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2, headers: tuple[str, ...] = ()
-) -> dict[str, float]:
+def wrk_start(
+    url: str,
+    *,
+    seconds: int = 10,
+    connections: int = 16,
+    threads: int = 2,
+    headers: tuple[str, ...] = (),
+    lua: str = "",
+) -> tuple[subprocess.Popen, str]:
+    """Start a wrk load in the background; `lua` may define `request`/`init` (varying paths, bodies, addresses)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
+        script.write(lua + WRK_SCRIPT)
     command = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{seconds}s",
-        "-H",
-        "Accept-Encoding: gzip",
-        *(argument for header in headers for argument in ("-H", header)),
-        "-s",
-        script.name,
-        url,
-    ]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    os.unlink(script.name)
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        "-H", "Accept-Encoding: gzip", *(argument for header in headers for argument in ("-H", header)),
+        "-s", script.name, url,
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), script.name
+
+
+def wrk_result(started: tuple[subprocess.Popen, str]) -> dict[str, float]:
+    process, script = started
+    output, errors = process.communicate()
+    os.unlink(script)
+    if process.returncode or "BENCH" not in output:
+        raise RuntimeError(f"wrk failed: {errors or output}")
     found = dict(re.findall(r"(\w+)=(\d+)", output.split("BENCH", 1)[1]))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return {
-        "connections": connections,
-        "seconds": seconds,
+        "connections": int(re.search(r"(\d+) connections", output).group(1)),
+        "seconds": float(re.search(r"requests in ([\d.]+)s", output).group(1)),
         "requests": int(found["requests"]),
         "errors": int(found["errors"]),
         "requests_per_s": round(rps, 1),
@@ -147,3 +154,9 @@ def wrk(
         "p95_ms": round(int(found["p95_us"]) / 1000, 2),
         "p99_ms": round(int(found["p99_us"]) / 1000, 2),
     }
+
+
+def wrk(
+    url: str, *, seconds: int = 10, connections: int = 16, threads: int = 2, headers: tuple[str, ...] = ()
+) -> dict[str, float]:
+    return wrk_result(wrk_start(url, seconds=seconds, connections=connections, threads=threads, headers=headers))

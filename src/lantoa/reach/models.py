@@ -73,6 +73,30 @@ class ReachDaily(models.Model):
         return f"{self.day} {self.kind} {self.count}"
 
 
+class ReachMonthly(models.Model):
+    """Counts per month × enterprise × kind: what periods and dashboards add up. Its size is bounded by
+    enterprises × months, whatever the number of events (ReachDaily covers the days of a partial month)."""
+
+    month = models.DateField(help_text="the first day of the month, local time")
+    enterprise = models.ForeignKey("orgs.Enterprise", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "orgs.OrgUnit", on_delete=models.CASCADE, related_name="+", help_text="the enterprise's unit"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Số liệu tiếp cận theo tháng")
+        verbose_name_plural = _("Số liệu tiếp cận theo tháng")
+        constraints = [
+            models.UniqueConstraint(fields=["month", "enterprise", "kind"], name="reach_monthly_one_row_per_enterprise")
+        ]
+        indexes = [models.Index(fields=["kind", "month"], name="reach_monthly_kind_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.kind} {self.count}"
+
+
 class ReachDevice(models.Model):
     """A device first seen in an enterprise context this quarter: a salted hash of a random cookie, nothing else."""
 

@@ -9,9 +9,44 @@ from django.db.models import Sum
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachMonthly
 
 COUNTED_KINDS = (Kind.VIEWED, Kind.COMPLETED, Kind.QUIZ_PASSED, Kind.REACHED)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A date range cut into the whole months inside it (read from the monthly roll-up) and the days at its
+    edges (read from the daily one): a quarter reads a few thousand monthly rows, however many events it had."""
+
+    first_month: dt.date | None
+    last_month: dt.date | None
+    edges: tuple[tuple[dt.date, dt.date], ...]
+
+    @classmethod
+    def of(cls, start: dt.date, end: dt.date) -> "Span":
+        first = start if start.day == 1 else (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        after_end = end + dt.timedelta(days=1)
+        last_end = end if after_end.day == 1 else end.replace(day=1) - dt.timedelta(days=1)
+        if first > last_end:
+            return cls(None, None, ((start, end),))
+        edges = []
+        if start < first:
+            edges.append((start, first - dt.timedelta(days=1)))
+        if last_end < end:
+            edges.append((last_end + dt.timedelta(days=1), end))
+        return cls(first, last_end.replace(day=1), tuple(edges))
+
+    def totals(self, *, group: tuple[str, ...], **filters: Any) -> list[dict[str, Any]]:
+        """Sums of `count` grouped by `group` over the span, from both roll-ups (rows may repeat a group)."""
+        rows: list[dict[str, Any]] = []
+        if self.first_month:
+            monthly = ReachMonthly.objects.filter(month__gte=self.first_month, month__lte=self.last_month, **filters)
+            rows += monthly.values(*group).annotate(total=Sum("count")).order_by()
+        for start, end in self.edges:
+            daily = ReachDaily.objects.filter(segment=ALL_SEGMENTS, day__gte=start, day__lte=end, **filters)
+            rows += daily.values(*group).annotate(total=Sum("count")).order_by()
+        return rows
 
 
 @dataclass
@@ -36,23 +71,15 @@ def coverage_for_user(*, user: Any, start: dt.date, end: dt.date, unit_code: str
         enterprises = enterprises.filter(unit__path__contains=f"/{unit_code}/")
     enterprises = list(enterprises.distinct().order_by("unit__name"))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    totals = (
-        ReachDaily.objects.filter(
-            enterprise__in=[e.pk for e in enterprises], segment=ALL_SEGMENTS, day__gte=start, day__lte=end
-        )
-        .values("enterprise_id", "kind")
-        .annotate(total=Sum("count"))
-    )
-    for row in totals:
-        counts[row["enterprise_id"]][row["kind"]] = row["total"]
+    rows = Span.of(start, end).totals(group=("enterprise_id", "kind"), enterprise__in=[e.pk for e in enterprises])
+    for row in rows:
+        counts[row["enterprise_id"]][row["kind"]] = counts[row["enterprise_id"]].get(row["kind"], 0) + row["total"]
     return [CoverageRow(enterprise=e, counts=counts[e.pk]) for e in enterprises]
 
 
 def counts_by_unit(*, kind: str, start: dt.date, end: dt.date) -> dict[int, int]:
     """{enterprise unit id: count} for plans' indicators; additive, so plans sums them up the tree."""
-    rows = (
-        ReachDaily.objects.filter(kind=kind, segment=ALL_SEGMENTS, day__gte=start, day__lte=end, unit__isnull=False)
-        .values("unit_id")
-        .annotate(total=Sum("count"))
-    )
-    return {row["unit_id"]: row["total"] for row in rows}
+    totals: dict[int, int] = defaultdict(int)
+    for row in Span.of(start, end).totals(group=("unit_id",), kind=kind, unit__isnull=False):
+        totals[row["unit_id"]] += row["total"]
+    return dict(totals)

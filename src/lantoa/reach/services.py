@@ -1,8 +1,10 @@
-"""Writes for reach: a view appends one anonymous event; the daily roll-ups catch up in batches (no scans).
+"""Writes for reach: a view appends one anonymous event; the roll-ups catch up in batches (no scans).
 
 A request never touches a roll-up row, so concurrent views do not queue on the same row locks. `reach_rollup`
-counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily, a batch per
-transaction. It runs from the `reach_rollup` command (a timer) and before anyone reads the roll-ups.
+counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily (day × enterprise ×
+kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, with one multi-row upsert per
+table; then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
+It runs from the `reach_rollup` command (a timer) and before anyone reads the roll-ups.
 """
 
 import datetime as dt
@@ -12,14 +14,24 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from lantoa.orgs.models import Enterprise
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachDevice, ReachEvent, ReachRollupCursor
+from lantoa.reach.models import (
+    ALL_SEGMENTS,
+    Kind,
+    ReachDaily,
+    ReachDevice,
+    ReachEvent,
+    ReachMonthly,
+    ReachRollupCursor,
+)
 
 ROLLUP_CURSOR = "daily"
-ROLLUP_BATCH = 5000
+ROLLUP_BATCH = 20_000
+UPSERT_ROWS = 500  # rows per INSERT … ON CONFLICT statement (well under SQLite's bound-parameter limit)
+PURGE_BATCH = 50_000
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -75,21 +87,81 @@ def _committed_upper_bound() -> int:
         return ReachEvent.objects.aggregate(top=Max("pk"))["top"] or 0
 
 
+def _upsert_counts(
+    model: type, *, columns: tuple[str, ...], keys: tuple[str, ...], rows: list[tuple], where: str = ""
+) -> None:
+    """Add counts to existing rows, or insert them: INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike).
+
+    Each row holds `columns` then the count; `keys` (the first columns) are those of the unique constraint,
+    `where` its condition for a partial one."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    width = len(columns) + 1
+    names = ", ".join(connection.ops.quote_name(column) for column in [*columns, "count"])
+    conflict = ", ".join(connection.ops.quote_name(column) for column in keys)
+    count = connection.ops.quote_name("count")
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), UPSERT_ROWS):
+            chunk = rows[start : start + UPSERT_ROWS]
+            values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
+            # table and column names come from the models; every value is a parameter
+            upsert = f"INSERT INTO {table} ({names}) VALUES {values} ON CONFLICT ({conflict}) {where} "  # noqa: S608
+            upsert += f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
+            cursor.execute(upsert, [value for row in chunk for value in row])
+
+
 def _rollup_add(events: list[tuple]) -> None:
-    """Add counted events to their day × enterprise × segment × topic × kind rows (one UPDATE or INSERT a row)."""
-    counts = Counter((timezone.localdate(at), enterprise_id, topic, kind) for kind, at, enterprise_id, topic in events)
-    enterprises = Enterprise.objects.in_bulk({key[1] for key in counts if key[1]})
-    for (day, enterprise_id, topic, kind), number in counts.items():
-        enterprise = enterprises.get(enterprise_id)
-        for segment in [ALL_SEGMENTS, *(enterprise.segments if enterprise else [])]:
-            keys = {"day": day, "enterprise": enterprise, "segment": segment, "topic": topic, "kind": kind}
-            if not ReachDaily.objects.filter(**keys).update(count=F("count") + number):
-                ReachDaily.objects.create(
-                    **keys,
-                    unit_id=enterprise.unit_id if enterprise else None,
-                    commune_id=enterprise.commune_id if enterprise else None,
-                    count=number,
-                )
+    """Add counted events to their day and month rows. Segments are not kept in the roll-ups: readers take them
+    from the enterprise (plans' UnitIndex), so a row per segment would only multiply the table."""
+    daily = Counter((timezone.localdate(at), enterprise_id, kind) for kind, at, enterprise_id, _topic in events)
+    places = {
+        pk: (unit_id, commune_id)
+        for pk, unit_id, commune_id in Enterprise.objects.filter(
+            pk__in={key[1] for key in daily if key[1]}
+        ).values_list("pk", "unit_id", "commune_id")
+    }
+    monthly: Counter = Counter()
+    with_enterprise, without = [], []
+    for (day, enterprise_id, kind), number in daily.items():
+        if enterprise_id in places:
+            unit_id, commune_id = places[enterprise_id]
+            with_enterprise.append((day, enterprise_id, ALL_SEGMENTS, "", kind, unit_id, commune_id, number))
+            monthly[(day.replace(day=1), enterprise_id, kind, unit_id)] += number
+        else:
+            without.append((day, ALL_SEGMENTS, "", kind, number))
+    keys = ("day", "enterprise_id", "segment", "topic", "kind")
+    _upsert_counts(
+        ReachDaily,
+        columns=(*keys, "unit_id", "commune_id"),
+        keys=keys,
+        rows=with_enterprise,
+        where="WHERE enterprise_id IS NOT NULL",
+    )
+    keys = ("day", "segment", "topic", "kind")
+    _upsert_counts(ReachDaily, columns=keys, keys=keys, rows=without, where="WHERE enterprise_id IS NULL")
+    _upsert_counts(
+        ReachMonthly,
+        columns=("month", "enterprise_id", "kind", "unit_id"),
+        keys=("month", "enterprise_id", "kind"),
+        rows=[(*key, number) for key, number in monthly.items()],
+    )
+
+
+def reach_events_purge(*, now: dt.datetime | None = None) -> int:
+    """Delete events already counted and older than the retention: the roll-ups hold what pages read."""
+    mark = ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR).values_list("last_event_id", flat=True).first() or 0
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.REACH_EVENT_RETENTION_DAYS)
+    deleted = 0
+    while True:
+        ids = list(
+            ReachEvent.objects.filter(pk__lte=mark, occurred_at__lt=cutoff)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:PURGE_BATCH]
+        )
+        if not ids:
+            return deleted
+        deleted += ReachEvent.objects.filter(pk__gte=ids[0], pk__lte=ids[-1], occurred_at__lt=cutoff).delete()[0]
 
 
 def _rollup_batch(*, upper: int, batch: int) -> int | None:
@@ -123,4 +195,5 @@ def reach_rollup(*, batch: int = ROLLUP_BATCH) -> int:
     counted = 0
     while (done := _rollup_batch(upper=upper, batch=batch)) is not None:
         counted += done
+    reach_events_purge()
     return counted

@@ -13,7 +13,7 @@ from lantoa.core import registry
 from lantoa.learning import services as learning_services
 from lantoa.orgs.models import Role
 from lantoa.reach import selectors, services
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent, ReachMonthly
 
 LESSON_URL = "/bai-hoc/hop-dong-lao-dong/hop-dong-phai-bang-van-ban/"
 
@@ -26,16 +26,22 @@ def lesson(db, tmp_path):
     return LessonPage.objects.get()
 
 
-def test_the_catch_up_counts_events_in_the_rollup_per_segment_without_new_rows(make_enterprise):
+def test_the_catch_up_counts_events_in_one_daily_and_one_monthly_row(make_enterprise):
     enterprise = make_enterprise(ownership="fdi", workers=100)
     for _ in range(2):
         services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic="bhxh")
     services.reach_rollup()
-    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic="bhxh")
+    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic="bhyt")
     assert services.reach_rollup() == 1
-    rows = {row.segment: row.count for row in ReachDaily.objects.all()}
-    assert rows == {ALL_SEGMENTS: 3, **dict.fromkeys(enterprise.segments, 3)}
-    assert ReachDaily.objects.get(segment=ALL_SEGMENTS).commune == enterprise.commune
+    daily = ReachDaily.objects.get()  # segments come from the enterprise when read, topics are not kept
+    assert (daily.segment, daily.count, daily.commune, daily.unit) == (
+        ALL_SEGMENTS,
+        3,
+        enterprise.commune,
+        enterprise.unit,
+    )
+    monthly = ReachMonthly.objects.get()
+    assert (monthly.month.day, monthly.count, monthly.unit) == (1, 3, enterprise.unit)
     assert ReachEvent.objects.count() == 3
 
 

@@ -1,12 +1,18 @@
+import datetime as dt
 import threading
+import zoneinfo
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Sum
+from django.test import override_settings
+from django.utils import timezone
 
-from lantoa.reach import services
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent, ReachRollupCursor
+from lantoa.reach import selectors, services
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent, ReachMonthly, ReachRollupCursor
+
+LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def counted(kind: str = Kind.VIEWED, **filters) -> int:
@@ -96,4 +102,54 @@ def test_concurrent_views_and_catch_ups_lose_nothing_and_count_nothing_twice(mak
     assert errors == []
     assert ReachEvent.objects.count() == 75
     assert counted(enterprise=enterprise) == 75
-    assert counted(enterprise=enterprise) == ReachDaily.objects.get(segment="fdi").count
+    assert counted(enterprise=enterprise) == ReachMonthly.objects.get(enterprise=enterprise).count
+
+
+def test_a_span_reads_whole_months_monthly_and_its_edges_daily():
+    span = selectors.Span.of(dt.date(2026, 1, 15), dt.date(2026, 4, 10))
+    assert (span.first_month, span.last_month) == (dt.date(2026, 2, 1), dt.date(2026, 3, 1))
+    assert span.edges == ((dt.date(2026, 1, 15), dt.date(2026, 1, 31)), (dt.date(2026, 4, 1), dt.date(2026, 4, 10)))
+    quarter = selectors.Span.of(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert (quarter.first_month, quarter.last_month, quarter.edges) == (dt.date(2026, 10, 1), dt.date(2026, 12, 1), ())
+    inside = selectors.Span.of(dt.date(2026, 2, 3), dt.date(2026, 2, 20))
+    assert (inside.first_month, inside.edges) == (None, ((dt.date(2026, 2, 3), dt.date(2026, 2, 20)),))
+
+
+def test_counts_over_any_range_match_the_events_whatever_the_month_boundaries(enterprise_a, enterprise_b):
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=offset) for offset in range(0, 120, 3)]
+    for number, day in enumerate(days):
+        at = dt.datetime.combine(day, dt.time(0, 30), tzinfo=LOCAL)  # 00:30 local is the day before in UTC
+        services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a if number % 3 else enterprise_b, at=at)
+    services.reach_rollup()
+    for start, end in [(dt.date(2026, 1, 1), dt.date(2026, 3, 31)), (dt.date(2026, 1, 20), dt.date(2026, 4, 5))]:
+        expected_a = sum(1 for n, day in enumerate(days) if n % 3 and start <= day <= end)
+        expected_b = sum(1 for n, day in enumerate(days) if not n % 3 and start <= day <= end)
+        by_unit = selectors.counts_by_unit(kind=Kind.VIEWED, start=start, end=end)
+        assert by_unit == {enterprise_a.unit_id: expected_a, enterprise_b.unit_id: expected_b}
+
+
+def test_a_large_catch_up_costs_a_few_statements_per_batch(make_enterprise, django_assert_max_num_queries):
+    enterprises = [make_enterprise(name=f"Công ty {number}") for number in range(5)]
+    start = timezone.now() - dt.timedelta(days=300)
+    ReachEvent.objects.bulk_create(
+        ReachEvent(kind=Kind.VIEWED, occurred_at=start + dt.timedelta(hours=7 * n), enterprise=enterprises[n % 5])
+        for n in range(1000)
+    )
+    with django_assert_max_num_queries(30):  # reads, the mark, upserts of ≤ 500 rows, the purge: not one per row
+        assert services.reach_rollup(batch=1000) == 1000
+    assert ReachDaily.objects.aggregate(total=Sum("count"))["total"] == 1000
+    assert ReachMonthly.objects.aggregate(total=Sum("count"))["total"] == 1000
+
+
+@override_settings(REACH_EVENT_RETENTION_DAYS=30)
+def test_counted_events_older_than_the_retention_are_deleted_and_their_counts_stay(enterprise_a):
+    now = timezone.now()
+    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a, at=now - dt.timedelta(days=40))
+    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a, at=now - dt.timedelta(days=2))
+    services.reach_rollup()
+    assert list(ReachEvent.objects.values_list("occurred_at", flat=True)) == [now - dt.timedelta(days=2)]
+    assert counted(enterprise=enterprise_a) == 2
+    old = services.reach_record(kind=Kind.VIEWED, enterprise=enterprise_a, at=now - dt.timedelta(days=50))
+    assert services.reach_events_purge() == 0  # not counted yet: kept until the roll-up has it
+    services.reach_rollup()
+    assert not ReachEvent.objects.filter(pk=old.pk).exists() and counted(enterprise=enterprise_a) == 3

@@ -1,0 +1,176 @@
+"""A whole province at once: a full-size An Giang on PostgreSQL under mixed load from workers and officials.
+
+Opt-in (`python bench/run.py province`; `make bench` leaves it out): it builds ≥ 6,000 enterprises and
+10,000,000 reach events, which takes a while. BENCH_PROVINCE_SCALE (default 1) shrinks every count for a
+quick check; BENCH_PROVINCE_SECONDS (default 60) bounds the load.
+
+The stack is the production one: gunicorn (2 workers × 4 threads), the task worker, PostgreSQL and Redis.
+Load: wrk, one process per route at once, on the same 2 cores as the server (it takes its share of the
+CPU, so the figures are a floor). Workers' report submissions come through a trusted proxy address with a
+different client address each (as phones behind nginx); officials hold real sessions.
+"""
+
+import json
+import os
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+from bench.harness import PYTHON, ROOT, gunicorn, prepared_site, wrk_result, wrk_start
+
+SCALE = float(os.environ.get("BENCH_PROVINCE_SCALE", "1"))
+SECONDS = int(os.environ.get("BENCH_PROVINCE_SECONDS", "60"))
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+QUESTIONS = (
+    "nghỉ phép năm được mấy ngày", "lam them chu nhat tinh luong the nao", "công ty nợ lương 2 tháng",
+    "bị đuổi việc không báo trước", "rut bhxh 1 lan", "thai sản được nghỉ mấy tháng", "trợ cấp thôi việc",
+    "làm ca đêm có phụ cấp không", "hợp đồng thử việc bao lâu", "tai nạn lao động ai trả tiền",
+)  # fmt: skip
+
+SEARCH_LUA = "paths = {%s}\nrequest = function() return wrk.format('GET', paths[math.random(#paths)]) end\n"
+REPORT_LUA = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local key = string.format("bench-%d-%d-%d", os.time(), math.random(1, 1000000000), counter)
+  local body = '{"category":"luong-cham-thieu","text":"Lương tháng này trả chậm.","idempotency_key":"' .. key .. '"}'
+  local address = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, body)
+end
+"""
+
+
+def _data(env: dict[str, str], *args: str) -> dict:
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.province_data", *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _quoted(text: str) -> str:
+    return urllib.request.quote(text)
+
+
+def _routes(facts: dict) -> dict[str, dict]:
+    queries = ", ".join(f"'/phap-luat/hoi/?q={_quoted(q)}'" for q in QUESTIONS)
+    calculator = "/api/v1/calculators/unemployment-benefit?job_ended_on=2026-06-30&contribution_months=60&average_wage=8000000&region=II"
+    return {
+        "worker_home": {"path": "/", "connections": 50, "face": "worker"},
+        "worker_lesson": {"path": facts["lesson"], "connections": 50, "face": "worker"},
+        "worker_search": {"path": "/phap-luat/hoi/", "connections": 40, "face": "worker", "lua": SEARCH_LUA % queries},
+        "worker_calculator": {"path": calculator, "connections": 30, "face": "worker"},
+        "worker_report_submit": {"path": "/api/v1/voice/reports", "connections": 30, "face": "worker", "lua": REPORT_LUA},
+        "office_dashboard": {"path": facts["dashboard"], "connections": 8, "face": "office", "cookie": facts["monitor_cookie"]},
+        "office_cases": {"path": facts["cases"], "connections": 6, "face": "office", "cookie": facts["federation_cookie"]},
+        "office_reports": {"path": facts["report_draft"], "connections": 6, "face": "office", "cookie": facts["monitor_cookie"]},
+    }  # fmt: skip
+
+
+def _rss_mib(parent_pid: int) -> list[float]:
+    children = subprocess.run(["pgrep", "-P", str(parent_pid)], capture_output=True, text=True).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(round(int(status.split("VmRSS:")[1].split()[0]) / 1024, 1))
+    return sizes
+
+
+def _timed_get(url: str, cookie: str) -> float:
+    request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - loopback only
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        response.read()
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def _dashboard_ms(base: str, facts: dict) -> dict[str, float]:
+    """An uncached dashboard view (the cache emptied first), then a cached one."""
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], capture_output=True, check=False)
+    return {
+        "uncached_ms": _timed_get(base + facts["dashboard"], facts["monitor_cookie"]),
+        "cached_ms": _timed_get(base + facts["dashboard"], facts["monitor_cookie"]),
+    }
+
+
+def _province_report_seconds(env: dict[str, str]) -> float:
+    """A province report for the last full quarter drafted and written as DOCX, as the worker runs it."""
+    started = time.perf_counter()
+    subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), "plans_report", "--period", _last_quarter(), "--format", "docx",
+         "--out", os.devnull],
+        env=env, cwd=ROOT, capture_output=True, check=True,
+    )  # fmt: skip
+    return round(time.perf_counter() - started, 2)
+
+
+def _last_quarter() -> str:
+    today = time.localtime()
+    quarter = (today.tm_mon - 1) // 3
+    return f"{today.tm_year}-Q{quarter}" if quarter else f"{today.tm_year - 1}-Q4"
+
+
+def _database_mib(url: str) -> float:
+    with psycopg.connect(url) as connection:
+        size = connection.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    return round(size / 1024 / 1024, 1)
+
+
+def run() -> dict:
+    extra = {"REDIS_URL": REDIS_URL, "TRUSTED_PROXIES": "127.0.0.1", "PUBLIC_BASE_URL": "http://127.0.0.1"}
+    with prepared_site("lantoa_bench_province", **extra) as env:
+        built = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
+        facts = _data(env, "facts")
+        with gunicorn(env, workers=2, threads=4) as base:
+            dashboard_1m = _dashboard_ms(base, facts)
+        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE)) | {"first_rollup_seconds": built.get("rollup_seconds")}
+        worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        try:
+            with gunicorn(env, workers=2, threads=4) as base:
+                dashboard_10m = _dashboard_ms(base, facts)
+                routes = _routes(facts)
+                started = {
+                    name: wrk_start(
+                        base + route["path"], seconds=SECONDS, connections=route["connections"], threads=1,
+                        headers=(f"Cookie: {route['cookie']}",) if "cookie" in route else (), lua=route.get("lua", ""),
+                    )
+                    for name, route in routes.items()
+                }  # fmt: skip
+                time.sleep(SECONDS / 2)
+                gunicorn_pid = int(subprocess.run(["pgrep", "-of", "gunicorn lantoa"], capture_output=True, text=True).stdout.split()[0])
+                rss = _rss_mib(gunicorn_pid)
+                results = {name: wrk_result(load) for name, load in started.items()}
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
+        report_seconds = _province_report_seconds(env)
+        database_mib = _database_mib(env["DATABASE_URL"])
+
+    def face_p95(face: str) -> float:
+        return max(results[name]["p95_ms"] for name, route in routes.items() if route["face"] == face)
+
+    return {
+        "server": "gunicorn 2 workers × 4 threads + db_worker, PostgreSQL, Redis; wrk on the same 2 cores",
+        "scale": SCALE,
+        **{key: built[key] for key in ("enterprises", "workers", "communes", "reach_events", "voice_reports")},
+        "built": built,
+        "concurrent_clients": {face: sum(r["connections"] for r in routes.values() if r["face"] == face) for face in ("worker", "office")},
+        "errors": sum(result["errors"] for result in results.values()),
+        "worker_p95_ms": face_p95("worker"),
+        "office_p95_ms": face_p95("office"),
+        "routes": results,
+        "dashboard_at_1m_events": dashboard_1m,
+        "dashboard_at_10m_events": dashboard_10m,
+        "province_report_docx_seconds": report_seconds,
+        "rss_mib_per_web_worker": rss,
+        "database_mib": database_mib,
+        "leaves_out": (
+            "worker_p95_ms/office_p95_ms are the highest route p95 of that face (routes are separate wrk runs, "
+            "not one merged distribution); 'workers' is the sum of enterprises' worker counts (workers have no "
+            "rows); the province report is timed as its management command (process start included), not "
+            "through the jobs page; no network latency or TLS; the load generator shares the server's CPU"
+        ),
+    }  # fmt: skip
