@@ -80,6 +80,7 @@ CALCULATOR_LABELS = {
     "severance": _lazy("Tính trợ cấp thôi việc, mất việc làm"),
     "insurance": _lazy("Tính tiền đóng bảo hiểm bắt buộc"),
     "unemployment-benefit": _lazy("Tính trợ cấp thất nghiệp"),
+    "lump-sum": _lazy("Tính bảo hiểm xã hội một lần"),
 }
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
@@ -99,6 +100,8 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("74/2025/QH15", 39): ("unemployment-benefit",),
     ("38/2013/QH13", 49): ("unemployment-benefit",),
     ("38/2013/QH13", 50): ("unemployment-benefit",),
+    ("41/2024/QH15", 70): ("lump-sum",),
+    ("58/2014/QH13", 60): ("lump-sum",),
 }
 
 
@@ -108,6 +111,7 @@ DOCUMENT_TITLES = {
     "41/2024/QH15": "Luật Bảo hiểm xã hội 41/2024/QH15",
     "74/2025/QH15": "Luật Việc làm 74/2025/QH15",
     "38/2013/QH13": "Luật Việc làm 38/2013/QH13",
+    "58/2014/QH13": "Luật Bảo hiểm xã hội 58/2014/QH13",
 }
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lantoa.calculators import forms, selectors
-from lantoa.calculators.rules import insurance, leave, overtime, severance, unemployment, wages
+from lantoa.calculators.rules import insurance, leave, lump_sum, overtime, severance, unemployment, wages
 from lantoa.calculators.rules.base import Result
 
 
@@ -100,6 +100,7 @@ def _severance(data: dict, *, book: Any, request: HttpRequest) -> Result:
             average_wage_vnd=data["average_wage"],
             insured_months=data["insured_months"] or 0,
             paid_months=data["paid_months"] or 0,
+            reason=data.get("reason") or "",
         ),
     )
 
@@ -133,6 +134,21 @@ def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
+def _lump_sum(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return lump_sum.lump_sum(
+        book=book,
+        data=lump_sum.LumpSumInput(
+            decided_on=data["decided_on"],
+            case=data["case"],
+            months_before_2014=data["months_before_2014"] or 0,
+            months_from_2014=data["months_from_2014"],
+            average_wage_vnd=data["average_wage"],
+            paid_before_july_2025=data["paid_before_july_2025"],
+            months_without_insurance=data["months_without_insurance"] or 0,
+        ),
+    )
+
+
 # Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
 CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
     "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
@@ -142,6 +158,7 @@ CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
     "severance": (forms.SeveranceForm, _severance),
     "insurance": (forms.InsuranceForm, _insurance),
     "unemployment-benefit": (forms.UnemploymentForm, _unemployment),
+    "lump-sum": (forms.LumpSumForm, _lump_sum),
 }
 
 
@@ -220,6 +237,13 @@ def unemployment_view(request: HttpRequest) -> HttpResponse:
         form_class=forms.UnemploymentForm,
         template="calculators/unemployment.html",
         compute=_unemployment,
+    )
+
+
+@require_GET
+def lump_sum_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request, name="lump-sum", form_class=forms.LumpSumForm, template="calculators/lump_sum.html", compute=_lump_sum
     )
 
 
