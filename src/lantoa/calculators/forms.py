@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.calculators.numbers import parse_decimal, parse_money
-from lantoa.calculators.rules import lump_sum
+from lantoa.calculators.rules import lump_sum, maternity
 from lantoa.calculators.rules.leave import CONDITION_KEYS
 from lantoa.calculators.rules.overtime import WageBasis
 from lantoa.calculators.rules.severance import JOB_LOSS, SEVERANCE
@@ -338,7 +338,11 @@ class LumpSumForm(forms.Form):
         widget=forms.RadioSelect,
     )
     months_before_2014 = forms.IntegerField(
-        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS, initial=0
+        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"),
+        min_value=0,
+        max_value=lump_sum.MAX_MONTHS,
+        initial=0,
+        required=False,
     )
     months_from_2014 = forms.IntegerField(
         label=_("Số tháng đóng bảo hiểm xã hội từ năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS
@@ -353,4 +357,49 @@ class LumpSumForm(forms.Form):
         max_value=1200,
         initial=0,
         required=False,
+    )
+
+
+class SicknessForm(forms.Form):
+    on = VnDateField(label=_("Ngày bắt đầu nghỉ"), initial=today)
+    wage = MoneyField(label=_("Tiền lương đóng bảo hiểm xã hội của tháng trước (đồng)"))
+    days_off = NumberField(
+        label=_("Số ngày làm việc nghỉ (có thể nhập nửa ngày: 2,5)"), required=True, maximum=Decimal(366)
+    )
+    days_used = NumberField(label=_("Số ngày đã hưởng cùng chế độ từ đầu năm"), maximum=Decimal(366))
+    insured_years = forms.IntegerField(
+        label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=60, initial=0, required=False
+    )
+    heavy_work = forms.BooleanField(
+        label=_("Làm nghề nặng nhọc, độc hại, nguy hiểm hoặc ở vùng đặc biệt khó khăn"), required=False
+    )
+    child_age = forms.IntegerField(
+        label=_("Nghỉ chăm con ốm: tuổi của con (bỏ trống nếu bạn bị ốm)"), min_value=0, max_value=17, required=False
+    )
+
+
+class MaternityForm(forms.Form):
+    born_on = VnDateField(label=_("Ngày sinh con"))
+    parent = forms.ChoiceField(
+        label=_("Bạn là"),
+        choices=[(maternity.MOTHER, _("Người mẹ sinh con")), (maternity.FATHER, _("Người cha (vợ sinh con)"))],
+        initial=maternity.MOTHER,
+        widget=forms.RadioSelect,
+    )
+    average_wage = MoneyField(label=_("Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất (đồng)"))
+    months_paid_last_12 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh"), min_value=0, max_value=12
+    )
+    children = forms.IntegerField(label=_("Số con sinh ra"), min_value=1, max_value=10, initial=1)
+    rested_for_pregnancy = forms.BooleanField(
+        label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
+    )
+    months_paid_total = forms.IntegerField(
+        label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=720, initial=0, required=False
+    )
+    caesarean_or_premature = forms.BooleanField(
+        label=_("Cha: vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
+    )
+    mother_qualifies = forms.BooleanField(
+        label=_("Cha: vợ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False, initial=True
     )
