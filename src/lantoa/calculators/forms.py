@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.calculators.numbers import parse_decimal, parse_money
+from lantoa.calculators.rules import lump_sum, maternity
 from lantoa.calculators.rules.leave import CONDITION_KEYS
 from lantoa.calculators.rules.overtime import WageBasis
 from lantoa.calculators.rules.severance import JOB_LOSS, SEVERANCE
@@ -198,6 +199,11 @@ class OvertimeForm(forms.Form):
         label=_("Một ngày nghỉ, ngày lễ làm thêm nhiều nhất bao nhiêu giờ?"), blank_is_none=True, maximum=Decimal(24)
     )
     weekly_schedule = forms.BooleanField(label=_("Công ty quy định giờ làm theo tuần"), required=False)
+    month_overtime_hours = NumberField(
+        label=_("Tổng số giờ làm thêm trong tháng (lương theo sản phẩm: nhập để kiểm tra giới hạn 40 giờ)"),
+        blank_is_none=True,
+        maximum=Decimal(744),
+    )
     year_overtime_hours = NumberField(
         label=_("Tổng giờ làm thêm từ đầu năm (kể cả tháng này)"), blank_is_none=True, maximum=Decimal(8784)
     )
@@ -271,6 +277,18 @@ class SeveranceForm(forms.Form):
         initial=SEVERANCE,
         widget=forms.RadioSelect,
     )
+    reason = forms.ChoiceField(
+        label=_("Hợp đồng chấm dứt trong trường hợp đặc biệt nào?"),
+        choices=[
+            ("", _("Không thuộc trường hợp nào dưới đây")),
+            ("dismissal", _("Bị kỷ luật sa thải")),
+            ("probation", _("Thử việc không đạt, hoặc một bên hủy thỏa thuận thử việc")),
+            ("abandoned", _("Công ty chấm dứt vì tự ý bỏ việc 05 ngày làm việc liên tục không có lý do chính đáng")),
+            ("pension", _("Đã đủ điều kiện hưởng lương hưu")),
+            ("foreign", _("Người nước ngoài bị trục xuất hoặc giấy phép lao động hết hiệu lực")),
+        ],
+        required=False,
+    )
     started_on = VnDateField(label=_("Ngày bắt đầu làm việc cho công ty"))
     ended_on = VnDateField(label=_("Ngày làm việc cuối cùng"))
     average_wage = MoneyField(label=_("Lương bình quân 6 tháng cuối theo hợp đồng (đồng)"))
@@ -303,3 +321,85 @@ class UnemploymentForm(forms.Form):
     filed_on = VnDateField(label=_("Ngày nộp đủ hồ sơ (nếu đã nộp)"), required=False)
     commune = _communes()
     region = _region()
+
+
+class LumpSumForm(forms.Form):
+    decided_on = VnDateField(label=_("Ngày xin hưởng (ngày cơ quan bảo hiểm xã hội giải quyết)"), initial=today)
+    case = forms.ChoiceField(
+        label=_("Trường hợp của bạn"),
+        choices=[
+            (lump_sum.LEFT_JOB, _("Nghỉ việc, không đóng bảo hiểm xã hội bắt buộc hay tự nguyện")),
+            (lump_sum.RETIREMENT_AGE, _("Đủ tuổi nghỉ hưu mà chưa đủ số năm đóng để hưởng lương hưu")),
+            (lump_sum.ABROAD, _("Ra nước ngoài để định cư")),
+            (lump_sum.ILLNESS, _("Đang mắc ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS")),
+            (lump_sum.DISABILITY, _("Suy giảm khả năng lao động từ 81% trở lên, hoặc khuyết tật đặc biệt nặng")),
+        ],
+        initial=lump_sum.LEFT_JOB,
+        widget=forms.RadioSelect,
+    )
+    months_before_2014 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"),
+        min_value=0,
+        max_value=lump_sum.MAX_MONTHS,
+        initial=0,
+        required=False,
+    )
+    months_from_2014 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội từ năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS
+    )
+    average_wage = MoneyField(label=_("Mức bình quân tiền lương tháng đóng bảo hiểm xã hội (đồng)"))
+    paid_before_july_2025 = forms.BooleanField(
+        label=_("Tôi có thời gian đóng bảo hiểm xã hội trước ngày 01/07/2025"), required=False, initial=True
+    )
+    months_without_insurance = forms.IntegerField(
+        label=_("Số tháng liên tục gần nhất không đóng bảo hiểm xã hội (khi nghỉ việc)"),
+        min_value=0,
+        max_value=1200,
+        initial=0,
+        required=False,
+    )
+
+
+class SicknessForm(forms.Form):
+    on = VnDateField(label=_("Ngày bắt đầu nghỉ"), initial=today)
+    wage = MoneyField(label=_("Tiền lương đóng bảo hiểm xã hội của tháng trước (đồng)"))
+    days_off = NumberField(
+        label=_("Số ngày làm việc nghỉ (có thể nhập nửa ngày: 2,5)"), required=True, maximum=Decimal(366)
+    )
+    days_used = NumberField(label=_("Số ngày đã hưởng cùng chế độ từ đầu năm"), maximum=Decimal(366))
+    insured_years = forms.IntegerField(
+        label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=60, initial=0, required=False
+    )
+    heavy_work = forms.BooleanField(
+        label=_("Làm nghề nặng nhọc, độc hại, nguy hiểm hoặc ở vùng đặc biệt khó khăn"), required=False
+    )
+    child_age = forms.IntegerField(
+        label=_("Nghỉ chăm con ốm: tuổi của con (bỏ trống nếu bạn bị ốm)"), min_value=0, max_value=17, required=False
+    )
+
+
+class MaternityForm(forms.Form):
+    born_on = VnDateField(label=_("Ngày sinh con"))
+    parent = forms.ChoiceField(
+        label=_("Bạn là"),
+        choices=[(maternity.MOTHER, _("Người mẹ sinh con")), (maternity.FATHER, _("Người cha (vợ sinh con)"))],
+        initial=maternity.MOTHER,
+        widget=forms.RadioSelect,
+    )
+    average_wage = MoneyField(label=_("Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất (đồng)"))
+    months_paid_last_12 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh"), min_value=0, max_value=12
+    )
+    children = forms.IntegerField(label=_("Số con sinh ra"), min_value=1, max_value=10, initial=1)
+    rested_for_pregnancy = forms.BooleanField(
+        label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
+    )
+    months_paid_total = forms.IntegerField(
+        label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=720, initial=0, required=False
+    )
+    caesarean_or_premature = forms.BooleanField(
+        label=_("Cha: vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
+    )
+    mother_qualifies = forms.BooleanField(
+        label=_("Cha: vợ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False, initial=True
+    )

@@ -49,13 +49,14 @@ class Param:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
 
-def param_from_row(row: LabourParameter) -> Param:
+def param_from_row(row: LabourParameter, *, linked: bool = True) -> Param:
+    """`linked` = False when the law library lacks the cited text: the citation then names it without a link."""
     citation = Citation(
         document=row.document,
         article=row.article,
         valid_from=row.valid_from,
         valid_to=row.valid_to,
-        path=row.article_path,
+        path=row.article_path if linked else "",
         note=row.note,
         needs_confirmation=row.needs_confirmation,
     )

@@ -14,14 +14,19 @@ from lantoa.calculators.models import LabourParameter
 from lantoa.calculators.parameters import Citation, ParameterBook, param_from_row, region_label
 from lantoa.core.formats import vn_date
 from lantoa.core.text import slugify_vi
+from lantoa.legal import selectors as legal_selectors
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, MinimumWageZone, OrgUnit
 from lantoa.orgs.services import WageRegions
 
 
 def parameter_book() -> ParameterBook:
-    """Every stored figure (a few dozen rows), read once per request."""
-    return ParameterBook(param_from_row(row) for row in LabourParameter.objects.all())
+    """Every stored figure (a few dozen rows), read once per request; a figure citing a text the law library lacks
+    (NĐ 73/2024, NĐ 74/2024…) names it without a link, so no result links to a page answering 404."""
+    rows = list(LabourParameter.objects.all())
+    numbers = {row.document_number for row in rows if row.document_number}
+    known = set(legal_selectors.documents_list().filter(number__in=numbers).values_list("number", flat=True))
+    return ParameterBook(param_from_row(row, linked=row.document_number in known) for row in rows)
 
 
 def parameter_list_for_user(*, user: Any) -> QuerySet[LabourParameter]:
@@ -80,6 +85,9 @@ CALCULATOR_LABELS = {
     "severance": _lazy("Tính trợ cấp thôi việc, mất việc làm"),
     "insurance": _lazy("Tính tiền đóng bảo hiểm bắt buộc"),
     "unemployment-benefit": _lazy("Tính trợ cấp thất nghiệp"),
+    "lump-sum": _lazy("Tính bảo hiểm xã hội một lần"),
+    "sickness": _lazy("Tính trợ cấp ốm đau"),
+    "maternity": _lazy("Tính chế độ thai sản khi sinh con"),
 }
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
@@ -99,6 +107,16 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("74/2025/QH15", 39): ("unemployment-benefit",),
     ("38/2013/QH13", 49): ("unemployment-benefit",),
     ("38/2013/QH13", 50): ("unemployment-benefit",),
+    ("41/2024/QH15", 70): ("lump-sum",),
+    ("58/2014/QH13", 60): ("lump-sum",),
+    ("41/2024/QH15", 43): ("sickness",),
+    ("41/2024/QH15", 44): ("sickness",),
+    ("41/2024/QH15", 45): ("sickness",),
+    ("41/2024/QH15", 50): ("maternity",),
+    ("41/2024/QH15", 53): ("maternity",),
+    ("41/2024/QH15", 58): ("maternity",),
+    ("41/2024/QH15", 59): ("maternity",),
+    ("45/2019/QH14", 139): ("maternity",),
 }
 
 
@@ -108,6 +126,7 @@ DOCUMENT_TITLES = {
     "41/2024/QH15": "Luật Bảo hiểm xã hội 41/2024/QH15",
     "74/2025/QH15": "Luật Việc làm 74/2025/QH15",
     "38/2013/QH13": "Luật Việc làm 38/2013/QH13",
+    "58/2014/QH13": "Luật Bảo hiểm xã hội 58/2014/QH13",
 }
 
 

@@ -12,5 +12,8 @@ urlpatterns = [
     path("tinh-toan/tro-cap-thoi-viec/", views.severance_view, name="severance"),
     path("tinh-toan/bao-hiem/", views.insurance_view, name="insurance"),
     path("tinh-toan/tro-cap-that-nghiep/", views.unemployment_view, name="unemployment-benefit"),
+    path("tinh-toan/bhxh-mot-lan/", views.lump_sum_view, name="lump-sum"),
+    path("tinh-toan/om-dau/", views.sickness_view, name="sickness"),
+    path("tinh-toan/thai-san/", views.maternity_view, name="maternity"),
     path("tinh-toan/tham-so/", views.parameter_list, name="parameter-list"),
 ]

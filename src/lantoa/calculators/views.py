@@ -10,7 +10,17 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lantoa.calculators import forms, selectors
-from lantoa.calculators.rules import insurance, leave, overtime, severance, unemployment, wages
+from lantoa.calculators.rules import (
+    insurance,
+    leave,
+    lump_sum,
+    maternity,
+    overtime,
+    severance,
+    sickness,
+    unemployment,
+    wages,
+)
 from lantoa.calculators.rules.base import Result
 
 
@@ -100,6 +110,7 @@ def _severance(data: dict, *, book: Any, request: HttpRequest) -> Result:
             average_wage_vnd=data["average_wage"],
             insured_months=data["insured_months"] or 0,
             paid_months=data["paid_months"] or 0,
+            reason=data.get("reason") or "",
         ),
     )
 
@@ -133,6 +144,52 @@ def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
+def _lump_sum(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return lump_sum.lump_sum(
+        book=book,
+        data=lump_sum.LumpSumInput(
+            decided_on=data["decided_on"],
+            case=data["case"],
+            months_before_2014=data["months_before_2014"] or 0,
+            months_from_2014=data["months_from_2014"],
+            average_wage_vnd=data["average_wage"],
+            paid_before_july_2025=data["paid_before_july_2025"],
+            months_without_insurance=data["months_without_insurance"] or 0,
+        ),
+    )
+
+
+def _sickness(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return sickness.sickness_benefit(
+        data=sickness.SicknessInput(
+            on=data["on"],
+            wage_vnd=data["wage"],
+            days_off=data["days_off"],
+            days_used=data["days_used"],
+            insured_years=data["insured_years"] or 0,
+            heavy_work=data["heavy_work"],
+            child_age=data["child_age"],
+        )
+    )
+
+
+def _maternity(data: dict, *, book: Any, request: HttpRequest) -> Result:
+    return maternity.maternity_benefit(
+        book=book,
+        data=maternity.MaternityInput(
+            born_on=data["born_on"],
+            parent=data["parent"],
+            average_wage_vnd=data["average_wage"],
+            months_paid_last_12=data["months_paid_last_12"],
+            children=data["children"],
+            rested_for_pregnancy=data["rested_for_pregnancy"],
+            months_paid_total=data["months_paid_total"] or 0,
+            caesarean_or_premature=data["caesarean_or_premature"],
+            mother_qualifies=data["mother_qualifies"],
+        ),
+    )
+
+
 # Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
 CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
     "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
@@ -142,6 +199,9 @@ CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
     "severance": (forms.SeveranceForm, _severance),
     "insurance": (forms.InsuranceForm, _insurance),
     "unemployment-benefit": (forms.UnemploymentForm, _unemployment),
+    "lump-sum": (forms.LumpSumForm, _lump_sum),
+    "sickness": (forms.SicknessForm, _sickness),
+    "maternity": (forms.MaternityForm, _maternity),
 }
 
 
@@ -220,6 +280,31 @@ def unemployment_view(request: HttpRequest) -> HttpResponse:
         form_class=forms.UnemploymentForm,
         template="calculators/unemployment.html",
         compute=_unemployment,
+    )
+
+
+@require_GET
+def lump_sum_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request, name="lump-sum", form_class=forms.LumpSumForm, template="calculators/lump_sum.html", compute=_lump_sum
+    )
+
+
+@require_GET
+def sickness_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request, name="sickness", form_class=forms.SicknessForm, template="calculators/sickness.html", compute=_sickness
+    )
+
+
+@require_GET
+def maternity_view(request: HttpRequest) -> HttpResponse:
+    return _calculator(
+        request,
+        name="maternity",
+        form_class=forms.MaternityForm,
+        template="calculators/maternity.html",
+        compute=_maternity,
     )
 
 

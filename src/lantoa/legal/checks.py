@@ -1,7 +1,6 @@
 """Reads for `manage.py legal_check`: content resting on law that no longer applies, or that names bodies gone."""
 
 import datetime as dt
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,20 +8,10 @@ from pathlib import Path
 from django.db.models import Q
 
 from lantoa.core import registry
-from lantoa.legal import selectors
-from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision
+from lantoa.legal import bodies, selectors
+from lantoa.legal.models import Amendment, HandbookEntry, Provision
 
 EXCEPTIONS_PATH = Path(__file__).parent / "seed" / "legal_check_exceptions.toml"
-
-# Bodies abolished or merged in 2025, and who does their work now (with the decrees saying so, when imported).
-DEFUNCT_BODIES = {
-    "UBND cấp huyện": "cấp huyện không còn từ 01/07/2025; việc của cấp huyện nay do UBND cấp xã hoặc cấp tỉnh làm",
-    "Ủy ban nhân dân cấp huyện": "cấp huyện không còn từ 01/07/2025; việc của cấp huyện nay do UBND cấp xã hoặc cấp tỉnh làm",
-    "Bộ Lao động - Thương binh và Xã hội": "nay là Bộ Nội vụ (hợp nhất từ 01/03/2025)",
-    "Sở Lao động - Thương binh và Xã hội": "nay là Sở Nội vụ (hợp nhất từ 01/03/2025)",
-    "Phòng Lao động": "cấp huyện không còn từ 01/07/2025; nay do UBND cấp xã (phòng văn hóa - xã hội) làm",
-}
-SUCCESSOR_TEXTS = ("128/2025/NĐ-CP", "129/2025/NĐ-CP")
 
 
 @dataclass(frozen=True)
@@ -30,6 +19,8 @@ class Finding:
     key: str  # stable, to list an accepted exception
     where: str
     message: str
+    # False for law in force naming a body gone: the text cannot be changed, its page carries the note instead.
+    blocking: bool = True
 
 
 def _cited_label(provision: Provision) -> str:
@@ -61,7 +52,7 @@ def findings(*, on: dt.date) -> list[Finding]:
         text = f"{entry.question}\n{entry.answer}"
         found.extend(
             Finding(f"body:{entry.slug}:{name}", entry.get_absolute_url(), f"nhắc «{name}»: {note}")
-            for name, note in _bodies_named(text)
+            for name, note in bodies.bodies_named(text, on=on)
         )
     expired = [
         p
@@ -89,28 +80,27 @@ def findings(*, on: dt.date) -> list[Finding]:
                 f"{_cited_label(amendment.source)} nhưng chưa lưu nội dung mới",
             )
         )
-    in_force = selectors.provisions_in_force(on=on).select_related("document")
-    successors = ", ".join(Document.objects.filter(number__in=SUCCESSOR_TEXTS).values_list("number", flat=True))
+    in_force = (
+        selectors.provisions_in_force(on=on)
+        .select_related("document")
+        .exclude(document__number__in=bodies.SUCCESSOR_TEXTS)
+    )
     for article in in_force:
         parts = [article, *Provision.objects.filter(article=article).select_related("document", "article")]
-        for part in parts:
-            for name, note in _bodies_named(part.text):
-                see = f" (xem {successors})" if successors else ""
-                found.append(
-                    Finding(
-                        f"law-body:{part.document.slug}:{part.slug}:{name}",
-                        part.get_absolute_url(),
-                        f"{_cited_label(part)} nhắc «{name}»: {note}{see}",
-                    )
+        for item in bodies.notes_for(parts=[(part, part.text) for part in parts], on=on):
+            part = item.provision
+            see = ", ".join(f"{s.label} {s.document.number}" for s in item.successors)
+            found.append(
+                Finding(
+                    f"law-body:{part.document.slug}:{part.slug}:{item.name}",
+                    part.get_absolute_url(),
+                    f"{_cited_label(part)} nhắc «{item.name}»: {item.note}"
+                    + (f"; xem {see}" if see else "")
+                    + " (trang điều luật có ghi chú)",
+                    blocking=False,
                 )
+            )
     return found
-
-
-def _bodies_named(text: str) -> list[tuple[str, str]]:
-    """Abolished bodies the text names without saying who replaced them ("… (nay là Bộ Nội vụ)" is fine)."""
-    return [
-        (name, note) for name, note in DEFUNCT_BODIES.items() if re.search(rf"{re.escape(name)}(?!\s*\(nay là)", text)
-    ]
 
 
 def accepted_exceptions(path: Path | None = None) -> dict[str, str]:

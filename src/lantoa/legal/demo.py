@@ -6,7 +6,7 @@ from django.conf import settings
 
 from lantoa.legal import search
 from lantoa.legal.models import Document
-from lantoa.legal.services import handbook, library
+from lantoa.legal.services import consolidated, handbook, library
 
 
 def shared_legal_dir() -> Path:
@@ -16,7 +16,8 @@ def shared_legal_dir() -> Path:
 def demo_files(folder: Path) -> list[Path]:
     """Records, then published texts, then the newer texts kept beside the folder (`../legal-2026`).
 
-    Consolidated texts (văn bản hợp nhất, "vbhn" in the name) are not law and are left out: the site cites the acts.
+    Consolidated texts (văn bản hợp nhất, "vbhn" in the name) are not law and are left out: the site cites the acts;
+    `load` then applies the consolidated BHYT text as the current wording where the amending acts are missing.
     """
     newer = folder.parent / f"{folder.name}-2026"
     return (
@@ -36,6 +37,9 @@ def load(*, logins: list) -> str:
             result = library.documents_import(path=path, unchecked="-ocr-" in path.name)
             if result.written:
                 imported.extend(result.documents)
+        for path in sorted(folder.parent.glob(f"{folder.name}-2026/*.txt")):
+            if library.is_consolidated_text(path):
+                consolidated.consolidated_apply(path=path)
     entries = handbook.handbook_import()
     changed = imported or entries.created or entries.updated
     index = "đã có" if not changed and search.index_get() is not None else f"{search.index_build()} điều"

@@ -156,9 +156,11 @@ class Amendment(models.Model):
     class Origin(models.TextChoices):
         PARSED = "parsed", _("Đọc từ văn bản sửa đổi")
         EDITOR = "editor", _("Biên tập viên nhập")
+        VBHN = "vbhn", _("Văn bản hợp nhất (không phải luật)")
 
     source = models.ForeignKey(
         Provision,
+        null=True,  # only a consolidated text's wording (origin vbhn) has no amending provision
         on_delete=models.CASCADE,
         related_name="amendments_made",
         verbose_name=_("Điều khoản sửa đổi (văn bản nguồn)"),

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from lantoa.legal import bodies
 from lantoa.legal.models import (
     AdviserQuestion,
     Amendment,
@@ -288,3 +289,9 @@ def entries_needing_review() -> QuerySet[HandbookEntry]:
 
 def entry_needing_review_get(*, pk: int) -> HandbookEntry:
     return get_object_or_404(HandbookEntry, pk=pk, needs_review=True)
+
+
+def article_body_notes(*, wording: ArticleOnDate, on: dt.date) -> list[bodies.BodyNote]:
+    """Notes under an article whose wording on `on` names a body gone by then (UBND cấp huyện, Bộ LĐTBXH…)."""
+    items = [wording.intro, *([] if wording.replaced_whole else wording.parts)]
+    return bodies.notes_for(parts=[(item.provision, item.text) for item in items if not item.repealed], on=on)

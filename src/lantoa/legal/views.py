@@ -33,12 +33,14 @@ def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
     item = selectors.document_get(slug=doc)
     provision, parts = selectors.article_get(document=item, slug=article)
     on = AsOnForm(request.GET).day()
+    wording = selectors.article_as_on(article=provision, parts=parts, on=on)
     context = {
         "document": item,
         "article": provision,
         "on": on,
         "is_today": on == timezone.localdate(),
-        "wording": selectors.article_as_on(article=provision, parts=parts, on=on),
+        "wording": wording,
+        "body_notes": selectors.article_body_notes(wording=wording, on=on),
         "validity": selectors.validity_of(document=item, provision=provision, on=on),
         "entries": selectors.entries_for_article(article=provision),
         "neighbours": selectors.article_neighbours(article=provision),

@@ -207,7 +207,18 @@ def _check_limits(*, book: ParameterBook, data: OvertimeInput, result: Result) -
             )
         result.cite(cap)
     month_hours = data.month_overtime_hours
-    if month_hours is None:
+    month_cap = book.get(Key.OT_MONTH, on=on)
+    if month_hours is None and data.wage_basis == WageBasis.PIECE:
+        # Paid per product, the entries above count products, not hours: Điều 107 limits hours.
+        result.notes.append(
+            _(
+                "Giới hạn làm thêm tính theo giờ, không theo số sản phẩm: tối đa %(max)s giờ một tháng "
+                "(%(document)s, %(article)s). Hãy nhập tổng số giờ làm thêm trong tháng để kiểm tra."
+            )
+            % {"max": vn_decimal(month_cap.value), **_source(month_cap)}
+        )
+        result.cite(month_cap)
+    elif month_hours is None:
         month_hours = (
             data.weekday_hours
             + data.weekday_night_hours
@@ -216,8 +227,7 @@ def _check_limits(*, book: ParameterBook, data: OvertimeInput, result: Result) -
             + data.holiday_hours
             + data.holiday_night_hours
         )
-    month_cap = book.get(Key.OT_MONTH, on=on)
-    if month_hours > month_cap.value:
+    if month_hours is not None and month_hours > month_cap.value:
         result.warnings.append(
             _("Tổng giờ làm thêm trong tháng là %(hours)s giờ, vượt quá %(max)s giờ (%(document)s, %(article)s).")
             % {"hours": vn_decimal(month_hours), "max": vn_decimal(month_cap.value), **_source(month_cap)}

@@ -7,13 +7,50 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.calculators.numbers import money, round_vnd, vn_decimal
 from lantoa.calculators.parameters import Key, ParameterBook
-from lantoa.calculators.rules.base import Line, Result, nd145
+from lantoa.calculators.rules.base import Line, Result, blld, nd145
 from lantoa.core.formats import vn_date
 
 SEVERANCE, JOB_LOSS = "severance", "job_loss"
+
+# How the contract ended when the Labour Code gives neither allowance: Điều 46 khoản 1 pays severance only for
+# Điều 34 khoản 1, 2, 3, 4, 6, 7, 9, 10 (not on pension terms, not after Điều 36 khoản 1 điểm e); Điều 47 khoản 1
+# pays the job-loss allowance only for Điều 34 khoản 11. reason → (article cited, number, why none).
+NO_ALLOWANCE = {
+    "dismissal": (
+        "Điều 34 khoản 8",
+        34,
+        _lazy("bạn bị kỷ luật sa thải (Điều 34 khoản 8) – trường hợp này không nằm trong các trường hợp Điều 46 khoản 1 "
+          "cho hưởng trợ cấp thôi việc"),
+    ),
+    "probation": (
+        "Điều 34 khoản 13",
+        34,
+        _lazy("hợp đồng chấm dứt vì thử việc không đạt hoặc một bên hủy bỏ thỏa thuận thử việc (Điều 34 khoản 13) – "
+          "Điều 46 khoản 1 không cho hưởng trợ cấp thôi việc"),
+    ),
+    "foreign": (
+        "Điều 34 khoản 5, 12",
+        34,
+        _lazy("người lao động nước ngoài bị trục xuất hoặc giấy phép lao động hết hiệu lực (Điều 34 khoản 5, khoản 12) – "
+          "Điều 46 khoản 1 không cho hưởng trợ cấp thôi việc"),
+    ),
+    "abandoned": (
+        "Điều 36 khoản 1 điểm e",
+        36,
+        _lazy("công ty chấm dứt hợp đồng vì bạn tự ý bỏ việc không có lý do chính đáng từ 05 ngày làm việc liên tục trở "
+          "lên (Điều 36 khoản 1 điểm e) – Điều 46 khoản 1 loại trừ trường hợp này"),
+    ),
+    "pension": (
+        "Điều 46 khoản 1",
+        46,
+        _lazy("bạn đủ điều kiện hưởng lương hưu theo pháp luật về bảo hiểm xã hội – Điều 46 khoản 1 loại trừ trường hợp "
+          "này"),
+    ),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -24,6 +61,7 @@ class SeveranceInput:
     average_wage_vnd: int  # average wage of the 6 months before leaving
     insured_months: int = 0  # months of unemployment insurance with this employer
     paid_months: int = 0  # months already covered by an earlier severance or job-loss allowance
+    reason: str = ""  # a key of NO_ALLOWANCE when the contract ended in a way that gives none
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -57,6 +95,8 @@ def allowance(*, book: ParameterBook, data: SeveranceInput) -> Result:
     is_severance = data.kind == SEVERANCE
     title = _("Trợ cấp thôi việc") if is_severance else _("Trợ cấp mất việc làm")
     result = Result(title=title, on=on)
+    if data.reason in NO_ALLOWANCE:
+        return _no_allowance(result=result, reason=data.reason)
     worked = full_months(data.started_on, data.ended_on)
     result.add(
         Line(
@@ -135,10 +175,31 @@ def allowance(*, book: ParameterBook, data: SeveranceInput) -> Result:
         _("Tiền lương tính trợ cấp là lương bình quân theo hợp đồng của 6 tháng liền kề trước khi nghỉ việc.")
     )
     if is_severance:
-        result.notes.append(
-            _(
-                "Không có trợ cấp thôi việc khi đủ điều kiện hưởng lương hưu hoặc tự ý bỏ việc 5 ngày làm việc liên tục "
-                "trở lên không có lý do chính đáng (Nghị định 145/2020/NĐ-CP, Điều 8 khoản 1)."
-            )
+        result.cite(blld("Điều 34", 34))
+        result.notes.append(str(NONE_NOTE))
+    return result
+
+
+NONE_NOTE = _lazy(
+    "Không có trợ cấp thôi việc khi bị kỷ luật sa thải (Bộ luật Lao động Điều 34 khoản 8), thử việc không đạt hoặc "
+    "một bên hủy thỏa thuận thử việc (khoản 13), người nước ngoài bị trục xuất hoặc hết hạn giấy phép lao động "
+    "(khoản 5, 12), bị chấm dứt hợp đồng vì tự ý bỏ việc 05 ngày làm việc liên tục trở lên không có lý do chính đáng "
+    "(Điều 36 khoản 1 điểm e) hoặc khi đủ điều kiện hưởng lương hưu (Điều 46 khoản 1)."
+)
+
+
+def _no_allowance(*, result: Result, reason: str) -> Result:
+    article, number, why = NO_ALLOWANCE[reason]
+    result.cite(blld(article, number), blld("Điều 46 khoản 1", 46), blld("Điều 47 khoản 1", 47))
+    result.is_ok = False
+    result.verdict = _(
+        "Không có trợ cấp thôi việc hay trợ cấp mất việc làm: %(why)s. Trợ cấp mất việc làm chỉ có khi công ty cho "
+        "thôi việc vì thay đổi cơ cấu, công nghệ, lý do kinh tế, sáp nhập, chia tách (Điều 34 khoản 11, Điều 47)."
+    ) % {"why": str(why)}
+    result.add(Line(result.title, _("không thuộc trường hợp được hưởng"), 0, is_total=True))
+    result.notes.append(
+        _(
+            "Thời gian đã đóng bảo hiểm thất nghiệp vẫn được tính khi bạn xin hưởng trợ cấp thất nghiệp (nếu đủ điều kiện)."
         )
+    )
     return result

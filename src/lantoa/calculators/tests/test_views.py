@@ -4,12 +4,17 @@ import pytest
 import time_machine
 
 from lantoa.calculators import services
+from lantoa.core.text import slugify_vi
+from lantoa.legal.models import Document
 from lantoa.orgs.models import Role
 
 
 @pytest.fixture
 def parameters(db):
     services.parameters_load()
+    # Results link the cited article only when the law library holds the text.
+    for number, title in (("45/2019/QH14", "Bộ luật Lao động"), ("293/2025/NĐ-CP", "Nghị định lương tối thiểu")):
+        Document.objects.create(number=number, slug=slugify_vi(number), title=title, doc_type=title.split()[0])
 
 
 def test_home_shows_the_calculators_tile(client, parameters):

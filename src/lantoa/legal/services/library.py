@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from lantoa.legal import importers
+from lantoa.legal import effective_dates, importers
 from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision, Relation
 
 ARTICLE_STEP = 1000  # positions: Điều N sits at N*1000, its khoản/điểm right after, whatever the source format
@@ -24,6 +24,16 @@ class ImportResult:
     problems: list[importers.Problem] = field(default_factory=list)
     flagged_entries: int = 0
     written: bool = False
+
+
+def is_consolidated_text(path: Path) -> bool:
+    """A văn bản hợp nhất ("…-vbhn-…-hop-nhat.txt"): not law, it gives current wording (services.consolidated)."""
+    return "-vbhn-" in path.name and "hop-nhat" in path.name
+
+
+def is_consolidated_note(path: Path) -> bool:
+    """The notes beside a văn bản hợp nhất (its footnotes): never imported as a text of law."""
+    return "-vbhn-" in path.name and not is_consolidated_text(path)
 
 
 def _article_position(number: str) -> int:
@@ -176,12 +186,15 @@ def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) 
     """The provision-level changes this document states; parsed rows are replaced, an editor's are kept."""
     sources = {p.slug: p for p in Provision.objects.filter(document=document)}
     found: list[importers.AmendmentRow] = []
+    early: list[effective_dates.EarlyDate] = []
     for row in parsed.provisions:
         if row.kind != "article":
             continue
         if importers.is_effect_article(row.title):
-            for line_slug, text in importers.article_lines(parsed.provisions, row.slug):
+            lines = importers.article_lines(parsed.provisions, row.slug)
+            for line_slug, text in lines:
                 found.extend(importers.repeals_in(slug=line_slug, text=text))
+            early.extend(effective_dates.early_dates_in(lines=lines, act_date=document.effective_on))
         else:
             found.extend(
                 importers.amendments_in(
@@ -194,17 +207,26 @@ def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) 
         source = sources.get(item.source_slug)
         if source is None or item.target_number == document.number:
             continue
+        key = {
+            "source": source,
+            "target_number": item.target_number,
+            "target_slug": item.target_slug,
+            "kind": item.kind,
+            "old_phrase": item.old_phrase[:300],
+        }
+        edited = Amendment.objects.filter(**key, origin=Amendment.Origin.EDITOR).first()
+        if edited is not None:  # an editor's correction survives re-imports
+            kept.add(edited.pk)
+            continue
+        sooner = effective_dates.date_for(item.source_slug, early)
         amendment, _created = Amendment.objects.update_or_create(
-            source=source,
-            target_number=item.target_number,
-            target_slug=item.target_slug,
-            kind=item.kind,
-            old_phrase=item.old_phrase[:300],
+            **key,
             defaults={
-                "effective_on": document.effective_on,
+                "effective_on": sooner.effective_on if sooner else document.effective_on,
                 "text": item.text,
                 "new_phrase": item.new_phrase[:300],
                 "origin": Amendment.Origin.PARSED,
+                "note": _early_note(sooner, document) if sooner else "",
             },
         )
         kept.add(amendment.pk)
@@ -216,6 +238,20 @@ def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) 
             kind=Relation.Kind.AMENDS,
             defaults={"from_on": document.effective_on},
         )
+
+
+def _early_note(early: effective_dates.EarlyDate, document: Document) -> str:
+    article, _sep, clause = early.source_slug.removeprefix("dieu-").partition("-khoan-")
+    return _(
+        "Có hiệu lực từ %(day)s theo khoản %(clause)s Điều %(article)s %(number)s, cho những quy định khoản đó "
+        "nêu; phần còn lại từ %(act_day)s."
+    ) % {
+        "day": early.effective_on.strftime("%d/%m/%Y"),
+        "clause": clause,
+        "article": article,
+        "number": document.number,
+        "act_day": document.effective_on.strftime("%d/%m/%Y") if document.effective_on else "",
+    }
 
 
 def _repealed_provisions(*, target: Document, slug: str) -> list[Provision]:
@@ -236,7 +272,8 @@ def amendments_apply() -> int:
     """
     flagged = 0
     targets = {d.number: d for d in Document.objects.filter(number__in=Amendment.objects.values("target_number"))}
-    for amendment in Amendment.objects.select_related("source__document").filter(target_number__in=targets):
+    parsed_or_edited = Amendment.objects.exclude(origin=Amendment.Origin.VBHN).filter(target_number__in=targets)
+    for amendment in parsed_or_edited.select_related("source__document"):
         target = targets[amendment.target_number]
         provisions = _repealed_provisions(target=target, slug=amendment.target_slug)
         linked = next((p for p in provisions if p.slug == amendment.target_slug), None)

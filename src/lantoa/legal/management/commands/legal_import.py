@@ -16,9 +16,23 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument("--unchecked", action="store_true", help="Mark the documents 'cần đối chiếu' (OCR copy).")
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index.")
+        parser.add_argument(
+            "--consolidated",
+            action="store_true",
+            help="The file is a consolidated text (văn bản hợp nhất): store its wording as the act's current wording.",
+        )
 
     def handle(
-        self, *, path: Path, fmt: str, number: str, dry_run: bool, no_index: bool, unchecked: bool, **options: object
+        self,
+        *,
+        path: Path,
+        fmt: str,
+        number: str,
+        dry_run: bool,
+        no_index: bool,
+        unchecked: bool,
+        consolidated: bool,
+        **options: object,
     ) -> None:
         paths = (
             sorted(p for p in path.rglob("*") if p.suffix in {".jsonl", ".txt", ".docx", ".html"})
@@ -30,7 +44,8 @@ class Command(BaseCommand):
             paths.sort(key=lambda p: (p.suffix != ".jsonl", str(p)))
             paths = [p for p in paths if not p.name.startswith("qa_") and p.name != "SOURCES.md"]
         failed = False
-        for item in paths:
+        later = [p for p in paths if consolidated or library.is_consolidated_text(p)]
+        for item in [p for p in paths if p not in later and not library.is_consolidated_note(p)]:
             result = library.documents_import(
                 path=item, fmt=fmt, dry_run=dry_run, number=number, unchecked=unchecked or "-ocr-" in item.name
             )
@@ -46,6 +61,12 @@ class Command(BaseCommand):
                 f"{item.name}: {', '.join(result.documents)} created={result.created} updated={result.updated} "
                 f"unchanged={result.unchanged} flagged_entries={result.flagged_entries}"
                 + (" (dry run)" if dry_run else "")
+            )
+        for item in [] if dry_run else later:
+            applied = consolidated.consolidated_apply(path=item)
+            self.stdout.write(
+                f"{item.name}: {applied.vbhn or '?'} → {applied.target or '?'} changed={applied.changed} "
+                f"unchanged={applied.unchanged} flagged_entries={applied.flagged_entries}"
             )
         if not dry_run and not no_index:
             self.stdout.write(f"search index: {search.index_build()} articles")
