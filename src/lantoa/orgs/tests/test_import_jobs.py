@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from lantoa.core import jobs, scheduler
 from lantoa.core.models import Job
+from lantoa.core.tests.support import run_worker
 from lantoa.orgs import imports
 from lantoa.orgs.models import Enterprise, OrgUnit
 
@@ -21,10 +21,6 @@ from .test_import_hostile import _package, _sheet
 from .workbooks import enterprise_row, filled_template
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
 
 
 def upload(client, user, data: bytes, name: str = "dn.xlsx"):
