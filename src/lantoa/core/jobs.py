@@ -58,7 +58,7 @@ class JobKind:
     build: Callable[[Job, bytes | None, Progress], Outcome]
     allowed: Callable[[Any, Job], bool]
     result_template: str = ""  # a partial showing the summary; without it the page offers the file
-    restart_label: str = ""
+    takes_upload: bool = False
 
 
 @functools.cache
@@ -83,6 +83,8 @@ def job_start(*, kind: str, user: Any, title: str, arguments: dict[str, Any], up
     """Record the job (with its upload stored) and queue it; the worker picks it up once this commits."""
     if kind not in kinds():
         raise ValueError(f"unknown job kind {kind!r}")
+    if kinds()[kind].takes_upload != (upload is not None):
+        raise ValueError(f"job kind {kind!r} takes_upload={kinds()[kind].takes_upload}")
     input_name = ""
     if upload is not None:
         input_name = private_storage().save(f"jobs/in/{uuid.uuid4().hex}", ContentFile(upload))
@@ -123,10 +125,12 @@ def error_text(job: Job) -> str:
 
 
 def may_restart(job: Job) -> bool:
-    """A failed job may run again if it still has what it needs (its upload, when it had one)."""
+    """A failed job may run again if it still has what it needs (its upload, for a kind that takes one)."""
     if status(job) != "failed":
         return False
-    return not job.input_name or private_storage().exists(job.input_name)
+    if not kind_of(job).takes_upload:
+        return True
+    return bool(job.input_name) and private_storage().exists(job.input_name)
 
 
 def job_restart(*, job: Job) -> Job:

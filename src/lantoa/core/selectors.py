@@ -46,13 +46,24 @@ class JobRow:
     error: str
 
 
+def _first_argument(result: DBTaskResult) -> object:
+    return (result.args_kwargs.get("args") or [None])[0]
+
+
 def _task_name(result: DBTaskResult, job: Job | None) -> str:
     if job is not None and job.kind in jobs.kinds():
         return f"{jobs.kind_of(job).title}: {job.title}"
     if result.task_path == run_timer.module_path:
-        timer = (result.args_kwargs.get("args") or [""])[0]
+        timer = _first_argument(result)
         return str(TIMER_LABELS.get(timer, timer))
-    return result.task_path.rsplit(".", 1)[-1]
+    return _("Tác vụ %(name)s") % {"name": result.task_path.rsplit(".", 1)[-1]}
+
+
+def _started_by(result: DBTaskResult, job: Job | None) -> str:
+    if result.task_path == run_timer.module_path:
+        return _("hệ thống (định kỳ)")
+    person = job.created_by if job is not None else None
+    return (person.get_full_name() or person.username) if person is not None else "–"
 
 
 def _error_summary(result: DBTaskResult, job: Job | None) -> str:
@@ -60,21 +71,21 @@ def _error_summary(result: DBTaskResult, job: Job | None) -> str:
         return ""
     if result.exception_class_path == WORKER_LOST:
         return _("Tiến trình xử lý đã dừng giữa chừng.")
-    if job is not None and job.error:
+    if job is not None and job.error and job.task_result_id == result.id:
         return job.error
     return _("Lỗi chương trình (%(error)s).") % {"error": result.exception_class_path.rsplit(".", 1)[-1]}
 
 
 def jobs_recent(*, limit: int = 100) -> list[JobRow]:
-    """The latest background jobs, newest first, in words an operator reads (never a traceback)."""
+    """The latest background tasks, newest first, in words an operator reads (never a traceback).
+
+    A job's task takes the job's id as its argument, so a restarted job's earlier runs still find their job."""
     results = list(DBTaskResult.objects.order_by("-enqueued_at")[:limit])
-    linked = {
-        job.task_result_id: job for job in Job.objects.filter(task_result__in=results).select_related("created_by")
-    }
+    job_ids = [_first_argument(r) for r in results if r.task_path == jobs.run_job.module_path]
+    linked = Job.objects.select_related("created_by").in_bulk([pk for pk in job_ids if isinstance(pk, int)])
     rows = []
     for result in results:
-        job = linked.get(result.id)
-        person = job.created_by if job is not None else None
+        job = linked.get(_first_argument(result)) if result.task_path == jobs.run_job.module_path else None
         rows.append(
             JobRow(
                 name=_task_name(result, job),
@@ -83,7 +94,7 @@ def jobs_recent(*, limit: int = 100) -> list[JobRow]:
                 enqueued_at=result.enqueued_at,
                 started_at=result.started_at,
                 finished_at=result.finished_at,
-                started_by=(person.get_full_name() or person.username) if person else "",
+                started_by=_started_by(result, job),
                 error=str(_error_summary(result, job)),
             )
         )

@@ -483,4 +483,5 @@ IMPORT_JOB_KIND = jobs.JobKind(
     build=_import_build,
     allowed=import_job_allowed,
     result_template="orgs/_import_result.html",
+    takes_upload=True,
 )

@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from lantoa.core import jobs, scheduler
 from lantoa.core.models import Job
+from lantoa.core.tasks import run_timer
 from lantoa.core.tests.support import run_worker
 from lantoa.orgs import imports
 from lantoa.orgs.models import Enterprise, OrgUnit
@@ -137,12 +138,17 @@ def test_the_jobs_page_lists_jobs_in_vietnamese_for_province_officers_only(clien
         status=TaskResultStatus.RUNNING, started_at=timezone.now() - dt.timedelta(days=1)
     )
     scheduler.reap_stale()
+    assert client.post(reverse("core:job-restart", args=[dead.pk])).status_code == 302
     upload(client, union_officer, filled_template(enterprises=[enterprise_row()]), "dn-thang-2.xlsx")
+    run_timer.enqueue("reach_rollup")
 
     page = client.get(reverse("orgs:jobs")).content.decode()
     assert "Nhập đơn vị, doanh nghiệp từ Excel: dn-thang-2.xlsx" in page
+    assert page.count("Nhập đơn vị, doanh nghiệp từ Excel: dn-thang-1.xlsx") == 2  # the lost run and its restart
+    assert "Cán bộ LĐLĐ" in page
+    assert "Tổng hợp độ bao phủ tuyên truyền" in page and "hệ thống (định kỳ)" in page
     assert "Thất bại" in page and "Tiến trình xử lý đã dừng giữa chừng." in page
-    assert "1 việc đang chờ" in page
+    assert "3 việc đang chờ" in page
     assert "Traceback" not in page and "WorkerLost" not in page
     assert reverse("orgs:jobs") in client.get(reverse("orgs:office-home")).content.decode()
 
