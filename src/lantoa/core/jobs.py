@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -75,7 +75,7 @@ def kind_of(job: Job) -> JobKind:
     return kinds()[job.kind]
 
 
-def private_storage():
+def private_storage() -> Storage:
     return storages["private"]
 
 

@@ -1,7 +1,6 @@
 """Importing units and enterprises from the Excel template: all or nothing, each bad cell named."""
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core import jobs
+from lantoa.core.jobs import Progress
 from lantoa.core.models import Job
 from lantoa.core.text import fold
 from lantoa.orgs import access
@@ -37,7 +37,6 @@ from lantoa.orgs.services import (
 )
 
 BATCH_SIZE = 1000
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass
