@@ -115,7 +115,7 @@ def test_task_event_dialogue_report_approval_and_dashboard_in_one_quarter(
         plan_pages.review_report(approve=True)
         expect(page.locator(".report-status")).to_have_text("Đã duyệt")
         assert UnitReport.objects.get(unit__name="Xã Bình Hòa").status == UnitReport.Status.APPROVED
-        document = Document(str(plan_pages.download("Tải DOCX", tmp_path)))
+        document = Document(str(plan_pages.download("Tạo tệp DOCX", tmp_path)))
         docx_figures = {row.cells[1].text: row.cells[3].text for row in document.tables[1].rows}
         assert docx_figures[ATTENDANCE] == "41"
         assert docx_figures[DIALOGUES] == "1"

@@ -52,7 +52,7 @@ def test_province_assigns_commune_reports_province_approves_and_downloads(
     plan_pages.review_report(approve=True)
     expect(page.locator(".report-status")).to_have_text("Đã duyệt")
     assert UnitReport.objects.get(unit=binh_hoa).status == UnitReport.Status.APPROVED
-    document = Document(str(plan_pages.download("Tải DOCX", tmp_path)))
+    document = Document(str(plan_pages.download("Tạo tệp DOCX", tmp_path)))
     header = document.tables[0]
     assert "ĐẢNG ỦY XÃ BÌNH HÒA" in header.rows[0].cells[0].text
     assert header.rows[0].cells[1].text == "ĐẢNG CỘNG SẢN VIỆT NAM"

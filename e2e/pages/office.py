@@ -4,6 +4,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from lantoa.core.tests.support import run_worker
+
 
 class OfficePages:
     def __init__(self, page: Page) -> None:
@@ -32,6 +34,8 @@ class OfficePages:
         self.page.goto(f"{self.base}/office/import/")
         self.page.get_by_label("Tệp Excel (.xlsx) theo mẫu").set_input_files(path)
         self.page.get_by_role("button", name="Kiểm tra và nhập").click()
+        expect(self.page.get_by_role("heading", name="Nhập đơn vị, doanh nghiệp từ Excel")).to_be_visible()
+        run_worker()  # the task worker imports the stored file; the page polls until it is done
 
     def enterprises(self) -> str:
         self.page.goto(f"{self.base}/office/enterprises/")

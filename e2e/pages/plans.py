@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from lantoa.core.tests.support import run_worker
+
 
 class PlanPages:
     def __init__(self, page: Page) -> None:
@@ -60,9 +62,13 @@ class PlanPages:
             self.page.get_by_label("Ý kiến").fill(note)
         self.page.get_by_role("button", name="Ghi quyết định").click()
 
-    def download(self, link_name: str, folder: Path) -> Path:
+    def download(self, button_name: str, folder: Path) -> Path:
+        """Ask for the file; the task worker builds it while the page waits, then the page offers it."""
+        self.page.get_by_role("button", name=button_name).click()
+        expect(self.page.get_by_role("heading", name="Xuất báo cáo định kỳ")).to_be_visible()
+        run_worker()
         with self.page.expect_download() as download_info:
-            self.page.get_by_role("link", name=link_name).click()
+            self.page.get_by_role("link", name=re.compile("^Tải về ")).click()
         target = folder / download_info.value.suggested_filename
         download_info.value.save_as(target)
         return target

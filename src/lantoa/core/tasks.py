@@ -2,7 +2,18 @@
 
 from django.conf import settings
 from django.core.management import call_command
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+# what each timer does, in the words of the office's jobs page
+TIMER_LABELS = {
+    "compute_hotspots": _("Tính cảnh báo sớm điểm nóng"),
+    "escalate_voice_cases": _("Chuyển cấp phản ánh quá hạn"),
+    "plans_remind": _("Nhắc việc kế hoạch"),
+    "reach_rollup": _("Tổng hợp độ bao phủ tuyên truyền"),
+    "purge_voice_cases": _("Xóa phản ánh hết hạn lưu"),
+    "purge_job_files": _("Xóa tệp của công việc đã xong"),
+}
 
 
 def timer_names() -> list[str]:

@@ -69,6 +69,9 @@ for _role in (Role.UNION_OFFICER, Role.UNIT_ADMIN, Role.MONITOR):
 for _role in (Role.PROPAGANDIST, Role.UNION_OFFICER, Role.UNIT_ADMIN):
     POLICY[_role] = POLICY[_role] | {"opinion.record_notes", "opinion.view_notes"}
 POLICY[Role.MONITOR] = POLICY[Role.MONITOR] | {"opinion.view_notes"}
+# The background jobs page lists every unit's jobs: the views check it against the province itself.
+for _role in (Role.UNION_OFFICER, Role.UNIT_ADMIN, Role.MONITOR):
+    POLICY[_role] = POLICY[_role] | {"orgs.view_jobs"}
 
 ALL_ACTIONS: frozenset[str] = frozenset().union(*POLICY.values())
 

@@ -12,4 +12,6 @@ class OrgsConfig(AppConfig):
         ("orgs.view_unit", "orgs:unit-tree", _("Cây tổ chức")),
         ("orgs.view_enterprise", "orgs:enterprise-list", _("Doanh nghiệp")),
         ("orgs.import", "orgs:import-upload", _("Nhập đơn vị, doanh nghiệp từ Excel")),
+        ("orgs.view_jobs", "orgs:jobs", _("Công việc chạy nền"), "lantoa.orgs.selectors.province"),
     )
+    job_kinds = ("lantoa.orgs.imports.IMPORT_JOB_KIND",)

@@ -233,7 +233,7 @@ def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None =
     """Read the template's two data sheets; every bad cell becomes a Problem, nothing is dropped silently."""
     parsed = ParsedWorkbook()
     data = stream.read(MAX_IMPORT_BYTES + 1)
-    refusal = _package_problem(data)
+    refusal = package_problem(data)
     if refusal is not None:
         parsed.problems.append(refusal)
         return parsed
@@ -281,7 +281,7 @@ def _file_problem(code: str, message: str) -> Problem:
     return Problem(_("Tệp"), 0, "", "", message, code=code)
 
 
-def _package_problem(data: bytes) -> Problem | None:
+def package_problem(data: bytes) -> Problem | None:
     """Refuse, before parsing, a file too big, not an .xlsx package, or one that would unpack too large."""
     if len(data) > MAX_IMPORT_BYTES:
         return _file_problem("too_big", _("Tệp lớn quá %(mb)s MB. Hãy chia nhỏ tệp.") % {"mb": MAX_IMPORT_BYTES >> 20})

@@ -1,20 +1,20 @@
 """Importing units and enterprises from the Excel template: all or nothing, each bad cell named."""
 
 import io
-import logging
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from lantoa.core import jobs
+from lantoa.core.jobs import Progress
+from lantoa.core.models import Job
 from lantoa.core.text import fold
 from lantoa.orgs import access
 from lantoa.orgs.importers import (
@@ -25,9 +25,10 @@ from lantoa.orgs.importers import (
     Problem,
     Row,
     column_of,
+    package_problem,
     workbook_parse,
 )
-from lantoa.orgs.models import Enterprise, ImportJob, OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.services import (
     WageRegions,
     enterprise_counts_check,
@@ -35,9 +36,7 @@ from lantoa.orgs.services import (
     public_code_new,
 )
 
-logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -445,50 +444,43 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
     return result
 
 
-def _progress_key(job_id: int) -> str:
-    return f"orgs:import-job:{job_id}"
+def import_job_start(*, user: Any, file_name: str, data: bytes, scope: OrgUnit) -> Job:
+    """Store the upload and queue its import; a file that is not a sound .xlsx package is refused here."""
+    refusal = package_problem(data)
+    if refusal is not None:
+        raise ValidationError(refusal.message, code=refusal.code)
+    return jobs.job_start(kind=IMPORT_JOB, user=user, title=file_name, arguments={"scope": scope.code}, upload=data)
 
 
-def import_job_progress(*, job_id: int) -> dict[str, Any]:
-    return cache.get(_progress_key(job_id)) or {"phase": "wait", "done": 0, "total": 0}
+def _import_build(job: Job, data: bytes | None, progress: Progress) -> jobs.Outcome:
+    if job.created_by is None:
+        raise ValueError("the account that started this import is gone")
+    result = workbook_import(stream=io.BytesIO(data or b""), user=job.created_by, progress=progress)
+    return jobs.Outcome(
+        summary={
+            "row_count": result.row_count,
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "problems": [problem.as_dict() for problem in result.problems],
+        }
+    )
 
 
-def import_job_run(*, job_id: int, data: bytes) -> ImportJob:
-    """Run one import job to the end, recording progress in the cache and the outcome on the job."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    job.status = ImportJob.Status.RUNNING
-    job.save(update_fields=["status"])
-
-    def progress(phase: str, done: int, total: int) -> None:
-        cache.set(_progress_key(job_id), {"phase": phase, "done": done, "total": total}, timeout=3600)
-
-    try:
-        result = workbook_import(stream=io.BytesIO(data), user=job.created_by, progress=progress)
-    except DatabaseError:
-        logger.exception("Import job %s failed in the database", job_id)
-        result = ImportResult(
-            problems=[Problem(_("Tệp"), 0, "", "", _("Lỗi cơ sở dữ liệu, chưa nhập gì. Hãy thử lại."))]
-        )
-    job.row_count, job.created_count, job.updated_count = result.row_count, result.created, result.updated
-    job.problems = [problem.as_dict() for problem in result.problems]
-    job.status = ImportJob.Status.SUCCEEDED if result.ok else ImportJob.Status.FAILED
-    job.finished_at = timezone.now()
-    job.save()
-    return job
+def import_job_allowed(user: Any, job: Job) -> bool:
+    """The person who started it, or anyone who may import over its scope."""
+    if job.created_by_id is not None and job.created_by_id == user.pk:
+        return True
+    scope = OrgUnit.objects.filter(code=job.arguments.get("scope")).first()
+    return scope is not None and access.can(user, "orgs.import", scope)
 
 
-def _run_in_thread(*, job_id: int, data: bytes) -> None:
-    try:
-        import_job_run(job_id=job_id, data=data)
-    finally:
-        connection.close()  # a thread's connection is its own: close it or it leaks
-
-
-def import_job_start(*, user: Any, file_name: str, data: bytes, scope: OrgUnit) -> ImportJob:
-    """Record the job and run it: in the request for small files, else in a background thread the page polls."""
-    job = ImportJob.objects.create(created_by=user, scope=scope, file_name=file_name[:255])
-    if len(data) < settings.IMPORT_BACKGROUND_BYTES:
-        return import_job_run(job_id=job.pk, data=data)
-    thread = threading.Thread(target=_run_in_thread, kwargs={"job_id": job.pk, "data": data}, daemon=True)
-    transaction.on_commit(thread.start)
-    return job
+IMPORT_JOB = "orgs.import"
+IMPORT_JOB_KIND = jobs.JobKind(
+    name=IMPORT_JOB,
+    title=_lazy("Nhập đơn vị, doanh nghiệp từ Excel"),
+    build=_import_build,
+    allowed=import_job_allowed,
+    result_template="orgs/_import_result.html",
+    takes_upload=True,
+)

@@ -238,32 +238,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.get_role_display()} · {self.unit}"
-
-
-class ImportJob(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Đang chờ")
-        RUNNING = "running", _("Đang nhập")
-        SUCCEEDED = "succeeded", _("Đã nhập xong")
-        FAILED = "failed", _("Có lỗi, chưa nhập gì")
-
-    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="import_jobs")
-    scope = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="import_jobs")
-    file_name = models.CharField(max_length=255)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
-    row_count = models.PositiveIntegerField(default=0)
-    created_count = models.PositiveIntegerField(default=0)
-    updated_count = models.PositiveIntegerField(default=0)
-    problems = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)

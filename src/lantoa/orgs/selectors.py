@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise, ImportJob, Membership, OrgUnit
+from lantoa.orgs.models import Enterprise, Membership, OrgUnit
 from lantoa.orgs.services import province_code
 
 
@@ -104,16 +104,13 @@ def province_labour_federation() -> OrgUnit | None:
     )
 
 
+def province() -> OrgUnit | None:
+    return OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("path").first()
+
+
 def communes_list() -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(kind__in=OrgUnit.COMMUNE_KINDS).order_by("name"))
 
 
 def zones_list() -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(kind__in=OrgUnit.ZONE_KINDS).order_by("name"))
-
-
-def import_job_get_for_user(*, user: Any, pk: int) -> ImportJob:
-    job = get_object_or_404(ImportJob.objects.select_related("scope"), pk=pk)
-    if job.created_by_id != user.pk and not access.can(user, "orgs.import", job.scope):
-        raise Http404
-    return job

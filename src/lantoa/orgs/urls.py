@@ -16,5 +16,5 @@ urlpatterns = [
     path("office/enterprises/<int:pk>/", views.enterprise_detail, name="enterprise-detail"),
     path("office/import/", views.import_upload, name="import-upload"),
     path("office/import/template.xlsx", views.import_template, name="import-template"),
-    path("office/import/<int:pk>/", views.import_job, name="import-job"),
+    path("office/jobs/", views.jobs_overview, name="jobs"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
+from lantoa.core import selectors as core_selectors
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
 from lantoa.orgs import access, imports, selectors
@@ -112,8 +113,12 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         scope = scopes[0] if scopes else selectors.unit_roots_for_user(user=request.user)[0]
-        job = imports.import_job_start(user=request.user, file_name=upload.name, data=upload.read(), scope=scope)
-        return redirect("orgs:import-job", pk=job.pk)
+        try:
+            job = imports.import_job_start(user=request.user, file_name=upload.name, data=upload.read(), scope=scope)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("core:job", pk=job.pk)
     return render(request, "orgs/import_upload.html", {"form": form, "scopes": scopes})
 
 
@@ -129,8 +134,15 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def import_job(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.import_job_get_for_user(user=request.user, pk=pk)
-    context = {"job": job, "progress": imports.import_job_progress(job_id=job.pk)}
-    template = "orgs/import_job.html#status" if request.htmx else "orgs/import_job.html"
-    return render(request, template, context)
+def jobs_overview(request: HttpRequest) -> HttpResponse:
+    """Every unit's background jobs: only for those who hold the role over the whole province."""
+    province = selectors.province()
+    if province is None or not access.can(request.user, "orgs.view_jobs", province):
+        raise PermissionDenied
+    backlog = core_selectors.task_backlog()
+    context = {
+        "rows": core_selectors.jobs_recent(),
+        "backlog": backlog,
+        "oldest_minutes": int((backlog["oldest_age_seconds"] or 0) // 60),
+    }
+    return render(request, "orgs/jobs.html", context)

@@ -184,9 +184,6 @@ WAGTAIL_SITE_NAME = "Lan Tỏa"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Files larger than this import in a background thread while the page shows progress.
-IMPORT_BACKGROUND_BYTES = env.int("IMPORT_BACKGROUND_BYTES", default=64 * 1024)
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -314,5 +311,6 @@ TASKS_SCHEDULE = [
     ("plans_remind", "daily", "07:30"),
     ("reach_rollup", "hourly", ":05"),
     ("purge_voice_cases", "weekly", "02:30", 7),
+    ("purge_job_files", "hourly", ":35"),
 ]
 # --- end tasks ---

@@ -24,3 +24,12 @@ def require_tool(name: str) -> str:
     path = shutil.which(name)
     require(path is not None, name)
     return str(path)
+
+
+def run_worker() -> None:
+    """Run every queued task in this process, as `manage.py db_worker` would, then return.
+
+    The worker commits and closes connections: a test that calls it needs `django_db(transaction=True)`."""
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")

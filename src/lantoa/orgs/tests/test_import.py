@@ -1,11 +1,7 @@
 import io
-import time
-
-import pytest
-from django.core.cache import cache
 
 from lantoa.orgs import imports
-from lantoa.orgs.models import Enterprise, ImportJob, OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit
 
 from .workbooks import enterprise_row, filled_template
 
@@ -124,28 +120,6 @@ def test_wrong_headers_are_reported_before_any_row(union_officer):
 def test_an_empty_template_is_reported_as_empty(union_officer):
     result = run_import(filled_template(), union_officer)
     assert "không có dòng dữ liệu" in str(result.problems[0])
-
-
-@pytest.mark.django_db(transaction=True)
-def test_large_files_import_in_the_background_with_progress(union_officer, settings):
-    settings.IMPORT_BACKGROUND_BYTES = 0
-    rows = [enterprise_row(f"16{number:08d}", f"Công ty Số {number}") for number in range(1, 1201)]
-    job = imports.import_job_start(
-        user=union_officer,
-        file_name="lon.xlsx",
-        data=filled_template(enterprises=rows),
-        scope=OrgUnit.objects.get(code="LDLD"),
-    )
-    deadline = time.monotonic() + 60
-    while not ImportJob.objects.get(pk=job.pk).is_finished and time.monotonic() < deadline:
-        time.sleep(0.2)
-    job.refresh_from_db()
-    assert job.status == ImportJob.Status.SUCCEEDED, job.problems
-    assert job.created_count == 1200
-    assert Enterprise.objects.count() == 1200
-    progress = imports.import_job_progress(job_id=job.pk)
-    assert progress == {"phase": "write", "done": 1200, "total": 1200}
-    cache.clear()
 
 
 def test_reimport_of_the_same_file_changes_nothing(union_officer):

@@ -1,12 +1,8 @@
 import json
 
-import pytest
 from django.urls import reverse
 
 from lantoa.core.tests.qrcodes import decode_svg_in_chromium
-from lantoa.orgs.models import Enterprise, ImportJob
-
-from .workbooks import enterprise_row, filled_template
 
 
 def login(client, user):
@@ -129,38 +125,6 @@ def test_import_rejects_a_non_excel_upload_in_vietnamese(client, union_officer):
     login(client, union_officer)
     response = client.post(reverse("orgs:import-upload"), {"file": SimpleUploadedFile("ds.csv", b"a,b")})
     assert "Hãy chọn tệp Excel đuôi .xlsx" in response.content.decode()
-
-
-@pytest.mark.parametrize(("rows", "status"), [([enterprise_row()], "succeeded"), ([enterprise_row("123")], "failed")])
-def test_import_upload_shows_the_outcome(client, union_officer, rows, status):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    login(client, union_officer)
-    upload = SimpleUploadedFile("dn.xlsx", filled_template(enterprises=rows))
-    response = client.post(reverse("orgs:import-upload"), {"file": upload}, follow=True)
-    job = ImportJob.objects.get()
-    assert job.status == status
-    page = response.content.decode()
-    if status == "succeeded":
-        assert "Đã nhập xong" in page
-        assert Enterprise.objects.count() == 1
-    else:
-        assert "dòng 2, cột A (Mã số thuế)" in page
-        assert Enterprise.objects.count() == 0
-
-
-def test_import_job_of_someone_else_outside_scope_is_hidden(client, union_officer, commune_officer):
-    from lantoa.orgs import imports
-    from lantoa.orgs.models import OrgUnit
-
-    job = imports.import_job_start(
-        user=union_officer,
-        file_name="x.xlsx",
-        data=filled_template(enterprises=[enterprise_row()]),
-        scope=OrgUnit.objects.get(code="LDLD"),
-    )
-    login(client, commune_officer)
-    assert client.get(reverse("orgs:import-job", args=[job.pk])).status_code == 404
 
 
 def test_a_form_sent_without_its_security_cookie_is_explained_in_vietnamese(db):

@@ -4,6 +4,9 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from lantoa.core.models import Job
+from lantoa.core.tests.support import run_worker
+from lantoa.orgs.models import Role
 from lantoa.plans.models import UnitReport
 from lantoa.plans.services import plans
 
@@ -41,8 +44,9 @@ def test_commune_officer_drafts_edits_and_submits_through_the_pages(
     assert (report.title, report.status) == ("Báo cáo quý I", UnitReport.Status.SUBMITTED)
 
 
-def test_province_approves_and_downloads_the_docx(
-    client, fake_sources, quarter, binh_hoa, commune_officer, province_monitor
+@pytest.mark.django_db(transaction=True)  # the worker builds the file
+def test_province_approves_and_downloads_the_docx_the_worker_built(
+    client, fake_sources, quarter, binh_hoa, commune, commune_officer, province_monitor, make_official
 ):
     from lantoa.plans.services import reports
 
@@ -53,9 +57,28 @@ def test_province_approves_and_downloads_the_docx(
     client.post(reverse("plans:report-review", args=[report.pk]), {"decision": "approve", "note": ""})
     report.refresh_from_db()
     assert report.status == UnitReport.Status.APPROVED
-    response = client.get(reverse("plans:report-export", args=[report.pk, "docx"]))
-    assert response["Content-Disposition"].endswith('.docx"')
-    assert "ĐẢNG ỦY XÃ BÌNH HÒA" in Document(io.BytesIO(response.content)).tables[0].rows[0].cells[0].text
+    assert client.get(reverse("plans:report-export", args=[report.pk, "docx"])).status_code == 405  # no work on GET
+    response = client.post(reverse("plans:report-export", args=[report.pk, "docx"]))
+    job = Job.objects.get()
+    assert response.url == reverse("core:job", args=[job.pk])
+    assert "Đang chờ đến lượt xử lý" in client.get(response.url).content.decode()
+
+    run_worker()
+
+    page = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
+    file_url = reverse("core:job-file", args=[job.pk])
+    assert file_url in page and "Tải về bao-cao-" in page
+    download = client.get(file_url)
+    assert download["Content-Disposition"].startswith("attachment") and ".docx" in download["Content-Disposition"]
+    content = b"".join(download.streaming_content)
+    assert "ĐẢNG ỦY XÃ BÌNH HÒA" in Document(io.BytesIO(content)).tables[0].rows[0].cells[0].text
+
+    # the download asks the export's own permission again: anonymous and another commune's officer are refused
+    client.logout()
+    assert client.get(file_url).status_code == 302
+    client.force_login(make_official(unit=commune("Phường Rạch Giá"), role=Role.UNIT_ADMIN, name="Cán bộ phường"))
+    assert client.get(file_url).status_code == 404
+    assert client.get(reverse("core:job", args=[job.pk])).status_code == 404
 
 
 def test_a_commune_officer_cannot_open_another_communes_report_or_dashboard(
@@ -66,7 +89,8 @@ def test_a_commune_officer_cannot_open_another_communes_report_or_dashboard(
     other = reports.report_draft(unit=commune("Phường Rạch Giá"), period=quarter, by=system)
     client.force_login(commune_officer)
     assert client.get(reverse("plans:report-detail", args=[other.pk])).status_code == 404
-    assert client.get(reverse("plans:report-export", args=[other.pk, "docx"])).status_code == 404
+    assert client.post(reverse("plans:report-export", args=[other.pk, "docx"])).status_code == 404
+    assert not Job.objects.exists()
     assert client.get(reverse("plans:dashboard"), {"unit": commune("Phường Rạch Giá").code}).status_code == 404
 
 

@@ -7,7 +7,6 @@ from lantoa.plans.exports.xlsx import tables_xlsx
 from lantoa.plans.selectors.documents import Table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def error_messages(error: ValidationError) -> list[str]:
