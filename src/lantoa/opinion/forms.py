@@ -94,3 +94,17 @@ class RollupForm(forms.Form):
     )
     start = forms.DateField(label=_("Từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     end = forms.DateField(label=_("Đến ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class MonthlyReportForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=OrgUnit.objects.none(), empty_label=None)
+    month = forms.DateField(
+        label=_("Tháng (mm/yyyy)"),
+        input_formats=["%m/%Y", "%Y-%m"],
+        widget=forms.DateInput(format="%m/%Y", attrs={"placeholder": "11/2026", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Ghi tháng theo mẫu mm/yyyy, ví dụ 11/2026.")},
+    )
+
+    def __init__(self, *args: object, units: list[OrgUnit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(pk__in=[unit.pk for unit in units]).order_by("path")

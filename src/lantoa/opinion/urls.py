@@ -16,4 +16,5 @@ urlpatterns = [
     path("office/kien-nghi/<int:pk>/tra-loi/", views.recommendation_answer, name="recommendation-answer"),
     path("office/tu-tuong/ghi-nhan/", views.note_new, name="note-new"),
     path("office/tu-tuong/tong-hop/", views.notes_rollup, name="notes-rollup"),
+    path("office/tu-tuong/bao-cao/", views.monthly_report, name="monthly-report"),
 ]

@@ -15,6 +15,7 @@ from lantoa.opinion.forms import (
     AnswerForm,
     ClaimForm,
     ClarificationForm,
+    MonthlyReportForm,
     NoteForm,
     ReceiptForm,
     RecommendationForm,
@@ -22,6 +23,7 @@ from lantoa.opinion.forms import (
 )
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.selectors import monthly_report as report_selectors
 from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.opinion.selectors import recommendations as rec_selectors
 from lantoa.opinion.services import claims as services
@@ -30,6 +32,8 @@ from lantoa.opinion.services import recommendations as rec_services
 from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.plans.exports.docx import report_docx
+from lantoa.plans.views.common import DOCX, attachment
 from lantoa.voice.models import Report
 from lantoa.voice.privacy import rate_limit_exceeded
 
@@ -256,5 +260,34 @@ def notes_rollup(request: HttpRequest) -> HttpResponse:
     rows, held = [], 0
     if form.is_valid():
         rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
-    context = {"form": form, "rows": rows, "held": held, "min_sources": note_selectors.MIN_SOURCES}
+    context = {
+        "form": form,
+        "rows": rows,
+        "held": held,
+        "min_sources": note_selectors.MIN_SOURCES,
+        "can_report": bool(_report_units(request.user)),
+    }
     return render(request, "opinion/notes_rollup.html", context)
+
+
+def _report_units(user: object) -> list[OrgUnit]:
+    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
+    roots = access.scope_roots(user, "opinion.view_notes")
+    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def monthly_report(request: HttpRequest) -> HttpResponse:
+    """The form, and on POST the DOCX drafted at once: a month of one unit's records is small enough to build in
+    the request, so no background job is queued."""
+    units = _report_units(request.user)
+    if not units:
+        raise PermissionDenied
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    form = MonthlyReportForm(request.POST or None, units=units, initial={"unit": units[0], "month": last_month})
+    if form.is_valid():
+        doc = report_selectors.monthly_report(unit=form.cleaned_data["unit"], month=form.cleaned_data["month"])
+        return attachment(report_docx(doc), content_type=DOCX, filename=f"{doc.file_stem}.docx")
+    context = {"form": form, "k": note_selectors.MIN_SOURCES}
+    return render(request, "opinion/monthly_report.html", context)
