@@ -6,38 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('opinion', '0003_add_thought_notes'),
-        ('orgs', '0001_initial'),
+        ("opinion", "0003_add_thought_notes"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='photo_enc',
+            model_name="claim",
+            name="photo_enc",
             field=models.BinaryField(null=True),
         ),
         migrations.AddField(
-            model_name='clarification',
-            name='topics',
-            field=models.ManyToManyField(blank=True, related_name='clarifications', to='opinion.topic', verbose_name='Chủ đề liên quan'),
+            model_name="clarification",
+            name="topics",
+            field=models.ManyToManyField(
+                blank=True, related_name="clarifications", to="opinion.topic", verbose_name="Chủ đề liên quan"
+            ),
         ),
         migrations.CreateModel(
-            name='Share',
+            name="Share",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_at', models.DateTimeField(auto_now_add=True)),
-                ('is_demo', models.BooleanField(default=False, editable=False)),
-                ('clarification', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='opinion.clarification')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.enterprise')),
-                ('shared_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shared_at", models.DateTimeField(auto_now_add=True)),
+                ("is_demo", models.BooleanField(default=False, editable=False)),
+                (
+                    "clarification",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="shares", to="opinion.clarification"
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.enterprise"
+                    ),
+                ),
+                (
+                    "shared_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Lượt chia sẻ thông tin chính thức',
-                'verbose_name_plural': 'Lượt chia sẻ thông tin chính thức',
-                'constraints': [models.UniqueConstraint(fields=('clarification', 'enterprise', 'shared_by'), name='opinion_share_once_per_person')],
+                "verbose_name": "Lượt chia sẻ thông tin chính thức",
+                "verbose_name_plural": "Lượt chia sẻ thông tin chính thức",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("clarification", "enterprise", "shared_by"), name="opinion_share_once_per_person"
+                    )
+                ],
             },
         ),
     ]
