@@ -124,10 +124,12 @@ def clarification_image(request: HttpRequest, slug: str) -> HttpResponse:
 def desk(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
         raise PermissionDenied
+    items = list(selectors.published().select_related("group")[:30])
+    reach = spread_selectors.reach_totals(ids=[item.pk for item in items])
     context = {
         "waiting": selectors.waiting_groups(),
         "median_hours": selectors.median_hours_to_clarification(),
-        "items": [(item, selectors.hours_to_clarification(item)) for item in selectors.published()[:30]],
+        "items": [(item, selectors.hours_to_clarification(item), *reach[item.pk]) for item in items],
     }
     return render(request, "opinion/desk.html", context)
 

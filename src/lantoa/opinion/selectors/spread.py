@@ -34,6 +34,13 @@ def _counts(rows: object, key: str) -> dict[int, int]:
     return {row[key]: row["n"] for row in rows.values(key).annotate(n=Count("pk"))}
 
 
+def reach_totals(*, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{clarification id: (views anywhere, times marked shared)} for the desk's list of published answers."""
+    views = _counts(ReachEvent.objects.filter(kind=Kind.VIEWED, topic=REACH_TOPIC, page_id__in=ids), "page_id")
+    shares = _counts(Share.objects.filter(clarification_id__in=ids), "clarification_id")
+    return {pk: (views.get(pk, 0), shares.get(pk, 0)) for pk in ids}
+
+
 def to_spread(*, enterprise: Enterprise, user: object, today: dt.date) -> list[ToSpread]:
     asked = _counts(Claim.objects.filter(enterprise=enterprise, group__clarification__isnull=False), "group_id")
     noted = set(

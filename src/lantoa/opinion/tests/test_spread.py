@@ -85,3 +85,8 @@ def test_a_propagandist_sees_what_matters_to_their_enterprise_and_marks_it_share
     assert "Bạn đã chia sẻ tin này." in page and "Đã chia sẻ ở doanh nghiệp: 1 lần" in page
     # Another enterprise is out of this propagandist's reach.
     assert client.post(mark, {"enterprise": enterprise_b.pk}).status_code == 403
+    # The desk sees every view and share of each published answer.
+    client.force_login(desk_officer)
+    desk = client.get(reverse("opinion:desk"))
+    reach = {item.pk: (views, shares) for item, _hours, views, shares in desk.context["items"]}
+    assert reach[asked_answer.pk] == (3, 1) and reach[elsewhere.pk] == (0, 0)
