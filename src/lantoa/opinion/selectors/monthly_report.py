@@ -260,6 +260,13 @@ def _recommendation_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: 
     return section
 
 
+def _recipient_above(unit: OrgUnit) -> str:
+    """The body a unit reports to: the province's standing committee for the province, else the province's Board."""
+    if unit.scope_root.kind == OrgUnit.Kind.PROVINCE:
+        return _("- Thường trực Tỉnh ủy (để báo cáo),")
+    return _("- Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo),")
+
+
 def monthly_report(*, unit: OrgUnit, month: dt.date, today: dt.date | None = None) -> ReportDocument:
     start, end = month_bounds(month)
     annex = Annex()
@@ -293,7 +300,7 @@ def monthly_report(*, unit: OrgUnit, month: dt.date, today: dt.date | None = Non
         kind_title=_("BÁO CÁO"),
         subject=_("Tình hình tư tưởng công nhân tháng %(period)s") % {"period": period},
         sections=[*sections, annex_section],
-        recipients=[_("- Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo),"), _("- Lưu Văn phòng.")],
+        recipients=[_recipient_above(unit), _("- Lưu văn phòng.")],
         signer_on_behalf=issuer.signer_on_behalf,
         signer_title="",
         signer_name="",

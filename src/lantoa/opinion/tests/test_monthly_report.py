@@ -53,6 +53,7 @@ def test_the_monthly_report_is_a_party_format_docx_whose_figures_lead_to_their_r
     text, rows = _text_of(response.content)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in [cell for row in rows for cell in row]
     assert "Tình hình tư tưởng công nhân tháng 11/2026" in text
+    assert any("Thường trực Tỉnh ủy (để báo cáo)" in cell for row in rows for cell in row)
     assert "An Giang, ngày 02 tháng 12 năm 2026" in [cell for row in rows for cell in row]
     assert "5 lượt ghi nhận tình hình tư tưởng tại 5 doanh nghiệp" in text and "(1)" in text
     assert ["1", "Rút BHXH một lần", "5", "200", "2,0", "(2)"] in rows
