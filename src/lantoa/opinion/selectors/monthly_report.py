@@ -115,7 +115,9 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
     return [general, topics]
 
 
-def _counted(rows: dict[str, list[tuple[int | None, Record]]], title: str, headers: list[str], annex: Annex):
+def _counted(
+    rows: dict[str, list[tuple[int | None, Record]]], title: str, headers: list[str], annex: Annex
+) -> tuple[Table, int]:
     """A table of labelled counts; a row whose records come from fewer than the rule's sources is held back."""
     table, held = Table(title, [_("TT"), *headers, _("Số doanh nghiệp"), _("Số liệu")], []), 0
     for label, items in sorted(rows.items(), key=lambda pair: -len(pair[1])):
