@@ -23,3 +23,4 @@ class ActivitiesConfig(AppConfig):
     sitemaps = {"activities-showcase": "lantoa.activities.sitemaps.ShowcaseSitemap"}
     indicator_sources = "lantoa.activities.indicators.sources"
     demo_loader = "lantoa.activities.demo.load"
+    hotspot_signals = {"dialogue_overdue": "lantoa.activities.hotspot_signals.dialogue_overdue"}

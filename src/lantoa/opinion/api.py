@@ -4,14 +4,17 @@ A claim's status is read with `POST /claims/status` and the receipt in the body:
 (`GET /claims/{receipt}`) would land in proxy and server access logs and in browser history.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
+from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 
 router = Router(tags=["opinion"])
@@ -20,6 +23,7 @@ router = Router(tags=["opinion"])
 class ClaimIn(Schema):
     text: str
     link: str = ""
+    enterprise: str | None = None  # the enterprise's public QR code, when the worker came through it
 
 
 class ReceiptOut(Schema):
@@ -91,7 +95,33 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
     """Anonymous: the receipt comes back once and is never stored in clear."""
     if rate_limit_exceeded(request, scope="claim"):
         return _too_many()
-    submitted = services.claim_submit(text=payload.text, link=payload.link)
+    return _claim_submit(payload)
+
+
+@router.post(
+    "/claims/with-photo",
+    response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
+    summary="Gửi hỏi một tin đồn kèm ảnh (multipart)",
+)
+def claim_create_with_photo(request: HttpRequest, payload: Form[ClaimIn], photo: File[UploadedFile] = None) -> Status:
+    """The same claim as `/claims`, as form fields plus one `photo` file (cleaned like a report's photos)."""
+    if rate_limit_exceeded(request, scope="claim"):
+        return _too_many()
+    return _claim_submit(payload, photo)
+
+
+def _claim_submit(payload: ClaimIn, upload: UploadedFile | None = None) -> Status:
+    enterprise = None
+    if payload.enterprise:
+        enterprise = enterprise_for_worker_context(code=payload.enterprise)
+        if enterprise is None:
+            raise ValidationError(_("Không có doanh nghiệp với mã này."), code="enterprise_unknown")
+    submitted = services.claim_submit(
+        text=payload.text,
+        link=payload.link,
+        enterprise=enterprise,
+        photo=photos_clean([upload])[0] if upload else None,
+    )
     return Status(201, {"receipt": submitted.receipt.code})
 
 

@@ -22,6 +22,7 @@ class OpinionConfig(AppConfig):
         ),
         ("opinion.answer_recommendation", "opinion:recommendations", _("Kiến nghị và trả lời")),
         ("opinion.record_notes", "opinion:note-new", _("Ghi nhận tình hình tư tưởng")),
+        ("opinion.record_notes", "opinion:spread", _("Thông tin cần lan tỏa")),
         ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
     )
     indicator_sources = "lantoa.opinion.indicators.sources"

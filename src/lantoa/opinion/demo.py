@@ -73,6 +73,15 @@ RUMOURS = (
         5,
     ),
 )
+# The thought-note topics each published wording belongs to: propagandists whose notes mention one see it to spread.
+TOPICS_OF = {
+    "Từ năm 2026 không ai được rút BHXH một lần nữa": ("Rút BHXH một lần",),
+    "Lương tối thiểu vùng năm 2026 không tăng": ("Tiền lương và thưởng Tết",),
+    "Thưởng Tết bắt buộc bằng một tháng lương": ("Tiền lương và thưởng Tết",),
+    "Làm thêm giờ ngày thường chỉ được trả 120% lương": ("Làm thêm giờ",),
+    "Công ty được bắt làm thêm không giới hạn": ("Làm thêm giờ",),
+    "Tết Âm lịch được nghỉ 5 ngày hưởng nguyên lương": ("Tiền lương và thưởng Tết", "Tin đồn"),
+}
 WAITING = (
     "Nghe nói công ty sắp cắt giảm một nửa công nhân sau Tết",
     "Có người nói nghỉ việc thì mất hết tiền BHXH đã đóng",
@@ -100,7 +109,14 @@ def _clarifications(publisher: User) -> int:
         ClaimGroup.objects.filter(pk=group.pk).update(first_claim_at=timezone.now() - dt.timedelta(hours=hours))
         group.refresh_from_db()
         claim_services.clarification_publish(
-            user=publisher, group=group, claim=claim, verdict=verdict, truth=truth, provisions=provisions, is_demo=True
+            user=publisher,
+            group=group,
+            claim=claim,
+            verdict=verdict,
+            truth=truth,
+            provisions=provisions,
+            topics=list(Topic.objects.filter(name__in=TOPICS_OF.get(claim, ()))),
+            is_demo=True,
         )
         published += 1
     for text in WAITING:

@@ -16,6 +16,12 @@ class ClaimForm(forms.Form):
         help_text=_("Đừng ghi tên, số điện thoại của ai. Không cần cho biết bạn là ai."),
     )
     link = forms.CharField(label=_("Đường dẫn bài viết (nếu có)"), max_length=LINK_MAX_CHARS, required=False)
+    photo = forms.FileField(
+        label=_("Ảnh chụp tin nhắn, bài đăng (nếu có)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text=_("Ảnh được thu nhỏ và xóa thông tin vị trí, máy chụp trước khi lưu."),
+    )
 
 
 class ReceiptForm(forms.Form):
@@ -34,6 +40,15 @@ class ClarificationForm(forms.Form):
         label=_("Căn cứ pháp lý, mỗi dòng một điều"),
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "41/2024/QH15 Điều 70"}),
         help_text=_("Ghi số hiệu văn bản rồi số điều, ví dụ: 41/2024/QH15 Điều 70."),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Chủ đề liên quan"),
+        queryset=Topic.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tuyên truyền viên ở doanh nghiệp có ghi nhận về các chủ đề này sẽ thấy tin trong danh sách cần lan tỏa."
+        ),
     )
 
 
@@ -94,3 +109,25 @@ class RollupForm(forms.Form):
     )
     start = forms.DateField(label=_("Từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     end = forms.DateField(label=_("Đến ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class MonthlyReportForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị báo cáo"), queryset=OrgUnit.objects.none(), empty_label=None)
+    month = forms.DateField(
+        label=_("Tháng (mm/yyyy)"),
+        input_formats=["%m/%Y", "%Y-%m"],
+        widget=forms.DateInput(format="%m/%Y", attrs={"placeholder": "11/2026", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Ghi tháng theo mẫu mm/yyyy, ví dụ 11/2026.")},
+    )
+
+    def __init__(self, *args: object, units: list[OrgUnit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(pk__in=[unit.pk for unit in units]).order_by("path")
+
+
+class ShareForm(forms.Form):
+    enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none())
+
+    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises

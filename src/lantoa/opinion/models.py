@@ -41,6 +41,7 @@ class Claim(models.Model):
     receipt_hash = models.CharField(max_length=100, editable=False)
     text_enc = models.BinaryField(editable=False)
     link_enc = models.BinaryField(null=True, editable=False)
+    photo_enc = models.BinaryField(null=True, editable=False)  # a JPEG re-encoded without EXIF (voice.photos)
     enterprise = models.ForeignKey(Enterprise, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(db_index=True)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -69,6 +70,9 @@ class Clarification(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("Cơ quan trả lời"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(db_index=True)
+    topics = models.ManyToManyField(
+        "Topic", blank=True, related_name="clarifications", verbose_name=_("Chủ đề liên quan")
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -202,6 +206,32 @@ class ThoughtNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.period_start:%d/%m/%Y}"
+
+    @property
+    def access_unit(self) -> OrgUnit:
+        return self.enterprise.unit
+
+
+class Share(models.Model):
+    """A propagandist passed a clarification on to the workers of an enterprise (once per person and enterprise)."""
+
+    clarification = models.ForeignKey(Clarification, on_delete=models.CASCADE, related_name="shares")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    shared_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("Lượt chia sẻ thông tin chính thức")
+        verbose_name_plural = _("Lượt chia sẻ thông tin chính thức")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clarification", "enterprise", "shared_by"], name="opinion_share_once_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clarification_id} · {self.enterprise_id}"
 
     @property
     def access_unit(self) -> OrgUnit:

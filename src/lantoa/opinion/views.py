@@ -7,30 +7,40 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lantoa.content.signals import page_viewed
 from lantoa.opinion.forms import (
     AnswerForm,
     ClaimForm,
     ClarificationForm,
+    MonthlyReportForm,
     NoteForm,
     ReceiptForm,
     RecommendationForm,
     RollupForm,
+    ShareForm,
 )
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
+from lantoa.opinion.selectors import monthly_report as report_selectors
 from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.opinion.selectors import recommendations as rec_selectors
+from lantoa.opinion.selectors import spread as spread_selectors
 from lantoa.opinion.services import claims as services
 from lantoa.opinion.services import notes as note_services
 from lantoa.opinion.services import recommendations as rec_services
 from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.plans.exports.docx import report_docx
+from lantoa.plans.views.common import DOCX, attachment
+from lantoa.voice import crypto
 from lantoa.voice.models import Report
+from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 
 
@@ -40,20 +50,24 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def claim_new(request: HttpRequest) -> HttpResponse:
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and rate_limit_exceeded(request, scope="claim"):
         return _too_many(request)
     if form.is_valid():
         source = Claim.Source.PROPAGANDIST if access.can(request.user, "opinion.report_claim") else Claim.Source.WORKER
+        upload = form.cleaned_data["photo"]
         try:
             submitted = services.claim_submit(
                 text=form.cleaned_data["text"],
                 link=form.cleaned_data["link"],
                 enterprise=getattr(request, "worker_enterprise", None) or None,
                 source=source,
+                photo=photos_clean([upload])[0] if upload else None,
             )
         except ValidationError as error:
-            form.add_error("link" if error.code and error.code.startswith("link") else "text", error)
+            code = error.code or ""
+            field = "link" if code.startswith("link") else "photo" if code.startswith(("photo", "too_many")) else "text"
+            form.add_error(field, error)
         else:
             context = {"receipt": submitted.receipt.code, "claim": submitted.claim}
             return render(request, "opinion/claim_receipt.html", context, status=201)
@@ -85,6 +99,8 @@ def clarification_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def clarification_detail(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(selectors.published(), slug=slug)
+    # Counted like a lesson view by reach: one anonymous event in the reader's enterprise context, never who.
+    page_viewed.send(sender=Clarification, page_id=item.pk, topic=spread_selectors.REACH_TOPIC, request=request)
     url = request.build_absolute_uri(item.get_absolute_url())
     context = {
         "item": item,
@@ -108,10 +124,12 @@ def clarification_image(request: HttpRequest, slug: str) -> HttpResponse:
 def desk(request: HttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
         raise PermissionDenied
+    items = list(selectors.published().select_related("group")[:30])
+    reach = spread_selectors.reach_totals(ids=[item.pk for item in items])
     context = {
         "waiting": selectors.waiting_groups(),
         "median_hours": selectors.median_hours_to_clarification(),
-        "items": [(item, selectors.hours_to_clarification(item)) for item in selectors.published()[:30]],
+        "items": [(item, selectors.hours_to_clarification(item), *reach[item.pk]) for item in items],
     }
     return render(request, "opinion/desk.html", context)
 
@@ -132,6 +150,7 @@ def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
             "citations": "\n".join(
                 f"{c.provision.document.number} Điều {c.provision.number}" for c in existing.citations.all()
             ),
+            "topics": list(existing.topics.all()),
         }
     form = ClarificationForm(request.POST or None, initial=initial)
     if form.is_valid():
@@ -143,13 +162,26 @@ def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 verdict=form.cleaned_data["verdict"],
                 truth=form.cleaned_data["truth"],
                 provisions=services.provisions_from_lines(form.cleaned_data["citations"]),
+                topics=form.cleaned_data["topics"],
             )
         except ValidationError as error:
             form.add_error("citations" if error.code and error.code.startswith("citation") else None, error)
         else:
             return redirect(item)
-    context = {"group": group, "texts": selectors.group_texts(group=group), "form": form}
+    context = {"group": group, "claims": selectors.group_claims(group=group), "form": form}
     return render(request, "opinion/group_publish.html", context)
+
+
+@login_required
+@require_GET
+def claim_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """A claim's picture, decrypted for the desk only; never cached on the way."""
+    if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
+        raise PermissionDenied
+    claim = get_object_or_404(Claim, pk=pk, photo_enc__isnull=False)
+    response = HttpResponse(crypto.decrypt(claim.photo_enc), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _raising_unit(user: object) -> OrgUnit:
@@ -256,5 +288,71 @@ def notes_rollup(request: HttpRequest) -> HttpResponse:
     rows, held = [], 0
     if form.is_valid():
         rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
-    context = {"form": form, "rows": rows, "held": held, "min_sources": note_selectors.MIN_SOURCES}
+    context = {
+        "form": form,
+        "rows": rows,
+        "held": held,
+        "min_sources": note_selectors.MIN_SOURCES,
+        "can_report": bool(_report_units(request.user)),
+    }
     return render(request, "opinion/notes_rollup.html", context)
+
+
+def _report_units(user: object) -> list[OrgUnit]:
+    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
+    roots = access.scope_roots(user, "opinion.view_notes")
+    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def monthly_report(request: HttpRequest) -> HttpResponse:
+    """The form, and on POST the DOCX drafted at once: a month of one unit's records is small enough to build in
+    the request, so no background job is queued."""
+    units = _report_units(request.user)
+    if not units:
+        raise PermissionDenied
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    form = MonthlyReportForm(request.POST or None, units=units, initial={"unit": units[0], "month": last_month})
+    if form.is_valid():
+        doc = report_selectors.monthly_report(unit=form.cleaned_data["unit"], month=form.cleaned_data["month"])
+        return attachment(report_docx(doc), content_type=DOCX, filename=f"{doc.file_stem}.docx")
+    context = {"form": form, "k": note_selectors.MIN_SOURCES}
+    return render(request, "opinion/monthly_report.html", context)
+
+
+def _spread_enterprises(user: object):
+    return Enterprise.objects.filter(
+        access.scope_q(user, "opinion.record_notes", path_fields=("unit__path",))
+    ).order_by("unit__name")
+
+
+@login_required
+@require_GET
+def spread_list(request: HttpRequest) -> HttpResponse:
+    """Cần lan tỏa: for one enterprise, the clarifications its workers need, ready to forward."""
+    if not access.can(request.user, "opinion.record_notes"):
+        raise PermissionDenied
+    enterprises = _spread_enterprises(request.user).select_related("unit")
+    chosen = request.GET.get("dn", "")
+    enterprise = (enterprises.filter(pk=int(chosen)).first() if chosen.isdigit() else None) or enterprises.first()
+    rows = []
+    if enterprise is not None:
+        for row in spread_selectors.to_spread(enterprise=enterprise, user=request.user, today=timezone.localdate()):
+            url = request.build_absolute_uri(row.item.get_absolute_url())
+            rows.append((row, url, selectors.forward_text(clarification=row.item, url=url)))
+    context = {"enterprises": enterprises, "enterprise": enterprise, "rows": rows}
+    return render(request, "opinion/spread_list.html", context)
+
+
+@login_required
+@require_POST
+def spread_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(Clarification, pk=pk)
+    form = ShareForm(request.POST, enterprises=_spread_enterprises(request.user))
+    if not form.is_valid():
+        raise PermissionDenied
+    enterprise = form.cleaned_data["enterprise"]
+    if services.share_record(user=request.user, clarification=item, enterprise=enterprise):
+        messages.success(request, _("Đã ghi nhận bạn chia sẻ thông tin này."))
+    return redirect(f"{reverse('opinion:spread')}?dn={enterprise.pk}")

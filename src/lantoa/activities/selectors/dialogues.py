@@ -68,16 +68,20 @@ def commitments_open_for_user(*, user: Any) -> QuerySet[Commitment]:
     )
 
 
+def dialogue_overdue_enterprises(*, today: dt.date) -> QuerySet[Enterprise]:
+    """Every enterprise with no dialogue held in the 12 months up to `today`, annotated with its last one."""
+    cutoff = today - dt.timedelta(days=DIALOGUE_INTERVAL_DAYS)
+    return Enterprise.objects.annotate(
+        last_dialogue_on=Max("dialogues__held_on", filter=Q(dialogues__status=Dialogue.Status.HELD)),
+    ).filter(Q(last_dialogue_on__isnull=True) | Q(last_dialogue_on__lte=cutoff))
+
+
 def enterprises_without_dialogue(*, user: Any, today: dt.date) -> QuerySet[Enterprise]:
     """Enterprises in the user's scope with no dialogue held in the 12 months up to `today` (oldest first)."""
-    cutoff = today - dt.timedelta(days=DIALOGUE_INTERVAL_DAYS)
     return (
-        Enterprise.objects.select_related("unit", "commune", "zone")
+        dialogue_overdue_enterprises(today=today)
+        .select_related("unit", "commune", "zone")
         .filter(scope_any(user, DIALOGUE_VIEW_ACTIONS, path_fields=("unit__path", "zone__path")))
-        .annotate(
-            last_dialogue_on=Max("dialogues__held_on", filter=Q(dialogues__status=Dialogue.Status.HELD)),
-        )
-        .filter(Q(last_dialogue_on__isnull=True) | Q(last_dialogue_on__lte=cutoff))
         .order_by("last_dialogue_on", "unit__name")
     )
 

@@ -22,8 +22,22 @@ def waiting_groups() -> list[WaitingGroup]:
     return [WaitingGroup(group=group, text=crypto.decrypt_text(group.text_enc)) for group in groups]
 
 
-def group_texts(*, group: ClaimGroup) -> list[str]:
-    return [crypto.decrypt_text(blob) for blob in group.claims.values_list("text_enc", flat=True)]
+@dataclass(frozen=True)
+class ClaimSeen:
+    """A claim as the desk reads it: its words, its link, whether it came with a picture."""
+
+    pk: int
+    text: str
+    link: str
+    has_photo: bool
+
+
+def group_claims(*, group: ClaimGroup) -> list[ClaimSeen]:
+    rows = group.claims.values_list("pk", "text_enc", "link_enc", "photo_enc")
+    return [
+        ClaimSeen(pk, crypto.decrypt_text(text), crypto.decrypt_text(link) if link else "", photo is not None)
+        for pk, text, link, photo in rows
+    ]
 
 
 def hours_to_clarification(clarification: Clarification) -> float:

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from lantoa.core.text import clean_line, fold, slugify_vi
 from lantoa.legal.models import Provision
 from lantoa.legal.services.handbook import provision_resolve
-from lantoa.opinion.models import Citation, Claim, ClaimGroup, Clarification
+from lantoa.opinion.models import Citation, Claim, ClaimGroup, Clarification, Share, Topic
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.voice import crypto
+from lantoa.voice.photos import CleanPhoto
 from lantoa.voice.services.reports import text_clean
 
 CLAIM_MAX_CHARS = 1000
@@ -76,9 +77,12 @@ def claim_submit(
     link: str = "",
     enterprise: Enterprise | None = None,
     source: str = Claim.Source.WORKER,
+    photo: CleanPhoto | None = None,
     is_demo: bool = False,
 ) -> SubmittedClaim:
-    """Store a claim encrypted, in the group saying the same thing (or a new one). The receipt is returned once."""
+    """Store a claim encrypted, in the group saying the same thing (or a new one). The receipt is returned once.
+
+    A picture comes already cleaned by `voice.photos` (size checked before decoding, EXIF gone)."""
     body = text_clean(text, limit=CLAIM_MAX_CHARS)
     link = _link_clean(link)
     for _attempt in range(3):
@@ -99,6 +103,7 @@ def claim_submit(
                     receipt_hash=crypto.receipt_hash(receipt),
                     text_enc=crypto.encrypt_text(body),
                     link_enc=crypto.encrypt_text(link) if link else None,
+                    photo_enc=crypto.encrypt(photo.data) if photo else None,
                     enterprise=enterprise,
                     created_at=now,
                     is_demo=is_demo,
@@ -145,6 +150,7 @@ def clarification_publish(
     verdict: str,
     truth: str,
     provisions: Sequence[Provision],
+    topics: Sequence[Topic] = (),
     is_demo: bool = False,
 ) -> Clarification:
     """Publish (or correct) the official answer to a group of claims, citing the provisions that settle it."""
@@ -171,6 +177,7 @@ def clarification_publish(
     clarification, _created = Clarification.objects.update_or_create(
         group=group, defaults=fields, create_defaults={**fields, **first}
     )
+    clarification.topics.set(topics)
     clarification.citations.all().delete()
     Citation.objects.bulk_create(
         Citation(clarification=clarification, provision=provision, position=index)
@@ -209,3 +216,11 @@ def provisions_from_lines(text: str) -> list[Provision]:
         except ValidationError as error:
             raise ValidationError(error.messages[0], code="citation_unknown") from error
     return found
+
+
+def share_record(*, user: object, clarification: Clarification, enterprise: Enterprise) -> bool:
+    """Count that `user` passed the clarification on at `enterprise`; once per person and enterprise (True if new)."""
+    if not access.can(user, "opinion.record_notes", enterprise.unit):
+        raise PermissionDenied
+    _share, created = Share.objects.get_or_create(clarification=clarification, enterprise=enterprise, shared_by=user)
+    return created

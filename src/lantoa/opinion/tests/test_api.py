@@ -1,9 +1,12 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from lantoa.legal.models import Provision
-from lantoa.opinion.models import ClaimGroup, Clarification
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification
 from lantoa.opinion.services import claims as services
-from lantoa.orgs.models import User
+from lantoa.orgs.models import Enterprise, OrgUnit, User
+from lantoa.voice import crypto
+from lantoa.voice.tests.conftest import jpeg_with_exif
 
 
 def test_api_claim_receipt_status_and_clarifications(
@@ -53,6 +56,29 @@ def test_api_refuses_bad_input_in_vietnamese_and_unknown_receipts(client: Client
 
 def test_schema_lists_the_claim_endpoints_and_keeps_receipts_out_of_urls(client: Client, db: None) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/claims", "/api/v1/claims/status", "/api/v1/clarifications"} <= set(paths)
+    assert {"/api/v1/claims", "/api/v1/claims/with-photo", "/api/v1/claims/status", "/api/v1/clarifications"} <= set(
+        paths
+    )
     assert "URL" in paths["/api/v1/claims/status"]["post"]["description"]
     assert not any("{receipt}" in path for path in paths if "/claims" in path)
+
+
+def test_api_claim_with_a_photo_and_the_enterprise_code(province: OrgUnit, enterprise_a: Enterprise) -> None:
+    client = Client()
+    photo = SimpleUploadedFile("tin.jpg", jpeg_with_exif(), content_type="image/jpeg")
+    created = client.post(
+        "/api/v1/claims/with-photo",
+        {"text": "Nghe nói công ty sắp cắt thưởng Tết", "enterprise": enterprise_a.public_code, "photo": photo},
+    )
+    assert created.status_code == 201 and created.json()["receipt"]
+    claim = Claim.objects.get()
+    assert claim.enterprise == enterprise_a and claim.photo_enc is not None
+    assert b"SecretCameraMaker" not in crypto.decrypt(claim.photo_enc)
+    broken = SimpleUploadedFile("hong.jpg", b"not a picture", content_type="image/jpeg")
+    refused = client.post("/api/v1/claims/with-photo", {"text": "Tin khác hẳn", "photo": broken})
+    assert refused.status_code == 400 and refused.json()["detail"] == "Tệp này không phải là ảnh."
+    unknown = client.post(
+        "/api/v1/claims", {"text": "Tin khác hẳn", "enterprise": "XXXXXXXX"}, content_type="application/json"
+    )
+    assert unknown.status_code == 400 and unknown.json()["detail"] == "Không có doanh nghiệp với mã này."
+    assert Claim.objects.count() == 1

@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +14,7 @@ from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+from lantoa.voice.tests.conftest import jpeg_with_exif
 
 RUMOUR = "Nghe nói từ năm 2026 không được rút BHXH một lần nữa"
 
@@ -156,3 +158,39 @@ def test_desk_shows_waiting_claims_and_time_to_clarification(
     assert "1 nhóm tin đang chờ trả lời" in page and "cắt thưởng Tết" in page
     client.force_login(make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST))
     assert client.get(reverse("opinion:desk")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_claim_may_bring_a_picture_cleaned_like_a_report_photo_and_the_desk_sees_it(
+    client: Client, desk_officer: User
+) -> None:
+    photo = SimpleUploadedFile("tin-nhan.jpg", jpeg_with_exif(size=(80, 60)), content_type="image/jpeg")
+    response = client.post(
+        reverse("opinion:claim-new"), {"text": RUMOUR, "link": "https://vi.example.org/bai", "photo": photo}
+    )
+    assert response.status_code == 201
+    claim = Claim.objects.get()
+    assert b"SecretCameraMaker" not in bytes(claim.photo_enc) and b"\xff\xd8" not in bytes(claim.photo_enc)[:8]
+    client.force_login(desk_officer)
+    page = client.get(reverse("opinion:group-publish", args=[claim.group_id])).content.decode()
+    assert "https://vi.example.org/bai" in page and reverse("opinion:claim-photo", args=[claim.pk]) in page
+    image = client.get(reverse("opinion:claim-photo", args=[claim.pk]))
+    assert image["Content-Type"] == "image/jpeg" and image["Cache-Control"] == "private, no-store"
+    assert image.content.startswith(b"\xff\xd8") and b"SecretCameraMaker" not in image.content
+    client.logout()
+    assert client.get(reverse("opinion:claim-photo", args=[claim.pk])).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_picture_too_big_or_not_a_picture_is_refused_and_the_text_stays(
+    client: Client, province: OrgUnit, settings: object
+) -> None:
+    settings.VOICE_PHOTO_MAX_BYTES = 1024
+    big = SimpleUploadedFile("to.jpg", b"\xff\xd8" + b"0" * 4096, content_type="image/jpeg")
+    page = client.post(reverse("opinion:claim-new"), {"text": RUMOUR, "photo": big})
+    assert page.status_code == 200 and "Ảnh lớn quá" in page.content.decode() and RUMOUR in page.content.decode()
+    settings.VOICE_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+    broken = SimpleUploadedFile("hong.jpg", b"not a picture", content_type="image/jpeg")
+    page = client.post(reverse("opinion:claim-new"), {"text": RUMOUR, "photo": broken})
+    assert "Tệp này không phải là ảnh." in page.content.decode()
+    assert not Claim.objects.exists()

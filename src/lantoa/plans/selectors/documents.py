@@ -72,9 +72,13 @@ def issuer_of(unit: OrgUnit) -> Issuer:
 
 def place_date(report: UnitReport) -> str:
     moment = report.submitted_at or report.drafted_at
-    if moment is None:
+    return place_line(timezone.localtime(moment).date() if moment else None)
+
+
+def place_line(day: dt.date | None) -> str:
+    """The place and date line under the party heading (blanks to fill by hand when there is no day yet)."""
+    if day is None:
         return f"{PLACE}, ngày     tháng     năm     "
-    day = timezone.localtime(moment).date()
     # Hướng dẫn 36: days below 10 and months below 3 take a leading zero.
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{PLACE}, ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -1,0 +1,312 @@
+"""The monthly "Báo cáo tình hình tư tưởng công nhân" of a unit, laid out for plans' party-format DOCX.
+
+Every figure carries a number, (1), (2)…; the annex lists the records behind each number by kind, reference, date
+and enterprise, never a worker or a reporter. A figure about workers shows only where the roll-up rule holds
+(`notes.enough_sources`: at least five enterprises or five reporters, a report or an answer sheet counting as one
+reporter); records behind a figure held back are not listed either, so the annex cannot undo the rule.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.core.formats import vn_number
+from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
+from lantoa.opinion.selectors.notes import MIN_SOURCES, enough_sources, notes_under, rollup_of
+from lantoa.opinion.selectors.recommendations import state_of
+from lantoa.orgs.models import OrgUnit
+from lantoa.plans.selectors.documents import ReportDocument, Section, Table, issuer_of, place_line
+from lantoa.voice.models import Report, SurveyAnswer, SurveyQuestion, SurveyResponse
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    ref: str
+    day: dt.date
+    place: str
+
+
+@dataclass
+class Annex:
+    """Numbers figures in the order they appear and keeps the records behind each."""
+
+    figures: list[list[Record]] = field(default_factory=list)
+
+    def cite(self, records: list[Record]) -> str:
+        self.figures.append(records)
+        return f"({len(self.figures)})"
+
+    def table(self) -> Table:
+        headers = [_("Số liệu"), _("Loại hồ sơ"), _("Mã hồ sơ"), _("Ngày"), _("Doanh nghiệp, cơ quan")]
+        rows = [
+            [f"({number})", record.kind, record.ref, record.day, record.place]
+            for number, records in enumerate(self.figures, start=1)
+            for record in records
+        ]
+        return Table(_("Hồ sơ nguồn của từng số liệu"), headers, rows)
+
+
+def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
+    first = month.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _aware(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _note_record(note: ThoughtNote) -> Record:
+    return Record(_("Ghi nhận tư tưởng"), f"GN-{note.pk}", note.period_start, note.enterprise.unit.name)
+
+
+def _mood_label(mean: float) -> str:
+    return ThoughtNote.Mood(min(5, max(1, round(mean)))).label
+
+
+def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> list[Section]:
+    notes = list(notes_under(unit=unit, start=start, end=end))
+    general = Section(_("I. TÌNH HÌNH CHUNG"))
+    if notes and enough_sources(enterprises=(n.enterprise_id for n in notes), reporters=(n.reporter_id for n in notes)):
+        mean = sum(n.mood for n in notes) / len(notes)
+        general.paragraphs.append(
+            _(
+                "Trong tháng, có %(notes)s lượt ghi nhận tình hình tư tưởng tại %(enterprises)s doanh nghiệp; tâm "
+                "trạng chung của công nhân bình quân %(mood)s/5 (%(label)s) %(code)s."
+            )
+            % {
+                "notes": vn_number(len(notes)),
+                "enterprises": vn_number(len({n.enterprise_id for n in notes})),
+                "mood": f"{mean:.1f}".replace(".", ","),
+                "label": _mood_label(mean).lower(),
+                "code": annex.cite([_note_record(n) for n in notes]),
+            }
+        )
+    else:
+        general.paragraphs.append(
+            _(
+                "Trong tháng, ghi nhận tình hình tư tưởng chưa đủ %(k)s doanh nghiệp hoặc %(k)s người ghi nhận nên chưa nêu số liệu chung."
+            )
+            % {"k": MIN_SOURCES}
+        )
+    topics = Section(_("II. NHỮNG VẤN ĐỀ CÔNG NHÂN QUAN TÂM"))
+    rows, held = rollup_of(notes, dimension="topic")
+    if rows:
+        table = Table(
+            _("Chủ đề công nhân bàn tán"),
+            [_("TT"), _("Chủ đề"), _("Số ghi nhận"), _("Số người quan tâm"), _("Tâm trạng (1–5)"), _("Số liệu")],
+            [],
+        )
+        for number, row in enumerate(sorted(rows, key=lambda r: -r.concerned), start=1):
+            code = annex.cite([_note_record(n) for n in row.records])
+            table.rows.append([number, row.label, row.notes, row.concerned, str(row.mean_mood).replace(".", ","), code])
+        topics.tables.append(table)
+    else:
+        topics.paragraphs.append(_("Chưa có chủ đề nào đủ số nguồn để tổng hợp."))
+    if held:
+        topics.paragraphs.append(
+            _("%(n)s chủ đề chưa nêu vì có dưới %(k)s doanh nghiệp hoặc người ghi nhận.")
+            % {"n": held, "k": MIN_SOURCES}
+        )
+    return [general, topics]
+
+
+def _counted(
+    rows: dict[str, list[tuple[int | None, Record]]], title: str, headers: list[str], annex: Annex
+) -> tuple[Table, int]:
+    """A table of labelled counts; a row whose records come from fewer than the rule's sources is held back."""
+    table, held = Table(title, [_("TT"), *headers, _("Số doanh nghiệp"), _("Số liệu")], []), 0
+    for label, items in sorted(rows.items(), key=lambda pair: -len(pair[1])):
+        if not enough_sources(enterprises=(e for e, _r in items if e), reporters=(r.ref for _e, r in items)):
+            held += 1
+            continue
+        enterprises = len({e for e, _r in items if e})
+        table.rows.append([len(table.rows) + 1, label, len(items), enterprises, annex.cite([r for _e, r in items])])
+    return table, held
+
+
+def _voice_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> Section:
+    section = Section(_("III. PHẢN ÁNH CỦA NGƯỜI LAO ĐỘNG"))
+    received = (
+        Report.objects.filter(created_at__gte=_aware(start), created_at__lt=_aware(end + dt.timedelta(days=1)))
+        .filter(Q(unit__path__startswith=unit.path) | Q(enterprise__unit__path__startswith=unit.path))
+        .select_related("category", "enterprise__unit")
+        .order_by("created_at")
+    )
+    rows: dict[str, list[tuple[int | None, Record]]] = defaultdict(list)
+    for report in received:
+        place = report.enterprise.unit.name if report.enterprise_id else "—"
+        record = Record(_("Phản ánh"), f"PA-{report.pk}", timezone.localdate(report.created_at), place)
+        rows[report.category.name].append((report.enterprise_id, record))
+    table, held = _counted(rows, _("Phản ánh tiếp nhận theo loại"), [_("Loại phản ánh"), _("Số phản ánh")], annex)
+    if table.rows:
+        section.tables.append(table)
+    else:
+        section.paragraphs.append(_("Chưa có loại phản ánh nào đủ số nguồn để tổng hợp."))
+    if held:
+        section.paragraphs.append(
+            _("%(n)s loại phản ánh chưa nêu vì có dưới %(k)s phản ánh hoặc doanh nghiệp.")
+            % {"n": held, "k": MIN_SOURCES}
+        )
+    return section
+
+
+def _survey_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> Section:
+    section = Section(_("IV. KẾT QUẢ KHẢO SÁT"))
+    responses = (
+        SurveyResponse.objects.filter(
+            created_on__gte=start, created_on__lte=end, survey__unit__path__startswith=unit.path
+        )
+        .select_related("survey", "enterprise__unit")
+        .order_by("created_on", "pk")
+    )
+    by_survey: dict[object, list[SurveyResponse]] = defaultdict(list)
+    for response in responses:
+        by_survey[response.survey].append(response)
+    table = Table(
+        _("Phiếu khảo sát nhận trong tháng"),
+        [_("TT"), _("Khảo sát"), _("Số phiếu"), _("Mức hài lòng bình quân (1–5)"), _("Số liệu")],
+        [],
+    )
+    held = 0
+    for survey, sheets in by_survey.items():
+        if not enough_sources(enterprises=(s.enterprise_id for s in sheets if s.enterprise_id), reporters=sheets):
+            held += 1
+            continue
+        mean = SurveyAnswer.objects.filter(
+            response__in=sheets, question__kind=SurveyQuestion.Kind.SCALE, scale_value__isnull=False
+        ).aggregate(mean=Avg("scale_value"))["mean"]
+        records = [
+            Record(_("Phiếu khảo sát"), f"KS-{s.pk}", s.created_on, s.enterprise.unit.name if s.enterprise_id else "—")
+            for s in sheets
+        ]
+        score = f"{mean:.1f}".replace(".", ",") if mean is not None else "–"
+        table.rows.append([len(table.rows) + 1, survey.title, len(sheets), score, annex.cite(records)])
+    if table.rows:
+        section.tables.append(table)
+    else:
+        section.paragraphs.append(_("Chưa có khảo sát nào đủ số phiếu để tổng hợp."))
+    if held:
+        section.paragraphs.append(
+            _("%(n)s khảo sát chưa nêu vì có dưới %(k)s phiếu hoặc doanh nghiệp.") % {"n": held, "k": MIN_SOURCES}
+        )
+    return section
+
+
+def _rumour_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> Section:
+    section = Section(_("V. TIN ĐỒN VÀ THÔNG TIN CHÍNH THỨC"))
+    since, until = _aware(start), _aware(end + dt.timedelta(days=1))
+    claims = list(
+        Claim.objects.filter(created_at__gte=since, created_at__lt=until, enterprise__unit__path__startswith=unit.path)
+        .select_related("enterprise__unit")
+        .order_by("created_at")
+    )
+    if claims and enough_sources(enterprises=(c.enterprise_id for c in claims), reporters=claims):
+        records = [
+            Record(_("Tin cần kiểm chứng"), f"TD-{c.pk}", timezone.localdate(c.created_at), c.enterprise.unit.name)
+            for c in claims
+        ]
+        section.paragraphs.append(
+            _("Công nhân các doanh nghiệp gửi %(n)s tin cần kiểm chứng %(code)s.")
+            % {"n": vn_number(len(claims)), "code": annex.cite(records)}
+        )
+    else:
+        section.paragraphs.append(
+            _("Tin cần kiểm chứng từ công nhân chưa đủ %(k)s tin hoặc doanh nghiệp nên chưa nêu số.")
+            % {"k": MIN_SOURCES}
+        )
+    published = Clarification.objects.filter(published_at__gte=since, published_at__lt=until).order_by("published_at")
+    table = Table(
+        _("Thông tin chính thức đã đăng trong tháng"), [_("TT"), _("Tin được hỏi"), _("Kết luận"), _("Số liệu")], []
+    )
+    for item in published:
+        record = Record(_("Thông tin chính thức"), item.slug, timezone.localdate(item.published_at), item.unit.name)
+        table.rows.append([len(table.rows) + 1, item.claim, item.get_verdict_display(), annex.cite([record])])
+    if table.rows:
+        section.tables.append(table)
+    return section
+
+
+def _recommendation_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> Section:
+    section = Section(_("VI. KIẾN NGHỊ VÀ KẾT QUẢ TRẢ LỜI"))
+    raised = list(
+        Recommendation.objects.filter(raised_on__gte=start, raised_on__lte=end, unit__path__startswith=unit.path)
+        .select_related("addressee_unit")
+        .order_by("raised_on", "pk")
+    )
+    if not raised:
+        section.paragraphs.append(_("Trong tháng, đơn vị chưa gửi kiến nghị nào."))
+        return section
+    states: dict[str, list[Record]] = defaultdict(list)
+    for row in raised:
+        states[state_of(row, today=end)].append(Record(_("Kiến nghị"), f"KN-{row.pk}", row.raised_on, row.addressee))
+    labels = {
+        "answered": _("đã được trả lời đúng hạn"),
+        "answered_late": _("được trả lời sau hạn"),
+        "open": _("đang chờ trả lời, còn hạn"),
+        "overdue": _("quá hạn chưa trả lời"),
+    }
+    parts = [
+        f"{vn_number(len(states[key]))} {label} {annex.cite(states[key])}"
+        for key, label in labels.items()
+        if states[key]
+    ]
+    section.paragraphs.append(
+        _("Đơn vị gửi %(n)s kiến nghị tới các cơ quan: %(parts)s.")
+        % {"n": vn_number(len(raised)), "parts": "; ".join(parts)}
+    )
+    return section
+
+
+def _recipient_above(unit: OrgUnit) -> str:
+    """The body a unit reports to: the province's standing committee for the province, else the province's Board."""
+    if unit.scope_root.kind == OrgUnit.Kind.PROVINCE:
+        return _("- Thường trực Tỉnh ủy (để báo cáo),")
+    return _("- Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo),")
+
+
+def monthly_report(*, unit: OrgUnit, month: dt.date, today: dt.date | None = None) -> ReportDocument:
+    start, end = month_bounds(month)
+    annex = Annex()
+    sections = [
+        *_notes_sections(unit, start, end, annex),
+        _voice_section(unit, start, end, annex),
+        _survey_section(unit, start, end, annex),
+        _rumour_section(unit, start, end, annex),
+        _recommendation_section(unit, start, end, annex),
+        Section(
+            _("VII. NHẬN ĐỊNH VÀ ĐỀ XUẤT"),
+            [_("(Đơn vị bổ sung nhận định, dự báo và đề xuất trước khi trình ký.)")],
+        ),
+    ]
+    annex_section = Section(
+        _("PHỤ LỤC: HỒ SƠ NGUỒN CỦA SỐ LIỆU"),
+        [
+            _(
+                "Mỗi số liệu trong báo cáo dẫn tới các hồ sơ dưới đây; không có tên hay thông tin nhận diện người lao động."
+            )
+        ],
+    )
+    if annex.figures:
+        annex_section.tables.append(annex.table())
+    issuer = issuer_of(unit)
+    period = f"{start.month:02d}/{start.year}"
+    return ReportDocument(
+        issuer=issuer,
+        number=f"Số      -BC/{issuer.symbol}",
+        place_date=place_line(today or timezone.localdate()),
+        kind_title=_("BÁO CÁO"),
+        subject=_("Tình hình tư tưởng công nhân tháng %(period)s") % {"period": period},
+        sections=[*sections, annex_section],
+        recipients=[_recipient_above(unit), _("- Lưu văn phòng.")],
+        signer_on_behalf=issuer.signer_on_behalf,
+        signer_title="",
+        signer_name="",
+        file_stem=f"bao-cao-tu-tuong-{unit.code}-{start.year}-{start.month:02d}".lower(),
+        unit_name=unit.name,
+        period_label=period,
+    )

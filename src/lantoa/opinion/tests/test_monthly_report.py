@@ -1,0 +1,81 @@
+import datetime as dt
+import io
+from collections.abc import Callable
+
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from docx import Document
+
+from lantoa.opinion.models import Topic
+from lantoa.opinion.services import claims as claim_services
+from lantoa.opinion.services import notes as note_services
+from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+from lantoa.voice.services import reports as report_services
+
+WEEK = dt.date(2026, 11, 2)
+
+
+def _text_of(content: bytes) -> tuple[str, list[list[str]]]:
+    document = Document(io.BytesIO(content))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    return "\n".join(p.text for p in document.paragraphs), rows
+
+
+def test_the_monthly_report_is_a_party_format_docx_whose_figures_lead_to_their_records(
+    client: Client,
+    union_officer: User,
+    province: OrgUnit,
+    make_enterprise: Callable[..., Enterprise],
+) -> None:
+    enterprises = [make_enterprise(name=f"Công ty May {n}") for n in range(1, 6)]
+    bhxh, housing = Topic.objects.get(name="Rút BHXH một lần"), Topic.objects.get(name="Nhà ở và giá cả")
+    with time_machine.travel(dt.datetime(2026, 11, 20, 3, tzinfo=dt.UTC), tick=False):
+        for index, enterprise in enumerate(enterprises):
+            note_services.note_record(
+                user=union_officer,
+                enterprise=enterprise,
+                period_start=WEEK,
+                period_end=WEEK + dt.timedelta(days=6),
+                topics=[bhxh, housing] if index < 2 else [bhxh],
+                mood=2,
+                concerned=40,
+            )
+            report_services.report_submit(category="luong-cham-thieu", text="Lương trả chậm.", enterprise=enterprise)
+        claim_services.claim_submit(text="Nghe nói sắp cấm rút BHXH một lần", enterprise=enterprises[0])
+    client.force_login(union_officer)
+    page = client.get(reverse("opinion:monthly-report"))
+    assert page.status_code == 200 and "Lập báo cáo" in page.content.decode()
+    with time_machine.travel(dt.datetime(2026, 12, 2, 3, tzinfo=dt.UTC), tick=False):
+        response = client.post(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "11/2026"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.docx"')
+    text, rows = _text_of(response.content)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in [cell for row in rows for cell in row]
+    assert "Tình hình tư tưởng công nhân tháng 11/2026" in text
+    assert any("Thường trực Tỉnh ủy (để báo cáo)" in cell for row in rows for cell in row)
+    assert "An Giang, ngày 02 tháng 12 năm 2026" in [cell for row in rows for cell in row]
+    assert "5 lượt ghi nhận tình hình tư tưởng tại 5 doanh nghiệp" in text and "(1)" in text
+    assert ["1", "Rút BHXH một lần", "5", "200", "2,0", "(2)"] in rows
+    assert not any("Nhà ở và giá cả" in row for row in rows)  # two enterprises only: held back
+    assert "1 chủ đề chưa nêu" in text
+    assert any(row[2:] == ["5", "5", "(3)"] for row in rows)  # five wage reports from five enterprises
+    annex = [row for row in rows if row[0] == "(2)"]
+    assert len(annex) == 5 and {row[4] for row in annex} == {e.unit.name for e in enterprises}
+    assert {row[3] for row in annex} == {"02/11/2026"}
+    # One claim from one enterprise is no figure; the reporter is never named.
+    assert "chưa đủ 5 tin hoặc doanh nghiệp" in text
+    assert "Cán bộ LĐLĐ" not in text and not any("Cán bộ LĐLĐ" in cell for row in rows for cell in row)
+
+
+def test_only_who_reads_voice_figures_over_the_unit_may_draft_it(
+    client: Client, enterprise_a: Enterprise, make_official: Callable[..., User]
+) -> None:
+    client.force_login(make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST))
+    assert client.get(reverse("opinion:monthly-report")).status_code == 403
+
+
+def test_a_bad_month_is_refused_in_vietnamese(client: Client, union_officer: User, province: OrgUnit) -> None:
+    client.force_login(union_officer)
+    response = client.post(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "tháng mười"})
+    assert response.status_code == 200 and "Ghi tháng theo mẫu mm/yyyy" in response.content.decode()
