@@ -44,9 +44,9 @@ end
 
 
 def _data(env: dict[str, str], *args: str) -> dict:
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.province_data", *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([PYTHON, "-m", "bench.province_data", *args], env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"province_data {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

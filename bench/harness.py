@@ -56,6 +56,8 @@ def prod_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
         "VAR_DIR": str(var_dir),
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
+        "VOICE_ENCRYPTION_KEYS": "1:YmVuY2gtb25seS12b2ljZS1rZXktMzItYnl0ZXMtLS0=",
+        "VOICE_RECEIPT_SALT": "bench-only-voice-receipt-salt-0123456789",
         "PYTHONPATH": str(ROOT / "src"),
         **extra,
     }
