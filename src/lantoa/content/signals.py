@@ -2,5 +2,6 @@
 
 from django.dispatch import Signal
 
-# sent with page=<WorkerPage>, request=<HttpRequest> each time a worker page is served (cached or not)
+# sent with page_id, topic, request=<HttpRequest> each time a worker page is served (cached or not), and
+# what="clarification" for an official clarification of the rumour desk (counted apart from lesson views)
 page_viewed = Signal()

@@ -37,7 +37,8 @@ from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.plans.exports.docx import report_docx
-from lantoa.plans.views.common import DOCX, attachment
+from lantoa.plans.jobs import DOCX
+from lantoa.plans.views.common import attachment
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.photos import photos_clean
@@ -100,7 +101,13 @@ def clarification_list(request: HttpRequest) -> HttpResponse:
 def clarification_detail(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(selectors.published(), slug=slug)
     # Counted like a lesson view by reach: one anonymous event in the reader's enterprise context, never who.
-    page_viewed.send(sender=Clarification, page_id=item.pk, topic=spread_selectors.REACH_TOPIC, request=request)
+    page_viewed.send(
+        sender=Clarification,
+        page_id=item.pk,
+        topic=spread_selectors.REACH_TOPIC,
+        request=request,
+        what="clarification",
+    )
     url = request.build_absolute_uri(item.get_absolute_url())
     context = {
         "item": item,

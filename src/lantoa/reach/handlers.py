@@ -12,7 +12,8 @@ REACHED_COOKIE = "lt_rq"  # proof (keyed with the secret) that this device was c
 
 def page_viewed(sender: type, page_id: int, topic: str, request: Any, **kwargs: Any) -> None:
     enterprise = getattr(request, "worker_enterprise", None) or None
-    services.reach_record(kind=Kind.VIEWED, enterprise=enterprise, topic=topic, page_id=page_id)
+    kind = Kind.INFO_VIEWED if kwargs.get("what") == "clarification" else Kind.VIEWED
+    services.reach_record(kind=kind, enterprise=enterprise, topic=topic, page_id=page_id)
     if enterprise is None:
         return
     device_id = request.COOKIES.get(DEVICE_COOKIE, "")

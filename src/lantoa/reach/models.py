@@ -12,6 +12,7 @@ class Kind(models.TextChoices):
     COMPLETED = "completed", _("Học xong (làm bài kiểm tra)")
     QUIZ_PASSED = "quiz_passed", _("Đạt bài kiểm tra")
     REACHED = "reached", _("Người lao động mới được tiếp cận trong quý")
+    INFO_VIEWED = "info_viewed", _("Xem thông tin chính thức")
 
 
 class ReachEvent(models.Model):
@@ -28,6 +29,8 @@ class ReachEvent(models.Model):
     class Meta:
         verbose_name = _("Sự kiện tiếp cận")
         verbose_name_plural = _("Sự kiện tiếp cận")
+        # the rumour desk counts views per clarification; a partial index costs lesson views nothing
+        indexes = [models.Index(fields=["page_id"], condition=Q(kind="info_viewed"), name="reach_event_info_page")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_at:%Y-%m-%d}"

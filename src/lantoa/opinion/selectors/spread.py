@@ -36,7 +36,7 @@ def _counts(rows: object, key: str) -> dict[int, int]:
 
 def reach_totals(*, ids: list[int]) -> dict[int, tuple[int, int]]:
     """{clarification id: (views anywhere, times marked shared)} for the desk's list of published answers."""
-    views = _counts(ReachEvent.objects.filter(kind=Kind.VIEWED, topic=REACH_TOPIC, page_id__in=ids), "page_id")
+    views = _counts(ReachEvent.objects.filter(kind=Kind.INFO_VIEWED, page_id__in=ids), "page_id")
     shares = _counts(Share.objects.filter(clarification_id__in=ids), "clarification_id")
     return {pk: (views.get(pk, 0), shares.get(pk, 0)) for pk in ids}
 
@@ -57,7 +57,7 @@ def to_spread(*, enterprise: Enterprise, user: object, today: dt.date) -> list[T
     )
     ids = [item.pk for item in items]
     views = _counts(
-        ReachEvent.objects.filter(kind=Kind.VIEWED, topic=REACH_TOPIC, page_id__in=ids, enterprise=enterprise),
+        ReachEvent.objects.filter(kind=Kind.INFO_VIEWED, page_id__in=ids, enterprise=enterprise),
         "page_id",
     )
     shares = _counts(Share.objects.filter(clarification_id__in=ids, enterprise=enterprise), "clarification_id")

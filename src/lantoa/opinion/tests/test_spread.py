@@ -64,7 +64,7 @@ def test_a_propagandist_sees_what_matters_to_their_enterprise_and_marks_it_share
     for _time in range(2):
         assert reader.get(asked_answer.get_absolute_url()).status_code == 200
     assert Client().get(asked_answer.get_absolute_url()).status_code == 200
-    events = ReachEvent.objects.filter(topic="thong-tin-chinh-thuc", page_id=asked_answer.pk, kind="viewed")
+    events = ReachEvent.objects.filter(topic="thong-tin-chinh-thuc", page_id=asked_answer.pk, kind="info_viewed")
     assert events.count() == 3 and events.filter(enterprise=enterprise_a).count() == 2
 
     client.force_login(propagandist)
