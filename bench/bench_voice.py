@@ -31,7 +31,7 @@ SECONDS = 15
 VOICE_ENV = {
     "VOICE_ENCRYPTION_KEYS": "1:YmVuY2gtb25seS12b2ljZS1rZXktMzItYnl0ZXMtLS0=",
     "VOICE_RECEIPT_SALT": "bench-only-voice-receipt-salt-0123456789",
-    "VOICE_RATE_LIMIT": "1000000000",
+    "RATE_LIMITS": "report=1000000000/600,follow=1000000000/600",
 }
 
 

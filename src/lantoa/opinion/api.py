@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from lantoa.core import ratelimit
 from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
-from lantoa.voice.privacy import rate_limit_exceeded
 
 router = Router(tags=["opinion"])
 
@@ -59,12 +59,6 @@ class ErrorOut(Schema):
     code: str = ""
 
 
-def _too_many() -> Status:
-    return Status(
-        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
-    )
-
-
 def _out(request: HttpRequest, item: Clarification) -> dict:
     return {
         "slug": item.slug,
@@ -89,8 +83,8 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
 @router.post("/claims", response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi hỏi một tin đồn")
 def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
     """Anonymous: the receipt comes back once and is never stored in clear."""
-    if rate_limit_exceeded(request, scope="claim"):
-        return _too_many()
+    if ratelimit.exceeded(request, "claim"):
+        return ratelimit.too_many(request, "claim")
     submitted = services.claim_submit(text=payload.text, link=payload.link)
     return Status(201, {"receipt": submitted.receipt.code})
 
@@ -102,8 +96,8 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
 )
 def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
     """The receipt travels in the body, never in the URL, so no access log or browser history keeps it."""
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many()
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     claim = services.claim_get_by_receipt(code=payload.receipt)
     if claim is None:
         return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})

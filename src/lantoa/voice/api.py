@@ -7,10 +7,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from lantoa.core import ratelimit
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
@@ -68,12 +68,6 @@ def _not_found() -> Status:
     return Status(404, {"detail": _("Không tìm thấy phản ánh với mã biên nhận này."), "code": "receipt_unknown"})
 
 
-def _too_many(request: HttpRequest) -> Status:
-    return Status(
-        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
-    )
-
-
 @router.get("/categories", response=list[CategoryOut], summary="Loại phản ánh")
 def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
@@ -100,8 +94,8 @@ def report_create_with_photos(
 
 
 def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[UploadedFile] = ()) -> Status:
-    if rate_limit_exceeded(request):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "report"):
+        return ratelimit.too_many(request, "report")
     enterprise = None
     if payload.enterprise:
         enterprise = enterprise_for_worker_context(code=payload.enterprise)
@@ -136,8 +130,8 @@ def _report_out(report: object) -> dict:
 # The receipt travels in the body, never in the path or query: URLs reach access logs and error reports.
 @router.post("/reports/lookup", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
 def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)
     return _not_found() if report is None else Status(200, _report_out(report))
 
@@ -148,8 +142,8 @@ def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
     summary="Người lao động trả lời",
 )
 def message_create(request: HttpRequest, payload: MessageIn) -> Status:
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)
     if report is None:
         return _not_found()
