@@ -73,16 +73,17 @@ def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
 
 
-@router.post(
-    "/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh"
-)
+REPORT_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+@router.post("/reports", response=REPORT_RESPONSES, summary="Gửi phản ánh")
 def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     return _report_submit(request, payload)
 
 
 @router.post(
     "/reports/with-photos",
-    response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
+    response=REPORT_RESPONSES,
     summary="Gửi phản ánh kèm ảnh (multipart)",
 )
 def report_create_with_photos(
@@ -101,15 +102,18 @@ def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[Up
         enterprise = enterprise_for_worker_context(code=payload.enterprise)
         if enterprise is None:
             raise ValidationError(_("Không có doanh nghiệp với mã này."), code="enterprise_unknown")
-    submitted = report_services.report_submit(
-        category=payload.category,
-        text=payload.text,
-        enterprise=enterprise,
-        contact=payload.contact,
-        is_shareable=payload.is_shareable,
-        idempotency_key=payload.idempotency_key or "",
-        photos=photos_clean(uploads),
-    )
+    try:
+        submitted = report_services.report_submit(
+            category=payload.category,
+            text=payload.text,
+            enterprise=enterprise,
+            contact=payload.contact,
+            is_shareable=payload.is_shareable,
+            idempotency_key=payload.idempotency_key or "",
+            photos=photos_clean(uploads),
+        )
+    except report_services.IdempotencyConflict as conflict:
+        return Status(409, {"detail": conflict.messages[0], "code": conflict.code})
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)
 
