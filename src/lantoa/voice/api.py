@@ -73,7 +73,7 @@ def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
 
 
-REPORT_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+REPORT_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 
 
 @router.post("/reports", response=REPORT_RESPONSES, summary="Gửi phản ánh")
