@@ -29,7 +29,7 @@ CATEGORIES = ["luong-cham-thieu", "khong-dong-bhxh", "lam-them-qua-muc", "an-toa
 CLIENTS = 12
 SECONDS = 15
 VOICE_ENV = {
-    "VOICE_RATE_LIMIT": "1000000000",
+    "RATE_LIMITS": "report=1000000000/600,follow=1000000000/600",
 }
 
 

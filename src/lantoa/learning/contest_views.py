@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lantoa.core.links import absolute_url
+from lantoa.core.ratelimit import rate_limited
 from lantoa.learning import certificates, selectors, services
 from lantoa.learning.forms import QuizForm
 
@@ -30,6 +31,7 @@ def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+@rate_limited("contest", target="slug")
 def contest_start(request: HttpRequest, slug: str) -> HttpResponse:
     contest = selectors.contest_get(slug=slug)
     device_key = _device_key(request) or secrets.token_hex(16)
@@ -51,6 +53,7 @@ def contest_start(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("contest", target="slug")
 def contest_take(request: HttpRequest, slug: str) -> HttpResponse:
     contest = selectors.contest_get(slug=slug)
     entry = selectors.contest_entry_for(contest=contest, user=request.user, device_key=_device_key(request))

@@ -5,11 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from lantoa.core.ratelimit import rate_limited
 from lantoa.learning import selectors, services
 from lantoa.learning.forms import QuizForm
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("quiz", target="lesson_id")
 def quiz(request: HttpRequest, lesson_id: int) -> HttpResponse:
     """The quiz after a lesson: a plain form; the result explains every answer with its citation."""
     lesson = selectors.lesson_for_quiz(lesson_id=lesson_id)

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from lantoa.core import ratelimit
 from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.privacy import rate_limit_exceeded
 
 router = Router(tags=["opinion"])
 
@@ -63,12 +63,6 @@ class ErrorOut(Schema):
     code: str = ""
 
 
-def _too_many() -> Status:
-    return Status(
-        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
-    )
-
-
 def _out(request: HttpRequest, item: Clarification) -> dict:
     return {
         "slug": item.slug,
@@ -93,8 +87,8 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
 @router.post("/claims", response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi hỏi một tin đồn")
 def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
     """Anonymous: the receipt comes back once and is never stored in clear."""
-    if rate_limit_exceeded(request, scope="claim"):
-        return _too_many()
+    if ratelimit.exceeded(request, "claim"):
+        return ratelimit.too_many(request, "claim")
     return _claim_submit(payload)
 
 
@@ -105,8 +99,8 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
 )
 def claim_create_with_photo(request: HttpRequest, payload: Form[ClaimIn], photo: File[UploadedFile] = None) -> Status:
     """The same claim as `/claims`, as form fields plus one `photo` file (cleaned like a report's photos)."""
-    if rate_limit_exceeded(request, scope="claim"):
-        return _too_many()
+    if ratelimit.exceeded(request, "claim"):
+        return ratelimit.too_many(request, "claim")
     return _claim_submit(payload, photo)
 
 
@@ -132,8 +126,8 @@ def _claim_submit(payload: ClaimIn, upload: UploadedFile | None = None) -> Statu
 )
 def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
     """The receipt travels in the body, never in the URL, so no access log or browser history keeps it."""
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many()
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     claim = services.claim_get_by_receipt(code=payload.receipt)
     if claim is None:
         return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lantoa.content.signals import page_viewed
+from lantoa.core.ratelimit import rate_limited
 from lantoa.opinion.forms import (
     AnswerForm,
     ClaimForm,
@@ -42,18 +43,12 @@ from lantoa.plans.views.common import attachment
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.privacy import rate_limit_exceeded
-
-
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return render(request, "voice/too_many.html", status=429)
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("claim")
 def claim_new(request: HttpRequest) -> HttpResponse:
     form = ClaimForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and rate_limit_exceeded(request, scope="claim"):
-        return _too_many(request)
     if form.is_valid():
         source = Claim.Source.PROPAGANDIST if access.can(request.user, "opinion.report_claim") else Claim.Source.WORKER
         upload = form.cleaned_data["photo"]
@@ -76,19 +71,17 @@ def claim_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("follow")
 def claim_follow(request: HttpRequest) -> HttpResponse:
     """The worker reads the answer with their receipt (sent in a POST body, never in a URL)."""
     form = ReceiptForm(request.POST or None)
-    if request.method == "POST":
-        if rate_limit_exceeded(request, scope="follow"):
-            return _too_many(request)
-        if form.is_valid():
-            claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
-            if claim is not None:
-                clarification = getattr(claim.group, "clarification", None)
-                context = {"claim": claim, "status": selectors.claim_status(claim=claim), "item": clarification}
-                return render(request, "opinion/claim_status.html", context)
-            form.add_error("receipt", "Không tìm thấy câu hỏi với mã này. Hãy kiểm tra lại từng ký tự.")
+    if request.method == "POST" and form.is_valid():
+        claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
+        if claim is not None:
+            clarification = getattr(claim.group, "clarification", None)
+            context = {"claim": claim, "status": selectors.claim_status(claim=claim), "item": clarification}
+            return render(request, "opinion/claim_status.html", context)
+        form.add_error("receipt", "Không tìm thấy câu hỏi với mã này. Hãy kiểm tra lại từng ký tự.")
     return render(request, "opinion/claim_follow.html", {"form": form})
 
 

@@ -7,10 +7,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from lantoa.core import ratelimit
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
@@ -68,27 +68,22 @@ def _not_found() -> Status:
     return Status(404, {"detail": _("Không tìm thấy phản ánh với mã biên nhận này."), "code": "receipt_unknown"})
 
 
-def _too_many(request: HttpRequest) -> Status:
-    return Status(
-        429, {"detail": _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi khoảng mười phút."), "code": "rate_limited"}
-    )
-
-
 @router.get("/categories", response=list[CategoryOut], summary="Loại phản ánh")
 def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
 
 
-@router.post(
-    "/reports", response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi phản ánh"
-)
+REPORT_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+
+
+@router.post("/reports", response=REPORT_RESPONSES, summary="Gửi phản ánh")
 def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     return _report_submit(request, payload)
 
 
 @router.post(
     "/reports/with-photos",
-    response={201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
+    response=REPORT_RESPONSES,
     summary="Gửi phản ánh kèm ảnh (multipart)",
 )
 def report_create_with_photos(
@@ -100,22 +95,25 @@ def report_create_with_photos(
 
 
 def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[UploadedFile] = ()) -> Status:
-    if rate_limit_exceeded(request):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "report"):
+        return ratelimit.too_many(request, "report")
     enterprise = None
     if payload.enterprise:
         enterprise = enterprise_for_worker_context(code=payload.enterprise)
         if enterprise is None:
             raise ValidationError(_("Không có doanh nghiệp với mã này."), code="enterprise_unknown")
-    submitted = report_services.report_submit(
-        category=payload.category,
-        text=payload.text,
-        enterprise=enterprise,
-        contact=payload.contact,
-        is_shareable=payload.is_shareable,
-        idempotency_key=payload.idempotency_key or "",
-        photos=photos_clean(uploads),
-    )
+    try:
+        submitted = report_services.report_submit(
+            category=payload.category,
+            text=payload.text,
+            enterprise=enterprise,
+            contact=payload.contact,
+            is_shareable=payload.is_shareable,
+            idempotency_key=payload.idempotency_key or "",
+            photos=photos_clean(uploads),
+        )
+    except report_services.IdempotencyConflict as conflict:
+        return Status(409, {"detail": conflict.messages[0], "code": conflict.code})
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)
 
@@ -136,8 +134,8 @@ def _report_out(report: object) -> dict:
 # The receipt travels in the body, never in the path or query: URLs reach access logs and error reports.
 @router.post("/reports/lookup", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
 def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)
     return _not_found() if report is None else Status(200, _report_out(report))
 
@@ -148,8 +146,8 @@ def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
     summary="Người lao động trả lời",
 )
 def message_create(request: HttpRequest, payload: MessageIn) -> Status:
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many(request)
+    if ratelimit.exceeded(request, "follow"):
+        return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)
     if report is None:
         return _not_found()

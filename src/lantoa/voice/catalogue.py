@@ -29,7 +29,12 @@ PARAMETERS = [
         "Mỗi phản ánh trong tuần cộng mức độ (1–3) × trọng số.",
     ),
     ("w_overdue_case", "Phản ánh quá hạn chưa xử lý", 1.5, "Mỗi phản ánh còn mở đã quá hạn vào cuối tuần."),
-    ("w_survey_dissatisfied", "Phiếu khảo sát không hài lòng", 0.5, "Mỗi câu trả lời mức 1–2 trên thang 5 trong tuần."),
+    (
+        "w_survey_dissatisfied",
+        "Phiếu khảo sát không hài lòng",
+        0.5,
+        "Mỗi phiếu có câu trả lời mức 1–2 trên thang 5 trong tuần; mỗi doanh nghiệp tính tối đa 5 phiếu một ngày.",
+    ),
     (
         "w_dialogue_overdue",
         "Quá hạn đối thoại định kỳ",

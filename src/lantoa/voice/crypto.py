@@ -9,8 +9,10 @@ are the *secret* (60 bits). The database keeps
   guessing one secret costs 2^59 scrypt runs on average.
 Neither part is ever stored in clear, so a lost receipt cannot be recovered.
 
-A client idempotency key (offline sending) derives the receipt: HMAC(site salt, key) → code. A retry with the same
-key therefore gets the same receipt back, although the server never stored it; the key stays on the phone only.
+A client idempotency key (offline sending) derives the receipt together with the payload: HMAC(site salt, key +
+payload digest) → code. A retry with the same key and the same payload gets the same receipt back, although the server
+never stored it; the same key with another payload derives another receipt, which does not match the stored hash, so
+the first report's receipt can never be obtained by replaying its key. The key stays on the phone only.
 """
 
 import base64
@@ -131,9 +133,10 @@ def receipt_new() -> Receipt:
     return Receipt(code=_code_from_bytes(secrets.token_bytes(16)))
 
 
-def receipt_for_key(idempotency_key: str) -> Receipt:
-    """The receipt a client's idempotency key stands for: a retry gets the same code back."""
-    digest = hmac.new(_salt(), b"receipt:" + idempotency_key.encode(), hashlib.sha256).digest()
+def receipt_for_key(idempotency_key: str, payload_digest: str) -> Receipt:
+    """The receipt a client's idempotency key and payload stand for: an exact retry gets the same code back."""
+    message = f"receipt:{idempotency_key}\x00{payload_digest}".encode()
+    digest = hmac.new(_salt(), message, hashlib.sha256).digest()
     return Receipt(code=_code_from_bytes(digest[:16]))
 
 
@@ -149,29 +152,30 @@ def receipt_lookup(receipt: Receipt) -> str:
     return hmac.new(_salt(), b"lookup:" + receipt.lookup_id.encode(), hashlib.sha256).hexdigest()
 
 
-def receipt_hash(receipt: Receipt) -> str:
+def _scrypt(receipt: Receipt, n: int) -> str:
     salt = _salt() + receipt.lookup_id.encode()
-    digest = hashlib.scrypt(
-        receipt.secret.encode(), salt=salt, n=settings.VOICE_SCRYPT_N, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32
-    )
-    return f"scrypt${settings.VOICE_SCRYPT_N}${digest.hex()}"
+    return hashlib.scrypt(receipt.secret.encode(), salt=salt, n=n, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32).hex()
 
 
-def receipt_matches(receipt: Receipt, stored: str) -> bool:
+def receipt_hash(receipt: Receipt) -> str:
+    return f"scrypt${settings.VOICE_SCRYPT_N}${_scrypt(receipt, settings.VOICE_SCRYPT_N)}"
+
+
+def receipt_matches(receipt: Receipt, stored: str | None) -> bool:
+    """Whether `receipt` opens the row whose hash is `stored`. With no row (`None`) the same scrypt runs against a
+    dummy, so a lookup id that exists and one that does not cost the same time."""
+    n, expected = settings.VOICE_SCRYPT_N, "0" * 64
+    if stored:
+        try:
+            _scheme, cost, expected = stored.split("$")
+            n = int(cost)
+        except ValueError:
+            stored = None
     try:
-        _scheme, n, expected = stored.split("$")
-        digest = hashlib.scrypt(
-            receipt.secret.encode(),
-            salt=_salt() + receipt.lookup_id.encode(),
-            n=int(n),
-            r=8,
-            p=1,
-            maxmem=64 * 1024 * 1024,
-            dklen=32,
-        )
+        digest = _scrypt(receipt, n)
     except ValueError:
         return False
-    return hmac.compare_digest(digest.hex(), expected)
+    return hmac.compare_digest(digest, expected) and stored is not None
 
 
 def idempotency_digest(key: str) -> str:

@@ -1,8 +1,7 @@
 """No IP address, user agent or device identifier is kept or logged for the voice channel.
 
-`VoicePrivacyMiddleware` runs first: on voice URLs it computes the short-lived, keyed rate bucket (the only use of
-the address, hashed with a key that changes every window and kept in the cache for one window), then removes the
-address, forwarding headers and user agent from the request before any other code, log or error report sees them.
+`VoicePrivacyMiddleware` runs first: on voice URLs it keeps a keyed hash of the address on the request for the rate
+limits (`core.ratelimit`, the only use of the address), then removes the address, forwarding headers and user agent from the request before any other code, log or error report sees them.
 `VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
 and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
 anywhere).
@@ -13,14 +12,11 @@ import functools
 import re
 from collections.abc import Callable
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
-from lantoa.core.clients import client_address
+from lantoa.core import ratelimit
 from lantoa.core.registry import declared
-from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS, keyed_digest
+from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS
 
 VOICE_PREFIXES = ("/voice/", "/api/v1/voice/")
 IDENTIFYING_META = (
@@ -62,27 +58,6 @@ def is_voice_path(path: str) -> bool:
     return path.startswith(private_prefixes())
 
 
-def _bucket_key(network: str) -> str:
-    window = int(timezone.now().timestamp()) // settings.VOICE_RATE_WINDOW_SECONDS
-    # The key includes the window, so a bucket name says nothing after its window has passed.
-    return "voice:rate:" + keyed_digest(f"rate:{window}", network)[:24]
-
-
-def rate_limit_exceeded(request: HttpRequest, *, scope: str = "report") -> bool:
-    """Count one request in this network's bucket for `scope`; True once it is over the limit."""
-    bucket = getattr(request, "voice_rate_bucket", "")
-    if not bucket:
-        return False
-    key = f"{bucket}:{scope}"
-    cache.add(key, 0, timeout=settings.VOICE_RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.VOICE_RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.VOICE_RATE_LIMIT
-
-
 def strip_identifiers(request: HttpRequest) -> None:
     for name in IDENTIFYING_META:
         request.META.pop(name, None)
@@ -97,7 +72,7 @@ class VoicePrivacyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_voice_path(request.path):
             return self.get_response(request)
-        request.voice_rate_bucket = _bucket_key(client_address(request))
+        ratelimit.network_remember(request)
         strip_identifiers(request)
         response = self.get_response(request)
         response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF

@@ -20,6 +20,7 @@ from lantoa.orgs.models import Enterprise, OrgUnit, User
 PHOTO_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 PHOTO_MAX_SIDE = 1600  # enough for a report page; keeps a 12 MP phone photo to ~300 KB
 PHOTO_MAX_PER_EVENT = 12
+PHOTO_MAX_PIXELS = 40_000_000  # a header claiming more is refused before any pixel is decoded
 MATERIAL_FIELDS = ("banner_count", "poster_count", "loudspeaker_count", "leaflet_count")
 
 
@@ -110,6 +111,8 @@ def photo_shrink(data: bytes) -> tuple[bytes, int, int]:
     """Re-encode an uploaded photo as a JPEG at most PHOTO_MAX_SIDE wide, without EXIF (no GPS, no device)."""
     try:
         with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > PHOTO_MAX_PIXELS:
+                raise ValidationError(_("Ảnh có kích thước quá lớn."), code="photo_too_large")
             image.verify()
         with Image.open(io.BytesIO(data)) as image:
             image = ImageOps.exif_transpose(image).convert("RGB")

@@ -7,12 +7,14 @@ from django.views.decorators.http import require_http_methods
 
 from lantoa.activities.models import Event
 from lantoa.activities.services import checkin as services
+from lantoa.core.ratelimit import rate_limited
 
 DEVICE_COOKIE = "lt_thietbi"
 DEVICE_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("checkin", target="pk")
 def checkin(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("unit", "enterprise__unit"), pk=pk)
     device_token = request.COOKIES.get(DEVICE_COOKIE, "")

@@ -210,9 +210,12 @@ VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=[])
 VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="")
 # scrypt cost for receipts: n=2**14, r=8 costs ~16 MB and tens of milliseconds per check.
 VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**14)
-# Report submissions per network per window (hashed buckets in the cache, kept minutes only).
-VOICE_RATE_LIMIT = env.int("VOICE_RATE_LIMIT", default=30)
-VOICE_RATE_WINDOW_SECONDS = env.int("VOICE_RATE_WINDOW_SECONDS", default=600)
+# Anonymous writes per network address per window, by scope, over the defaults in lantoa.core.ratelimit:
+# RATE_LIMITS="report=30/600,survey=20/3600" (requests/seconds; hashed buckets in the cache, kept one window).
+RATE_LIMITS = {
+    scope.strip(): tuple(int(part) for part in rule.split("/"))
+    for scope, _sep, rule in (item.partition("=") for item in env.list("RATE_LIMITS", default=[]))
+}
 VOICE_PHOTO_MAX_BYTES = env.int("VOICE_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 VOICE_PHOTO_MAX_COUNT = env.int("VOICE_PHOTO_MAX_COUNT", default=3)
 # Closed cases (and their texts, photos, messages) are deleted this many days after closing.

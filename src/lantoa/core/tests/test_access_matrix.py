@@ -1,9 +1,14 @@
-"""Every parameterless office page, for anonymous and each role: never a 5xx, and closed to whoever lacks access."""
+"""Every office page, for anonymous and each role: never a 5xx, closed to whoever lacks access, and an empty POST
+(what a probe sends) writes nothing anywhere."""
+
+import re
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from lantoa.orgs.models import Role
+from lantoa.orgs import services as org_services
+from lantoa.orgs.models import OrgUnit, Role
 
 
 def parameterless_paths(patterns: list, prefix: str = "") -> list[str]:
@@ -37,3 +42,61 @@ def test_no_office_page_fails_and_anonymous_is_sent_to_login(client, make_offici
         assert status < 500, (role, path, status)
         if role is None and not path.startswith("/office/login/"):
             assert status in (302, 403, 404), (path, status)
+
+
+def office_routes(patterns: list, prefix: str = "") -> list[str]:
+    """Every office route, parameters filled with a case that belongs to another enterprise (see the test)."""
+    routes = []
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            routes += office_routes(entry.url_patterns, route)
+        elif "office/" in route and "logout" not in route and "^" not in route:
+            routes.append("/" + route)
+    return routes
+
+
+def _filled(route: str, pk: int) -> str:
+    return re.sub(r"<int:\w+>", str(pk), re.sub(r"<(?:str:|slug:)?\w+>", "x", re.sub(r"<int:\w+>", str(pk), route)))
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+# Rows a refused or empty POST may still leave: sessions, login throttling, and the audit trail of an official who
+# opened a case in their scope (every read of a report is logged, voice.ReportReadLog).
+BOOKKEEPING = {"sessions.Session", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
+AUDIT = {"voice.ReportReadLog"}
+
+
+def test_an_empty_post_to_any_office_url_writes_nothing_and_never_fails(
+    client, make_official, labour_federation, make_enterprise
+):
+    """One test for every role (the fixtures cost more than the requests): anonymous, each role at the Labour
+    Federation, and a grassroots officer of another enterprise, who must not even leave a read log."""
+    from lantoa.voice.services.reports import report_submit
+
+    other = make_enterprise(name="Công ty Ngoài Phạm Vi")
+    case = report_submit(category="khac", text="Phản ánh của doanh nghiệp khác.", enterprise=other).report
+    paths = sorted({_filled(route, case.pk) for route in office_routes(get_resolver().url_patterns)})
+    assert len(paths) > 20
+    mine = make_enterprise(name="Công ty Của Tôi")
+    union, _created = org_services.unit_save(
+        code="CDCS-MINE", name="CĐCS Công ty Của Tôi", kind=OrgUnit.Kind.GRASSROOTS_UNION, parent=mine.unit
+    )
+    outsider = make_official(unit=union, role=Role.UNION_OFFICER)
+    personas = [(None, None), *((role, make_official(unit=labour_federation, role=role)) for role in Role.values)]
+    for role, official in [*personas, ("outsider", outsider)]:
+        client.logout()
+        if official:
+            client.force_login(official)
+        before = row_counts()
+        for path in paths:
+            status = client.post(path, {}).status_code
+            assert status < 500, (role, path, status)
+            if role is None and not path.startswith("/office/login/"):
+                assert status in (302, 403, 404, 405), (path, status)
+        allowed = BOOKKEEPING | (AUDIT if role not in (None, "outsider") else set())
+        changed = {label for label, count in row_counts().items() if count != before[label]} - allowed
+        assert not changed, (role, changed)

@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from django.test import override_settings
 
+from lantoa.core import ratelimit
 from lantoa.core.clients import client_address
 from lantoa.voice.privacy import VoicePrivacyMiddleware
 
@@ -25,5 +26,5 @@ def test_rotating_forwarded_for_does_not_change_the_rate_bucket(rf):
     for hop in range(5):
         request = rf.post("/api/v1/voice/reports", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR=f"203.0.113.{hop}")
         middleware(request)
-        buckets.add(request.voice_rate_bucket)
+        buckets.add(ratelimit.bucket_key(request, "report"))
     assert len(buckets) == 1

@@ -124,9 +124,8 @@ def claim_get_by_receipt(*, code: str) -> Claim | None:
         .filter(receipt_lookup=crypto.receipt_lookup(receipt))
         .first()
     )
-    if claim is None or not crypto.receipt_matches(receipt, claim.receipt_hash):
-        return None
-    return claim
+    # The same scrypt run whether or not the lookup id exists (constant-time lookups, see voice.crypto).
+    return claim if crypto.receipt_matches(receipt, claim.receipt_hash if claim else None) else None
 
 
 def answering_unit() -> OrgUnit:

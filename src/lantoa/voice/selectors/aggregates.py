@@ -1,16 +1,27 @@
-"""What an employer (and officials) may see of reports: counts per category with k-anonymity, never a report.
+"""What an employer (and officials) may see of reports: counts per category and calendar month, never a report.
 
-A cell is shown only with at least K_ANONYMITY reports. The total is shown only when the hidden cells together are
-none or at least K_ANONYMITY too, so a small cell cannot be worked out by subtraction. Texts appear only when the
-worker chose to share them, without date or category, and only once the period holds K_ANONYMITY reports.
+Every figure is computed over a fixed bucket — one enterprise, one calendar month (Asia/Ho_Chi_Minh) that has ended —
+and a date range only chooses which whole buckets are shown. So moving the range by a day either shows the same
+months or adds or drops a whole month, whose figures are the same in every range: no difference between two ranges
+can single out a report (the attack of shifting a window around one report finds nothing to subtract). The running
+month is never shown, so watching the page day by day reveals no arrival either.
+In a month, a category count is shown only from K_ANONYMITY reports; below that (zero included) it reads "dưới 5", so
+not even the existence of a lone report shows. The month's total is shown only when the hidden cells together are
+none or at least K_ANONYMITY, so a small cell cannot be worked out by subtraction. Texts appear only when the worker
+chose to share them, in their month only once it holds K_ANONYMITY reports, without day or category, in an order
+that says nothing about time. No id, day or time of a report reaches this view.
 """
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lantoa.core.registry import period_bounds
 from lantoa.orgs import selectors as org_selectors
@@ -28,27 +39,47 @@ class Cell:
 
 
 @dataclass
-class EnterpriseAggregate:
-    enterprise: Enterprise
+class MonthAggregate:
+    month: dt.date  # its first day
     cells: list[Cell] = field(default_factory=list)
     total: int | None = None
     shared_texts: list[str] = field(default_factory=list)
 
     @property
-    def has_hidden(self) -> bool:
-        return any(cell.count is None for cell in self.cells)
+    def label(self) -> str:
+        return _("Tháng %(month)02d/%(year)s") % {"month": self.month.month, "year": self.month.year}
+
+
+@dataclass
+class EnterpriseAggregate:
+    enterprise: Enterprise
+    months: list[MonthAggregate] = field(default_factory=list)
 
 
 def suppress(counts: dict[str, int], labels: dict[str, str]) -> tuple[list[Cell], int | None]:
-    cells = [
-        Cell(label=labels[key], count=count if count >= K_ANONYMITY else None)
-        for key, count in counts.items()
-        if count > 0
-    ]
+    cells = [Cell(label=labels[key], count=count if count >= K_ANONYMITY else None) for key, count in counts.items()]
     total = sum(counts.values())
-    hidden = sum(count for count in counts.values() if 0 < count < K_ANONYMITY)
+    hidden = sum(count for count in counts.values() if count < K_ANONYMITY)
     shown_total = total if total >= K_ANONYMITY and (hidden == 0 or hidden >= K_ANONYMITY) else None
     return cells, shown_total
+
+
+def _month_of(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(month: dt.date) -> dt.date:
+    return (month + dt.timedelta(days=32)).replace(day=1)
+
+
+def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The whole calendar months the range touches, without the running month (nor any later one)."""
+    running = _month_of(timezone.localdate())
+    months, month = [], _month_of(start)
+    while month <= _month_of(end) and month < running:
+        months.append(month)
+        month = _next_month(month)
+    return months
 
 
 def aggregate_enterprises_for_user(*, user: Any) -> QuerySet[Enterprise]:
@@ -57,18 +88,32 @@ def aggregate_enterprises_for_user(*, user: Any) -> QuerySet[Enterprise]:
 
 def aggregate_for_enterprise(*, enterprise: Enterprise, start: dt.date, end: dt.date) -> EnterpriseAggregate:
     """The caller checked `voice.view_aggregates` on `enterprise` (aggregate_enterprises_for_user)."""
-    since, until = period_bounds(start, end)
-    reports = Report.objects.filter(enterprise=enterprise, created_at__gte=since, created_at__lt=until)
+    months = months_between(start, end)
+    result = EnterpriseAggregate(enterprise=enterprise)
+    if not months:
+        return result
+    since, until = period_bounds(months[0], _next_month(months[-1]) - dt.timedelta(days=1))
+    zone = timezone.get_current_timezone()
+    reports = Report.objects.filter(enterprise=enterprise, created_at__gte=since, created_at__lt=until).annotate(
+        month=TruncMonth("created_at", tzinfo=zone)
+    )
     labels = {category.slug: category.name for category in Category.objects.all()}
-    counts = dict.fromkeys(labels, 0)
-    for row in reports.values("category__slug").annotate(n=Count("pk")):
-        counts[row["category__slug"]] = row["n"]
-    cells, total = suppress(counts, labels)
-    result = EnterpriseAggregate(enterprise=enterprise, cells=cells, total=total)
-    if sum(counts.values()) >= K_ANONYMITY:
-        texts = [
-            crypto.decrypt_text(blob) for blob in reports.filter(is_shareable=True).values_list("body_enc", flat=True)
-        ]
+    counts: dict[dt.date, dict[str, int]] = {month: dict.fromkeys(labels, 0) for month in months}
+    for row in reports.values("month", "category__slug").annotate(n=Count("pk")):
+        counts[_as_date(row["month"])][row["category__slug"]] = row["n"]
+    texts: dict[dt.date, list[str]] = defaultdict(list)
+    full = [month for month in months if sum(counts[month].values()) >= K_ANONYMITY]
+    if full:
+        for month, blob in reports.filter(is_shareable=True).values_list("month", "body_enc"):
+            if _as_date(month) in full:
+                texts[_as_date(month)].append(crypto.decrypt_text(blob))
+    for month in months:
+        cells, total = suppress(counts[month], labels)
         # Sorted by a hash of the text, not by time: the order says nothing about who wrote when.
-        result.shared_texts = sorted(texts, key=lambda text: hashlib.sha256(text.encode()).hexdigest())
+        shared = sorted(texts[month], key=lambda text: hashlib.sha256(text.encode()).hexdigest())
+        result.months.append(MonthAggregate(month=month, cells=cells, total=total, shared_texts=shared))
     return result
+
+
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value

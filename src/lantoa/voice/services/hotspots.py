@@ -3,7 +3,9 @@
 Signals for week [Monday, next Monday), counted per enterprise:
 - report_severity: sum of the category severity (1–3) of reports received;
 - overdue_case: reports still open at the week's end and past a deadline (first reply or resolution);
-- survey_dissatisfied: survey answers of 1–2 on the 1–5 scale;
+- survey_dissatisfied: survey sheets with an answer of 1–2 on the 1–5 scale, at most SURVEY_SHEETS_PER_DAY per
+  enterprise and day: a burst of stuffed answers (however many addresses send it) moves the index by a few points at
+  most, so only dissatisfaction spread over several days can carry a warning;
 - late_wages, mass_layoff, work_stoppage, dialogue_overdue, other_event: facts officials entered;
 - rumour_spreading, mood_falling: from opinion (claims about wages or layoffs asked more than once; notes' mood down);
 - dialogue_overdue also comes from any app declaring `hotspot_signals = {"dialogue_overdue": "dotted.path"}` on its
@@ -28,7 +30,7 @@ from lantoa.core.registry import declared, period_bounds
 from lantoa.core.text import clean_line
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise
-from lantoa.voice.models import HotspotEvent, HotspotParameter, HotspotScore, Report, SurveyAnswer
+from lantoa.voice.models import HotspotEvent, HotspotParameter, HotspotScore, Report, SurveyResponse
 
 SIGNALS = (
     "report_severity",
@@ -51,6 +53,7 @@ EVENT_SIGNALS = {
 }
 TREND_WEEKS = 3
 MIN_RECORDS = 2
+SURVEY_SHEETS_PER_DAY = 5
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -97,14 +100,14 @@ def week_signals(*, week_on: dt.date) -> tuple[dict[int, dict[str, int]], dict[i
     )
     for row in late.values("enterprise_id").annotate(n=Count("pk")):
         signals[row["enterprise_id"]]["overdue_case"] = row["n"]
-    unhappy = SurveyAnswer.objects.filter(
-        scale_value__lte=2,
-        response__enterprise__isnull=False,
-        response__created_on__gte=week_on,
-        response__created_on__lt=week_on + dt.timedelta(days=7),
+    unhappy = SurveyResponse.objects.filter(
+        enterprise__isnull=False,
+        created_on__gte=week_on,
+        created_on__lt=week_on + dt.timedelta(days=7),
+        answers__scale_value__lte=2,
     )
-    for row in unhappy.values("response__enterprise_id").annotate(n=Count("pk")):
-        signals[row["response__enterprise_id"]]["survey_dissatisfied"] = row["n"]
+    for row in unhappy.values("enterprise_id", "created_on").annotate(n=Count("pk", distinct=True)):
+        signals[row["enterprise_id"]]["survey_dissatisfied"] += min(row["n"], SURVEY_SHEETS_PER_DAY)
     events = HotspotEvent.objects.filter(occurred_on__gte=week_on, occurred_on__lt=week_on + dt.timedelta(days=7))
     for row in events.values("enterprise_id", "kind").annotate(n=Count("pk")):
         signals[row["enterprise_id"]][EVENT_SIGNALS[row["kind"]]] += row["n"]

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from lantoa.orgs.models import Role
 from lantoa.voice.models import Report
-from lantoa.voice.selectors import aggregates
 from lantoa.voice.services import cases as case_services
 from lantoa.voice.services import reports as report_services
 
@@ -47,35 +46,6 @@ def test_employer_never_sees_an_individual_report(client, employer, enterprise_a
     client.force_login(employer)
     assert client.get(reverse("voice:case-list")).status_code == 403
     assert client.get(reverse("voice:case-detail", args=[report.pk])).status_code == 404
-
-
-def test_employer_sees_only_cells_of_at_least_five_and_shared_texts(
-    client, employer, enterprise_a, grassroots_union, submit
-):
-    for index in range(5):
-        submit(enterprise=enterprise_a, category="luong-cham-thieu", text=f"Chậm lương lần {index}.")
-    submit(enterprise=enterprise_a, category="quay-roi", text="Tổ trưởng quấy rối chị em.")
-    submit(enterprise=enterprise_a, category="bua-an-ca", text="Cơm ca nguội lắm.", is_shareable=True)
-    client.force_login(employer)
-    page = client.get(reverse("voice:aggregates")).content.decode()
-    assert "Lương chậm, thiếu" in page and ">5<" in page
-    assert "Tổ trưởng quấy rối" not in page
-    assert "Chậm lương lần" not in page
-    assert "Cơm ca nguội lắm." in page
-    table = aggregates.aggregate_for_enterprise(
-        enterprise=enterprise_a, start=dt.date(2000, 1, 1), end=dt.date(2100, 1, 1)
-    )
-    counts = {cell.label: cell.count for cell in table.cells}
-    assert counts == {"Lương chậm, thiếu": 5, "Bữa ăn ca": None, "Quấy rối": None}
-    assert table.total is None  # 2 hidden reports could be worked out from a total of 7
-
-
-def test_below_five_reports_nothing_is_shown_even_if_shareable(employer, enterprise_a, labour_federation, submit):
-    submit(enterprise=enterprise_a, text="Chia sẻ được.", is_shareable=True)
-    table = aggregates.aggregate_for_enterprise(
-        enterprise=enterprise_a, start=dt.date(2000, 1, 1), end=dt.date(2100, 1, 1)
-    )
-    assert table.shared_texts == [] and table.total is None
 
 
 def test_case_follow_up_assign_reply_note_close(

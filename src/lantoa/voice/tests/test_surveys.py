@@ -117,3 +117,31 @@ def test_survey_export_never_turns_a_title_or_an_option_into_a_formula(client, g
     assert all(
         not str(value).startswith(("=", "+", "-", "@")) for row in rows for value in row if isinstance(value, str)
     )
+
+
+def test_stuffing_a_survey_is_capped_per_address_and_cannot_put_an_enterprise_on_the_hotspot_list(
+    client, survey, enterprise_a
+):
+    """The attack: 100 answers of "1" in 20 s. One address gets 20 in; a botnet's rest adds at most 5 sheets a day."""
+    import secrets
+
+    from django.utils import timezone
+
+    from lantoa.core.ratelimit import limit_of
+    from lantoa.voice.models import HotspotScore
+    from lantoa.voice.services import hotspots
+
+    cap, _seconds = limit_of("survey")
+    codes = [answer(client, survey, scale="1", choice="Tăng lương").status_code for _ in range(cap + 5)]
+    assert codes == [200] * cap + [429] * 5
+    questions = list(survey.questions.all())
+    for _ in range(80):  # the same burst from rotating addresses: each sheet is stored, the index does not swing
+        survey_services.survey_answer_submit(
+            survey=survey, device_token=secrets.token_hex(16), answers={questions[0].pk: "1"}, enterprise=enterprise_a
+        )
+    assert SurveyResponse.objects.count() == cap + 80
+    today = timezone.localdate()
+    signals, _reports = hotspots.week_signals(week_on=hotspots.week_start(today))
+    assert signals[enterprise_a.pk]["survey_dissatisfied"] == hotspots.SURVEY_SHEETS_PER_DAY
+    hotspots.hotspot_week_compute(week_on=today)
+    assert not HotspotScore.objects.filter(is_warning=True).exists()

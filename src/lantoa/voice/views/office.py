@@ -155,5 +155,6 @@ def aggregates(request: HttpRequest) -> HttpResponse:
         aggregate_selectors.aggregate_for_enterprise(enterprise=enterprise, start=start, end=end)
         for enterprise in enterprises
     ]
-    context = {"form": form, "tables": tables, "start": start, "end": end, "k": aggregate_selectors.K_ANONYMITY}
+    months = aggregate_selectors.months_between(start, end)
+    context = {"form": form, "tables": tables, "months": months, "k": aggregate_selectors.K_ANONYMITY}
     return render(request, "voice/aggregates.html", context)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
+from lantoa.core.ratelimit import rate_limited
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 from lantoa.orgs.selectors import enterprise_for_worker_context
@@ -136,6 +137,7 @@ def _answering_enterprise(request: HttpRequest, choices: list[Enterprise]) -> En
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("survey", target="code")
 def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
     survey = survey_selectors.survey_get_public(code=code)
     token = request.COOKIES.get(DEVICE_COOKIE) or secrets.token_urlsafe(24)

@@ -13,18 +13,14 @@ from django.views.decorators.http import require_http_methods
 from segno import make_qr
 
 from lantoa.core.formats import vn_date
+from lantoa.core.ratelimit import rate_limited
 from lantoa.core.registry import declared
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
-
-
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return render(request, "voice/too_many.html", status=429)
 
 
 def _photos(form: ReportForm) -> list:
@@ -32,11 +28,10 @@ def _photos(form: ReportForm) -> list:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("report")
 def report_new(request: HttpRequest) -> HttpResponse:
     context_enterprise = request.worker_enterprise or None
     form = ReportForm(request.POST or None, request.FILES or None, worker_enterprise=context_enterprise)
-    if request.method == "POST" and rate_limit_exceeded(request):
-        return _too_many(request)
     if form.is_valid():
         try:
             submitted = report_services.report_submit(
@@ -86,24 +81,21 @@ def _follow_page(
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("follow")
 def follow(request: HttpRequest) -> HttpResponse:
     """The worker opens their case with the receipt (sent in a POST body, never in a URL)."""
     form = ReceiptForm(request.POST or None)
-    if request.method == "POST":
-        if rate_limit_exceeded(request, scope="follow"):
-            return _too_many(request)
-        if form.is_valid():
-            report = report_services.report_get_by_receipt(code=form.cleaned_data["receipt"])
-            if report is not None:
-                return _follow_page(request, report, crypto.receipt_parse(form.cleaned_data["receipt"]).code)
-            form.add_error("receipt", _("Không tìm thấy phản ánh với mã này. Hãy kiểm tra lại từng ký tự."))
+    if request.method == "POST" and form.is_valid():
+        report = report_services.report_get_by_receipt(code=form.cleaned_data["receipt"])
+        if report is not None:
+            return _follow_page(request, report, crypto.receipt_parse(form.cleaned_data["receipt"]).code)
+        form.add_error("receipt", _("Không tìm thấy phản ánh với mã này. Hãy kiểm tra lại từng ký tự."))
     return render(request, "voice/follow.html", {"form": form})
 
 
 @require_http_methods(["POST"])
+@rate_limited("follow")
 def follow_reply(request: HttpRequest) -> HttpResponse:
-    if rate_limit_exceeded(request, scope="follow"):
-        return _too_many(request)
     form = WorkerReplyForm(request.POST)
     report = report_services.report_get_by_receipt(code=request.POST.get("receipt", ""))
     if report is None:
