@@ -35,7 +35,8 @@ check: install
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.prod SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-long-enough-for-the-deploy-check \
-		ALLOWED_HOSTS=lantoa.example PUBLIC_BASE_URL=https://lantoa.example DATABASE_URL=sqlite:///tmp/deploy-check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=lantoa.example PUBLIC_BASE_URL=https://lantoa.example REDIS_URL=redis://127.0.0.1:6379/0 \
+		DATABASE_URL=sqlite:///tmp/deploy-check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: install
 	$(PY) -m pytest -n 2 -q
