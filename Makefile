@@ -8,7 +8,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lantoa
 export PYTHONDONTWRITEBYTECODE := 1
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
+PROD_PORT ?= 8001
+
+.PHONY: install demo prod serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +24,10 @@ demo: install
 	$(PY) manage.py load_demo
 	@echo "Lan Tỏa: http://127.0.0.1:$(PORT)/  (cán bộ: http://127.0.0.1:$(PORT)/office/)"
 	scripts/serve-demo.sh $(PY) $(PORT)
+
+# The production stack here: gunicorn (several workers), the task worker and the scheduler, on PostgreSQL and Redis.
+prod: install services
+	PORT=$(PROD_PORT) scripts/serve-prod.sh $(PY)
 
 lint: install
 	$(PY) -m ruff check .

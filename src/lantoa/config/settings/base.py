@@ -177,10 +177,22 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Files larger than this import in a background thread while the page shows progress.
 IMPORT_BACKGROUND_BYTES = env.int("IMPORT_BACKGROUND_BYTES", default=64 * 1024)
 
+# Logs: JSON lines (time, level, logger, message, request_id) on stderr for journald; LOG_FORMAT=text for a person.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lantoa.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "lantoa.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("LOG_FORMAT", default="json"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
@@ -304,3 +316,12 @@ TASKS_SCHEDULE = [
     ("purge_voice_cases", "weekly", "02:30", 7),
 ]
 # --- end tasks ---
+
+# --- operations: request ids, metrics (see docs/operations.md) ---
+# Outermost: every response, even one a later middleware answers, carries X-Request-ID and is counted.
+MIDDLEWARE[:0] = ["lantoa.core.metrics.RequestCountMiddleware", "lantoa.core.logs.RequestIdMiddleware"]
+# /metrics answers a request with "Authorization: Bearer <METRICS_TOKEN>" or from one of these IPs/CIDRs (the
+# client address as lantoa.core.clients reads it, behind TRUSTED_PROXIES); both empty = closed to everyone.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_ALLOWED_ADDRESSES = env.list("METRICS_ALLOWED_ADDRESSES", default=[])
+# --- end operations ---

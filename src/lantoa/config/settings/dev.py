@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-lantoa")
@@ -13,3 +13,5 @@ STORAGES = {
 # voice: development-only keys (production must set its own, see prod.py).
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=["1:ZGV2LW9ubHktdm9pY2Uta2V5LW5vdC1zZWNyZXQtMDE="])
 VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="dev-only-voice-receipt-salt-not-secret")
+
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="text")
