@@ -10,11 +10,12 @@ export HF_HUB_OFFLINE := 1
 
 PROD_PORT ?= 8001
 
-.PHONY: install demo prod serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
+.PHONY: install lock demo prod serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+# Production dependencies (requirements.txt) and development ones (requirements-dev.txt), both pinned with hashes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -32,6 +33,16 @@ prod: install services
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	@! grep -nE '^ *(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)\b|file:' requirements.txt requirements-dev.txt \
+		|| { echo "Tệp khoá phụ thuộc không được ghi địa chỉ kho gói."; exit 1; }
+
+# Re-pin both lock files from pyproject.toml (LOCK_FLAGS=--upgrade moves to newer releases).
+lock: install
+	$(PY) -m uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" --quiet -o requirements.txt $(LOCK_FLAGS)
+	$(PY) -m uv pip compile --group pyproject.toml:dev -c requirements.txt --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements-dev.txt $(LOCK_FLAGS)
 
 format: install
 	$(PY) -m ruff check --fix .

@@ -21,6 +21,8 @@ from pathlib import Path
 from django.core.files.base import File
 from django.core.files.storage import Storage, storages
 from django.db import connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 
 import lantoa
 
@@ -42,11 +44,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _quoted(connection, table: str) -> str:
+def _quoted(connection: BaseDatabaseWrapper, table: str) -> str:
     return connection.ops.quote_name(table)
 
 
-def _row_counts(cursor, connection, tables: list[str]) -> dict[str, int]:
+def _row_counts(cursor: CursorWrapper, connection: BaseDatabaseWrapper, tables: list[str]) -> dict[str, int]:
     counts = {}
     for table in sorted(tables):
         cursor.execute(f"SELECT COUNT(*) FROM {_quoted(connection, table)}")  # noqa: S608 - names from introspection

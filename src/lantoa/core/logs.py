@@ -32,7 +32,6 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         offered = request.headers.get(HEADER, "")
         request_id = offered if _ACCEPTED.fullmatch(offered) else uuid.uuid4().hex
-        request.request_id = request_id
         # Not reset on the way out: Django logs an error response ("Not Found: …") after the middleware returns.
         # The next request in this thread sets its own id first.
         _current.set(request_id)

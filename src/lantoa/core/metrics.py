@@ -65,18 +65,22 @@ def _label(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def _family(name: str, kind: str, help_text: str, samples: Iterable[tuple[dict[str, object], float]]) -> list[str]:
+def _family(
+    name: str, kind: str, help_text: str, samples: Iterable[tuple[dict[str, object], float | None]]
+) -> list[str]:
     lines = [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
     for labels, value in samples:
         rendered = ",".join(f'{key}="{_label(label)}"' for key, label in labels.items())
-        lines.append(f"{name}{{{rendered}}} {value:g}" if rendered else f"{name} {value:g}")
+        number = f"{value or 0:g}"
+        lines.append(f"{name}{{{rendered}}} {number}" if rendered else f"{name} {number}")
     return lines
 
 
 def _counts_by(model: type[Model] | str, field: str) -> dict[str, int]:
-    model = apps.get_model(model) if isinstance(model, str) else model
-    rows = model.objects.order_by().values(field).annotate(n=Count("pk"))
-    counts = {str(choice): 0 for choice, _name in model._meta.get_field(field).choices or ()}
+    model_class = apps.get_model(model) if isinstance(model, str) else model
+    rows = model_class._default_manager.order_by().values(field).annotate(n=Count("pk"))
+    choices = getattr(model_class._meta.get_field(field), "choices", None) or ()
+    counts = {str(choice): 0 for choice, _name in choices}
     counts.update({str(row[field]): row["n"] for row in rows})
     return counts
 

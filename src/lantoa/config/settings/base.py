@@ -5,6 +5,7 @@ dev.py, test.py and prod.py only change defaults for their context.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -151,7 +152,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # files only an access-checked view may hand out (uploaded imports, generated reports): never under MEDIA_URL
@@ -178,7 +179,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 IMPORT_BACKGROUND_BYTES = env.int("IMPORT_BACKGROUND_BYTES", default=64 * 1024)
 
 # Logs: JSON lines (time, level, logger, message, request_id) on stderr for journald; LOG_FORMAT=text for a person.
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "lantoa.core.logs.RequestIdFilter"}},
@@ -189,7 +190,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": env.str("LOG_FORMAT", default="json"),
+            "formatter": env.str("LOG_FORMAT", default="") or "json",
             "filters": ["request_id"],
         }
     },
@@ -308,7 +309,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # tasks: a job still "running" this many seconds after it started is taken to have lost its worker
 TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
 # tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
-TASKS_SCHEDULE = [
+TASKS_SCHEDULE: list[tuple[Any, ...]] = [
     ("compute_hotspots", "daily", "01:30"),
     ("escalate_voice_cases", "daily", "07:00"),
     ("plans_remind", "daily", "07:30"),

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MEDIA_ROOT, STORAGES, env
 
 
 def _required(name: str) -> str:
@@ -30,9 +30,9 @@ if not env.str("REDIS_URL", default=""):
 # Media (see docs/operations.md): MEDIA_ROOT and PRIVATE_MEDIA_ROOT sit on one volume shared by every app server
 # (the same mount on each host). nginx serves MEDIA_ROOT under /media/; the private storage is handed out only by
 # access-checked views, so it must never lie inside MEDIA_ROOT, where nginx would serve it to anyone.
-_private_root = Path(STORAGES["private"]["OPTIONS"]["location"]).resolve()  # noqa: F405
-if _private_root.is_relative_to(Path(MEDIA_ROOT).resolve()):  # noqa: F405
-    raise ImproperlyConfigured(f"PRIVATE_MEDIA_ROOT ({_private_root}) must not lie inside MEDIA_ROOT ({MEDIA_ROOT}).")  # noqa: F405
+_private_root = Path(STORAGES["private"]["OPTIONS"]["location"]).resolve()
+if _private_root.is_relative_to(Path(MEDIA_ROOT).resolve()):
+    raise ImproperlyConfigured(f"PRIVATE_MEDIA_ROOT ({_private_root}) must not lie inside MEDIA_ROOT ({MEDIA_ROOT}).")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

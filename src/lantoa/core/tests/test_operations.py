@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from lantoa.core.logs import JsonFormatter, RequestIdFilter
 from lantoa.core.tasks import run_timer
@@ -82,7 +82,7 @@ def test_metrics_are_closed_to_everyone_by_default(client):
     assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 404
 
 
-def scrape(client) -> dict[str, float]:
+def scrape(client: Client) -> dict[str, float]:
     response = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {TOKEN}")
     assert response["Content-Type"].startswith("text/plain; version=0.0.4")
     return {

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.core import backup
 
@@ -8,11 +8,11 @@ from lantoa.core import backup
 class Command(BaseCommand):
     help = "Restore a backup folder into an EMPTY database and the media storages, then verify its manifest."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source", type=Path, help="a folder written by `manage.py backup`")
         parser.add_argument("--database", default="default", help="database alias (default: default)")
 
-    def handle(self, *args, source: Path, database: str, **options) -> None:
+    def handle(self, *args: object, source: Path, database: str, **options: object) -> None:
         try:
             manifest = backup.restore(source, using=database)
         except backup.BackupError as error:
