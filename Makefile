@@ -8,11 +8,14 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lantoa
 export PYTHONDONTWRITEBYTECODE := 1
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
+PROD_PORT ?= 8001
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+.PHONY: install lock demo prod serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
+
+# Production dependencies (requirements.txt) and development ones (requirements-dev.txt), both pinned with hashes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -23,9 +26,23 @@ demo: install
 	@echo "Lan Tỏa: http://127.0.0.1:$(PORT)/  (cán bộ: http://127.0.0.1:$(PORT)/office/)"
 	scripts/serve-demo.sh $(PY) $(PORT)
 
+# The production stack here: gunicorn (several workers), the task worker and the scheduler, on PostgreSQL and Redis.
+prod: install services
+	PORT=$(PROD_PORT) scripts/serve-prod.sh $(PY)
+
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	@! grep -nE '^ *(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)\b|file:' requirements.txt requirements-dev.txt \
+		|| { echo "Tệp khoá phụ thuộc không được ghi địa chỉ kho gói."; exit 1; }
+
+# Re-pin both lock files from pyproject.toml (LOCK_FLAGS=--upgrade moves to newer releases).
+lock: install
+	$(PY) -m uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" --quiet -o requirements.txt $(LOCK_FLAGS)
+	$(PY) -m uv pip compile --group pyproject.toml:dev -c requirements.txt --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements-dev.txt $(LOCK_FLAGS)
 
 format: install
 	$(PY) -m ruff check --fix .
@@ -35,7 +52,8 @@ check: install
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=lantoa.config.settings.prod SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-long-enough-for-the-deploy-check \
-		ALLOWED_HOSTS=lantoa.example PUBLIC_BASE_URL=https://lantoa.example DATABASE_URL=sqlite:///tmp/deploy-check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=lantoa.example PUBLIC_BASE_URL=https://lantoa.example REDIS_URL=redis://127.0.0.1:6379/0 \
+		DATABASE_URL=sqlite:///tmp/deploy-check.sqlite3 $(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: install
 	$(PY) -m pytest -n 2 -q

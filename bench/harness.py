@@ -53,6 +53,7 @@ def prod_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
         "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
         "VAR_DIR": str(var_dir),
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",

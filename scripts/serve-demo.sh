@@ -4,6 +4,8 @@
 set -uo pipefail
 PY="${1:?python}"
 PORT="${2:?port}"
+# The demo names its settings: lantoa.config.wsgi defaults to production.
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-lantoa.config.settings.dev}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM

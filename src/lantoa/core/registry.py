@@ -18,6 +18,8 @@ An app declares, on its AppConfig:
 - `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
   became of their report elsewhere, such as a recommendation and its answer);
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
+- `metric_counts`: ((metric_name, help, "app_label.Model", field), …) – row counts by that field's values on
+  `/metrics` (core.metrics), e.g. reports by status.
 """
 
 import datetime as dt

@@ -28,7 +28,7 @@ def latest_slot(*, kind: str, at: str, weekday: int | None = None, now: dt.datet
     slot = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if kind == "daily":
         return slot if slot <= local else slot - dt.timedelta(days=1)
-    if kind == "weekly":
+    if kind == "weekly" and weekday is not None:
         slot -= dt.timedelta(days=(local.isoweekday() - weekday) % 7)
         return slot if slot <= local else slot - dt.timedelta(days=7)
     raise ValueError(f"unknown schedule kind {kind!r}")

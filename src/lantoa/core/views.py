@@ -1,6 +1,6 @@
 import logging
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from redis.exceptions import RedisError
 
-from lantoa.core import registry, selectors
+from lantoa.core import metrics, registry, selectors
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +59,35 @@ def healthz(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {"status": "error", "database": {"status": "error", "error": type(error).__name__}}, status=503
         )
+    cache_status = _cache_status()
     return JsonResponse(
         {
-            "status": "ok",
+            "status": cache_status["status"],
             "database": {"status": "ok", "vendor": connection.vendor},
+            "cache": cache_status,
             "tasks": selectors.task_backlog(),
-        }
+        },
+        status=200 if cache_status["status"] == "ok" else 503,
     )
+
+
+def _cache_status() -> dict[str, str]:
+    backend = type(caches["default"]).__name__
+    try:
+        cache.set("core:healthz", "ok", timeout=10)
+        answered = cache.get("core:healthz") == "ok"
+    except (RedisError, OSError) as error:
+        return {"status": "error", "backend": backend, "error": type(error).__name__}
+    return {"status": "ok" if answered else "error", "backend": backend}
+
+
+@never_cache
+@require_GET
+def metrics_view(request: HttpRequest) -> HttpResponse:
+    """Prometheus scrapes this with METRICS_TOKEN or from METRICS_ALLOWED_ADDRESSES; anyone else gets a 404."""
+    if not metrics.allowed(request):
+        return page_not_found(request)
+    return HttpResponse(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -24,6 +24,7 @@ class VoiceConfig(AppConfig):
     api_router = ("/voice/", "lantoa.voice.api.router")
     sitemaps = {"voice": "lantoa.voice.sitemaps.VoicePagesSitemap"}
     indicator_sources = "lantoa.voice.indicators.sources"
+    metric_counts = (("lantoa_voice_reports", "Anonymous reports by status.", "voice.Report", "status"),)
 
     def ready(self) -> None:
         from lantoa.voice.catalogue import catalogue_ensure

@@ -5,6 +5,7 @@ dev.py, test.py and prod.py only change defaults for their context.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -161,7 +162,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # files only an access-checked view may hand out (uploaded imports, generated reports): never under MEDIA_URL
@@ -184,10 +185,22 @@ WAGTAIL_SITE_NAME = "Lan Tỏa"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-LOGGING = {
+# Logs: JSON lines (time, level, logger, message, request_id) on stderr for journald; LOG_FORMAT=text for a person.
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lantoa.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "lantoa.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("LOG_FORMAT", default="") or "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
@@ -308,7 +321,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # tasks: a job still "running" this many seconds after it started is taken to have lost its worker
 TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
 # tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
-TASKS_SCHEDULE = [
+TASKS_SCHEDULE: list[tuple[Any, ...]] = [
     ("compute_hotspots", "daily", "01:30"),
     ("escalate_voice_cases", "daily", "07:00"),
     ("plans_remind", "daily", "07:30"),
@@ -317,3 +330,12 @@ TASKS_SCHEDULE = [
     ("purge_job_files", "hourly", ":35"),
 ]
 # --- end tasks ---
+
+# --- operations: request ids, metrics (see docs/operations.md) ---
+# Outermost: every response, even one a later middleware answers, carries X-Request-ID and is counted.
+MIDDLEWARE[:0] = ["lantoa.core.metrics.RequestCountMiddleware", "lantoa.core.logs.RequestIdMiddleware"]
+# /metrics answers a request with "Authorization: Bearer <METRICS_TOKEN>" or from one of these IPs/CIDRs (the
+# client address as lantoa.core.clients reads it, behind TRUSTED_PROXIES); both empty = closed to everyone.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_ALLOWED_ADDRESSES = env.list("METRICS_ALLOWED_ADDRESSES", default=[])
+# --- end operations ---

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOGGING, STORAGES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-lantoa")
@@ -7,9 +7,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": STORAGES["private"],  # noqa: F405
+    "private": STORAGES["private"],
 }
 
 # voice: development-only keys (production must set its own, see prod.py).
 VOICE_ENCRYPTION_KEYS = env.list("VOICE_ENCRYPTION_KEYS", default=["1:ZGV2LW9ubHktdm9pY2Uta2V5LW5vdC1zZWNyZXQtMDE="])
 VOICE_RECEIPT_SALT = env.str("VOICE_RECEIPT_SALT", default="dev-only-voice-receipt-salt-not-secret")
+
+LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAT", default="") or "text"

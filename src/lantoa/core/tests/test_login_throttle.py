@@ -1,10 +1,12 @@
 """Login throttling: five wrong passwords for one phone from one address lock that pair out for 15 minutes."""
 
 import logging
+from typing import Any
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from lantoa.orgs.models import Role
@@ -23,7 +25,9 @@ def official(make_official, labour_federation):
     return make_official(unit=labour_federation, role=Role.UNION_OFFICER)
 
 
-def attempt(client, page: str, username: str, password: str, address: str = "203.0.113.7", **headers: str):
+def attempt(
+    client: Client, page: str, username: str, password: str, address: str = "203.0.113.7", **headers: Any
+) -> Any:  # the test client's response
     return client.post(page, {"username": username, "password": password}, REMOTE_ADDR=address, **headers)
 
 
