@@ -99,7 +99,7 @@ def run() -> dict:
     index = retrieval.SearchIndex.build(passages)
     build_s = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "index.npz"
+        path = Path(folder) / "index"
         index.save(path)
         started = time.perf_counter()
         retrieval.SearchIndex.load(path)

@@ -63,6 +63,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "status": "ok",
             "database": {"status": "ok", "vendor": connection.vendor},
             "tasks": selectors.task_backlog(),
+            **registry.health_reports(),
         }
     )
 

@@ -288,3 +288,11 @@ def entries_needing_review() -> QuerySet[HandbookEntry]:
 
 def entry_needing_review_get(*, pk: int) -> HandbookEntry:
     return get_object_or_404(HandbookEntry, pk=pk, needs_review=True)
+
+
+def search_index_health() -> dict[str, str | None]:
+    """For /healthz: the published search-index version, and the one this process answers with (None: no index,
+    the search falls back to the database)."""
+    from lantoa.legal import index_store, search  # search reads these selectors: imported when asked
+
+    return {"version": index_store.current_version(), "loaded": search.loaded_version()}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
 
@@ -24,3 +25,8 @@ def require_tool(name: str) -> str:
     path = shutil.which(name)
     require(path is not None, name)
     return str(path)
+
+
+def run_tasks() -> None:
+    """Run every queued background job in this process, as `manage.py db_worker` does, then return."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")

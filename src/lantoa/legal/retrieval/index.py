@@ -14,9 +14,10 @@ import numpy as np
 
 from .bm25 import BM25Field
 from .synonyms import SynonymExpander, load_synonyms
-from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_spans
+from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, normalize, syllables, token_spans
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped) and header.json
+HEADER_NAME = "header.json"
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
 CONFIDENCE_THRESHOLD = 0.25
@@ -150,6 +151,35 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
     ]
     terms.accented, terms.folded, terms.bigram = _max_weights(acc), _max_weights(fol), _max_weights(big)
     return terms
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWords:
+    """What a question is matched with in a passage. ``marks``: its content words as typed (and the dictionary's
+    wording of its everyday phrases), marked where they appear as written; ``marks_folded``: the folded form of the
+    words typed without any diacritics, which may match any accented spelling ("nghi" marks "nghỉ")."""
+
+    words: dict[str, float]
+    pairs: dict[str, float]
+    marks: frozenset[str] = frozenset()
+    marks_folded: frozenset[str] = frozenset()
+
+    def marks_word(self, word: str) -> bool:
+        """Whether a word of a passage is one of the question's meaningful words: never a filler ("đã", "được")
+        and never a different word that only folds alike ("đã" for a typed "đa")."""
+        lowered = normalize(word)
+        if lowered in QUERY_STOPWORDS:
+            return False
+        return lowered in self.marks or fold(lowered) in self.marks_folded
+
+
+def marks_of(query: str, terms: _QueryTerms | None = None) -> dict[str, frozenset[str]]:
+    """The ``marks`` and ``marks_folded`` of a question (see QueryWords); dictionary wording counts when analysed."""
+    tokens = syllables(query)
+    keep = content_mask(tokens)
+    own = [tok for tok, kept in zip(tokens, keep, strict=True) if kept and tok not in QUERY_STOPWORDS]
+    marks = set(own) | ({t for t, _ in terms.accented} - QUERY_STOPWORDS if terms else set())
+    return {"marks": frozenset(marks), "marks_folded": frozenset(tok for tok in own if fold(tok) == tok)}
 
 
 _KHOAN_RE = re.compile(r"^\s*\d+[.)]\s")
@@ -446,12 +476,16 @@ class SearchIndex:
                 matched[ftok] = None
         return tuple(matched), tuple(spans)
 
-    def query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
+    def query_terms(self, query: str) -> QueryWords:
         """The folded words and word pairs the question is searched with (its own and its dictionary wording), each
-        with its IDF in the articles: how much sharing it says about a passage."""
+        with its IDF in the articles (how much sharing it says about a passage), and the words worth marking."""
         terms = _analyse(query, self._expander, self.config)
         words, pairs = self.fields["folded"], self.fields["bigram"]
-        return {t: words.term_idf(t) for t, _ in terms.folded}, {t: pairs.term_idf(t) for t, _ in terms.bigram}
+        return QueryWords(
+            words={t: words.term_idf(t) for t, _ in terms.folded},
+            pairs={t: pairs.term_idf(t) for t, _ in terms.bigram},
+            **marks_of(query, terms),
+        )
 
     def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
         """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""
@@ -489,14 +523,20 @@ class SearchIndex:
         return hits
 
     def save(self, path: Path | str) -> None:
-        """Write one ``.npz`` file (no pickles): postings arrays plus a JSON header."""
+        """Write a folder (no pickles): one ``.npy`` file per postings array and a JSON header. The arrays are
+        read back memory-mapped, so processes loading the same folder share their pages."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, np.ndarray] = {}
         for name, fld in self.fields.items():
             arrays.update(fld.to_arrays(name))
         arrays["clause_doc"] = self.clause_doc
         arrays["explained_pairs"] = self.explained_pairs
+        for name, values in arrays.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         header = {
             "format": FORMAT_VERSION,
+            "arrays": sorted(arrays),
             "config": asdict(self.config),
             "synonyms": self.synonyms,
             "passages": [
@@ -505,27 +545,48 @@ class SearchIndex:
             "vocab": {name: fld.terms() for name, fld in self.fields.items()},
             "n_docs": {name: fld.n_docs for name, fld in self.fields.items()},
         }
-        arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
-        with Path(path).open("wb") as fh:
-            np.savez(fh, **arrays)
+        (folder / HEADER_NAME).write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path | str) -> SearchIndex:
-        with np.load(Path(path), allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-        header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
-        if header.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {header.get('format')!r}; rebuild the index")
-        passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
-        fields = {
-            name: BM25Field.from_arrays(arrays, name, terms=terms, n_docs=header["n_docs"][name])
-            for name, terms in header["vocab"].items()
-        }
-        return cls(
-            passages=passages,
-            fields=fields,
-            clause_doc=arrays["clause_doc"],
-            synonyms=header["synonyms"],
-            config=SearchConfig(**header["config"]),
-            explained_pairs=arrays["explained_pairs"],
-        )
+    def load(cls, path: Path | str, *, mmap: bool = True) -> SearchIndex:
+        """Read a folder written by ``save``; ``ValueError`` when it is incomplete, damaged or of another format."""
+        folder = Path(path)
+        try:
+            header = json.loads((folder / HEADER_NAME).read_text(encoding="utf-8"))
+            if not isinstance(header, dict) or header.get("format") != FORMAT_VERSION:
+                raise ValueError(f"unsupported index format in {folder}; rebuild the index")
+            arrays = {
+                name: np.load(folder / f"{name}.npy", mmap_mode="r" if mmap else None, allow_pickle=False)
+                for name in header["arrays"]
+            }
+            passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
+            fields = {
+                name: BM25Field.from_arrays(arrays, name, terms=terms, n_docs=header["n_docs"][name])
+                for name, terms in header["vocab"].items()
+            }
+            index = cls(
+                passages=passages,
+                fields=fields,
+                clause_doc=arrays["clause_doc"],
+                synonyms=header["synonyms"],
+                config=SearchConfig(**header["config"]),
+                explained_pairs=arrays["explained_pairs"],
+            )
+        except (OSError, KeyError, TypeError, IndexError, UnicodeDecodeError) as error:
+            raise ValueError(f"search index {folder} cannot be read: {error!r}") from error
+        index.check()
+        return index
+
+    def check(self) -> None:
+        """Cheap consistency checks on a loaded index: postings that point past their arrays or documents (a
+        truncated or foreign file) raise ``ValueError`` here, not in the middle of a search."""
+        n = len(self.passages)
+        for name, fld in self.fields.items():
+            if len(fld.indptr) != len(fld.vocab) + 1 or len(fld.idf) != len(fld.vocab):
+                raise ValueError(f"field {name}: vocabulary and postings disagree")
+            if len(fld.doc_ids) != len(fld.impacts) or (len(fld.indptr) and int(fld.indptr[-1]) != len(fld.doc_ids)):
+                raise ValueError(f"field {name}: postings truncated")
+            if len(fld.doc_ids) and int(fld.doc_ids.max()) >= fld.n_docs:
+                raise ValueError(f"field {name}: postings beyond its documents")
+        if len(self.clause_doc) and int(self.clause_doc.max()) >= n:
+            raise ValueError("clauses beyond the articles")
