@@ -76,12 +76,15 @@ def _block_text(block: dict) -> str:
     return block.get("text") or "\n".join(block["items"])
 
 
-def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords) -> Lead | None:
-    """The entry explaining the article closest to the question, cut to the block that answers it: a paragraph and
-    the list it introduces (or the paragraph introducing a list) are one block; one with a figure wins a tie."""
+def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords, scores: list[float] | None = None) -> Lead | None:
+    """The entry explaining the article that best answers the question (`scores`: the index's score of each entry,
+    the one that ranked the article; else the words shared), cut to the block that answers it: a paragraph and the
+    list it introduces are one block; of equal blocks, one with a figure ("12 ngày", "200%") wins."""
     if not entries:
         return None
-    entry = max(entries, key=lambda e: overlap(f"{e.question}\n{e.keywords}\n{e.answer}", terms))
+    if scores is None:
+        scores = [overlap(f"{e.question}\n{e.keywords}\n{e.answer}", terms) for e in entries]
+    entry = entries[max(range(len(entries)), key=scores.__getitem__)]
     blocks = answer_paragraphs(entry.answer)
     if not blocks:
         return Lead(entry, [])

@@ -252,7 +252,11 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         cited_by = entries.get(article.pk, [])
         explained = None
         if not found:  # the top article leads with its plain explanation
-            lead = answers.lead_pick(entries=cited_by, terms=terms)
+            scores = None
+            if index is not None:
+                texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
+                scores = index.explanation_scores(query, texts)
+            lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
             explained = index.query_terms(lead.text) if lead and index is not None else None
         found.append(
             Answer(

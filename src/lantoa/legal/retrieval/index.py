@@ -334,6 +334,10 @@ class SearchIndex:
         self._explained_texts: defaultdict[int, list[int]] = defaultdict(list)  # article -> its explanation ids
         for text_id, doc in explained_pairs.T.tolist():
             self._explained_texts[doc].append(text_id)
+        self._explanation_ids: dict[str, int] = {}  # text -> its id in the "explained" field, as _explanations numbers
+        for p in passages:
+            for text in p.explained_by:
+                self._explanation_ids.setdefault(text, len(self._explanation_ids))
         self.synonyms = dict(synonyms)
         self.config = config
         self._expander = SynonymExpander(self.synonyms)
@@ -486,6 +490,16 @@ class SearchIndex:
             pairs={t: pairs.term_idf(t) for t, _ in terms.bigram},
             **marks_of(query, terms),
         )
+
+    def explanation_scores(self, query: str, texts: list[str]) -> list[float]:
+        """How well each explanation text (as passed in ``Passage.explained_by``) answers the question, scored as
+        the ranking scores it; 0 for a text the index does not hold."""
+        terms = _analyse(query, self._expander, self.config)
+        if not self.explained_pairs.size:
+            return [0.0] * len(texts)
+        scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
+        ids = [self._explanation_ids.get(text) for text in texts]
+        return [0.0 if i is None else float(scores[i]) for i in ids]
 
     def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
         """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""

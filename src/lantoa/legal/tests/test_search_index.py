@@ -124,3 +124,24 @@ def test_the_index_holds_the_wording_in_force_and_the_answer_shows_it(library: N
     top = outcome.answers[0]
     assert top.provision.number == "107" and top.passage.slug == "dieu-107-khoan-1"
     assert "trực sẵn sàng" in "".join(piece for piece, _ in top.passage.pieces)
+
+
+def test_the_passage_is_the_khoan_with_its_listed_points_and_only_meaningful_words_marked(library: None) -> None:
+    search.index_build()
+    outcome = search.search(query="làm thêm giờ có cần người lao động đồng ý không", on=DAY)
+    passage = outcome.answers[0].passage
+    assert passage.slug == "dieu-107-khoan-2"
+    assert passage.text.splitlines()[0].endswith("các yêu cầu sau đây:")  # never cut at the colon: its points follow
+    assert [line.split(")")[0] for line in passage.text.splitlines()[1:]] == ["a", "b", "c"]
+    marked = {text for line in [passage.pieces, *passage.points] for text, is_match in line if is_match}
+    assert {"đồng", "ý"} <= marked
+    assert not marked & {"được", "của", "không", "có"}  # fillers of the question are never marked
+
+
+def test_a_word_is_marked_as_typed_not_as_another_word_that_folds_alike() -> None:
+    typed = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of("đa số người lao động đã được"))
+    assert typed.marks_word("đa") and typed.marks_word("Người")
+    assert not typed.marks_word("đã")  # "đa" typed with its marks is not "đã"
+    assert not typed.marks_word("được") and not typed.marks_word("của")
+    unaccented = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of("nghi phep nam"))
+    assert unaccented.marks_word("nghỉ") and unaccented.marks_word("năm")  # typed without marks: any spelling
