@@ -66,7 +66,7 @@ def _import_into_postgres() -> dict:
         manage(env, "legal_import", str(SHARED), "--no-index")
         again = time.perf_counter() - started
         started = time.perf_counter()
-        manage(env, "legal_index")
+        manage(env, "legal_index", "--now")
         index = time.perf_counter() - started
     return {
         "first_import_s": round(first, 1),

@@ -8,11 +8,10 @@ words and on that explanation's, with its điểm, never cut at "… như sau:".
 import re
 from dataclasses import dataclass
 
-from lantoa.core.text import fold
 from lantoa.legal import selectors
 from lantoa.legal.models import HandbookEntry, Provision
 from lantoa.legal.retrieval import QueryWords
-from lantoa.legal.retrieval.text import bigrams
+from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's folding, so marks and scores agree
 from lantoa.legal.services.handbook import answer_paragraphs
 
 WORD = re.compile(r"\w+%?")

@@ -193,7 +193,21 @@ class SearchOutcome:
     lead: answers.Lead | None = None  # the short plain answer explaining the top article
 
 
-def _database_ranking(*, query: str, on: dt.date, k: int) -> list[tuple[str, str, float]]:
+Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool]  # (doc, article number, score), words, sure
+
+
+def _index_ranking(index: "retrieval.SearchIndex", *, query: str, on: dt.date, k: int) -> Ranking | None:
+    try:
+        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
+        terms = index.query_terms(query)
+    except (ValueError, IndexError, KeyError) as error:  # values damaged inside a file of the right size
+        logger.warning("search index %s failed (%r)", loaded_version(), error)
+        return None
+    ranked = [(hit.doc_number, hit.article.removeprefix("Điều ").strip(), hit.score) for hit in hits]
+    return ranked, terms, bool(hits) and hits[0].confident
+
+
+def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
     """(document number, article number, score) by the number of the question's words an article in force (its
     title, text or khoản) contains, as typed, case-insensitively. Slower and cruder than the index: only used
     while no index can be read."""
@@ -211,7 +225,8 @@ def _database_ranking(*, query: str, on: dt.date, k: int) -> list[tuple[str, str
     best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]
     rows = Provision.objects.filter(pk__in=[pk for pk, _ in best]).values_list("pk", "document__number", "number")
     numbers = {pk: (doc, number) for pk, doc, number in rows}
-    return [(*numbers[pk], score) for pk, score in best if pk in numbers]
+    terms = retrieval.QueryWords(words=dict.fromkeys(map(fold, words), 1.0), pairs={}, **retrieval.marks_of(query))
+    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False
 
 
 def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
@@ -219,18 +234,12 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     if not query.strip():
         return SearchOutcome(query, on, [], is_confident=False)
     index = index_get()
-    if index is None:
+    ranking = _index_ranking(index, query=query, on=on, k=k) if index is not None else None
+    if ranking is None:
+        index = None
         logger.warning("legal search answered from the database: no readable search index")
-        ranked = _database_ranking(query=query, on=on, k=k)
-        tokens = syllables(query)
-        own = [fold(t) for t, kept in zip(tokens, content_mask(tokens), strict=True) if kept]
-        terms = retrieval.QueryWords(words=dict.fromkeys(own, 1.0), pairs={}, **retrieval.marks_of(query))
-        confident = False
-    else:
-        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
-        ranked = [(hit.doc_number, hit.article.removeprefix("Điều ").strip(), hit.score) for hit in hits]
-        terms = index.query_terms(query)
-        confident = bool(hits) and hits[0].confident
+        ranking = _database_ranking(query=query, on=on, k=k)
+    ranked, terms, confident = ranking
     lookup = Q(pk__in=[])
     for doc_number, number, _score in ranked:
         lookup |= Q(document__number=doc_number, number=number)

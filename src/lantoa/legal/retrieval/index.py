@@ -7,7 +7,7 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +16,7 @@ from .bm25 import BM25Field
 from .synonyms import SynonymExpander, load_synonyms
 from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, normalize, syllables, token_spans
 
-FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped) and header.json
+FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped, the article texts too) and header.json
 HEADER_NAME = "header.json"
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
@@ -309,6 +309,27 @@ def _body_field_set(
     }
 
 
+class _TextStore:
+    """Strings kept as one UTF-8 byte array and their offsets (both memory-mapped when loaded)."""
+
+    def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
+        self.data, self.offsets = data, offsets
+
+    @staticmethod
+    def arrays(texts: list[str]) -> dict[str, np.ndarray]:
+        encoded = [text.encode("utf-8") for text in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        return {"texts.bytes": np.frombuffer(b"".join(encoded), dtype=np.uint8), "texts.offsets": offsets}
+
+    def __getitem__(self, i: int) -> str:
+        return self.data[int(self.offsets[i]) : int(self.offsets[i + 1])].tobytes().decode("utf-8", errors="replace")
+
+    def check(self, n: int) -> None:
+        if len(self.offsets) != n + 1 or int(self.offsets[-1]) != len(self.data):
+            raise ValueError("article texts truncated")
+
+
 class SearchIndex:
     """Multi-field BM25 with query-side synonym expansion, fused by a weighted score sum.
 
@@ -326,8 +347,12 @@ class SearchIndex:
         synonyms: Mapping[str, str],
         config: SearchConfig,
         explained_pairs: np.ndarray,
+        texts: _TextStore | None = None,
     ) -> None:
         self.passages = passages
+        # A loaded index keeps the article texts (most of its size) in a memory-mapped blob, not as Python strings:
+        # they are only read to mark a hit's words.
+        self._texts = texts
         self.fields = fields
         self.clause_doc = clause_doc
         self.explained_pairs = explained_pairs
@@ -384,7 +409,12 @@ class SearchIndex:
         return len(self.passages)
 
     def passage(self, key: str) -> Passage:
-        return self.passages[self._position[key]]
+        doc = self._position[key]
+        passage = self.passages[doc]
+        return passage if self._texts is None else replace(passage, text=self._text(doc))
+
+    def _text(self, doc: int) -> str:
+        return self.passages[doc].text if self._texts is None else self._texts[doc]
 
     def _field_weights(self, terms: _QueryTerms) -> dict[str, tuple[float, list[tuple[str, float]]]]:
         cfg = self.config
@@ -474,7 +504,7 @@ class SearchIndex:
         wanted = {t for t, _ in terms.folded}
         spans: list[tuple[int, int]] = []
         matched: dict[str, None] = {}
-        for start, end, ftok in token_spans(self.passages[doc].text):
+        for start, end, ftok in token_spans(self._text(doc)):
             if ftok in wanted:
                 spans.append((start, end))
                 matched[ftok] = None
@@ -546,6 +576,7 @@ class SearchIndex:
             arrays.update(fld.to_arrays(name))
         arrays["clause_doc"] = self.clause_doc
         arrays["explained_pairs"] = self.explained_pairs
+        arrays.update(_TextStore.arrays([self._text(doc) for doc in range(len(self.passages))]))
         for name, values in arrays.items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         header = {
@@ -554,7 +585,7 @@ class SearchIndex:
             "config": asdict(self.config),
             "synonyms": self.synonyms,
             "passages": [
-                [p.key, p.doc_number, p.article, p.title, p.text, p.law_title, p.explained_by] for p in self.passages
+                [p.key, p.doc_number, p.article, p.title, "", p.law_title, p.explained_by] for p in self.passages
             ],
             "vocab": {name: fld.terms() for name, fld in self.fields.items()},
             "n_docs": {name: fld.n_docs for name, fld in self.fields.items()},
@@ -574,10 +605,14 @@ class SearchIndex:
                 for name in header["arrays"]
             }
             passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
+            seen: dict[str, str] = {}  # one string per term, however many fields hold it (clause.* repeat the body's)
             fields = {
-                name: BM25Field.from_arrays(arrays, name, terms=terms, n_docs=header["n_docs"][name])
+                name: BM25Field.from_arrays(
+                    arrays, name, terms=[seen.setdefault(t, t) for t in terms], n_docs=header["n_docs"][name]
+                )
                 for name, terms in header["vocab"].items()
             }
+            del seen
             index = cls(
                 passages=passages,
                 fields=fields,
@@ -585,6 +620,7 @@ class SearchIndex:
                 synonyms=header["synonyms"],
                 config=SearchConfig(**header["config"]),
                 explained_pairs=arrays["explained_pairs"],
+                texts=_TextStore(arrays["texts.bytes"], arrays["texts.offsets"]),
             )
         except (OSError, KeyError, TypeError, IndexError, UnicodeDecodeError) as error:
             raise ValueError(f"search index {folder} cannot be read: {error!r}") from error
@@ -592,15 +628,16 @@ class SearchIndex:
         return index
 
     def check(self) -> None:
-        """Cheap consistency checks on a loaded index: postings that point past their arrays or documents (a
-        truncated or foreign file) raise ``ValueError`` here, not in the middle of a search."""
+        """Cheap consistency checks on a loaded index (shapes only: reading every posting would load it all into
+        memory): arrays that disagree with the header (a truncated or foreign file) raise ``ValueError`` here.
+        Damaged values of the right size surface as errors of ``search``, which the caller must catch."""
         n = len(self.passages)
         for name, fld in self.fields.items():
             if len(fld.indptr) != len(fld.vocab) + 1 or len(fld.idf) != len(fld.vocab):
                 raise ValueError(f"field {name}: vocabulary and postings disagree")
             if len(fld.doc_ids) != len(fld.impacts) or (len(fld.indptr) and int(fld.indptr[-1]) != len(fld.doc_ids)):
                 raise ValueError(f"field {name}: postings truncated")
-            if len(fld.doc_ids) and int(fld.doc_ids.max()) >= fld.n_docs:
-                raise ValueError(f"field {name}: postings beyond its documents")
-        if len(self.clause_doc) and int(self.clause_doc.max()) >= n:
+        if len(self.clause_doc) and int(self.clause_doc[-1]) >= n:
             raise ValueError("clauses beyond the articles")
+        if self._texts is not None:
+            self._texts.check(n)

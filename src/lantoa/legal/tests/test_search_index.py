@@ -5,6 +5,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 
@@ -49,13 +50,16 @@ def test_a_build_is_published_as_a_version_that_every_process_picks_up(library: 
     assert not list(index_store.index_dir().glob(".tmp-*"))
 
 
-@pytest.mark.parametrize("damage", ["truncated postings", "garbage header", "missing folder"])
+@pytest.mark.parametrize("damage", ["truncated postings", "garbage header", "missing folder", "postings overwritten"])
 def test_a_damaged_index_answers_from_the_database_with_a_warning(library: None, client, caplog, damage: str) -> None:
     _articles, version = search.index_build()
     folder = index_store.index_dir() / version
     if damage == "truncated postings":
         postings = folder / "folded.doc_ids.npy"
         postings.write_bytes(postings.read_bytes()[:90])
+    elif damage == "postings overwritten":  # the right size, the wrong values: found only when searching
+        postings = folder / "folded.doc_ids.npy"
+        np.save(postings, np.full_like(np.load(postings), 2**30))
     elif damage == "garbage header":
         (folder / "header.json").write_bytes(b"PK\x03\x04 not an index \xff")
     else:
@@ -68,9 +72,11 @@ def test_a_damaged_index_answers_from_the_database_with_a_warning(library: None,
     assert page.status_code == 200
     html = page.content.decode()
     assert "Điều 107. Làm thêm giờ" in html and "chỉ so từng chữ" in html
-    assert any("cannot be read" in r.getMessage() for r in caplog.records)
+    reason = "failed" if damage == "postings overwritten" else "cannot be read"
+    assert any(reason in r.getMessage() for r in caplog.records)
     assert any("answered from the database" in r.getMessage() for r in caplog.records)
-    assert client.get("/healthz").json()["search_index"]["loaded"] is None
+    if damage != "postings overwritten":
+        assert client.get("/healthz").json()["search_index"]["loaded"] is None
 
 
 def test_without_any_index_the_page_still_answers(library: None, client, caplog) -> None:
