@@ -30,6 +30,7 @@ def _new_process() -> None:
 
 
 def test_a_build_is_published_as_a_version_that_every_process_picks_up(library: None, client) -> None:
+    _new_process()
     assert client.get("/healthz").json()["search_index"] == {"version": None, "loaded": None}
     _articles, first = search.index_build()
     assert index_store.current_version() == first
