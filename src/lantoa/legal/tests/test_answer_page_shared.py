@@ -40,6 +40,9 @@ def test_the_answer_leads_with_the_plain_answer_and_its_figure_then_the_khoan(sh
     lead = _section(page, "lead")
     assert "12 ngày" in lead and page.index("Trả lời ngắn") < page.index("Điều 113. Nghỉ hằng năm")
     assert "<mark>đã</mark>" not in page and "<mark>được</mark>" not in page
+    body = client.get("/api/v1/legal/search", {"q": "nghỉ phép năm được mấy ngày", "on": DAY.isoformat()}).json()
+    assert "12 ngày làm việc" in body["short_answer"]["text"] and body["answers"][0]["passage_label"] == "khoản 1"
+    assert "a) 12 ngày làm việc" in body["answers"][0]["passage"]
 
     outcome = search.search(query="làm thêm chủ nhật", on=DAY)
     assert "200%" in outcome.lead.text
