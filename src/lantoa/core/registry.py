@@ -17,9 +17,11 @@ An app declares, on its AppConfig:
   there as on voice URLs;
 - `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
   became of their report elsewhere, such as a recommendation and its answer);
-- `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them).
+- `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them);
 - `metric_counts`: ((metric_name, help, "app_label.Model", field), …) – row counts by that field's values on
-  `/metrics` (core.metrics), e.g. reports by status.
+  `/metrics` (core.metrics), e.g. reports by status;
+- `health_reports`: {"name": "dotted.path"} – `report() -> dict` (JSON-ready, cheap: no heavy query) added under
+  that name to `/healthz`, e.g. the search-index version.
 """
 
 import datetime as dt
@@ -91,3 +93,10 @@ def provision_tools(*, document_number: str, article_number: str) -> list[tuple[
         for _config, path in declared("provision_tools")
         for tool in import_string(path)(document_number=document_number, article_number=article_number)
     ]
+
+
+def health_reports() -> dict[str, Any]:
+    """Each app's `/healthz` section, by name."""
+    return {
+        name: import_string(path)() for _config, reports in declared("health_reports") for name, path in reports.items()
+    }

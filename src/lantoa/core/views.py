@@ -66,6 +66,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "database": {"status": "ok", "vendor": connection.vendor},
             "cache": cache_status,
             "tasks": selectors.task_backlog(),
+            **registry.health_reports(),
         },
         status=200 if cache_status["status"] == "ok" else 503,
     )

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.legal.models import Amendment
+from lantoa.legal.tasks import index_build_later
 
 
 @admin.register(Amendment)
@@ -26,3 +27,8 @@ class AmendmentAdmin(admin.ModelAdmin):
         from lantoa.legal.services.library import amendments_apply
 
         amendments_apply()
+        index_build_later()  # the index holds the wording in force
+
+    def delete_model(self, request, obj: Amendment) -> None:
+        super().delete_model(request, obj)
+        index_build_later()

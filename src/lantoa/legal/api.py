@@ -25,9 +25,16 @@ class AnswerOut(Schema):
     handbook: list[str]
 
 
+class ShortAnswerOut(Schema):
+    text: str  # the part of the handbook/FAQ entry that answers the question, list items one a line
+    question: str  # the entry's own question
+    url: str
+
+
 class SearchOut(Schema):
     query: str
     on: dt.date
+    short_answer: ShortAnswerOut | None = None
     confident: bool
     answers: list[AnswerOut]
 
@@ -43,7 +50,7 @@ def search_provisions(request, q: str, on: dt.date | None = None, k: int = 5) ->
             article=a.provision.label,
             title=a.provision.title,
             url=absolute_url(a.provision.get_absolute_url(), request),
-            passage="".join(text for text, _ in a.passage.pieces),
+            passage=a.passage.text,
             passage_label=a.passage.label,
             in_force=a.in_force,
             score=round(a.score, 4),
@@ -51,4 +58,12 @@ def search_provisions(request, q: str, on: dt.date | None = None, k: int = 5) ->
         )
         for a in outcome.answers
     ]
-    return SearchOut(query=outcome.query, on=day, confident=outcome.is_confident, answers=answers)
+    lead = outcome.lead
+    short = (
+        ShortAnswerOut(
+            text=lead.text, question=lead.entry.question, url=absolute_url(lead.entry.get_absolute_url(), request)
+        )
+        if lead
+        else None
+    )
+    return SearchOut(query=outcome.query, on=day, confident=outcome.is_confident, answers=answers, short_answer=short)

@@ -22,6 +22,7 @@ class LegalConfig(AppConfig):
     )
     office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
     demo_loader = "lantoa.legal.demo.load"
+    health_reports = {"search_index": "lantoa.legal.selectors.search_index_health"}
     api_router = ("/legal/", "lantoa.legal.api.router")
     sitemaps = {
         "legal-documents": "lantoa.legal.sitemaps.DocumentSitemap",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from lantoa.legal import search
+from lantoa.legal import index_store, search
 from lantoa.legal.models import Document
 from lantoa.legal.services import consolidated, handbook, library
 
@@ -42,7 +42,8 @@ def load(*, logins: list) -> str:
                 consolidated.consolidated_apply(path=path)
     entries = handbook.handbook_import()
     changed = imported or entries.created or entries.updated
-    index = "đã có" if not changed and search.index_get() is not None else f"{search.index_build()} điều"
+    # load_demo runs before the server starts: the index is built here, so the first question is answered at once.
+    index = "đã có" if not changed and index_store.current_version() else f"{search.index_build()[0]} điều"
     return (
         f"{len(set(imported))} văn bản mới nhập, sổ tay {entries.created} mới / {entries.unchanged} không đổi, "
         f"chỉ mục tìm kiếm: {index}"

@@ -1,51 +1,78 @@
-"""Search in everyday words over the provisions: one persisted index per site, loaded once per process.
+"""Search in everyday words over the provisions: one published index for every app server, loaded per process.
 
 The retrieval method lives in `lantoa.legal.retrieval` (pure Python); this module feeds it the articles from the
-database, keeps the built index under VAR_DIR, and turns hits into answer cards (provision, passage, validity).
+database as worded today, builds and publishes the index (`index_store`, only from the task `legal.tasks.index_build`
+or a management command), and turns hits into answer cards (`answers`: short answer, khoản, validity). Without a
+readable index the search falls back to a slower database match and says so in the log, never failing the page.
 """
 
 import datetime as dt
 import logging
-import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
 from lantoa.core import registry
-from lantoa.core.text import fold
-from lantoa.legal import retrieval, selectors
-from lantoa.legal.models import HandbookEntry, Provision
-from lantoa.legal.retrieval.text import bigrams
+from lantoa.legal import answers, index_store, retrieval, selectors
+from lantoa.legal.models import Amendment, HandbookEntry, Provision
+from lantoa.legal.retrieval.text import content_mask, fold, syllables
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
-WORD = re.compile(r"\w+")
-
-
-def index_path() -> Path:
-    return Path(settings.VAR_DIR) / "legal" / "search-index.npz"
+FALLBACK_CANDIDATES = 200
 
 
 def article_key(provision: Provision) -> str:
     return retrieval.make_key(provision.document.number, f"Điều {provision.number}")
 
 
-def _article_texts() -> list[tuple[Provision, str]]:
+def _amended_targets() -> dict[str, set[str]]:
+    targets: dict[str, set[str]] = {}
+    for number, slug in Amendment.objects.values_list("target_number", "target_slug"):
+        targets.setdefault(number, set()).add(slug)
+    return targets
+
+
+def _is_amended(article: Provision, targets: set[str]) -> bool:
+    containers = {container.slug for container in selectors.containers_of(article=article)}
+    return any(slug == article.slug or slug in containers or slug.startswith(f"{article.slug}-") for slug in targets)
+
+
+def _article_texts(*, on: dt.date) -> list[tuple[Provision, str]]:
+    """Each article as worded on `on`: amended khoản in their new wording, repealed ones left out, added ones in
+    (the published text's layout: "Điều N. title", then "1. …" and "a) …" lines, as the retrieval package reads)."""
     articles = list(
-        Provision.objects.filter(kind="article").select_related("document").order_by("document", "position")
+        Provision.objects.filter(kind="article")
+        .select_related("document", "parent__parent__parent")
+        .order_by("document", "position")
     )
-    parts: dict[int, list[str]] = {
-        a.pk: [f"Điều {a.number}. {a.title}"] + ([a.text] if a.text else []) for a in articles
-    }
-    rows = Provision.objects.filter(article__isnull=False).order_by("position")
-    for article_id, kind, number, text in rows.values_list("article_id", "kind", "number", "text"):
-        # The retrieval package reads khoản as lines "1. …", as in the published text.
-        parts.setdefault(article_id, []).append(f"{number}. {text}" if kind == "clause" else f"{number}) {text}")
-    return [(a, "\n".join(parts[a.pk])) for a in articles]
+    parts: dict[int, list[Provision]] = {}
+    for part in Provision.objects.filter(article__isnull=False).order_by("position"):
+        parts.setdefault(part.article_id, []).append(part)
+    targets = _amended_targets()
+    texts = []
+    for article in articles:
+        rows = parts.get(article.pk, [])
+        lines = [f"Điều {article.number}. {article.title}"]
+        if _is_amended(article, targets.get(article.document.number, set())):
+            wording = selectors.article_as_on(article=article, parts=rows, on=on)
+            lines += [wording.intro.text] if wording.intro.text and not wording.intro.repealed else []
+            if wording.replaced_whole is None:
+                lines += [_line(w.provision, w.text) for w in wording.parts if not w.repealed]
+        else:
+            lines += ([article.text] if article.text else []) + [_line(part, part.text) for part in rows]
+        texts.append((article, "\n".join(line for line in lines if line.strip())))
+    return texts
+
+
+def _line(provision: Provision, text: str) -> str:
+    return f"{provision.number}. {text}" if provision.kind == "clause" else f"{provision.number}) {text}"
 
 
 def _explanations() -> dict[int, list[str]]:
@@ -64,7 +91,7 @@ def _explanations() -> dict[int, list[str]]:
     return texts
 
 
-def passages() -> list[retrieval.Passage]:
+def passages(*, on: dt.date | None = None) -> list[retrieval.Passage]:
     explanations = _explanations()
     return [
         retrieval.Passage(
@@ -76,7 +103,7 @@ def passages() -> list[retrieval.Passage]:
             law_title=article.document.title,
             explained_by=tuple(explanations.get(article.pk, ())),
         )
-        for article, text in _article_texts()
+        for article, text in _article_texts(on=on or timezone.localdate())
     ]
 
 
@@ -85,37 +112,47 @@ def synonyms_path() -> Path | None:
     return Path(configured) if configured else None  # None: the dictionary shipped with the retrieval package
 
 
-def index_build() -> int:
-    """Build the index from the database and persist it; returns the number of passages."""
+def index_build() -> tuple[int, str]:
+    """Build the index from the database (wording in force today) and publish it for every app server; returns
+    the number of articles and the version. Runs in the task worker or a management command, never in a request.
+    """
     items = passages()
     path = synonyms_path()
     synonyms = retrieval.load_synonyms(path) if path else None  # None: the shipped dictionary
-    index = retrieval.SearchIndex.build(items, synonyms=synonyms)
-    target = index_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    index.save(target)
+    version = index_store.publish(retrieval.SearchIndex.build(items, synonyms=synonyms))
     with _lock:
         _cache.clear()
-    return len(items)
+    return len(items), version
 
 
 def index_get() -> "retrieval.SearchIndex | None":
-    """The persisted index, loaded once per process (again only when a rebuild replaced the file); None when it
-    is missing or was written by an older version (`manage.py legal_index` rebuilds it)."""
-    target = index_path()
-    try:
-        stamp = target.stat().st_mtime_ns
-    except FileNotFoundError:
-        return None
+    """The published index, loaded once per process and again when a newer version is published (checked at most
+    every LEGAL_INDEX_CHECK_SECONDS). None when none is published or it cannot be read: a warning is logged and the
+    search falls back to the database. A damaged new version leaves the process on the version it had."""
+    now = time.monotonic()
     with _lock:
-        if _cache.get("stamp") != stamp:
+        if "checked_at" in _cache and now - _cache["checked_at"] < settings.LEGAL_INDEX_CHECK_SECONDS:
+            return _cache.get("index")  # type: ignore[return-value]
+        _cache["checked_at"] = now
+        version = index_store.current_version()
+        if version is None:
+            logger.warning("no search index published in %s: run `manage.py legal_index`", index_store.index_dir())
+        elif version not in (_cache.get("version"), _cache.get("failed")):
             try:
-                _cache["index"] = retrieval.SearchIndex.load(target)
-            except ValueError:
-                logger.exception("search index %s cannot be read: run `manage.py legal_index`", target)
-                return None
-            _cache["stamp"] = stamp
-        return _cache["index"]  # type: ignore[return-value]
+                _cache["index"] = index_store.load(version)
+            except ValueError as error:
+                _cache["failed"] = version
+                logger.warning("search index %s cannot be read (%s): run `manage.py legal_index`", version, error)
+            else:
+                _cache["version"] = version
+                _cache.pop("in_force", None)
+        return _cache.get("index")  # type: ignore[return-value]
+
+
+def loaded_version() -> str | None:
+    """The index version this process answers with (None: it searches the database)."""
+    with _lock:
+        return _cache.get("version")  # type: ignore[return-value]
 
 
 def keys_in_force(*, on: dt.date) -> set[str]:
@@ -124,10 +161,10 @@ def keys_in_force(*, on: dt.date) -> set[str]:
 
 
 def _keys_in_force_cached(*, on: dt.date) -> set[str]:
-    """Keys in force on a day, kept with the loaded index: every import rebuilds the index, so they stay in step."""
+    """Keys in force on a day, kept with the loaded index version (a publish follows every import)."""
     with _lock:
         cached = _cache.setdefault("in_force", {})
-        key = (_cache.get("stamp"), on)
+        key = (_cache.get("version"), on)
         if key not in cached:
             if len(cached) > 32:
                 cached.clear()
@@ -136,19 +173,10 @@ def _keys_in_force_cached(*, on: dt.date) -> set[str]:
 
 
 @dataclass
-class Passage:
-    """The khoản (or article text) that best matches the question, with the matched words marked."""
-
-    slug: str
-    label: str
-    pieces: list[tuple[str, bool]]  # (text, is_match)
-
-
-@dataclass
 class Answer:
     provision: Provision
     score: float
-    passage: Passage
+    passage: answers.Passage
     in_force: bool
     entries: list[HandbookEntry] = field(default_factory=list)
     lessons: list[tuple[str, str]] = field(default_factory=list)  # (title, url) of lessons explaining it
@@ -161,86 +189,102 @@ class SearchOutcome:
     on: dt.date
     answers: list[Answer]
     is_confident: bool
-    index_ready: bool = True
+    index_ready: bool = True  # False: answered by the slower database match
+    lead: answers.Lead | None = None  # the short plain answer explaining the top article
 
 
-def _marked(text: str, words: set[str]) -> list[tuple[str, bool]]:
-    pieces: list[tuple[str, bool]] = []
-    position = 0
-    for match in WORD.finditer(text):
-        if fold(match.group()) in words:
-            if match.start() > position:
-                pieces.append((text[position : match.start()], False))
-            pieces.append((match.group(), True))
-            position = match.end()
-    pieces.append((text[position:], False))
-    return [piece for piece in pieces if piece[0]]
+Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool]  # (doc, article number, score), words, sure
 
 
-def passage_pick(
-    *, article: Provision, wording: "selectors.ArticleOnDate", words: dict[str, float], pairs: dict[str, float]
-) -> Passage:
-    """The part of the article, worded as on the day asked, sharing most with the question, each shared word pair
-    and word weighted by its IDF ("mang thai" says more than "người" or "lao động"); the shared words are marked.
-    A repealed khoản is never the passage."""
-    candidates = [(article.slug, article.label, wording.intro.text)] if wording.intro.text else []
-    if wording.replaced_whole is None:
-        candidates += [(w.provision.slug, w.provision.label, w.text) for w in wording.parts if not w.repealed]
-    if not candidates:
-        return Passage(article.slug, article.label, [(article.title, False)])
+def _index_ranking(index: "retrieval.SearchIndex", *, query: str, on: dt.date, k: int) -> Ranking | None:
+    try:
+        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
+        terms = index.query_terms(query)
+    except (ValueError, IndexError, KeyError) as error:  # values damaged inside a file of the right size
+        logger.warning("search index %s failed (%r)", loaded_version(), error)
+        return None
+    ranked = [(hit.doc_number, hit.article.removeprefix("Điều ").strip(), hit.score) for hit in hits]
+    return ranked, terms, bool(hits) and hits[0].confident
 
-    def overlap(candidate: tuple[str, str, str]) -> float:
-        folded = [fold(word) for word in WORD.findall(candidate[2])]
-        shared = [pairs[p] for p in set(bigrams(folded)) if p in pairs] + [words[w] for w in set(folded) if w in words]
-        return sum(shared)
 
-    slug, label, text = max(candidates, key=overlap)
-    return Passage(slug, label, _marked(text, set(words)))
+def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
+    """(document number, article number, score) by the number of the question's words an article in force (its
+    title, text or khoản) contains, as typed, case-insensitively. Slower and cruder than the index: only used
+    while no index can be read."""
+    tokens = syllables(query)
+    words = list(dict.fromkeys(t for t, kept in zip(tokens, content_mask(tokens), strict=True) if kept))[:12]
+    in_force = selectors.provisions_in_force(on=on)
+    counts: dict[int, float] = {}
+    for word in words:
+        own = in_force.filter(Q(title__icontains=word) | Q(text__icontains=word)).values_list("pk", flat=True)
+        parts = Provision.objects.filter(article__in=in_force, text__icontains=word).values_list(
+            "article_id", flat=True
+        )
+        for article_id in set(own[:FALLBACK_CANDIDATES]) | set(parts[:FALLBACK_CANDIDATES]):
+            counts[article_id] = counts.get(article_id, 0.0) + 1.0
+    best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]
+    rows = Provision.objects.filter(pk__in=[pk for pk, _ in best]).values_list("pk", "document__number", "number")
+    numbers = {pk: (doc, number) for pk, doc, number in rows}
+    terms = retrieval.QueryWords(words=dict.fromkeys(map(fold, words), 1.0), pairs={}, **retrieval.marks_of(query))
+    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False
 
 
 def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     """Top articles for a question as asked; only provisions in force on `on` are answers."""
+    if not query.strip():
+        return SearchOutcome(query, on, [], is_confident=False)
     index = index_get()
-    if index is None or not query.strip():
-        return SearchOutcome(query, on, [], is_confident=False, index_ready=index is not None)
-    hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
-    words, pairs = index.query_terms(query)
+    ranking = _index_ranking(index, query=query, on=on, k=k) if index is not None else None
+    if ranking is None:
+        index = None
+        logger.warning("legal search answered from the database: no readable search index")
+        ranking = _database_ranking(query=query, on=on, k=k)
+    ranked, terms, confident = ranking
     lookup = Q(pk__in=[])
-    for hit in hits:
-        lookup |= Q(document__number=hit.doc_number, number=hit.article.removeprefix("Điều ").strip())
+    for doc_number, number, _score in ranked:
+        lookup |= Q(document__number=doc_number, number=number)
     articles = {
-        article_key(p): p
-        for p in Provision.objects.filter(lookup, kind="article")
-        .select_related("document", "parent__parent__parent")
-        .prefetch_related("handbook_entries")
+        (p.document.number, p.number): p
+        for p in Provision.objects.filter(lookup, kind="article").select_related("document", "parent__parent__parent")
     }
     parts: dict[int, list[Provision]] = {}
     for part in Provision.objects.filter(article__in=list(articles.values())).order_by("position"):
         parts.setdefault(part.article_id, []).append(part)
     entries = _entries_citing([a.pk for a in articles.values()])
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
-    answers = []
-    for hit in hits:
-        article = articles.get(hit.key)
+    found: list[Answer] = []
+    lead = None
+    for doc_number, number, score in ranked:
+        article = articles.get((doc_number, number))
         if article is None:
             continue
-        answers.append(
+        cited_by = entries.get(article.pk, [])
+        explained = None
+        if not found:  # the top article leads with its plain explanation
+            scores = None
+            if index is not None:
+                texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
+                scores = index.explanation_scores(query, texts)
+            lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
+            explained = index.query_terms(lead.text) if lead and index is not None else None
+        found.append(
             Answer(
                 provision=article,
-                score=hit.score,
-                passage=passage_pick(
+                score=score,
+                passage=answers.passage_pick(
                     article=article,
                     wording=selectors.article_as_on(article=article, parts=parts.get(article.pk, []), on=on),
-                    words=words,
-                    pairs=pairs,
+                    terms=terms,
+                    explained=explained,
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
-                entries=entries.get(article.pk, []),
+                entries=cited_by,
                 lessons=lessons.get(_citation_key(article), []),
                 expiry_on=article.expiry_for(article.document),
             )
         )
-    return SearchOutcome(query, on, answers, is_confident=bool(hits) and hits[0].confident)
+    lead = lead if confident else None  # a doubtful match is not stated as the answer
+    return SearchOutcome(query, on, found, is_confident=confident, index_ready=index is not None, lead=lead)
 
 
 def _citation_key(article: Provision) -> tuple[str, str]:

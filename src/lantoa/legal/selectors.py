@@ -295,3 +295,11 @@ def article_body_notes(*, wording: ArticleOnDate, on: dt.date) -> list[bodies.Bo
     """Notes under an article whose wording on `on` names a body gone by then (UBND cấp huyện, Bộ LĐTBXH…)."""
     items = [wording.intro, *([] if wording.replaced_whole else wording.parts)]
     return bodies.notes_for(parts=[(item.provision, item.text) for item in items if not item.repealed], on=on)
+
+
+def search_index_health() -> dict[str, str | None]:
+    """For /healthz: the published search-index version, and the one this process answers with (None: no index,
+    the search falls back to the database)."""
+    from lantoa.legal import index_store, search  # search reads these selectors: imported when asked
+
+    return {"version": index_store.current_version(), "loaded": search.loaded_version()}

@@ -205,7 +205,12 @@ LOGGING: dict[str, Any] = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
-# Legal (lantoa.legal): the search index is built by `legal_import`/`legal_index` into VAR_DIR/legal/.
+# Legal (lantoa.legal): the search index is built by the task `legal.tasks.index_build` (after `legal_import`,
+# `legal_handbook`, an amendment edited or a FAQ published; `manage.py legal_index`) and published in
+# LEGAL_INDEX_DIR, which every app server must read: with several app servers, a shared volume (NFS or the like).
+LEGAL_INDEX_DIR = env.str("LEGAL_INDEX_DIR", default="")  # empty: VAR_DIR/legal/index
+# LEGAL_INDEX_CHECK_SECONDS: how often a process looks for a newly published index version (a stat of one file).
+LEGAL_INDEX_CHECK_SECONDS = env.float("LEGAL_INDEX_CHECK_SECONDS", default=3.0)
 # LEGAL_SYNONYMS_PATH: an edited everyday-word dictionary (format of retrieval/data/synonyms.txt); empty = shipped one.
 LEGAL_SYNONYMS_PATH = env.str("LEGAL_SYNONYMS_PATH", default="")
 # LEGAL_DEMO_DIR: folder of law files `load_demo` imports (default: ../shared/legal beside the repository, if present).
@@ -323,6 +328,7 @@ TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
 # tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
 TASKS_SCHEDULE: list[tuple[Any, ...]] = [
     ("compute_hotspots", "daily", "01:30"),
+    ("legal_index", "daily", "00:05"),  # amendments take effect at midnight: the index holds the wording in force
     ("escalate_voice_cases", "daily", "07:00"),
     ("plans_remind", "daily", "07:30"),
     ("reach_rollup", "hourly", ":05"),

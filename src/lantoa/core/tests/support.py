@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
 
@@ -30,6 +31,4 @@ def run_worker() -> None:
     """Run every queued task in this process, as `manage.py db_worker` would, then return.
 
     The worker commits and closes connections: a test that calls it needs `django_db(transaction=True)`."""
-    from django.core.management import call_command
-
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")

@@ -1,6 +1,6 @@
 """Offline search over law articles for worker questions (pure Python, no Django).
 
-``SearchIndex.build(passages)`` -> ``index.save(path)`` once; ``SearchIndex.load(path).search(query, allowed=keys)``
+``SearchIndex.build(passages)`` -> ``index.save(folder)`` once; ``SearchIndex.load(folder).search(query, allowed=keys)``
 per request. A hit with ``hit.confident`` false (``confidence < CONFIDENCE_THRESHOLD``) on the top result means
 "no confident answer": offer an adviser.
 """
@@ -15,7 +15,7 @@ from .corpus import (
     passages_from_records,
     searcher_from_records,
 )
-from .index import CONFIDENCE_THRESHOLD, Hit, Passage, SearchConfig, SearchIndex, make_key
+from .index import CONFIDENCE_THRESHOLD, Hit, Passage, QueryWords, SearchConfig, SearchIndex, make_key, marks_of
 from .metrics import evaluate
 from .synonyms import DEFAULT_SYNONYMS_PATH, load_synonyms
 
@@ -25,6 +25,7 @@ __all__ = [
     "Hit",
     "Passage",
     "PlainBM25",
+    "QueryWords",
     "SearchConfig",
     "SearchIndex",
     "current_keys",
@@ -34,6 +35,7 @@ __all__ = [
     "load_records",
     "load_synonyms",
     "make_key",
+    "marks_of",
     "passage_from_record",
     "passages_from_records",
     "plain_bm25_baseline",

@@ -7,16 +7,17 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from .bm25 import BM25Field
 from .synonyms import SynonymExpander, load_synonyms
-from .text import bigrams, content_mask, fold, has_diacritics, syllables, token_spans
+from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, normalize, syllables, token_spans
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped, the article texts too) and header.json
+HEADER_NAME = "header.json"
 
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
 CONFIDENCE_THRESHOLD = 0.25
@@ -152,6 +153,35 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _Qu
     return terms
 
 
+@dataclass(frozen=True, slots=True)
+class QueryWords:
+    """What a question is matched with in a passage. ``marks``: its content words as typed (and the dictionary's
+    wording of its everyday phrases), marked where they appear as written; ``marks_folded``: the folded form of the
+    words typed without any diacritics, which may match any accented spelling ("nghi" marks "nghỉ")."""
+
+    words: dict[str, float]
+    pairs: dict[str, float]
+    marks: frozenset[str] = frozenset()
+    marks_folded: frozenset[str] = frozenset()
+
+    def marks_word(self, word: str) -> bool:
+        """Whether a word of a passage is one of the question's meaningful words: never a filler ("đã", "được")
+        and never a different word that only folds alike ("đã" for a typed "đa")."""
+        lowered = normalize(word)
+        if lowered in QUERY_STOPWORDS:
+            return False
+        return lowered in self.marks or fold(lowered) in self.marks_folded
+
+
+def marks_of(query: str, terms: _QueryTerms | None = None) -> dict[str, frozenset[str]]:
+    """The ``marks`` and ``marks_folded`` of a question (see QueryWords); dictionary wording counts when analysed."""
+    tokens = syllables(query)
+    keep = content_mask(tokens)
+    own = [tok for tok, kept in zip(tokens, keep, strict=True) if kept and tok not in QUERY_STOPWORDS]
+    marks = set(own) | ({t for t, _ in terms.accented} - QUERY_STOPWORDS if terms else set())
+    return {"marks": frozenset(marks), "marks_folded": frozenset(tok for tok in own if fold(tok) == tok)}
+
+
 _KHOAN_RE = re.compile(r"^\s*\d+[.)]\s")
 _BODY_FIELDS = ("accented", "folded", "bigram")
 
@@ -279,6 +309,27 @@ def _body_field_set(
     }
 
 
+class _TextStore:
+    """Strings kept as one UTF-8 byte array and their offsets (both memory-mapped when loaded)."""
+
+    def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
+        self.data, self.offsets = data, offsets
+
+    @staticmethod
+    def arrays(texts: list[str]) -> dict[str, np.ndarray]:
+        encoded = [text.encode("utf-8") for text in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        return {"texts.bytes": np.frombuffer(b"".join(encoded), dtype=np.uint8), "texts.offsets": offsets}
+
+    def __getitem__(self, i: int) -> str:
+        return self.data[int(self.offsets[i]) : int(self.offsets[i + 1])].tobytes().decode("utf-8", errors="replace")
+
+    def check(self, n: int) -> None:
+        if len(self.offsets) != n + 1 or int(self.offsets[-1]) != len(self.data):
+            raise ValueError("article texts truncated")
+
+
 class SearchIndex:
     """Multi-field BM25 with query-side synonym expansion, fused by a weighted score sum.
 
@@ -296,14 +347,22 @@ class SearchIndex:
         synonyms: Mapping[str, str],
         config: SearchConfig,
         explained_pairs: np.ndarray,
+        texts: _TextStore | None = None,
     ) -> None:
         self.passages = passages
+        # A loaded index keeps the article texts (most of its size) in a memory-mapped blob, not as Python strings:
+        # they are only read to mark a hit's words.
+        self._texts = texts
         self.fields = fields
         self.clause_doc = clause_doc
         self.explained_pairs = explained_pairs
         self._explained_texts: defaultdict[int, list[int]] = defaultdict(list)  # article -> its explanation ids
         for text_id, doc in explained_pairs.T.tolist():
             self._explained_texts[doc].append(text_id)
+        self._explanation_ids: dict[str, int] = {}  # text -> its id in the "explained" field, as _explanations numbers
+        for p in passages:
+            for text in p.explained_by:
+                self._explanation_ids.setdefault(text, len(self._explanation_ids))
         self.synonyms = dict(synonyms)
         self.config = config
         self._expander = SynonymExpander(self.synonyms)
@@ -350,7 +409,12 @@ class SearchIndex:
         return len(self.passages)
 
     def passage(self, key: str) -> Passage:
-        return self.passages[self._position[key]]
+        doc = self._position[key]
+        passage = self.passages[doc]
+        return passage if self._texts is None else replace(passage, text=self._text(doc))
+
+    def _text(self, doc: int) -> str:
+        return self.passages[doc].text if self._texts is None else self._texts[doc]
 
     def _field_weights(self, terms: _QueryTerms) -> dict[str, tuple[float, list[tuple[str, float]]]]:
         cfg = self.config
@@ -440,18 +504,32 @@ class SearchIndex:
         wanted = {t for t, _ in terms.folded}
         spans: list[tuple[int, int]] = []
         matched: dict[str, None] = {}
-        for start, end, ftok in token_spans(self.passages[doc].text):
+        for start, end, ftok in token_spans(self._text(doc)):
             if ftok in wanted:
                 spans.append((start, end))
                 matched[ftok] = None
         return tuple(matched), tuple(spans)
 
-    def query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
+    def query_terms(self, query: str) -> QueryWords:
         """The folded words and word pairs the question is searched with (its own and its dictionary wording), each
-        with its IDF in the articles: how much sharing it says about a passage."""
+        with its IDF in the articles (how much sharing it says about a passage), and the words worth marking."""
         terms = _analyse(query, self._expander, self.config)
         words, pairs = self.fields["folded"], self.fields["bigram"]
-        return {t: words.term_idf(t) for t, _ in terms.folded}, {t: pairs.term_idf(t) for t, _ in terms.bigram}
+        return QueryWords(
+            words={t: words.term_idf(t) for t, _ in terms.folded},
+            pairs={t: pairs.term_idf(t) for t, _ in terms.bigram},
+            **marks_of(query, terms),
+        )
+
+    def explanation_scores(self, query: str, texts: list[str]) -> list[float]:
+        """How well each explanation text (as passed in ``Passage.explained_by``) answers the question, scored as
+        the ranking scores it; 0 for a text the index does not hold."""
+        terms = _analyse(query, self._expander, self.config)
+        if not self.explained_pairs.size:
+            return [0.0] * len(texts)
+        scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
+        ids = [self._explanation_ids.get(text) for text in texts]
+        return [0.0 if i is None else float(scores[i]) for i in ids]
 
     def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
         """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""
@@ -489,43 +567,77 @@ class SearchIndex:
         return hits
 
     def save(self, path: Path | str) -> None:
-        """Write one ``.npz`` file (no pickles): postings arrays plus a JSON header."""
+        """Write a folder (no pickles): one ``.npy`` file per postings array and a JSON header. The arrays are
+        read back memory-mapped, so processes loading the same folder share their pages."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, np.ndarray] = {}
         for name, fld in self.fields.items():
             arrays.update(fld.to_arrays(name))
         arrays["clause_doc"] = self.clause_doc
         arrays["explained_pairs"] = self.explained_pairs
+        arrays.update(_TextStore.arrays([self._text(doc) for doc in range(len(self.passages))]))
+        for name, values in arrays.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         header = {
             "format": FORMAT_VERSION,
+            "arrays": sorted(arrays),
             "config": asdict(self.config),
             "synonyms": self.synonyms,
             "passages": [
-                [p.key, p.doc_number, p.article, p.title, p.text, p.law_title, p.explained_by] for p in self.passages
+                [p.key, p.doc_number, p.article, p.title, "", p.law_title, p.explained_by] for p in self.passages
             ],
             "vocab": {name: fld.terms() for name, fld in self.fields.items()},
             "n_docs": {name: fld.n_docs for name, fld in self.fields.items()},
         }
-        arrays["header"] = np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
-        with Path(path).open("wb") as fh:
-            np.savez(fh, **arrays)
+        (folder / HEADER_NAME).write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path | str) -> SearchIndex:
-        with np.load(Path(path), allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-        header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
-        if header.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {header.get('format')!r}; rebuild the index")
-        passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
-        fields = {
-            name: BM25Field.from_arrays(arrays, name, terms=terms, n_docs=header["n_docs"][name])
-            for name, terms in header["vocab"].items()
-        }
-        return cls(
-            passages=passages,
-            fields=fields,
-            clause_doc=arrays["clause_doc"],
-            synonyms=header["synonyms"],
-            config=SearchConfig(**header["config"]),
-            explained_pairs=arrays["explained_pairs"],
-        )
+    def load(cls, path: Path | str, *, mmap: bool = True) -> SearchIndex:
+        """Read a folder written by ``save``; ``ValueError`` when it is incomplete, damaged or of another format."""
+        folder = Path(path)
+        try:
+            header = json.loads((folder / HEADER_NAME).read_text(encoding="utf-8"))
+            if not isinstance(header, dict) or header.get("format") != FORMAT_VERSION:
+                raise ValueError(f"unsupported index format in {folder}; rebuild the index")
+            arrays = {
+                name: np.load(folder / f"{name}.npy", mmap_mode="r" if mmap else None, allow_pickle=False)
+                for name in header["arrays"]
+            }
+            passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
+            seen: dict[str, str] = {}  # one string per term, however many fields hold it (clause.* repeat the body's)
+            fields = {
+                name: BM25Field.from_arrays(
+                    arrays, name, terms=[seen.setdefault(t, t) for t in terms], n_docs=header["n_docs"][name]
+                )
+                for name, terms in header["vocab"].items()
+            }
+            del seen
+            index = cls(
+                passages=passages,
+                fields=fields,
+                clause_doc=arrays["clause_doc"],
+                synonyms=header["synonyms"],
+                config=SearchConfig(**header["config"]),
+                explained_pairs=arrays["explained_pairs"],
+                texts=_TextStore(arrays["texts.bytes"], arrays["texts.offsets"]),
+            )
+        except (OSError, KeyError, TypeError, IndexError, UnicodeDecodeError) as error:
+            raise ValueError(f"search index {folder} cannot be read: {error!r}") from error
+        index.check()
+        return index
+
+    def check(self) -> None:
+        """Cheap consistency checks on a loaded index (shapes only: reading every posting would load it all into
+        memory): arrays that disagree with the header (a truncated or foreign file) raise ``ValueError`` here.
+        Damaged values of the right size surface as errors of ``search``, which the caller must catch."""
+        n = len(self.passages)
+        for name, fld in self.fields.items():
+            if len(fld.indptr) != len(fld.vocab) + 1 or len(fld.idf) != len(fld.vocab):
+                raise ValueError(f"field {name}: vocabulary and postings disagree")
+            if len(fld.doc_ids) != len(fld.impacts) or (len(fld.indptr) and int(fld.indptr[-1]) != len(fld.doc_ids)):
+                raise ValueError(f"field {name}: postings truncated")
+        if len(self.clause_doc) and int(self.clause_doc[-1]) >= n:
+            raise ValueError("clauses beyond the articles")
+        if self._texts is not None:
+            self._texts.check(n)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.text import clean_line, nfc, slugify_vi
-from lantoa.legal import search
+from lantoa.legal import tasks
 from lantoa.legal.models import AdviserQuestion, Citation, HandbookChapter, HandbookEntry, Provision
 from lantoa.orgs.models import OrgUnit
 
@@ -101,5 +101,5 @@ def question_publish(*, question: AdviserQuestion, title: str = "") -> HandbookE
     question.status = AdviserQuestion.Status.PUBLISHED
     question.save(update_fields=["entry", "status"])
     # The answer's wording now explains its articles to the search: the next question in these words finds them.
-    transaction.on_commit(search.index_build)
+    tasks.index_build_later()
     return entry

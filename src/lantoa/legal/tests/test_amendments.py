@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from lantoa.legal import demo, importers, retrieval, search, selectors
+from lantoa.legal import answers, demo, importers, retrieval, search, selectors
 from lantoa.legal.models import Amendment, Document, Provision, Relation
 from lantoa.legal.services import library
 
@@ -116,7 +116,8 @@ def test_osh_law_article_43_reads_as_amended_by_the_2024_social_insurance_law(sh
     clause = next(item for item in now.parts if item.provision.slug == "dieu-43-khoan-1")
     assert "các điểm a, b, c, d, đ, e, i và l khoản 1 Điều 2" in clause.text
     assert "e và h" in clause.changes[0].previous_text
-    passage = search.passage_pick(article=article, wording=now, words={"l": 1.0}, pairs={"i l": 5.0})
+    terms = retrieval.QueryWords(words={"l": 1.0}, pairs={"i_l": 5.0})
+    passage = answers.passage_pick(article=article, wording=now, terms=terms)
     assert passage.slug == "dieu-43-khoan-1" and "e, i và l" in "".join(text for text, _ in passage.pieces)
     before = selectors.article_as_on(article=article, parts=parts, on=dt.date(2025, 6, 30))
     clause = next(item for item in before.parts if item.provision.slug == "dieu-43-khoan-1")

@@ -143,7 +143,7 @@ def _filler(n: int) -> Passage:
 
 
 def test_save_load_roundtrip(index: SearchIndex, tmp_path: Path) -> None:
-    path = tmp_path / "index.npz"
+    path = tmp_path / "index"
     index.save(path)
     loaded = SearchIndex.load(path)
     for query in ("luong thu viec", "nlđ tăng ca", "bhxh một lần"):
@@ -211,8 +211,8 @@ def test_worker_wording_of_an_explanation_finds_the_article(records: list[dict],
     index = SearchIndex.build(passages_from_records(records, explained))
     assert not plain or plain[0].key != "1/2099/QH99#Điều 3"
     assert index.search(question, k=1)[0].key == "1/2099/QH99#Điều 3"
-    index.save(tmp_path / "index.npz")
-    loaded = SearchIndex.load(tmp_path / "index.npz")
+    index.save(tmp_path / "index")
+    loaded = SearchIndex.load(tmp_path / "index")
     assert loaded.passage("1/2099/QH99#Điều 3").explained_by == explained["1/2099/QH99#Điều 3"]
     assert [h.score for h in loaded.search(question)] == [h.score for h in index.search(question)]
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from lantoa.core.tests.support import run_worker
 from lantoa.legal import search, selectors
 from lantoa.legal.models import AdviserQuestion, HandbookEntry, Provision
 from lantoa.legal.services import questions
@@ -160,9 +161,8 @@ def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province
         assert receipt.question.is_overdue
 
 
-def test_a_published_answer_teaches_the_search_its_wording(
-    indexed: None, labour_federation, make_official, django_capture_on_commit_callbacks
-) -> None:
+@pytest.mark.django_db(transaction=True)  # the task worker commits and closes connections, as in production
+def test_a_published_answer_teaches_the_search_its_wording(indexed: None, labour_federation, make_official) -> None:
     wording = "sếp bắt ở lại xưởng tới khuya mới cho về"
     article = ("45/2019/QH14", "107")
 
@@ -177,6 +177,7 @@ def test_a_published_answer_teaches_the_search_its_wording(
         provisions=[Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")],
         user=make_official(unit=labour_federation, role=Role.LEGAL_ADVISER),
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        questions.question_publish(question=receipt.question)
+    questions.question_publish(question=receipt.question)
+    assert top(search.search(query=wording, on=dt.date(2026, 1, 5))) != article  # the worker has not run yet
+    run_worker()  # the rebuild is a background job
     assert top(search.search(query=wording, on=dt.date(2026, 1, 5))) == article

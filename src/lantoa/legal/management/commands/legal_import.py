@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lantoa.legal import search
 from lantoa.legal.services import library
+from lantoa.legal.tasks import index_build_later
 
 
 class Command(BaseCommand):
@@ -69,6 +69,7 @@ class Command(BaseCommand):
                 f"unchanged={applied.unchanged} flagged_entries={applied.flagged_entries}"
             )
         if not dry_run and not no_index:
-            self.stdout.write(f"search index: {search.index_build()} articles")
+            index_build_later()
+            self.stdout.write("search index: rebuild queued (the task worker publishes it)")
         if failed:
             raise CommandError("Some files had errors and were not imported.")

@@ -1,0 +1,139 @@
+"""What the answer page shows for a ranked article: a short plain answer first, then the khoản that answers.
+
+The short answer is the part of a handbook or FAQ entry explaining the article that shares most with the question
+(a paragraph with the list it introduces, so "12 ngày" or "200%" shows); the khoản is scored on the question's
+words and on that explanation's, with its điểm, never cut at "… như sau:".
+"""
+
+import re
+from dataclasses import dataclass
+
+from lantoa.legal import selectors
+from lantoa.legal.models import HandbookEntry, Provision
+from lantoa.legal.retrieval import QueryWords
+from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's folding, so marks and scores agree
+from lantoa.legal.services.handbook import answer_paragraphs
+
+WORD = re.compile(r"\w+%?")
+FIGURE = re.compile(r"\d")
+EXPLANATION_WEIGHT = 0.5  # the explanation's words count half as much as the question's own
+
+
+@dataclass
+class Passage:
+    """The khoản (with its điểm) or article text that best answers the question, matched words marked."""
+
+    slug: str
+    label: str
+    pieces: list[tuple[str, bool]]  # (text, is_match) of the khoản's own line
+    points: list[list[tuple[str, bool]]]  # its điểm, each marked the same way
+
+    @property
+    def text(self) -> str:
+        """The plain text: the khoản line, then its điểm one a line."""
+        return "\n".join("".join(piece for piece, _ in line) for line in [self.pieces, *self.points])
+
+
+@dataclass
+class Lead:
+    """The short plain answer: an entry's question and the blocks of its answer that answer this question."""
+
+    entry: HandbookEntry
+    blocks: list[dict]  # answer_paragraphs blocks: {"kind": "p", "text"} / {"kind": "ul", "items"}
+
+    @property
+    def text(self) -> str:
+        return "\n".join(_block_text(block) for block in self.blocks)
+
+
+def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in WORD.finditer(text):
+        if terms.marks_word(match.group().rstrip("%")):
+            if match.start() > position:
+                pieces.append((text[position : match.start()], False))
+            pieces.append((match.group(), True))
+            position = match.end()
+    pieces.append((text[position:], False))
+    return [piece for piece in pieces if piece[0]]
+
+
+def _folded(text: str) -> list[str]:
+    return [fold(word) for word in WORD.findall(text)]
+
+
+def overlap(text: str, terms: QueryWords) -> float:
+    """Each distinct shared word pair and word, weighted by its IDF ("mang thai" says more than "người")."""
+    folded = _folded(text)
+    return sum(terms.pairs[p] for p in set(bigrams(folded)) if p in terms.pairs) + sum(
+        terms.words[w] for w in set(folded) if w in terms.words
+    )
+
+
+def _block_text(block: dict) -> str:
+    return block.get("text") or "\n".join(block["items"])
+
+
+def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords, scores: list[float] | None = None) -> Lead | None:
+    """The entry explaining the article that best answers the question (`scores`: the index's score of each entry,
+    the one that ranked the article; else the words shared), cut to the block that answers it: a paragraph and the
+    list it introduces are one block; of equal blocks, one with a figure ("12 ngày", "200%") wins."""
+    if not entries:
+        return None
+    if scores is None:
+        scores = [overlap(f"{e.question}\n{e.keywords}\n{e.answer}", terms) for e in entries]
+    entry = entries[max(range(len(entries)), key=scores.__getitem__)]
+    blocks = answer_paragraphs(entry.answer)
+    if not blocks:
+        return Lead(entry, [])
+    groups: list[list[dict]] = []
+    for block in blocks:
+        if block["kind"] == "ul" and groups and groups[-1][-1]["kind"] == "p":
+            groups[-1].append(block)  # the list and the sentence introducing it
+        else:
+            groups.append([block])
+
+    def score(group: list[dict]) -> tuple[float, bool]:
+        text = "\n".join(_block_text(b) for b in group)
+        return overlap(text, terms), bool(FIGURE.search(text))
+
+    return Lead(entry, max(groups, key=score))
+
+
+def _candidates(article: Provision, wording: "selectors.ArticleOnDate") -> list[tuple[Provision, str, list[str]]]:
+    """(provision, its own text, its điểm texts) for the article's intro and each khoản in force on the day."""
+    found = [(article, wording.intro.text, [])] if wording.intro.text else []
+    if wording.replaced_whole is not None:
+        return found
+    by_clause: dict[int | None, tuple[Provision, str, list[str]]] = {}
+    for row in wording.parts:
+        if row.repealed:
+            continue
+        part = row.provision
+        owner = by_clause.get(part.parent_id) if part.kind == "point" else None
+        if owner is not None:
+            owner[2].append(f"{part.number}) {row.text}")
+            continue
+        found.append((part, row.text, []))
+        if part.kind == "clause" and part.pk is not None:
+            by_clause[part.pk] = found[-1]
+    return found
+
+
+def passage_pick(
+    *, article: Provision, wording: "selectors.ArticleOnDate", terms: QueryWords, explained: QueryWords | None = None
+) -> Passage:
+    """The khoản, worded as on the day asked, that shares most with the question and, at half weight, with the
+    short answer shown above it (`explained`: its words as the index weighs them); a repealed khoản never is."""
+    candidates = _candidates(article, wording)
+    if not candidates:
+        return Passage(article.slug, article.label, [(article.title, False)], [])
+
+    def score(candidate: tuple[Provision, str, list[str]]) -> float:
+        text = "\n".join([candidate[1], *candidate[2]])
+        return overlap(text, terms) + (EXPLANATION_WEIGHT * overlap(text, explained) if explained else 0.0)
+
+    provision, text, points = max(candidates, key=score)
+    label = article.label if provision is article else provision.label
+    return Passage(provision.slug, label, marked(text, terms), [marked(point, terms) for point in points])
