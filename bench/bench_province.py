@@ -44,7 +44,9 @@ end
 
 
 def _data(env: dict[str, str], *args: str) -> dict:
-    result = subprocess.run([PYTHON, "-m", "bench.province_data", *args], env=env, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.province_data", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
     if result.returncode:
         raise RuntimeError(f"province_data {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -125,7 +127,9 @@ def run() -> dict:
         facts = _data(env, "facts")
         with gunicorn(env, workers=2, threads=4) as base:
             dashboard_1m = _dashboard_ms(base, facts)
-        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE)) | {"first_rollup_seconds": built.get("rollup_seconds")}
+        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE)) | {
+            "first_rollup_seconds": built.get("rollup_seconds")
+        }
         worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
@@ -140,7 +144,11 @@ def run() -> dict:
                     for name, route in routes.items()
                 }  # fmt: skip
                 time.sleep(SECONDS / 2)
-                gunicorn_pid = int(subprocess.run(["pgrep", "-of", "gunicorn lantoa"], capture_output=True, text=True).stdout.split()[0])
+                gunicorn_pid = int(
+                    subprocess.run(["pgrep", "-of", "gunicorn lantoa"], capture_output=True, text=True).stdout.split()[
+                        0
+                    ]
+                )
                 rss = _rss_mib(gunicorn_pid)
                 results = {name: wrk_result(load) for name, load in started.items()}
         finally:

@@ -117,7 +117,9 @@ def activities_build(enterprises: list[Enterprise]) -> None:
 @transaction.atomic
 def reports_build() -> None:
     today = timezone.localdate()
-    quarters = [f"{year}-Q{quarter}" for year in range(today.year - YEARS + 1, today.year + 1) for quarter in (1, 2, 3, 4)]
+    quarters = [
+        f"{year}-Q{quarter}" for year in range(today.year - YEARS + 1, today.year + 1) for quarter in (1, 2, 3, 4)
+    ]
     periods = [plans.period_ensure(code=code) for code in quarters]
     periods = [period for period in periods if period.ends_on < today]
     units = OrgUnit.objects.filter(kind__in=[OrgUnit.Kind.GRASSROOTS_UNION, *OrgUnit.COMMUNE_KINDS])
@@ -137,7 +139,9 @@ def voice_build(count: int) -> None:
     unions = dict(OrgUnit.objects.filter(kind=OrgUnit.Kind.GRASSROOTS_UNION).values_list("parent_id", "pk"))
     federation = org_services.province_get().children.filter(kind=OrgUnit.Kind.LABOUR_FEDERATION).first()
     body = crypto.encrypt_text("Lương tháng này trả chậm, xin công đoàn hỏi giúp.")
-    statuses = [Report.Status.CLOSED] * 6 + [Report.Status.ANSWERED] * 2 + [Report.Status.NEW, Report.Status.IN_PROGRESS]
+    statuses = (
+        [Report.Status.CLOSED] * 6 + [Report.Status.ANSWERED] * 2 + [Report.Status.NEW, Report.Status.IN_PROGRESS]
+    )
     rows = []
     for number in range(count):
         enterprise = rng.choice(enterprises)
@@ -161,9 +165,12 @@ def reach_events_add(count: int) -> float:
     enterprise_ids = list(Enterprise.objects.values_list("pk", flat=True))
     now = _now()
     table = ReachEvent._meta.db_table
-    with connection.cursor() as cursor, cursor.connection.cursor().copy(
-        f"COPY {table} (kind, occurred_at, enterprise_id, topic, page_id) FROM STDIN"
-    ) as copy:
+    with (
+        connection.cursor() as cursor,
+        cursor.connection.cursor().copy(
+            f"COPY {table} (kind, occurred_at, enterprise_id, topic, page_id) FROM STDIN"
+        ) as copy,
+    ):
         for start in range(0, count, 100_000):
             block = io.StringIO()
             for _number in range(min(100_000, count - start)):
