@@ -18,9 +18,18 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
-        from wagtail.signals import workflow_approved
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move, workflow_approved
 
-        from lantoa.content import handlers
+        from lantoa.content import caching, handlers
 
         workflow_approved.connect(handlers.record_official_approval, dispatch_uid="content-official-approval")
         user_logged_in.connect(handlers.sync_editorial_groups, dispatch_uid="content-editorial-groups")
+        for signal, sender in (
+            (page_published, None),
+            (page_unpublished, None),
+            (post_page_move, None),
+            (post_delete, Page),
+        ):
+            signal.connect(caching.generation_bump, sender=sender, dispatch_uid=f"content-cache-{signal!r}")

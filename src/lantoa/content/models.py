@@ -114,6 +114,11 @@ class WorkerPage(Page):
         parent = self.get_parent()
         return parent.slug if parent else ""
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["shared_copy"] = True  # one cached copy serves every reader: nothing about the reader goes in it
+        return context
+
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         from lantoa.content import caching
 

@@ -80,17 +80,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # before the session and auth layers, so a cached lesson (content.caching, inserted below) skips them
+    "lantoa.orgs.middleware.WorkerContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "lantoa.orgs.middleware.WorkerContextMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -252,8 +253,10 @@ ACTIVITIES_CHECKIN_ROTATE_SECONDS = env.int("ACTIVITIES_CHECKIN_ROTATE_SECONDS",
 # orgs: seconds a worker's enterprise (from the /e/<code> cookie) is kept in the cache (how long a rename takes to show)
 ORGS_WORKER_CONTEXT_CACHE_SECONDS = env.int("ORGS_WORKER_CONTEXT_CACHE_SECONDS", default=60)
 
-# content: seconds an anonymous lesson page stays in the cache (each hit checks its revision is still live)
+# content: seconds an anonymous lesson page stays in the cache, and how often a process reads the content
+# generation (bumped by every publication) from the shared cache: other servers serve a new version that late
 CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)
+CONTENT_GENERATION_CHECK_SECONDS = env.float("CONTENT_GENERATION_CHECK_SECONDS", default=2.0)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
     "lantoa.content.caching.CachedPageMiddleware",
