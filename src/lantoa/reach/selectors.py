@@ -9,7 +9,7 @@ from django.db.models import Sum
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachRollupCursor
 
 COUNTED_KINDS = (Kind.VIEWED, Kind.COMPLETED, Kind.QUIZ_PASSED, Kind.REACHED)
 
@@ -56,3 +56,8 @@ def counts_by_unit(*, kind: str, start: dt.date, end: dt.date) -> dict[int, int]
         .annotate(total=Sum("count"))
     )
     return {row["unit_id"]: row["total"] for row in rows}
+
+
+def counted_until() -> dt.datetime | None:
+    """The moment up to which the roll-ups count every event (the end of the last roll-up), or None before the first."""
+    return ReachRollupCursor.objects.values_list("updated_at", flat=True).first()
