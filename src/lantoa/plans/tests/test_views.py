@@ -4,10 +4,13 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from docx import Document
 
-from lantoa.plans.models import UnitReport
+from lantoa.core import scheduler
+from lantoa.core.tests.support import no_database_writes
+from lantoa.plans.models import Indicator, ReportingPeriod, UnitReport
 from lantoa.plans.services import plans
 
 
@@ -250,3 +253,69 @@ def test_monitor_hands_the_province_target_down_to_communes_by_their_workers(
     assert given["Xã Bình Hòa"] == 29000 and given["Phường Rạch Giá"] == 11000
     bad = client.post(split, {"period": "2026-Q2", f"share-{binh_hoa.pk}": "-5"}, follow=True).content.decode()
     assert "hãy nhập số nguyên không âm" in bad
+
+
+def test_no_plans_page_writes_to_the_database_on_a_get(
+    client, indicators, provincial_plan, binh_hoa, enterprise_a, commune_officer, province_monitor, system
+):
+    """One GET of every dashboard, report and plan page, with periods nobody recorded against yet: nothing written
+    (one GET of the dashboard used to create six periods, one of them then reminded as overdue)."""
+    from lantoa.plans.models import Inspection
+    from lantoa.plans.services import inspections, reports
+
+    period = plans.period_ensure(code="2026-Q1")
+    report = reports.report_draft(unit=binh_hoa, period=period, by=system)
+    inspection = inspections.inspection_record(
+        unit=binh_hoa,
+        by_unit=binh_hoa.parent,
+        kind=Inspection.Kind.choices[0][0],
+        title="Kiểm tra thực hiện Chỉ thị 58",
+        held_on=dt.date(2026, 3, 2),
+        conclusion="",
+        by=system,
+    )
+    members = Indicator.objects.get(code="orgs.union_members")
+    plan = provincial_plan.pk
+    pages = [
+        (reverse("plans:home"), {}),
+        (reverse("plans:plan-detail", args=[plan]), {}),
+        (reverse("plans:plan-targets", args=[plan]), {"period": "2027-Q3"}),
+        (reverse("plans:plan-target-split", args=[plan, members.pk]), {"period": "2027-Q3"}),
+        (reverse("plans:report-list"), {"period": "2025-Q2"}),
+        (reverse("plans:report-detail", args=[report.pk]), {}),
+        (reverse("plans:report-export", args=[report.pk, "docx"]), {}),
+        (reverse("plans:report-export", args=[report.pk, "xlsx"]), {}),
+        (reverse("plans:dashboard"), {}),
+        (reverse("plans:dashboard"), {"period": "2025-Q2", "indicator": "activities.events"}),
+        (reverse("plans:dashboard"), {"unit": binh_hoa.code, "period": "2026-H1", "format": "xlsx"}),
+        (reverse("plans:dashboard"), {"period": "not-a-period"}),
+        (reverse("plans:figure-records", args=["orgs.workers"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),
+        (reverse("plans:figure-records", args=["activities.events"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),
+        (reverse("plans:inspection-list"), {}),
+        (reverse("plans:inspection-detail", args=[inspection.pk]), {}),
+    ]
+    own_pages = [
+        (reverse("plans:report-edit", args=[report.pk]), {}),
+        (reverse("plans:report-entered", args=[report.pk]), {}),
+    ]
+    periods_before = set(ReportingPeriod.objects.values_list("code", flat=True))
+    for user, urls in ((province_monitor, pages), (commune_officer, own_pages)):
+        client.force_login(user)
+        client.get(reverse("plans:home"))
+        for url, query in urls:
+            with no_database_writes():
+                response = client.get(url, query)
+            assert response.status_code == 200, url
+    assert set(ReportingPeriod.objects.values_list("code", flat=True)) == periods_before == {"2026-Q1"}
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
+def test_the_daily_timer_opens_the_periods_through_the_worker(province):
+    with (
+        time_machine.travel(dt.datetime(2026, 4, 2, 0, 30, tzinfo=dt.UTC), tick=False),  # 07:30 in An Giang
+        override_settings(TASKS_SCHEDULE=[("plans_sync", "daily", "00:10")]),
+    ):
+        assert scheduler.enqueue_due() == ["plans_sync"]
+        call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
+    assert set(ReportingPeriod.objects.values_list("code", flat=True)) == {"2026-Q2", "2026-H1", "2026", "2026-Q1"}
+    assert Indicator.objects.filter(code="orgs.union_members", is_active=True).exists()
