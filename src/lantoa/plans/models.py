@@ -321,6 +321,9 @@ class Notice(models.Model):
     subject_key = models.CharField(max_length=60)
     sent_on = models.DateField()
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set once the reminder e-mail went out to every official of the unit (or the unit had none with an address);
+    # left empty when sending failed, so the next run of `plans_remind` sends it again.
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_on", "-pk"]
@@ -334,3 +337,25 @@ class Notice(models.Model):
     @property
     def access_unit(self) -> OrgUnit:
         return self.unit
+
+
+class SourceFigures(models.Model):
+    """A source's counts per lowest unit over one period's dates, as the hourly `plans_figures` timer last computed
+    them. Dashboards read these (one query for every source and quarter on the board) instead of asking each
+    source; a period outside the stored ones is counted when asked."""
+
+    source_code = models.CharField(max_length=80)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    values = models.JSONField(default=dict, help_text="{unit id: count}")
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Số liệu nguồn đã tính")
+        verbose_name_plural = _("Số liệu nguồn đã tính")
+        constraints = [
+            models.UniqueConstraint(fields=["source_code", "starts_on", "ends_on"], name="source_figures_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_code} {self.starts_on}–{self.ends_on}"

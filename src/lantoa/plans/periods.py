@@ -75,3 +75,15 @@ def quarter_codes_until(code: str, count: int) -> list[str]:
     while len(codes) < count:
         codes.insert(0, period_previous_code(codes[0]))
     return codes
+
+
+def quarter_code(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def open_period_codes(day: dt.date) -> list[str]:
+    """The quarter, six months and year containing `day`, and the ones before them whose report is not yet due:
+    the periods units report on now, so reminders have them in time."""
+    current = [quarter_code(day), f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
+    previous = [period_previous_code(code) for code in current]
+    return current + [code for code in previous if period_parse(code).due_on >= day]

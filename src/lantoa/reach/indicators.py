@@ -1,13 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import IndicatorSource
-from lantoa.reach import selectors, services
+from lantoa.reach import selectors
 from lantoa.reach.models import Kind
 
 
 def _values(kind: str):
     def values(*, start, end) -> dict[int, int]:
-        services.reach_rollup()  # count the events recorded since the last catch-up first
+        # What the hourly roll-up stored (up to `selectors.counted_until()`); a read never counts events itself.
         return selectors.counts_by_unit(kind=kind, start=start, end=end)
 
     return values

@@ -9,7 +9,7 @@ from django.db.models import Sum
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise
-from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachMonthly
+from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachMonthly, ReachRollupCursor
 
 COUNTED_KINDS = (Kind.VIEWED, Kind.COMPLETED, Kind.QUIZ_PASSED, Kind.REACHED)
 
@@ -83,3 +83,8 @@ def counts_by_unit(*, kind: str, start: dt.date, end: dt.date) -> dict[int, int]
     for row in Span.of(start, end).totals(group=("unit_id",), kind=kind, unit__isnull=False):
         totals[row["unit_id"]] += row["total"]
     return dict(totals)
+
+
+def counted_until() -> dt.datetime | None:
+    """The moment up to which the roll-ups count every event (the end of the last roll-up), or None before the first."""
+    return ReachRollupCursor.objects.values_list("updated_at", flat=True).first()

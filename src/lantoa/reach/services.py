@@ -4,9 +4,11 @@ A request never touches a roll-up row, so concurrent views do not queue on the s
 counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily (day × enterprise ×
 kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, with one multi-row upsert per
 table; then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
-It runs from the `reach_rollup` command (a timer) and before anyone reads the roll-ups.
+It runs only as the hourly `reach_rollup` timer (a task): pages read what it stored, and say up to when
+(`ReachRollupCursor.updated_at`).
 """
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections import Counter
@@ -32,6 +34,9 @@ ROLLUP_CURSOR = "daily"
 ROLLUP_BATCH = 20_000
 UPSERT_ROWS = 500  # rows per INSERT … ON CONFLICT statement (well under SQLite's bound-parameter limit)
 PURGE_BATCH = 50_000
+# The PostgreSQL advisory lock key that lets one roll-up run at a time across every worker and host.
+ROLLUP_LOCK_KEY = 72_651_001
+ROLLUP_LOCK_TIMEOUT = "2s"
 
 
 def quarter_start(day: dt.date) -> dt.date:
@@ -78,11 +83,14 @@ def _committed_upper_bound() -> int:
 
     Ids come from a sequence when a row is inserted, not when it is committed, so a slow transaction may commit
     id 10 after id 11 is visible. On PostgreSQL a SHARE lock waits for the inserts in flight and holds new ones
-    for one index lookup; SQLite has a single writer, so the highest id is already final.
+    for one index lookup; SQLite has a single writer, so the highest id is already final. Only the roll-up task
+    takes this lock, never a request; while it waits, page views queue behind it, so it gives up after
+    `ROLLUP_LOCK_TIMEOUT` (the task fails, the next hour counts everything).
     """
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = '{ROLLUP_LOCK_TIMEOUT}'")
                 cursor.execute(f'LOCK TABLE "{ReachEvent._meta.db_table}" IN SHARE MODE')
         return ReachEvent.objects.aggregate(top=Max("pk"))["top"] or 0
 
@@ -176,22 +184,50 @@ def _rollup_batch(*, upper: int, batch: int) -> int | None:
         mark = rows[-1][0] if len(rows) == batch else upper
         # Another catch-up that moved the mark first wins; this one counts nothing and reads the mark again.
         # On PostgreSQL the UPDATE waits for the winner's commit, then finds the old mark gone.
-        if not ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR, last_event_id=last).update(
-            last_event_id=mark, updated_at=timezone.now()
-        ):
+        if not ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR, last_event_id=last).update(last_event_id=mark):
             return 0
         _rollup_add([row[1:] for row in rows])
         return len(rows)
 
 
+@contextlib.contextmanager
+def _one_at_a_time():
+    """Yield whether this process holds the roll-up lock (PostgreSQL: a session advisory lock, not waited for).
+
+    A second roll-up started while one runs (a slow hour, a command by hand) returns at once: the first counts
+    everything. SQLite has a single writer and the compare-and-set on the mark keeps the batches apart.
+    """
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ROLLUP_LOCK_KEY])
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [ROLLUP_LOCK_KEY])
+
+
 def reach_rollup(*, batch: int = ROLLUP_BATCH) -> int:
-    """Count the events recorded since the last catch-up into the daily roll-ups; returns how many it counted."""
-    cursor, _created = ReachRollupCursor.objects.get_or_create(name=ROLLUP_CURSOR)
-    if not ReachEvent.objects.filter(pk__gt=cursor.last_event_id).exists():
-        return 0
-    upper = _committed_upper_bound()
-    counted = 0
-    while (done := _rollup_batch(upper=upper, batch=batch)) is not None:
-        counted += done
-    reach_events_purge()
-    return counted
+    """Count the events recorded since the last catch-up into the daily roll-ups; returns how many it counted.
+
+    Only the `reach_rollup` timer calls it, never a request. The mark's `updated_at` says up to when the roll-ups
+    are complete: every event committed before that moment is counted.
+    """
+    with _one_at_a_time() as held:
+        if not held:
+            return 0
+        cursor, _created = ReachRollupCursor.objects.get_or_create(name=ROLLUP_CURSOR)
+        as_of = timezone.now()
+        counted = 0
+        if ReachEvent.objects.filter(pk__gt=cursor.last_event_id).exists():
+            upper = _committed_upper_bound()
+            while (done := _rollup_batch(upper=upper, batch=batch)) is not None:
+                counted += done
+        ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR).update(updated_at=as_of)
+        if counted:  # events keep coming on a live site: old ones go with the next run that counts
+            reach_events_purge()
+        return counted

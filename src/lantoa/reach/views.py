@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lantoa.orgs import access
-from lantoa.reach import selectors, services
+from lantoa.reach import selectors
 from lantoa.reach.forms import PeriodForm
 
 
@@ -18,9 +18,16 @@ def coverage(request: HttpRequest) -> HttpResponse:
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     unit = form.cleaned_data.get("unit", "") if form.is_valid() else ""
-    services.reach_rollup()  # figures are never behind the events when someone looks
     rows = selectors.coverage_for_user(user=request.user, start=start, end=end, unit_code=unit)
     workers = sum(row.enterprise.worker_count for row in rows)
     reached = sum(row.counts.get("reached", 0) for row in rows)
-    context = {"form": form, "rows": rows, "start": start, "end": end, "workers": workers, "reached": reached}
+    context = {
+        "form": form,
+        "rows": rows,
+        "start": start,
+        "end": end,
+        "workers": workers,
+        "reached": reached,
+        "counted_until": selectors.counted_until(),
+    }
     return render(request, "reach/coverage.html", context)

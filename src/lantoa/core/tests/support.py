@@ -1,12 +1,16 @@
 """What tests share across apps: the law corpus beside the repository, and how a test asks for what lies outside it."""
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
 
@@ -32,3 +36,28 @@ def run_worker() -> None:
 
     The worker commits and closes connections: a test that calls it needs `django_db(transaction=True)`."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
+
+
+def _row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models() if model._meta.managed}
+
+
+@contextlib.contextmanager
+def no_database_writes() -> Iterator[None]:
+    """Fail if the block inserts, updates or deletes a row: on SQLite the connection's own change counter (every
+    row written, whatever the table); elsewhere the row count of every model before and after."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        before = connection.connection.total_changes
+        yield
+        assert connection.connection.total_changes == before, "the block wrote to the database"
+        return
+    before_counts = _row_counts()
+    yield
+    after_counts = _row_counts()
+    changed = {
+        label: (before_counts[label], after_counts[label])
+        for label in before_counts
+        if before_counts[label] != after_counts[label]
+    }
+    assert not changed, f"the block wrote to the database: {changed}"

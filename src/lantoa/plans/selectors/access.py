@@ -141,6 +141,8 @@ def enterprises_behind(*, user: Any, source_code: str, unit: OrgUnit) -> QuerySe
 def entered_values_for_user(
     *, user: Any, indicator: Indicator, unit: OrgUnit, period: ReportingPeriod
 ) -> QuerySet[EnteredValue]:
+    if period.pk is None:  # nobody recorded against this period yet
+        return EnteredValue.objects.none()
     return (
         EnteredValue.objects.filter(access.scope_q(user, "plans.view_dashboard", path_fields=("unit__path",)))
         .filter(indicator=indicator, period=period, unit__path__startswith=unit.scope_root.path)

@@ -1,5 +1,6 @@
 """The dashboard of one unit: headline figures, communes as tiles, segments, trend and drill-down."""
 
+import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -11,7 +12,15 @@ from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 from lantoa.plans import charts, periods
 from lantoa.plans.models import Indicator, ReportingPeriod
 from lantoa.plans.selectors.documents import Table
-from lantoa.plans.selectors.figures import UnitIndex, by_segment, figures_for_period, report_scope, targets_for
+from lantoa.plans.selectors.figures import (
+    StoredFigures,
+    UnitIndex,
+    by_segment,
+    figures_for_period,
+    periods_get,
+    report_scope,
+    targets_for,
+)
 from lantoa.plans.selectors.links import records_url
 
 TREND_QUARTERS = 6
@@ -38,6 +47,7 @@ class Dashboard:
     trend_svg: str
     children: Table
     segments: Table
+    as_of: dt.datetime | None  # when the hourly timer computed the stored figures shown (None: counted now)
 
 
 def dashboard_url(unit: OrgUnit, period: ReportingPeriod, indicator: Indicator) -> str:
@@ -53,15 +63,18 @@ def _children(unit: OrgUnit, index: UnitIndex) -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(parent=unit, kind=OrgUnit.Kind.ENTERPRISE))
 
 
-def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indicator, period_lookup) -> Dashboard:
-    """`period_lookup(code)` returns a ReportingPeriod (the caller decides whether to create missing ones)."""
+def dashboard_build(
+    *, unit: OrgUnit, period: ReportingPeriod, indicator: Indicator, indicators: list[Indicator]
+) -> Dashboard:
+    """The board of `unit` for `period`, `indicator` drawn in detail among the active `indicators`; reads only."""
     index = UnitIndex.load()
-    indicators = list(Indicator.objects.filter(is_active=True))
     scope = report_scope(unit)
-    max_age = settings.PLANS_DASHBOARD_CACHE_SECONDS
-    current = figures_for_period(period=period, indicators=indicators, index=index, within=scope, max_age=max_age)
+    quarters = periods_get(codes=periods.quarter_codes_until(period.code, TREND_QUARTERS))
+    stored = StoredFigures.load(periods=[period, *quarters])
+    cached = {"max_age": settings.PLANS_DASHBOARD_CACHE_SECONDS, "stored": stored}
+    current = figures_for_period(period=period, indicators=indicators, index=index, within=scope, **cached)
     shown = [i for i in indicators if i.code in (indicator.code, WORKERS)]
-    detail = figures_for_period(period=period, indicators=shown, index=index, max_age=max_age)
+    detail = figures_for_period(period=period, indicators=shown, index=index, **cached)
     targets = targets_for(period=period, units=[scope])
     headlines = [
         Headline(
@@ -91,10 +104,9 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
         for slug, label in SEGMENT_LABELS.items()
     ]
     trend = []
-    for code in periods.quarter_codes_until(period.code, TREND_QUARTERS):
-        quarter = period_lookup(code)
-        figures = figures_for_period(period=quarter, indicators=[indicator], index=index, within=scope, max_age=max_age)
-        trend.append(charts.Datum(code.replace("-", " "), figures.value(indicator, scope)))
+    for quarter in quarters:
+        figures = figures_for_period(period=quarter, indicators=[indicator], index=index, within=scope, **cached)
+        trend.append(charts.Datum(quarter.code.replace("-", " "), figures.value(indicator, scope)))
     child_table = Table(
         _("Theo đơn vị trực thuộc"),
         [_("Đơn vị"), indicator.name, _("Số lao động")],
@@ -116,4 +128,5 @@ def dashboard_build(*, unit: OrgUnit, period: ReportingPeriod, indicator: Indica
         trend_svg=charts.trend_line(trend, title=title),
         children=child_table,
         segments=segment_table,
+        as_of=stored.as_of,
     )

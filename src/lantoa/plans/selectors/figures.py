@@ -5,15 +5,17 @@ lowest units; every count is then added to the unit's ancestors by walking its m
 enterprise's counts also go to its KCN/CCN. Nothing here scans records per unit.
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
-from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod, Target
+from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod, SourceFigures, Target
 
 
 @dataclass
@@ -108,6 +110,30 @@ class PeriodFigures:
         return self.totals(indicator.code).get(report_scope(unit).path, 0)
 
 
+def _period_unsaved(code: str) -> ReportingPeriod:
+    spec = periods.period_parse(code)
+    return ReportingPeriod(
+        code=spec.code,
+        kind=spec.kind,
+        label=spec.label,
+        starts_on=spec.starts_on,
+        ends_on=spec.ends_on,
+        due_on=spec.due_on,
+    )
+
+
+def periods_get(*, codes: list[str]) -> list[ReportingPeriod]:
+    """The periods with these codes in one query, in the order given; a period nobody recorded anything for yet is
+    an unsaved one built from its code (a page reads periods, it never creates them). A malformed code raises
+    ValidationError."""
+    found = {period.code: period for period in ReportingPeriod.objects.filter(code__in=codes)}
+    return [found.get(code) or _period_unsaved(code) for code in codes]
+
+
+def period_get(*, code: str) -> ReportingPeriod:
+    return periods_get(codes=[periods.period_parse(code).code])[0]
+
+
 def report_scope(unit: OrgUnit) -> OrgUnit:
     """The unit whose territory a unit's figures cover: a body reports on the unit it acts over."""
     return unit.scope_root
@@ -119,7 +145,32 @@ def _sum_within(values: dict[int, int], index: UnitIndex, scope: OrgUnit) -> int
     return sum(count for unit_id, count in values.items() if index.path_of.get(unit_id, "").startswith(scope.path))
 
 
-def _source_values(source, period: ReportingPeriod, max_age: int) -> dict[int, int]:
+@dataclass
+class StoredFigures:
+    """What the hourly `plans_figures` timer stored for some periods: {(source code, start, end): {unit id: count}}."""
+
+    values: dict[tuple[str, dt.date, dt.date], dict[int, int]]
+    as_of: dt.datetime | None
+
+    @classmethod
+    def load(cls, *, periods: list[ReportingPeriod]) -> "StoredFigures":
+        """Every source's stored counts for these periods, in one query; `as_of` is the oldest computation read."""
+        ranges = Q(pk__in=[])
+        for period in periods:
+            ranges |= Q(starts_on=period.starts_on, ends_on=period.ends_on)
+        rows = SourceFigures.objects.filter(ranges).values_list(
+            "source_code", "starts_on", "ends_on", "values", "computed_at"
+        )
+        values, moments = {}, []
+        for code, starts_on, ends_on, counts, computed_at in rows:
+            values[(code, starts_on, ends_on)] = {int(unit): count for unit, count in counts.items()}
+            moments.append(computed_at)
+        return cls(values, min(moments, default=None))
+
+
+def _source_values(source, period: ReportingPeriod, max_age: int, stored: StoredFigures | None) -> dict[int, int]:
+    if stored is not None and (source.code, period.starts_on, period.ends_on) in stored.values:
+        return stored.values[(source.code, period.starts_on, period.ends_on)]
     if not max_age:
         return source.values(start=period.starts_on, end=period.ends_on)
     key = f"plans:source:{source.code}:{period.starts_on}:{period.ends_on}"
@@ -133,15 +184,19 @@ def figures_for_period(
     index: UnitIndex,
     within: OrgUnit | None = None,
     max_age: int = 0,
+    stored: StoredFigures | None = None,
 ) -> PeriodFigures:
     """Ask each source once for the period. With `within`, only that unit's totals are kept (for a report):
     entered figures are then summed by the database in one grouped query instead of being fetched row by row.
-    With `max_age`, a source's counts may come from the cache up to that many seconds old (dashboards only:
-    reports always count afresh)."""
+    With `stored`, a source's counts come from what the hourly timer stored, when it stored this period; else with
+    `max_age` they may come from the cache up to that many seconds old (dashboards only: reports always count
+    afresh)."""
     sources = plan_sources.sources_all()
     figures = PeriodFigures(period=period, index=index)
     entered_ids = [i.pk for i in indicators if i.kind == Indicator.Kind.ENTERED]
-    entered = EnteredValue.objects.filter(period=period, indicator_id__in=entered_ids)
+    entered = EnteredValue.objects.none()  # a period nobody recorded against yet (unsaved) has none
+    if period.pk:
+        entered = EnteredValue.objects.filter(period=period, indicator_id__in=entered_ids)
     scope = report_scope(within) if within else None
     if scope is not None:
         if scope.kind in OrgUnit.ZONE_KINDS:
@@ -160,7 +215,7 @@ def figures_for_period(
             else:
                 figures.raw[indicator.code] = per_unit.get(indicator.pk, {})
         elif indicator.source_code in sources:
-            values = _source_values(sources[indicator.source_code], period, max_age)
+            values = _source_values(sources[indicator.source_code], period, max_age, stored)
             if scope is not None:
                 figures.scoped[indicator.code] = _sum_within(values, index, scope)
             else:
@@ -173,6 +228,8 @@ def figures_for_period(
 
 def targets_for(*, period: ReportingPeriod, units: list[OrgUnit]) -> dict[tuple[int, int], int]:
     """{(indicator_id, unit_id): target} for these units and period, in one query."""
+    if period.pk is None:
+        return {}
     rows = Target.objects.filter(period=period, unit__in=units).values_list("indicator_id", "unit_id", "value")
     return {(indicator_id, unit_id): value for indicator_id, unit_id, value in rows}
 
@@ -210,9 +267,8 @@ def target_split_proposal(
     """The parent's target for the period and, for each commune or ward under it, a share proportional to the
     workers of its enterprises, with the target already set for it if any."""
     scope = report_scope(parent)
-    total = (
-        Target.objects.filter(indicator=indicator, unit=scope, period=period).values_list("value", flat=True).first()
-    )
+    targets = Target.objects.filter(indicator=indicator, period=period) if period.pk else Target.objects.none()
+    total = targets.filter(unit=scope).values_list("value", flat=True).first()
     communes = list(OrgUnit.objects.filter(parent=scope, kind__in=OrgUnit.COMMUNE_KINDS).order_by("name"))
     workers = dict(
         Enterprise.objects.filter(commune__in=communes)
@@ -222,9 +278,7 @@ def target_split_proposal(
     )
     weights = [workers.get(commune.pk) or 0 for commune in communes]
     proposed = split_by_weight(total or 0, weights)
-    current = dict(
-        Target.objects.filter(indicator=indicator, unit__in=communes, period=period).values_list("unit", "value")
-    )
+    current = dict(targets.filter(unit__in=communes).values_list("unit", "value"))
     shares = [
         TargetShare(unit=commune, workers=weight, proposed=share, current=current.get(commune.pk))
         for commune, weight, share in zip(communes, weights, proposed, strict=True)

@@ -1,7 +1,9 @@
 """Reminders: in-app notices to units whose report, task or follow-up comes due, and the same by e-mail to the
-unit's officials who gave an address."""
+unit's officials who gave an address. A notice records when its e-mail went out (`mailed_at`), set only after the
+mail server took it: a day the mail is down loses nothing, the next run sends it."""
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -9,12 +11,15 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_date
 from lantoa.core.links import absolute_url
 from lantoa.orgs.models import Membership, Role
 from lantoa.plans.models import Finding, Notice, Plan, PlanTask, ReportingPeriod, UnitReport
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,36 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
     return ReminderResult(created=created, already_sent=already)
 
 
-def notices_mail(*, notices: list[Notice], on: dt.date) -> int:
+# The reminders that are also e-mailed (a returned report or an assigned task is only an in-app notice).
+MAILED_KINDS = (Notice.Kind.REPORT_DUE, Notice.Kind.REPORT_OVERDUE, Notice.Kind.TASK_DUE, Notice.Kind.FINDING_DUE)
+# A reminder that could not be mailed is tried again at each run for this many days.
+MAIL_RETRY_DAYS = 7
+
+
+@dataclass(frozen=True)
+class MailResult:
+    sent: int  # e-mails handed to the mail server
+    failed: int  # e-mails that could not be sent: their reminders stay unmailed and go at the next run
+
+
+def notices_unmailed(*, on: dt.date) -> list[Notice]:
+    """Reminders of the last `MAIL_RETRY_DAYS` days not mailed yet: today's, and earlier ones whose mail failed.
+    Of several for the same subject only the newest is kept (yesterday's "report due" is today's too)."""
+    rows = Notice.objects.filter(
+        mailed_at__isnull=True,
+        kind__in=MAILED_KINDS,
+        sent_on__gte=on - dt.timedelta(days=MAIL_RETRY_DAYS),
+        sent_on__lte=on,
+    ).order_by("-sent_on", "-pk")
+    newest: dict[tuple, Notice] = {}
+    for notice in rows:
+        newest.setdefault((notice.unit_id, notice.kind, notice.subject_key), notice)
+    return sorted(newest.values(), key=lambda notice: notice.pk)
+
+
+def _messages(notices: list[Notice], on: dt.date) -> list[tuple[EmailMessage, list[Notice]]]:
     """One e-mail per official (a current member of the unit, not as a worker, with an address) listing the unit's
-    new notices;
-    returns the number of e-mails sent. Failures are left to the mail backend to raise."""
+    notices, with the notices it carries."""
     by_unit: defaultdict[int, list[Notice]] = defaultdict(list)
     for notice in notices:
         by_unit[notice.unit_id].append(notice)
@@ -102,14 +133,52 @@ def notices_mail(*, notices: list[Notice], on: dt.date) -> int:
     wanted: defaultdict[str, list[Notice]] = defaultdict(list)
     for email, unit_id in members:
         wanted[email].extend(n for n in by_unit[unit_id] if n not in wanted[email])
-    messages = [
-        EmailMessage(
-            subject=_("Lan Tỏa: %(count)s việc sắp đến hạn (%(date)s)") % {"count": len(items), "date": vn_date(on)},
-            body="\n\n".join(f"- {notice.message}\n  {absolute_url(notice.url)}" for notice in items),
-            to=[email],
+    return [
+        (
+            EmailMessage(
+                subject=_("Lan Tỏa: %(count)s việc sắp đến hạn (%(date)s)")
+                % {"count": len(items), "date": vn_date(on)},
+                body="\n\n".join(f"- {notice.message}\n  {absolute_url(notice.url)}" for notice in items),
+                to=[email],
+            ),
+            items,
         )
         for email, items in sorted(wanted.items())
     ]
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+
+
+def _send(connection, message: EmailMessage) -> bool:
+    try:
+        return connection.send_messages([message]) == 1
+    except Exception:
+        logger.exception("reminder e-mail not sent", extra={"recipients": len(message.to)})
+        return False
+
+
+def notices_mail(*, on: dt.date) -> MailResult:
+    """E-mail the unmailed reminders (`notices_unmailed`) and record each as mailed only once every e-mail carrying
+    it was sent; a reminder of a unit without an official's address counts as mailed (there is no one to send to).
+    A reminder whose mail failed stays unmailed, so the next run sends it again; once sent it is never sent again."""
+    pending = notices_unmailed(on=on)
+    messages = _messages(pending, on)
+    unsent: set[int] = set()
+    sent = 0
+    if messages:
+        connection = get_connection()
+        try:
+            connection.open()
+        except Exception:
+            logger.exception("mail server unreachable: reminders not sent")
+            unsent = {notice.pk for _message, items in messages for notice in items}
+        else:
+            try:
+                for message, items in messages:
+                    if _send(connection, message):
+                        sent += 1
+                    else:
+                        unsent.update(notice.pk for notice in items)
+            finally:
+                connection.close()
+    mailed = [notice.pk for notice in pending if notice.pk not in unsent]
+    Notice.objects.filter(pk__in=mailed).update(mailed_at=timezone.now())
+    return MailResult(sent=sent, failed=len(messages) - sent)

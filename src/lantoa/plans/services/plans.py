@@ -199,7 +199,14 @@ def indicators_sync(*, path: Path = INDICATORS_FILE) -> int:
     return Indicator.objects.count()
 
 
+def periods_open_ensure(*, on: dt.date) -> list[ReportingPeriod]:
+    """Create the periods units report on at `on` (see periods.open_period_codes); the daily `plans_sync` timer."""
+    return [period_ensure(code=code) for code in periods.open_period_codes(on)]
+
+
 def period_ensure(*, code: str) -> ReportingPeriod:
+    """The period with this code, created if missing: only the timer and the actions that record against a period
+    (drafting a report, setting a target) call it; pages read with `selectors.figures.period_get`."""
     spec = periods.period_parse(code)
     period, _created = ReportingPeriod.objects.get_or_create(
         code=spec.code,

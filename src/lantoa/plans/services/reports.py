@@ -16,8 +16,8 @@ from lantoa.plans import periods
 from lantoa.plans.models import Indicator, Notice, PlanTask, ReportFigure, ReportingPeriod, UnitReport
 from lantoa.plans.selectors.access import tasks_for_unit
 from lantoa.plans.selectors.documents import issuer_of
-from lantoa.plans.selectors.figures import UnitIndex, figures_for_period, report_scope, targets_for
-from lantoa.plans.services.plans import indicators_sync, period_ensure
+from lantoa.plans.selectors.figures import UnitIndex, figures_for_period, period_get, report_scope, targets_for
+from lantoa.plans.services.plans import indicators_sync
 
 EDITABLE_FIELDS = (
     "title",
@@ -71,8 +71,9 @@ def report_draft(*, unit: OrgUnit, period: ReportingPeriod, by: Any, index: Unit
     previous_code = periods.period_previous_code(period.code)
     previous = None
     if previous_code:
+        # Read, not created: a past period created here would be "overdue" for every unit at the next reminder.
         previous = figures_for_period(
-            period=period_ensure(code=previous_code), indicators=indicators, index=index, within=unit
+            period=period_get(code=previous_code), indicators=indicators, index=index, within=unit
         )
     scope = report_scope(unit)
     targets = targets_for(period=period, units=[scope])

@@ -34,5 +34,12 @@ def fake_sources(monkeypatch):
 
 
 @pytest.fixture
+def indicators(db, fake_sources):
+    """The indicators as the daily `plans_sync` timer leaves them (pages never create them)."""
+    plans.indicators_sync()
+    return fake_sources
+
+
+@pytest.fixture
 def quarter(db):
     return plans.period_ensure(code="2026-Q1")

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.models import Indicator
-from lantoa.plans.selectors.figures import UnitIndex, by_segment, figures_for_period, roll_up
+from lantoa.plans.selectors.figures import StoredFigures, UnitIndex, by_segment, figures_for_period, roll_up
 from lantoa.plans.services import plans
 
 
@@ -126,3 +126,36 @@ def test_a_missing_source_gives_no_figure_rather_than_zero(fake_sources, quarter
     )
     figures = figures_for_period(period=quarter, indicators=[orphan], index=UnitIndex.load())
     assert figures.value(orphan, province) is None
+
+
+def test_the_hourly_figures_are_stored_per_period_and_read_by_dashboards_until_the_next_run(
+    fake_sources, quarter, enterprise_a
+):
+    from lantoa.plans.models import SourceFigures
+    from lantoa.plans.services.figures import source_figures_refresh
+
+    plans.indicators_sync()
+    events = Indicator.objects.get(code="activities.events")
+    SourceFigures.objects.create(  # a period no dashboard opens on any more
+        source_code=events.source_code,
+        starts_on=dt.date(2020, 1, 1),
+        ends_on=dt.date(2020, 3, 31),
+        values={},
+        computed_at=dt.datetime(2020, 4, 1, tzinfo=dt.UTC),
+    )
+    fake_sources["counts"][enterprise_a.unit_id] = 3
+    source_figures_refresh(on=dt.date(2026, 2, 10))
+    stored = SourceFigures.objects.get(
+        source_code="activities.events", starts_on=quarter.starts_on, ends_on=quarter.ends_on
+    )
+    assert stored.values == {str(enterprise_a.unit_id): 3}
+    assert not SourceFigures.objects.filter(starts_on=dt.date(2020, 1, 1)).exists()
+    assert SourceFigures.objects.filter(source_code="activities.events").count() == 8  # six quarters, H1, year
+
+    fake_sources["counts"][enterprise_a.unit_id] = 5
+    calls = len(fake_sources["calls"])
+    figures = figures_for_period(
+        period=quarter, indicators=[events], index=UnitIndex.load(), stored=StoredFigures.load(periods=[quarter])
+    )
+    assert figures.raw["activities.events"] == {enterprise_a.unit_id: 3}  # what the timer stored, not asked again
+    assert len(fake_sources["calls"]) == calls

@@ -13,7 +13,7 @@ from lantoa.plans.models import Indicator, ReportFigure
 from lantoa.plans.services import plans, reports
 from lantoa.plans.sources import sources_all
 from lantoa.reach.models import Kind
-from lantoa.reach.services import device_reach_record, reach_record
+from lantoa.reach.services import device_reach_record, reach_record, reach_rollup
 from lantoa.voice.services import cases as case_services
 from lantoa.voice.services import reports as voice_reports
 
@@ -47,6 +47,7 @@ def records_in_second_quarter(enterprise_a, make_official):
         case_services.case_reply(report=report, user=chair, text="Công đoàn đã làm việc với công ty.")
         reach_record(kind=Kind.COMPLETED, enterprise=enterprise_a, topic="tien-luong")
         assert device_reach_record(device_id="thiet-bi-1", enterprise=enterprise_a)
+    reach_rollup()  # the hourly timer: reports read what it stored
 
 
 def test_voice_and_reach_sources_are_indicators_of_the_real_registry(db):
@@ -78,6 +79,7 @@ def test_a_record_of_each_app_is_counted_for_its_commune_in_its_quarter_only(
 def test_a_voice_figure_links_the_union_to_the_cases_and_the_commune_to_counts_per_enterprise(
     records_in_second_quarter, client, enterprise_a, commune_officer
 ):
+    plans.indicators_sync()  # the daily `plans_sync` timer: pages never create indicators
     url = "/plans/records/voice.cases_received/?unit=%s&period=2026-Q2"
     chair = enterprise_a.unit.children.get().memberships.get().person.user
 

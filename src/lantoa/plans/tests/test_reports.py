@@ -1,8 +1,12 @@
 import datetime as dt
+import smtplib
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
+from django.test import override_settings
 
 from lantoa.orgs.models import Role
 from lantoa.plans.models import Indicator, Notice, UnitReport
@@ -143,6 +147,49 @@ def test_reminders_are_mailed_once_to_the_units_officials_with_an_address(
     assert "/plans/reports/" in mailoutbox[0].body and "05/04/2026" in mailoutbox[0].subject
     call_command("plans_remind", "--on", "2026-04-05")
     assert len(mailoutbox) == 1  # nothing new recorded, nothing mailed again
+
+
+class MailServerDown(BaseEmailBackend):
+    """A mail backend whose server refuses every message, as on a day the mail is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("connection refused")
+
+
+@pytest.fixture
+def ward_officer(draft, provincial_plan, commune, make_official):
+    ward = commune("Phường Rạch Giá")
+    unit_plan(unit=ward, parent=provincial_plan, title="Kế hoạch của phường")
+    officer = make_official(unit=ward, role=Role.UNIT_ADMIN, name="Cán bộ phường")
+    officer.email = "canbo.phuong@example.vn"
+    officer.save(update_fields=["email"])
+    return officer
+
+
+def test_a_reminder_whose_mail_failed_is_not_recorded_as_mailed_and_goes_exactly_once_at_the_next_run(
+    ward_officer, mailoutbox
+):
+    with override_settings(EMAIL_BACKEND=f"{__name__}.MailServerDown"), pytest.raises(CommandError):
+        call_command("plans_remind", "--on", "2026-04-05")
+    due = Notice.objects.get(unit__name="Phường Rạch Giá", kind=Notice.Kind.REPORT_DUE)
+    assert due.mailed_at is None and mailoutbox == []  # the in-app notice stands; its e-mail is owed
+
+    call_command("plans_remind", "--on", "2026-04-05")  # the mail works again
+    assert [m.to for m in mailoutbox] == [["canbo.phuong@example.vn"]]
+    assert mailoutbox[0].body.count("Báo cáo Quý I năm 2026 cần nộp trước 10/04/2026.") == 1
+    due.refresh_from_db()
+    assert due.mailed_at is not None
+    call_command("plans_remind", "--on", "2026-04-05")
+    assert len(mailoutbox) == 1  # sent once: never again
+
+
+def test_after_a_day_without_mail_the_next_day_sends_the_reminder_once_not_twice(ward_officer, mailoutbox):
+    with override_settings(EMAIL_BACKEND=f"{__name__}.MailServerDown"), pytest.raises(CommandError):
+        call_command("plans_remind", "--on", "2026-04-05")
+    call_command("plans_remind", "--on", "2026-04-06")
+    assert [m.to for m in mailoutbox] == [["canbo.phuong@example.vn"]]
+    assert mailoutbox[0].body.count("Báo cáo Quý I năm 2026 cần nộp trước 10/04/2026.") == 1
+    assert not Notice.objects.filter(sent_on=dt.date(2026, 4, 6), mailed_at__isnull=True).exists()
 
 
 def test_the_province_report_lists_the_tasks_of_its_bodies(fake_sources, provincial_plan, province, quarter, system):

@@ -1,13 +1,18 @@
+import datetime as dt
 import io
 
 import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from docx import Document
 
+from lantoa.core import scheduler
 from lantoa.core.models import Job
-from lantoa.core.tests.support import run_worker
+from lantoa.core.tests.support import no_database_writes, run_worker
 from lantoa.orgs.models import Role
-from lantoa.plans.models import UnitReport
+from lantoa.plans.models import Indicator, ReportingPeriod, UnitReport
 from lantoa.plans.services import plans
 
 
@@ -100,9 +105,9 @@ def test_an_employer_has_no_dashboard(client, employer):
 
 
 def test_province_dashboard_draws_the_commune_tiles_and_drills_down(
-    client, fake_sources, binh_hoa, enterprise_a, province_monitor, db
+    client, indicators, binh_hoa, enterprise_a, province_monitor, db
 ):
-    fake_sources["counts"][enterprise_a.unit_id] = 5
+    indicators["counts"][enterprise_a.unit_id] = 5
     client.force_login(province_monitor)
     page = client.get(
         reverse("plans:dashboard"), {"indicator": "activities.events", "period": "2026-Q1"}
@@ -120,14 +125,14 @@ def test_province_dashboard_draws_the_commune_tiles_and_drills_down(
     assert enterprise_a.name in fragment.content.decode()
 
 
-def test_dashboard_table_downloads_as_xlsx(client, fake_sources, province_monitor, db):
+def test_dashboard_table_downloads_as_xlsx(client, indicators, province_monitor, db):
     client.force_login(province_monitor)
     response = client.get(reverse("plans:dashboard"), {"format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
 def test_records_behind_a_figure_are_listed_within_the_users_scope(
-    client, fake_sources, binh_hoa, enterprise_a, enterprise_b, commune_officer
+    client, indicators, binh_hoa, enterprise_a, enterprise_b, commune_officer
 ):
     client.force_login(commune_officer)
     page = client.get(
@@ -214,16 +219,23 @@ def test_monitor_sets_a_communes_targets_on_its_plan(client, provincial_plan, bi
     assert Target.objects.get(unit=binh_hoa, indicator=members, period__code="2026-Q2").value == 4500
 
 
-def test_dashboard_query_count_does_not_grow_with_communes_or_enterprises(
-    client, fake_sources, make_enterprise, province_monitor, django_assert_max_num_queries
+@pytest.mark.parametrize("unit_name", [None, "Xã Bình Hòa"])
+def test_an_uncached_dashboard_makes_at_most_15_queries_with_every_registered_source(
+    unit_name, client, commune, make_enterprise, province_monitor, django_assert_max_num_queries
 ):
     for name in ("Xã Bình Hòa", "Phường Rạch Giá", "Xã Tri Tôn", "Xã Vĩnh Xương"):
-        make_enterprise(commune=name)
+        for _ in range(3):
+            make_enterprise(commune=name)
+    with time_machine.travel(dt.datetime(2026, 2, 10, 3, tzinfo=dt.UTC), tick=False):
+        call_command("plans_sync")  # the daily and hourly timers, as the scheduler runs them
+        call_command("plans_figures")
+    query = {"period": "2026-Q1", "unit": commune(unit_name).code} if unit_name else {"period": "2026-Q1"}
     client.force_login(province_monitor)
-    client.get(reverse("plans:dashboard"))  # creates the periods and indicators once
-    with django_assert_max_num_queries(40):
-        response = client.get(reverse("plans:dashboard"), {"period": "2026-Q1"})
+    client.get(reverse("plans:home"))
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("plans:dashboard"), query)
     assert response.status_code == 200
+    assert "Số liệu đến 10:00 10/02/2026" in response.content.decode()
 
 
 def test_split_by_weight_adds_up_and_falls_back_to_equal_shares():
@@ -264,3 +276,68 @@ def test_monitor_hands_the_province_target_down_to_communes_by_their_workers(
     assert given["Xã Bình Hòa"] == 29000 and given["Phường Rạch Giá"] == 11000
     bad = client.post(split, {"period": "2026-Q2", f"share-{binh_hoa.pk}": "-5"}, follow=True).content.decode()
     assert "hãy nhập số nguyên không âm" in bad
+
+
+def test_no_plans_page_writes_to_the_database_on_a_get(
+    client, indicators, provincial_plan, binh_hoa, enterprise_a, commune_officer, province_monitor, system
+):
+    """One GET of every dashboard, report and plan page, with periods nobody recorded against yet: nothing written
+    (one GET of the dashboard used to create six periods, one of them then reminded as overdue)."""
+    from lantoa.plans.models import Inspection
+    from lantoa.plans.services import inspections, reports
+
+    period = plans.period_ensure(code="2026-Q1")
+    report = reports.report_draft(unit=binh_hoa, period=period, by=system)
+    inspection = inspections.inspection_record(
+        unit=binh_hoa,
+        by_unit=binh_hoa.parent,
+        kind=Inspection.Kind.choices[0][0],
+        title="Kiểm tra thực hiện Chỉ thị 58",
+        held_on=dt.date(2026, 3, 2),
+        conclusion="",
+        by=system,
+    )
+    members = Indicator.objects.get(code="orgs.union_members")
+    plan = provincial_plan.pk
+    pages = [
+        (reverse("plans:home"), {}),
+        (reverse("plans:plan-detail", args=[plan]), {}),
+        (reverse("plans:plan-targets", args=[plan]), {"period": "2027-Q3"}),
+        (reverse("plans:plan-target-split", args=[plan, members.pk]), {"period": "2027-Q3"}),
+        (reverse("plans:report-list"), {"period": "2025-Q2"}),
+        (reverse("plans:report-detail", args=[report.pk]), {}),
+        (reverse("plans:report-export", args=[report.pk, "xlsx"]), {}),
+        (reverse("plans:dashboard"), {}),
+        (reverse("plans:dashboard"), {"period": "2025-Q2", "indicator": "activities.events"}),
+        (reverse("plans:dashboard"), {"unit": binh_hoa.code, "period": "2026-H1", "format": "xlsx"}),
+        (reverse("plans:dashboard"), {"period": "not-a-period"}),
+        (reverse("plans:figure-records", args=["orgs.workers"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),
+        (reverse("plans:figure-records", args=["activities.events"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),
+        (reverse("plans:inspection-list"), {}),
+        (reverse("plans:inspection-detail", args=[inspection.pk]), {}),
+    ]
+    own_pages = [
+        (reverse("plans:report-edit", args=[report.pk]), {}),
+        (reverse("plans:report-entered", args=[report.pk]), {}),
+    ]
+    periods_before = set(ReportingPeriod.objects.values_list("code", flat=True))
+    for user, urls in ((province_monitor, pages), (commune_officer, own_pages)):
+        client.force_login(user)
+        client.get(reverse("plans:home"))
+        for url, query in urls:
+            with no_database_writes():
+                response = client.get(url, query)
+            assert response.status_code == 200, url
+    assert set(ReportingPeriod.objects.values_list("code", flat=True)) == periods_before == {"2026-Q1"}
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
+def test_the_daily_timer_opens_the_periods_through_the_worker(province):
+    with (
+        time_machine.travel(dt.datetime(2026, 4, 2, 0, 30, tzinfo=dt.UTC), tick=False),  # 07:30 in An Giang
+        override_settings(TASKS_SCHEDULE=[("plans_sync", "daily", "00:10")]),
+    ):
+        assert scheduler.enqueue_due() == ["plans_sync"]
+        call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
+    assert set(ReportingPeriod.objects.values_list("code", flat=True)) == {"2026-Q2", "2026-H1", "2026", "2026-Q1"}
+    assert Indicator.objects.filter(code="orgs.union_members", is_active=True).exists()

@@ -12,20 +12,24 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from lantoa.orgs import access
+from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.forms import DashboardForm
 from lantoa.plans.models import Indicator
 from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.dashboards import dashboard_build
-from lantoa.plans.services import plans as plan_services
+from lantoa.plans.selectors.figures import indicators_active, period_get
 from lantoa.plans.views.common import xlsx_response
 
 DEFAULT_INDICATOR = "orgs.union_members"
 
 
-def _current_quarter() -> str:
-    today = timezone.localdate()
-    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+def _period(code: str | None):
+    """The period asked for (this quarter when none or a malformed code): read, never created on a GET."""
+    try:
+        return period_get(code=code or periods.quarter_code(timezone.localdate()))
+    except ValidationError:
+        return period_get(code=periods.quarter_code(timezone.localdate()))
 
 
 @login_required
@@ -37,19 +41,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise Http404
     code = request.GET.get("unit") or home.code
     unit = plan_access.unit_get_for_user(user=request.user, code=code)
-    indicators = list(Indicator.objects.filter(is_active=True))
-    if not indicators:
-        plan_services.indicators_sync()
-        indicators = list(Indicator.objects.filter(is_active=True))
-    try:
-        period = plan_services.period_ensure(code=request.GET.get("period") or _current_quarter())
-    except ValidationError:
-        period = plan_services.period_ensure(code=_current_quarter())
+    indicators = indicators_active()
+    if not indicators:  # the `plans_sync` timer (or `load_demo`) has not run yet on this installation
+        return render(request, "plans/dashboard_empty.html")
+    period = _period(request.GET.get("period"))
     wanted = request.GET.get("indicator") or DEFAULT_INDICATOR
     indicator = next((i for i in indicators if i.code == wanted), indicators[0])
-    board = dashboard_build(
-        unit=unit, period=period, indicator=indicator, period_lookup=lambda c: plan_services.period_ensure(code=c)
-    )
+    board = dashboard_build(unit=unit, period=period, indicator=indicator, indicators=indicators)
     if request.GET.get("format") == "xlsx":
         filename = f"bang-dieu-khien-{unit.code}-{period.code}.xlsx"
         return xlsx_response([board.children, board.segments], filename=filename, unit=unit.name, period=period.label)
@@ -66,11 +64,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def figure_records(request: HttpRequest, code: str) -> HttpResponse:
     """The records behind a number: plans lists its own; another app's source has its own list."""
     unit = plan_access.unit_get_for_user(user=request.user, code=request.GET.get("unit", ""))
-    period = plan_services.period_ensure(code=request.GET.get("period", _current_quarter()))
-    indicator = Indicator.objects.filter(code=code).first()
-    if indicator is None and code in plan_sources.sources_all():
-        plan_services.indicators_sync()  # a source registered since the last sync
-        indicator = Indicator.objects.filter(code=code).first()
+    period = _period(request.GET.get("period"))
+    indicator = Indicator.objects.filter(code=code).first()  # a newly registered source appears after `plans_sync`
     if indicator is None:
         raise Http404
     source = plan_sources.sources_all().get(indicator.source_code)

@@ -11,11 +11,24 @@ from django.views.decorators.http import require_http_methods
 
 from lantoa.core.formats import vn_number
 from lantoa.orgs.models import OrgUnit
-from lantoa.plans.models import EnteredValue, Indicator, Target
+from lantoa.plans.models import EnteredValue, Indicator
 from lantoa.plans.selectors import access as plan_access
-from lantoa.plans.selectors.figures import report_scope, target_split_proposal
+from lantoa.plans.selectors.figures import period_get, report_scope, target_split_proposal, targets_for
 from lantoa.plans.services import plans as plan_services
 from lantoa.plans.services import reports as report_services
+
+DEFAULT_PERIOD = "2026-Q1"
+
+
+def _period(request: HttpRequest):
+    """The period of the page: created by a POST that records against it, only read by a GET. A malformed code
+    is said in a message and the default period shown instead (a POST then records nothing: see the callers)."""
+    code = request.GET.get("period") or request.POST.get("period") or DEFAULT_PERIOD
+    try:
+        return plan_services.period_ensure(code=code) if request.method == "POST" else period_get(code=code)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
 
 
 def _numbers(request: HttpRequest, indicators: list[Indicator]) -> dict[Indicator, int]:
@@ -68,7 +81,9 @@ def report_entered(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_targets(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_access.plan_get_for_user(user=request.user, pk=pk)
-    period = plan_services.period_ensure(code=request.GET.get("period") or request.POST.get("period") or "2026-Q1")
+    period = _period(request)
+    if period is None:
+        return redirect(request.path)
     indicators = list(Indicator.objects.filter(is_active=True))
     if request.method == "POST":
         try:
@@ -82,9 +97,12 @@ def plan_targets(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã lưu chỉ tiêu phấn đấu."))
             return redirect(f"{request.path}?period={period.code}")
-    current = {t.indicator_id: t.value for t in Target.objects.filter(unit=report_scope(plan.unit), period=period)}
+    scope = report_scope(plan.unit)
+    current = {
+        indicator_id: value for (indicator_id, _unit), value in targets_for(period=period, units=[scope]).items()
+    }
     rows = [(indicator, current.get(indicator.pk)) for indicator in indicators]
-    has_communes = report_scope(plan.unit).children.filter(kind__in=OrgUnit.COMMUNE_KINDS).exists()
+    has_communes = scope.children.filter(kind__in=OrgUnit.COMMUNE_KINDS).exists()
     context = {"plan": plan, "period": period, "rows": rows, "has_communes": has_communes}
     return render(request, "plans/plan_targets.html", context)
 
@@ -95,7 +113,9 @@ def plan_target_split(request: HttpRequest, pk: int, indicator_pk: int) -> HttpR
     """Hand a unit's target down to its communes and wards, proposed in proportion to their workers."""
     plan = plan_access.plan_get_for_user(user=request.user, pk=pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, is_active=True)
-    period = plan_services.period_ensure(code=request.GET.get("period") or request.POST.get("period") or "2026-Q1")
+    period = _period(request)
+    if period is None:
+        return redirect(request.path)
     total, shares = target_split_proposal(indicator=indicator, parent=plan.unit, period=period)
     if request.method == "POST":
         try:

@@ -4,12 +4,15 @@ import uuid
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from lantoa.content import services as content_services
 from lantoa.content.importers import SEED_DIR
 from lantoa.content.models import LessonPage
-from lantoa.core import registry
+from lantoa.core import registry, scheduler
+from lantoa.core.tests.support import no_database_writes
 from lantoa.learning import services as learning_services
 from lantoa.orgs.models import Role
 from lantoa.reach import selectors, services
@@ -125,6 +128,8 @@ def test_indicator_sources_give_additive_counts_per_enterprise_unit(enterprise_a
     services.reach_record(kind=Kind.COMPLETED, enterprise=enterprise_b)
     source = next(s for s in registry.indicator_sources() if s.code == "reach.lessons_completed")
     today = timezone.localdate()
+    assert source.values(start=today, end=today) == {}  # a read never counts events: the hourly roll-up does
+    services.reach_rollup()
     assert source.values(start=today, end=today) == {enterprise_a.unit_id: 2, enterprise_b.unit_id: 1}
 
 
@@ -147,3 +152,25 @@ def test_a_returning_reader_with_the_quarter_mark_costs_one_insert_and_is_counte
     assert sorted((row.day.month, row.count) for row in viewed) == [(3, 2), (4, 2)]
     reached = ReachDaily.objects.filter(enterprise=enterprise_a, segment=ALL_SEGMENTS, kind=Kind.REACHED)
     assert sorted((row.day.month, row.count) for row in reached) == [(3, 1), (4, 1)]
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
+def test_the_coverage_page_shows_what_the_hourly_roll_up_task_counted_and_up_to_when(
+    client, union_officer, enterprise_a
+):
+    client.force_login(union_officer)
+    with time_machine.travel(dt.datetime(2026, 5, 4, 2, 0, tzinfo=dt.UTC), tick=False):
+        services.device_reach_record(device_id="mot", enterprise=enterprise_a)
+        with no_database_writes():
+            before = client.get("/office/reach/").content.decode()
+        assert "Số liệu chưa được cộng dồn lần nào" in before
+    with (
+        time_machine.travel(dt.datetime(2026, 5, 4, 2, 5, tzinfo=dt.UTC), tick=False),
+        override_settings(TASKS_SCHEDULE=[("reach_rollup", "hourly", ":05")]),
+    ):
+        assert scheduler.enqueue_due() == ["reach_rollup"]
+        call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
+    with time_machine.travel(dt.datetime(2026, 5, 4, 2, 30, tzinfo=dt.UTC), tick=False), no_database_writes():
+        after = client.get("/office/reach/").content.decode()
+    assert "Số liệu đến 09:05 04/05/2026" in after
+    assert ReachDaily.objects.get(enterprise=enterprise_a, segment=ALL_SEGMENTS, kind=Kind.REACHED).count == 1

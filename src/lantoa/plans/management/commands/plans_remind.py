@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from lantoa.plans.services import notices
@@ -9,7 +9,7 @@ from lantoa.plans.services import notices
 class Command(BaseCommand):
     help = (
         "Record in-app reminders for reports, tasks and follow-ups coming due (once a day per subject) and e-mail "
-        "them to the units' officials who have an address."
+        "them to the units' officials who have an address, with those whose e-mail failed on an earlier run."
     )
 
     def add_arguments(self, parser) -> None:
@@ -22,5 +22,8 @@ class Command(BaseCommand):
         result = notices.reminders_send(on=on, days_ahead=days)
         for notice in result.created:
             self.stdout.write(f"{notice.unit.code}\t{notice.get_kind_display()}\t{notice.message}")
-        mailed = 0 if options["no_mail"] else notices.notices_mail(notices=result.created, on=on)
-        self.stdout.write(f"created={len(result.created)} already_sent={result.already_sent} mailed={mailed}")
+        mail = notices.MailResult(sent=0, failed=0) if options["no_mail"] else notices.notices_mail(on=on)
+        self.stdout.write(f"created={len(result.created)} already_sent={result.already_sent} mailed={mail.sent}")
+        if mail.failed:
+            # The job shows failed; the notices are recorded and their e-mails go at the next run.
+            raise CommandError(f"{mail.failed} reminder e-mails not sent; they are sent again at the next run")
