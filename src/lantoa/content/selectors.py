@@ -10,9 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from lantoa.core.registry import declared
-
 from lantoa.content.models import HelpContact, LessonCitation, LessonIndexPage, LessonPage, TopicPage
+from lantoa.core.registry import declared
 
 
 def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:

@@ -247,7 +247,23 @@ def handbook_chapters() -> list[HandbookChapter]:
 
 
 # Words too common in a worker's question to tell entries apart (folded, as typed without diacritics).
-HANDBOOK_STOPWORDS = ("co", "la", "thi", "bi", "cua", "cho", "toi", "minh", "em", "ko", "khong", "gi", "nao", "va", "the")
+HANDBOOK_STOPWORDS = (
+    "co",
+    "la",
+    "thi",
+    "bi",
+    "cua",
+    "cho",
+    "toi",
+    "minh",
+    "em",
+    "ko",
+    "khong",
+    "gi",
+    "nao",
+    "va",
+    "the",
+)
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -267,8 +283,15 @@ def handbook_search(*, query: str, limit: int = 20) -> list[HandbookEntry]:
         return []
     scored = []
     for entry in HandbookEntry.objects.select_related("chapter").order_by("chapter__position", "position"):
-        fields = [set(handbook_words(entry.question)), set(handbook_words(entry.keywords)), set(handbook_words(entry.answer))]
-        hits = [next((weight for weight, words in zip((3, 2, 1), fields) if word in words), 0) for word in wanted]
+        fields = [
+            set(handbook_words(entry.question)),
+            set(handbook_words(entry.keywords)),
+            set(handbook_words(entry.answer)),
+        ]
+        hits = [
+            next((weight for weight, words in zip((3, 2, 1), fields, strict=True) if word in words), 0)
+            for word in wanted
+        ]
         matched = sum(1 for hit in hits if hit)
         if matched * 2 >= len(wanted):
             scored.append((-sum(hits), len(scored), entry))

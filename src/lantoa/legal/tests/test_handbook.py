@@ -32,7 +32,7 @@ def handbook(db: None) -> dict[str, HandbookEntry]:
 def test_the_handbook_is_grouped_by_chapter_each_closed_with_its_count(client, handbook):
     html = client.get("/phap-luat/so-tay/").content.decode()
     assert html.count('<details class="chapter"') == 2
-    assert "Nghỉ phép năm, nghỉ lễ, tết</strong> <span class=\"muted\">(1)</span>" in html
+    assert 'Nghỉ phép năm, nghỉ lễ, tết</strong> <span class="muted">(1)</span>' in html
     assert 'id="handbook-search"' in html
 
 
@@ -57,3 +57,8 @@ def test_the_offline_copy_holds_every_entry_and_the_words_the_search_skips(clien
     ]
     assert data["entries"][1]["a"].startswith("Ít nhất 200 %")
     assert "khong" in data["stopwords"]
+
+
+def test_every_legal_answer_links_the_handbook_with_the_question(client, handbook):
+    html = client.get("/phap-luat/hoi/", {"q": "nghỉ phép năm"}).content.decode()
+    assert 'href="/phap-luat/so-tay/?q=ngh%E1%BB%89%20ph%C3%A9p%20n%C4%83m" id="handbook-link"' in html

@@ -160,4 +160,4 @@ def test_coverage_counts_a_talk_held_at_the_enterprise_beside_phone_views(client
     client.force_login(province_monitor)
     html = client.get("/office/reach/").content.decode()
     assert "Qua điện thoại: 1 người · Dự hoạt động trực tiếp: 180 lượt người." in html
-    assert "<td class=\"num\">90 %</td>" in html
+    assert '<td class="num">90 %</td>' in html

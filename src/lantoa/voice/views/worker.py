@@ -18,8 +18,8 @@ from lantoa.core.qr import qr_svg_inline
 from lantoa.core.registry import declared
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
-from lantoa.voice.models import ReportMessage
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
+from lantoa.voice.models import ReportMessage
 from lantoa.voice.photos import photos_clean
 from lantoa.voice.privacy import rate_limit_exceeded
 from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
