@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from lantoa.core.tests.qrcodes import decode_png
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit, Role
 from lantoa.voice.catalogue import catalogue_ensure
@@ -61,6 +62,11 @@ def test_the_home_page_says_a_reply_came_and_the_case_opens_without_typing_the_r
     expect(page.locator("#ack-card svg")).to_be_visible()
     page.screenshot(path=str(tmp_path / "case-360.png"), full_page=True)
     assert receipt not in page.url
+    page.locator("#ack-card .qr svg").screenshot(path=str(tmp_path / "ack-qr.png"))
+    verify_url = decode_png(tmp_path / "ack-qr.png")
+    assert verify_url.startswith(f"{page.base_url}/voice/ack/?t=")
+    page.goto(verify_url)
+    expect(page.get_by_role("status")).to_contain_text("Hợp lệ: do Lan Tỏa cấp.")
 
     page.goto(f"{page.base_url}/")
     expect(page.locator("#home-receipts")).to_contain_text("Chưa có trả lời mới")
