@@ -39,6 +39,7 @@ def test_the_home_page_says_a_reply_came_and_the_case_opens_without_typing_the_r
     receipt = worker.receipt()
     expect(page.locator("#ack-card svg")).to_be_visible()
     expect(page.get_by_role("button", name="In giấy xác nhận")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "receipt-360.png"), full_page=True)
     stored = page.evaluate("() => localStorage.getItem('lantoa.voice.receipts')")
     assert receipt in stored
 

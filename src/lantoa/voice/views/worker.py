@@ -63,7 +63,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 def _ack_context(request: HttpRequest, ack: str) -> dict[str, str]:
     """The signed acknowledgement, and a QR of the page where anyone the worker shows it to can check it."""
     verify_url = absolute_url(reverse("voice:ack-verify"), request) + "?" + urlencode({"t": ack})
-    return {"ack": ack, "ack_qr": qr_svg_inline(verify_url, scale=3, title=_("Giấy xác nhận đã phản ánh"))}
+    return {"ack": ack, "ack_qr": qr_svg_inline(verify_url, scale=4, title=_("Giấy xác nhận đã phản ánh"))}
 
 
 def _receipt_page(request: HttpRequest, submitted: report_services.Submitted, *, sent_key: str) -> HttpResponse:
