@@ -52,6 +52,7 @@ def prod_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "lantoa.config.settings.prod",
         "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PUBLIC_BASE_URL": "http://127.0.0.1",  # production requires it; the benches fetch over loopback
         "DATABASE_URL": database_url,
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
         "VAR_DIR": str(var_dir),
@@ -90,22 +91,23 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1) -> Iter
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
     ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _attempt in range(100):
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 - loopback only
-                break
-            time.sleep(0.1)
-        else:
-            raise RuntimeError(
-                process.stderr.read().decode() if process.poll() is not None else "gunicorn did not start"
-            )
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    # The server's log goes to a file: an unread pipe fills up and blocks the workers (and their shutdown).
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _attempt in range(100):
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310 - loopback only
+                    break
+                time.sleep(0.1)
+            else:
+                log.seek(0)
+                raise RuntimeError(log.read().decode() if process.poll() is not None else "gunicorn did not start")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def gzip_size(url: str, *, headers: dict[str, str] | None = None) -> dict[str, int]:

@@ -10,6 +10,9 @@ WORKER_PAGES = [
     reverse("legal:search") + "?q=l%C6%B0%C6%A1ng+t%E1%BB%91i+thi%E1%BB%83u",
     "/tinh-toan/luong-toi-thieu/",
     reverse("voice:report-new"),
+    reverse("voice:follow"),
+    reverse("legal:handbook") + "?q=nghi+phep",
+    reverse("content:offline"),
 ]
 
 

@@ -38,15 +38,32 @@ def events_held(*, start: dt.date, end: dt.date) -> dict[int, int]:
     return _grouped(_held_events(start, end).values("unit_id").annotate(n=Count("pk")), "unit_id")
 
 
-def event_attendance(*, start: dt.date, end: dt.date) -> dict[int, int]:
-    """People present at held events: QR check-ins plus those counted by hand (never both for one person)."""
-    events = _held_events(start, end)
+def _attendance(events: object) -> dict[int, int]:
+    """People present at these events: QR check-ins plus those counted by hand (never both for one person)."""
     totals: Counter[int] = Counter(
         _grouped(events.values("unit_id").annotate(n=Sum("unscanned_attendance")), "unit_id")
     )
     scanned = EventCheckin.objects.filter(event__in=events).values("event__unit_id").annotate(n=Count("pk"))
     totals.update(_grouped(scanned, "event__unit_id"))
     return dict(totals)
+
+
+def event_attendance(*, start: dt.date, end: dt.date) -> dict[int, int]:
+    return _attendance(_held_events(start, end))
+
+
+# Phổ biến (a talk) and quán triệt (a conference, political study): the kinds of event the plan's
+# dissemination figures count.
+DISSEMINATION_KINDS = (Event.Kind.TALK, Event.Kind.CONFERENCE)
+
+
+def dissemination_sessions(*, start: dt.date, end: dt.date) -> dict[int, int]:
+    events = _held_events(start, end).filter(kind__in=DISSEMINATION_KINDS)
+    return _grouped(events.values("unit_id").annotate(n=Count("pk")), "unit_id")
+
+
+def dissemination_attendance(*, start: dt.date, end: dt.date) -> dict[int, int]:
+    return _attendance(_held_events(start, end).filter(kind__in=DISSEMINATION_KINDS))
 
 
 def qr_checkins(*, start: dt.date, end: dt.date) -> dict[int, int]:
@@ -133,6 +150,8 @@ def sources() -> list[IndicatorSource]:
     return [
         IndicatorSource("activities.events_held", _("Hoạt động tuyên truyền đã tổ chức"), _("hoạt động"), events_held, "activities:records-events"),
         IndicatorSource("activities.event_attendance", _("Lượt người dự hoạt động tuyên truyền"), _("lượt người"), event_attendance, "activities:records-events"),
+        IndicatorSource("activities.dissemination_sessions", _("Buổi phổ biến, quán triệt (nói chuyện chuyên đề, hội nghị) đã tổ chức"), _("buổi"), dissemination_sessions, "activities:records-events"),
+        IndicatorSource("activities.dissemination_attendance", _("Lượt người dự phổ biến, quán triệt (nói chuyện chuyên đề, hội nghị)"), _("lượt người"), dissemination_attendance, "activities:records-events"),
         IndicatorSource("activities.qr_checkins", _("Lượt điểm danh bằng mã QR"), _("lượt người"), qr_checkins, "activities:records-events"),
         IndicatorSource("activities.visual_materials", _("Sản phẩm tuyên truyền trực quan (pano, áp phích, loa, tờ rơi)"), _("sản phẩm, lượt"), visual_materials, "activities:records-events"),
         IndicatorSource("activities.dialogues_held", _("Cuộc đối thoại tại nơi làm việc đã tổ chức"), _("cuộc"), dialogues_held, "activities:records-dialogues"),

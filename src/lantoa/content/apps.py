@@ -9,6 +9,11 @@ class ContentConfig(AppConfig):
     demo_loader = "lantoa.content.demo.load"
     provision_explainers = "lantoa.content.selectors.lessons_explaining"
     worker_home_items = "lantoa.content.selectors.worker_home_items"
+    offline_pages = (
+        ("content:lesson-index", _("Bài học và bài kiểm tra của chủ đề bạn đã lưu")),
+        ("content:offline", None),
+    )
+    offline_static = ("core/worker.css", "core/behaviours.js", "content/offline.js")
     worker_tile = {
         "title": _("Bài học 2 phút"),
         "text": _("Hợp đồng, tiền lương, bảo hiểm, an toàn lao động…"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from lantoa.content.models import HelpContact, LessonCitation, LessonIndexPage, LessonPage, TopicPage
+from lantoa.core.registry import declared
 
 
 def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:
@@ -47,16 +48,26 @@ def worker_page_get_live(*, page_id: int) -> Page:
     return page
 
 
-OFFLINE_STATIC = ("core/worker.css", "content/offline.js")
-
-
 def offline_static_urls() -> list[str]:
-    return [static(path) for path in OFFLINE_STATIC]
+    """The static files the offline worker pages need, as apps declare them (core.registry `offline_static`)."""
+    return list(dict.fromkeys(static(path) for _config, paths in declared("offline_static") for path in paths))
 
 
-def offline_version(static_urls: list[str]) -> str:
-    """Changes whenever a hashed static file name changes, so phones drop the old copies."""
-    return hashlib.sha256("|".join(static_urls).encode()).hexdigest()[:10]
+def offline_pages() -> list[tuple[str, str | None]]:
+    """(address, label) of the worker pages a phone keeps after one visit, the home page first."""
+    pages: list[tuple[str, str | None]] = [(reverse("core:home"), _("Trang chủ"))]
+    for _config, declared_pages in declared("offline_pages"):
+        for url_name, label in declared_pages:
+            try:
+                pages.append((reverse(url_name), label))
+            except NoReverseMatch:
+                continue
+    return pages
+
+
+def offline_version(urls: list[str]) -> str:
+    """Changes whenever a hashed static file name or a kept page changes, so phones drop the old copies."""
+    return hashlib.sha256("|".join(urls).encode()).hexdigest()[:10]
 
 
 def topic_get_live(*, topic_id: int) -> TopicPage:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("in/bai-hoc/<int:lesson_id>/de-cuong.docx", views.lesson_talk_outline, name="lesson-talk-outline"),
     path("lien-he/", views.help_contacts, name="help-contacts"),
     path("sw.js", views.service_worker, name="service-worker"),
+    path("offline/", views.offline, name="offline"),
     path("offline/chu-de/<int:topic_id>.json", views.topic_pack, name="topic-pack"),
 ]

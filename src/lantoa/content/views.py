@@ -2,6 +2,7 @@ import json
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lantoa.content import exports, selectors
@@ -35,10 +36,23 @@ def page_qr(request: HttpRequest, page_id: int) -> HttpResponse:
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, served from the site root so its scope covers every page."""
     static_urls = selectors.offline_static_urls()
-    context = {"static_urls": json.dumps(static_urls), "version": selectors.offline_version(static_urls)}
+    page_urls = [url for url, _label in selectors.offline_pages()]
+    context = {
+        "static_urls": json.dumps(static_urls),
+        "page_urls": json.dumps(page_urls),
+        "offline_url": reverse("content:offline"),
+        "version": selectors.offline_version(static_urls + page_urls),
+    }
     response = render(request, "content/sw.js", context, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    """What a phone shows for a page that needs the network while there is none (the service worker keeps it)."""
+    pages = [(url, label) for url, label in selectors.offline_pages() if label]
+    return render(request, "content/offline.html", {"pages": pages})
 
 
 @require_GET

@@ -4,6 +4,11 @@ An app declares, on its AppConfig:
 - `worker_tile`: {"title", "text", "url_name", "order"} – an entry on the worker home (or a tuple of them);
 - `worker_home_items`: "dotted.path" to `items(*, enterprise) -> [{"title", "text", "url"}, …]` – cards for this
   worker on the home page (`enterprise` is the QR context, or None);
+- `worker_home_templates`: ("app/_template.html", …) – parts of the worker home drawn on the phone itself (what the
+  device keeps, such as the worker's receipts); included as they are, with no server data;
+- `offline_pages`: ((url_name, label or None), …) – worker pages a phone keeps after one visit (the service worker
+  stores them); those with a label are listed on the offline page as what still works without network;
+- `offline_static`: ("app/file.js", …) – static files those pages need offline;
 - `office_links`: ((action, url_name, label[, "dotted.path"]), …) – back-office menu entries, shown when
   `can(user, action)`, or `can(user, action, obj)` where the page checks one unit (`obj` from the dotted path);
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;

@@ -45,7 +45,12 @@ def worker_home_items(request: HttpRequest) -> list[dict[str, str]]:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"tiles": worker_tiles(), "items": worker_home_items(request)})
+    context = {
+        "tiles": worker_tiles(),
+        "items": worker_home_items(request),
+        "device_parts": [name for _config, names in registry.declared("worker_home_templates") for name in names],
+    }
+    return render(request, "core/home.html", context)
 
 
 @never_cache

@@ -20,6 +20,11 @@ class LegalConfig(AppConfig):
             "order": 20,
         },
     )
+    offline_pages = (
+        ("legal:handbook", _("Sổ tay pháp luật: đọc và tìm được cả khi không có mạng")),
+        ("legal:handbook-data", None),
+    )
+    offline_static = ("legal/legal.css", "legal/handbook.js")
     office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
     demo_loader = "lantoa.legal.demo.load"
     health_reports = {"search_index": "lantoa.legal.selectors.search_index_health"}

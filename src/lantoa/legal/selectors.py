@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from lantoa.core.text import fold
 from lantoa.legal import bodies
 from lantoa.legal.models import (
     AdviserQuestion,
@@ -244,6 +245,71 @@ def entries_for_article(*, article: Provision) -> list[HandbookEntry]:
 
 def handbook_chapters() -> list[HandbookChapter]:
     return list(HandbookChapter.objects.prefetch_related("entries").order_by("position"))
+
+
+# Words too common in a worker's question to tell entries apart (folded, as typed without diacritics).
+HANDBOOK_STOPWORDS = (
+    "co",
+    "la",
+    "thi",
+    "bi",
+    "cua",
+    "cho",
+    "toi",
+    "minh",
+    "em",
+    "ko",
+    "khong",
+    "gi",
+    "nao",
+    "va",
+    "the",
+)
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def handbook_words(text: str) -> list[str]:
+    """Folded words of a text (no diacritics, đ → d), the same split the offline search makes on the phone."""
+    return _WORD.findall(fold(text))
+
+
+def handbook_search(*, query: str, limit: int = 20) -> list[HandbookEntry]:
+    """Entries that answer a question typed with or without diacritics: question words count most, then keywords.
+
+    An entry must match half the words, and score more than half the best entry (a lone common word is not enough).
+
+    The phone's offline search (legal/handbook.js) scores the same way on `handbook_offline_data()`."""
+    wanted = list(dict.fromkeys(w for w in handbook_words(query) if len(w) > 1 and w not in HANDBOOK_STOPWORDS))
+    if not wanted:
+        return []
+    scored = []
+    for entry in HandbookEntry.objects.select_related("chapter").order_by("chapter__position", "position"):
+        fields = [
+            set(handbook_words(entry.question)),
+            set(handbook_words(entry.keywords)),
+            set(handbook_words(entry.answer)),
+        ]
+        hits = [
+            next((weight for weight, words in zip((3, 2, 1), fields, strict=True) if word in words), 0)
+            for word in wanted
+        ]
+        matched = sum(1 for hit in hits if hit)
+        if matched * 2 >= len(wanted):
+            scored.append((-sum(hits), len(scored), entry))
+    best = -min((score for score, _order, _entry in scored), default=0)
+    return [entry for score, _order, entry in sorted(scored)[:limit] if -score * 2 > best]
+
+
+def handbook_offline_data() -> dict[str, Any]:
+    """The whole handbook as the phone keeps it for reading and searching offline."""
+    entries = HandbookEntry.objects.select_related("chapter").order_by("chapter__position", "position")
+    return {
+        "stopwords": HANDBOOK_STOPWORDS,
+        "entries": [
+            {"u": e.get_absolute_url(), "c": e.chapter.title, "q": e.question, "k": e.keywords, "a": e.answer}
+            for e in entries
+        ],
+    }
 
 
 def handbook_entry_get(*, slug: str) -> HandbookEntry:

@@ -1,7 +1,7 @@
 """Worker pages: the library, article pages, search, handbook, asking an adviser."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,7 +62,19 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def handbook(request: HttpRequest) -> HttpResponse:
-    return render(request, "legal/handbook.html", {"chapters": selectors.handbook_chapters()})
+    query = request.GET.get("q", "").strip()[:200]
+    context = {
+        "chapters": selectors.handbook_chapters(),
+        "query": query,
+        "results": selectors.handbook_search(query=query) if query else None,
+    }
+    return render(request, "legal/handbook.html", context)
+
+
+@require_GET
+def handbook_data(request: HttpRequest) -> JsonResponse:
+    """The handbook for the phone to keep: read and searched offline (the service worker stores it)."""
+    return JsonResponse(selectors.handbook_offline_data())
 
 
 @require_GET

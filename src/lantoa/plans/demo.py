@@ -22,8 +22,6 @@ TARGETS = {
 }
 ENTERED_Q1 = {
     "Xã Bình Hòa": {
-        "entered.dissemination_sessions": 9,
-        "entered.dissemination_attendance": 640,
         "entered.traditional_media": 25,
     }
 }

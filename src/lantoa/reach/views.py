@@ -20,14 +20,15 @@ def coverage(request: HttpRequest) -> HttpResponse:
     unit = form.cleaned_data.get("unit", "") if form.is_valid() else ""
     rows = selectors.coverage_for_user(user=request.user, start=start, end=end, unit_code=unit)
     workers = sum(row.enterprise.worker_count for row in rows)
-    reached = sum(row.counts.get("reached", 0) for row in rows)
     context = {
         "form": form,
         "rows": rows,
         "start": start,
         "end": end,
         "workers": workers,
-        "reached": reached,
+        "reached": sum(row.reached for row in rows),
+        "by_phone": sum(row.by_phone for row in rows),
+        "in_person": sum(row.in_person for row in rows),
         "counted_until": selectors.counted_until(),
     }
     return render(request, "reach/coverage.html", context)

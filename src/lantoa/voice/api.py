@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.core import ratelimit
+from lantoa.core.formats import local_day
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.models import Category
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.selectors.cases import worker_messages, worker_status
+from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
 router = Router(tags=["voice"])
@@ -48,6 +49,9 @@ class ReportOut(Schema):
     category: str
     received_on: str
     responsible_body: str
+    text: str
+    reply_due_on: str
+    resolve_due_on: str
     messages: list[MessageOut]
 
 
@@ -122,8 +126,12 @@ def _report_out(report: object) -> dict:
     return {
         "status": worker_status(report=report),
         "category": report.category.slug,
-        "received_on": report.created_at.date().isoformat(),
+        "received_on": local_day(report.created_at).isoformat(),
         "responsible_body": report.unit.name,
+        # Only the receipt holder reaches this: the receipt is the key to their own words.
+        "text": worker_body(report=report),
+        "reply_due_on": local_day(report.first_reply_due_at).isoformat(),
+        "resolve_due_on": local_day(report.resolve_due_at).isoformat(),
         "messages": [
             {"kind": message.kind, "text": message.text, "at": message.at.isoformat()}
             for message in worker_messages(report=report)

@@ -14,6 +14,12 @@ class VoiceConfig(AppConfig):
         "order": 30,
     }
     worker_home_items = "lantoa.voice.selectors.surveys.worker_home_items"
+    worker_home_templates = ("voice/_home_receipts.html",)
+    offline_pages = (
+        ("voice:report-new", _("Gửi phản ánh: được giữ trên điện thoại và tự gửi khi có mạng")),
+        ("voice:follow", _("Phản ánh của bạn và trả lời đã xem")),
+    )
+    offline_static = ("voice/voice.css", "voice/outbox.js", "voice/receipts.js")
     office_links = (
         ("voice.view_case", "voice:case-list", _("Phản ánh của người lao động")),
         ("voice.view_aggregates", "voice:aggregates", _("Tổng hợp phản ánh (ẩn danh)")),

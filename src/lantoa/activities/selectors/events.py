@@ -1,15 +1,17 @@
 """Event reads: lists scoped by permission, attendance by segment, the records behind indicators."""
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.models import Event
 from lantoa.activities.selectors import VIEW_ACTIONS, can_any, scope_any
+from lantoa.core.registry import period_bounds
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 
@@ -75,3 +77,22 @@ def event_place_get(value: str) -> tuple[OrgUnit, Enterprise | None]:
         enterprise = get_object_or_404(Enterprise.objects.select_related("unit"), pk=int(value[1:]))
         return enterprise.unit, enterprise
     return get_object_or_404(OrgUnit, pk=int(value[1:])), None
+
+
+def attendance_by_enterprise(*, enterprises: list[Enterprise], start: dt.date, end: dt.date) -> dict[int, int]:
+    """{enterprise id: people present at held events for its workers} from `start` to `end` (local days).
+
+    An event counts for an enterprise when it names the enterprise or is held by the enterprise's own unit; its
+    people are the QR check-ins plus those counted by hand (activities.indicators counts them the same way)."""
+    by_unit = {enterprise.unit_id: enterprise.pk for enterprise in enterprises if enterprise.unit_id}
+    since, until = period_bounds(start, end)
+    events = (
+        Event.objects.filter(status=Event.Status.HELD, starts_at__gte=since, starts_at__lt=until)
+        .filter(Q(enterprise__in=[e.pk for e in enterprises]) | Q(enterprise__isnull=True, unit_id__in=by_unit))
+        .annotate(scanned=Count("checkins"))
+        .values_list("enterprise_id", "unit_id", "scanned", "unscanned_attendance")
+    )
+    totals: Counter[int] = Counter()
+    for enterprise_id, unit_id, scanned, unscanned in events:
+        totals[enterprise_id or by_unit[unit_id]] += scanned + unscanned
+    return dict(totals)

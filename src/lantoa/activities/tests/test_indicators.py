@@ -34,6 +34,27 @@ def test_attendance_adds_qr_checkins_and_hand_counts_per_enterprise_unit(make_ev
     assert indicators.events_held(start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30)) == {}
 
 
+def test_dissemination_counts_held_talks_and_conferences_only(make_event, enterprise_a):
+    with time_machine.travel(dt.datetime(2026, 2, 10, 3, tzinfo=dt.UTC), tick=False):
+        make_event(held=True, unscanned_attendance=180)
+        make_event(held=True, kind="conference", unscanned_attendance=40)
+        make_event(held=True, kind="culture_sport", unscanned_attendance=300)
+    assert indicators.dissemination_sessions(start=START, end=END) == {enterprise_a.unit_id: 2}
+    assert indicators.dissemination_attendance(start=START, end=END) == {enterprise_a.unit_id: 220}
+
+
+def test_the_plans_dissemination_figures_are_fed_from_event_records(db):
+    from lantoa.plans.models import Indicator
+    from lantoa.plans.services import plans
+
+    plans.indicators_sync()
+    fed = dict(Indicator.objects.filter(code__contains="dissemination").values_list("code", "source_code"))
+    assert fed == {
+        "entered.dissemination_sessions": "activities.dissemination_sessions",
+        "entered.dissemination_attendance": "activities.dissemination_attendance",
+    }
+
+
 def test_enterprises_with_dialogue_look_back_twelve_months_from_the_period_end(enterprise_a, enterprise_b):
     with time_machine.travel(dt.datetime(2026, 4, 1, tzinfo=dt.UTC)):
         for enterprise, held_on in ((enterprise_a, dt.date(2025, 5, 1)), (enterprise_b, dt.date(2025, 3, 1))):

@@ -149,7 +149,8 @@ LANGUAGE_CODE = "vi"
 # Vietnamese is the source language; a language is listed only once it has a catalog in locale/.
 LANGUAGES = [("vi", _("Tiếng Việt"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The second folder corrects strings of Wagtail's own Vietnamese catalog (see its django.po).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -181,7 +181,7 @@ def indicators_sync(*, path: Path = INDICATORS_FILE) -> int:
                 "order": row.get("order", 100),
             },
         )
-        known.add(row["code"])
+        known.update({row["code"], source} - {""})  # a source the file names is not listed a second time
     for order, source in enumerate(plan_sources.sources_all().values(), start=200):
         if source.code in known:
             continue

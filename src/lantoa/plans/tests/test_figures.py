@@ -81,7 +81,7 @@ def test_entered_figures_roll_up_and_a_body_reports_on_the_unit_it_acts_over(
     fake_sources, quarter, commune, province, labour_federation, commune_officer
 ):
     plans.indicators_sync()
-    sessions = Indicator.objects.get(code="entered.dissemination_sessions")
+    sessions = Indicator.objects.get(code="entered.traditional_media")
     plans.entered_value_set(
         indicator=sessions, unit=commune("Xã Bình Hòa"), period=quarter, value=7, by=commune_officer
     )
@@ -102,7 +102,7 @@ def test_a_computed_indicator_cannot_be_entered(fake_sources, quarter, commune, 
 
 def test_a_commune_officer_cannot_enter_figures_for_another_commune(fake_sources, quarter, commune, commune_officer):
     plans.indicators_sync()
-    sessions = Indicator.objects.get(code="entered.dissemination_sessions")
+    sessions = Indicator.objects.get(code="entered.traditional_media")
     with pytest.raises(ValidationError) as error:
         plans.entered_value_set(
             indicator=sessions, unit=commune("Phường Rạch Giá"), period=quarter, value=1, by=commune_officer

@@ -187,7 +187,7 @@ def test_commune_enters_its_own_figures_and_the_report_shows_them(
     from lantoa.plans.services import reports
 
     report = reports.report_draft(unit=binh_hoa, period=quarter, by=commune_officer)
-    sessions = Indicator.objects.get(code="entered.dissemination_sessions")
+    sessions = Indicator.objects.get(code="entered.traditional_media")
     client.force_login(commune_officer)
     response = client.post(
         reverse("plans:report-entered", args=[report.pk]),

@@ -174,3 +174,23 @@ def test_the_coverage_page_shows_what_the_hourly_roll_up_task_counted_and_up_to_
         after = client.get("/office/reach/").content.decode()
     assert "Số liệu đến 09:05 04/05/2026" in after
     assert ReachDaily.objects.get(enterprise=enterprise_a, segment=ALL_SEGMENTS, kind=Kind.REACHED).count == 1
+
+
+def test_coverage_counts_a_talk_held_at_the_enterprise_beside_phone_views(client, province_monitor, make_enterprise):
+    from lantoa.activities.models import Event
+    from lantoa.activities.services import events as event_services
+
+    enterprise = make_enterprise(workers=200)
+    services.device_reach_record(device_id="one", enterprise=enterprise)
+    services.reach_rollup()
+    event_services.event_create(
+        unit=enterprise.unit, enterprise=enterprise, kind=Event.Kind.TALK, title="Nói chuyện chuyên đề BHXH",
+        starts_at=timezone.now() - dt.timedelta(hours=2), held=True, unscanned_attendance=180,
+    )  # fmt: skip
+    today = timezone.localdate()
+    [row] = selectors.coverage_for_user(user=province_monitor, start=services.quarter_start(today), end=today)
+    assert (row.by_phone, row.in_person, row.reached, row.reached_share) == (1, 180, 180, 0.9)
+    client.force_login(province_monitor)
+    html = client.get("/office/reach/").content.decode()
+    assert "Qua điện thoại: 1 người · Dự hoạt động trực tiếp: 180 lượt người." in html
+    assert '<td class="num">90 %</td>' in html

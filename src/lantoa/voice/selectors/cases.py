@@ -125,6 +125,11 @@ def worker_messages(*, report: Report) -> list[MessageView]:
     ]
 
 
+def worker_body(*, report: Report) -> str:
+    """The text the worker sent, for the holder of its receipt only (callers found the report by the receipt)."""
+    return crypto.decrypt_text(report.body_enc)
+
+
 def worker_status(*, report: Report) -> str:
     if report.status == Report.Status.MERGED and report.merged_into_id:
         return report.merged_into.status

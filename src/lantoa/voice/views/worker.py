@@ -2,6 +2,7 @@
 
 import datetime as dt
 import secrets
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -10,16 +11,18 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from segno import make_qr
 
 from lantoa.core.formats import vn_date
+from lantoa.core.links import absolute_url
+from lantoa.core.qr import qr_svg_inline
 from lantoa.core.ratelimit import rate_limited
 from lantoa.core.registry import declared
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
+from lantoa.voice.models import ReportMessage
 from lantoa.voice.photos import photos_clean
-from lantoa.voice.selectors.cases import worker_messages, worker_status
+from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
 
@@ -52,14 +55,20 @@ def report_new(request: HttpRequest) -> HttpResponse:
     return render(request, "voice/report_new.html", {"form": form})
 
 
+def _ack_context(request: HttpRequest, ack: str) -> dict[str, str]:
+    """The signed acknowledgement, and a QR of the page where anyone the worker shows it to can check it."""
+    verify_url = absolute_url(reverse("voice:ack-verify"), request) + "?" + urlencode({"t": ack})
+    return {"ack": ack, "ack_qr": qr_svg_inline(verify_url, scale=4, title=_("Giấy xác nhận đã phản ánh"))}
+
+
 def _receipt_page(request: HttpRequest, submitted: report_services.Submitted, *, sent_key: str) -> HttpResponse:
-    follow_url = request.build_absolute_uri(reverse("voice:follow")) + "#" + submitted.receipt.code
+    follow_url = absolute_url(reverse("voice:follow"), request) + "#" + submitted.receipt.code
     context = {
         "receipt": submitted.receipt.code,
         "report": submitted.report,
-        "ack": submitted.ack,
-        "qr": make_qr(follow_url, error="m").svg_inline(scale=4, title=_("Mã biên nhận")),
+        "qr": qr_svg_inline(follow_url, scale=4, title=_("Mã biên nhận")),
         "sent_key": sent_key,
+        **_ack_context(request, submitted.ack),
     }
     return render(request, "voice/receipt.html", context, status=201 if not submitted.is_repeat else 200)
 
@@ -67,12 +76,15 @@ def _receipt_page(request: HttpRequest, submitted: report_services.Submitted, *,
 def _follow_page(
     request: HttpRequest, report: object, code: str, reply_form: WorkerReplyForm | None = None
 ) -> HttpResponse:
+    messages = worker_messages(report=report)
     context = {
         "report": report,
+        "body": worker_body(report=report),
         "status": worker_status(report=report),
-        "messages_": worker_messages(report=report),
+        "messages_": messages,
+        "officer_replies": sum(message.kind == ReportMessage.Kind.OFFICER for message in messages),
         "reply_form": reply_form or WorkerReplyForm(initial={"receipt": code}),
-        "ack": report_services.ack_for(report),
+        **_ack_context(request, report_services.ack_for(report)),
         "notes": [
             line for _config, path in declared("case_follow_notes") for line in import_string(path)(report=report)
         ],

@@ -19,7 +19,6 @@
         }).catch(function () {});
     });
   }
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js");
   document.querySelectorAll("[data-pack]").forEach(function (btn) {
     btn.hidden = false;
     btn.addEventListener("click", function () {

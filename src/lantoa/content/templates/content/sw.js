@@ -1,9 +1,16 @@
-/* Lan Tỏa service worker: static files cache-first, lessons and quizzes network-first with the saved copy offline. */
+/* Lan Tỏa service worker. Static files: cache-first. Worker pages: network-first, the last copy when offline;
+   the pages apps declare (core.registry `offline_pages`) are stored at install, so one visit is enough.
+   Any other page asked for offline gets the Vietnamese offline page, never the browser's error. */
 const STATIC = "lantoa-static-{{ version }}";
 const PAGES = "lantoa-pages";
-const SAVED_PREFIXES = ["/bai-hoc/", "/quiz/"];
+const KEPT = {{ page_urls|safe }};
+const OFFLINE = "{{ offline_url }}";
+const SAVED_PREFIXES = ["/bai-hoc/", "/quiz/", "/phap-luat/so-tay/"];
+const NEVER = ["/office/", "/cms/", "/django-admin/", "/api/", "/documents/", "/voice/office/"];
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(STATIC).then((cache) => cache.addAll({{ static_urls|safe }})).then(() => self.skipWaiting()));
+  // One page that fails to load must not stop the others from being kept.
+  const pages = caches.open(PAGES).then((cache) => Promise.all(KEPT.map((url) => fetch(url).then((r) => keep(cache, url, r)).catch(() => null))));
+  event.waitUntil(Promise.all([caches.open(STATIC).then((cache) => cache.addAll({{ static_urls|safe }})), pages]).then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -11,6 +18,13 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.claim())
   );
 });
+// A redirected answer cannot stand in for a page the browser navigates to: keep only direct ones.
+function keep(cache, path, response) {
+  return response.ok && !response.redirected ? cache.put(path, response) : null;
+}
+function kept(url) {
+  return KEPT.includes(url.pathname) || SAVED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
+}
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -19,16 +33,23 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
     return;
   }
-  if (!SAVED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return;
+  const navigate = request.mode === "navigate";
+  if (!navigate && !kept(url)) return;
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok && request.mode === "navigate") {
+        // A search (?q=…) is not kept: offline, the page's own script searches the kept copy.
+        if (kept(url) && !url.search) {
           const copy = response.clone();
-          caches.open(PAGES).then((cache) => cache.put(request, copy));
+          caches.open(PAGES).then((cache) => keep(cache, url.pathname, copy));
         }
         return response;
       })
-      .catch(() => caches.match(request, { ignoreVary: true, ignoreSearch: true }).then((hit) => hit || Response.error()))
+      .catch(() =>
+        caches.match(url.pathname, { ignoreVary: true })
+          .then((hit) => hit || (navigate ? caches.match(OFFLINE) : undefined))
+          .then((hit) => hit || Response.error())
+      )
   );
 });

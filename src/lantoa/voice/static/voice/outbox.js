@@ -55,6 +55,8 @@
   if (form.dataset.invalidKey) {  // the server refused this version: the worker corrects it on the page
     save(load().filter(function (item) { return item.key !== form.dataset.invalidKey; }));
   }
+  // This page may be the copy the phone kept for offline use: its key must not be one an earlier report used.
+  form.querySelector("[name=idempotency_key]").value = newKey();
   var box = document.getElementById("outbox");
   var status = document.getElementById("outbox-status");
   var list = document.getElementById("outbox-sent");
@@ -102,7 +104,12 @@
       return fetch(files.length ? text.apiPhotos : text.api, options);
     }).then(function (response) {
       return response.json().then(function (body) {
-        if (response.ok) { update(item.key, { receipt: body.receipt }); photosDrop(item.key); settled = true; }
+        if (response.ok) {
+          update(item.key, { receipt: body.receipt });
+          photosDrop(item.key);
+          settled = true;
+          if (window.LantoaReceipts) { window.LantoaReceipts.keep(body.receipt, { text: item.text, status: body.status }); }
+        }
         else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
           update(item.key, { error: body.detail || String(response.status) });
           settled = true;

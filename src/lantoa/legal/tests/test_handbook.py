@@ -1,0 +1,64 @@
+"""The handbook page: chapters to open one at a time, its own search (with or without diacritics), the offline copy."""
+
+import json
+
+import pytest
+
+from lantoa.legal.models import HandbookChapter, HandbookEntry
+
+
+@pytest.fixture
+def handbook(db: None) -> dict[str, HandbookEntry]:
+    leave = HandbookChapter.objects.create(slug="nghi-phep", title="Nghỉ phép năm, nghỉ lễ, tết", position=1)
+    hours = HandbookChapter.objects.create(slug="gio-lam", title="Giờ làm, làm thêm giờ", position=2)
+    return {
+        "annual": HandbookEntry.objects.create(
+            chapter=leave,
+            slug="nghi-phep-nam-may-ngay",
+            question="Làm đủ 12 tháng được nghỉ phép năm mấy ngày?",
+            answer="Được nghỉ 12 ngày làm việc, hưởng nguyên lương (Điều 113 Bộ luật Lao động 2019).",
+            keywords="phép năm, nghỉ hằng năm",
+        ),
+        "sunday": HandbookEntry.objects.create(
+            chapter=hours,
+            slug="lam-them-chu-nhat",
+            question="Làm thêm vào ngày nghỉ hằng tuần được trả bao nhiêu?",
+            answer="Ít nhất 200 % tiền lương (Điều 98 Bộ luật Lao động 2019).",
+            keywords="chủ nhật, tăng ca",
+        ),
+    }
+
+
+def test_the_handbook_is_grouped_by_chapter_each_closed_with_its_count(client, handbook):
+    html = client.get("/phap-luat/so-tay/").content.decode()
+    assert html.count('<details class="chapter"') == 2
+    assert 'Nghỉ phép năm, nghỉ lễ, tết</strong> <span class="muted">(1)</span>' in html
+    assert 'id="handbook-search"' in html
+
+
+@pytest.mark.parametrize("query", ["nghỉ phép năm", "nghi phep nam", "NGHI PHEP"])
+def test_the_handbook_search_matches_with_or_without_diacritics(client, handbook, query):
+    html = client.get("/phap-luat/so-tay/", {"q": query}).content.decode()
+    results = html.split('id="handbook-results"')[1].split("</section>")[0]
+    assert "Làm đủ 12 tháng được nghỉ phép năm mấy ngày?" in results
+    assert "Làm thêm vào ngày nghỉ hằng tuần" not in results
+
+
+def test_a_search_that_matches_nothing_says_so(client, handbook):
+    html = client.get("/phap-luat/so-tay/", {"q": "xe máy điện"}).content.decode()
+    assert "Chưa có mục nào khớp" in html
+
+
+def test_the_offline_copy_holds_every_entry_and_the_words_the_search_skips(client, handbook):
+    data = json.loads(client.get("/phap-luat/so-tay/du-lieu.json").content)
+    assert [entry["u"] for entry in data["entries"]] == [
+        "/phap-luat/so-tay/nghi-phep-nam-may-ngay",
+        "/phap-luat/so-tay/lam-them-chu-nhat",
+    ]
+    assert data["entries"][1]["a"].startswith("Ít nhất 200 %")
+    assert "khong" in data["stopwords"]
+
+
+def test_every_legal_answer_links_the_handbook_with_the_question(client, handbook):
+    html = client.get("/phap-luat/hoi/", {"q": "nghỉ phép năm"}).content.decode()
+    assert 'href="/phap-luat/so-tay/?q=ngh%E1%BB%89%20ph%C3%A9p%20n%C4%83m" id="handbook-link"' in html
