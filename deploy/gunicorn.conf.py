@@ -29,3 +29,10 @@ accesslog = None
 errorlog = "-"
 loglevel = "warning"
 forwarded_allow_ips = _setting("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def worker_exit(server: object, worker: object) -> None:
+    """A worker recycled or stopped writes the page views it still holds (reach/buffer.py)."""
+    from lantoa.reach import buffer
+
+    buffer.flush()

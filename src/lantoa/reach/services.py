@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from lantoa.orgs.models import Enterprise
+from lantoa.reach import buffer
 from lantoa.reach.models import (
     ALL_SEGMENTS,
     Kind,
@@ -46,10 +47,13 @@ def quarter_start(day: dt.date) -> dt.date:
 def reach_record(
     *, kind: str, enterprise: Any = None, topic: str = "", page_id: int | None = None, at: dt.datetime | None = None
 ) -> ReachEvent:
-    """Record one anonymous event: a single INSERT; `reach_rollup` counts it in the roll-up of its day."""
-    return ReachEvent.objects.create(
+    """Record one anonymous event (written in a batch of this process's views, `reach.buffer`); `reach_rollup`
+    counts it in the roll-ups of its day."""
+    event = ReachEvent(
         kind=kind, occurred_at=at or timezone.now(), enterprise=enterprise or None, topic=topic, page_id=page_id
     )
+    buffer.add(event)
+    return event
 
 
 def device_hash(*, device_id: str, quarter: dt.date) -> str:

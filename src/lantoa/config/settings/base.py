@@ -272,6 +272,9 @@ MIDDLEWARE.insert(
 # plans: seconds a dashboard may show a source's counts from the cache (reports always count afresh)
 # reach: raw page-view events are deleted this many days after the roll-ups counted them (docs/reach.md)
 REACH_EVENT_RETENTION_DAYS = env.int("REACH_EVENT_RETENTION_DAYS", default=90)
+# reach: a process writes its page views in batches of this many, or after this many seconds (reach/buffer.py)
+REACH_BUFFER_SIZE = env.int("REACH_BUFFER_SIZE", default=50)
+REACH_BUFFER_SECONDS = env.float("REACH_BUFFER_SECONDS", default=1.0)
 PLANS_DASHBOARD_CACHE_SECONDS = env.int("PLANS_DASHBOARD_CACHE_SECONDS", default=60)
 # plans: WeasyPrint (PDF exports) logs every layout step at INFO; keep its progress out of the logs.
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
