@@ -107,11 +107,12 @@ def status(job: Job) -> str:
     result = job.task_result
     if result is None:  # its task result was pruned long after it finished
         return "succeeded" if job.summary is not None else "failed"
-    return {
+    states: dict[str, str] = {
         TaskResultStatus.READY: "pending",
         TaskResultStatus.RUNNING: "running",
         TaskResultStatus.SUCCESSFUL: "succeeded",
-    }.get(result.status, "failed")
+    }
+    return states.get(result.status, "failed")
 
 
 def error_text(job: Job) -> str:
@@ -147,13 +148,15 @@ def job_restart(*, job: Job) -> Job:
 
 def _progress_recorder(job: Job) -> Progress:
     """Write progress to the job row, at most twice a second (and on every change of phase, and at the end)."""
-    last = {"phase": None, "at": 0.0}
+    last_phase: str | None = None
+    last_at = 0.0
 
     def record(phase: str, done: int, total: int) -> None:
+        nonlocal last_phase, last_at
         now = time.monotonic()
-        if phase == last["phase"] and done != total and now - last["at"] < 0.5:
+        if phase == last_phase and done != total and now - last_at < 0.5:
             return
-        last.update(phase=phase, at=now)
+        last_phase, last_at = phase, now
         Job.objects.filter(pk=job.pk).update(progress_phase=phase, progress_done=done, progress_total=total)
 
     return record
