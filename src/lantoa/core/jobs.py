@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
@@ -30,6 +30,9 @@ from django_tasks.base import TaskResultStatus
 from lantoa.core import registry
 from lantoa.core.models import Job
 from lantoa.core.scheduler import WORKER_LOST
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +57,7 @@ class JobKind:
     upload as bytes, or None); `allowed(user, job) -> bool` is asked on every page, poll and download."""
 
     name: str
-    title: str
+    title: "StrOrPromise"
     build: Callable[[Job, bytes | None, Progress], Outcome]
     allowed: Callable[[Any, Job], bool]
     result_template: str = ""  # a partial showing the summary; without it the page offers the file

@@ -1,3 +1,6 @@
+import datetime as dt
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import IndicatorSource
@@ -5,8 +8,8 @@ from lantoa.reach import selectors, services
 from lantoa.reach.models import Kind
 
 
-def _values(kind: str):
-    def values(*, start, end) -> dict[int, int]:
+def _values(kind: str) -> Callable[..., dict[int, int]]:
+    def values(*, start: dt.date, end: dt.date) -> dict[int, int]:
         services.reach_rollup()  # count the events recorded since the last catch-up first
         return selectors.counts_by_unit(kind=kind, start=start, end=end)
 
