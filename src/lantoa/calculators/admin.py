@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from lantoa.calculators import services
 from lantoa.calculators.models import LabourParameter, unit_of_key
@@ -22,8 +25,9 @@ class LabourParameterForm(forms.ModelForm):
             "needs_confirmation",
         )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("key") and data.get("valid_from"):
             try:
                 services.parameter_period_check(
@@ -56,6 +60,6 @@ class LabourParameterAdmin(admin.ModelAdmin):
     search_fields = ("document", "article", "note")
     date_hierarchy = "valid_from"
 
-    def save_model(self, request, obj: LabourParameter, form, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: LabourParameter, form: forms.Form, change: bool) -> None:
         obj.unit = unit_of_key(obj.key)
         super().save_model(request, obj, form, change)

@@ -15,6 +15,7 @@ from lantoa.calculators import selectors
 from lantoa.calculators.rules import unemployment
 from lantoa.calculators.rules.base import Result
 from lantoa.calculators.views import CALCULATORS
+from lantoa.orgs.middleware import WorkerHttpRequest
 
 router = Router(tags=["calculators"])
 ROMAN_REGIONS = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -94,12 +95,13 @@ def _result_out(request: HttpRequest, result: Result) -> dict:
     }
 
 
-def _compute(request: HttpRequest, name: str) -> Status | Result:
+def _compute(request: WorkerHttpRequest, name: str) -> Status | Result:
     form_class, compute = CALCULATORS[name]
     query = QueryDict(mutable=True)
     query.update(request.GET)
-    if query.get("region", "").upper() in ROMAN_REGIONS:
-        query["region"] = ROMAN_REGIONS[query["region"].upper()]
+    region = request.GET.get("region", "")
+    if region.upper() in ROMAN_REGIONS:
+        query["region"] = ROMAN_REGIONS[region.upper()]
     form = form_class(query)
     if not form.is_valid():
         errors = form.errors.get_json_data()
@@ -115,8 +117,8 @@ def _compute(request: HttpRequest, name: str) -> Status | Result:
         return Status(422, {"detail": " ".join(error.messages), "code": getattr(error, "code", "") or "invalid_input"})
 
 
-def _endpoint(name: str) -> Callable[[HttpRequest], Status]:
-    def calculate(request: HttpRequest) -> Status:
+def _endpoint(name: str) -> Callable[[WorkerHttpRequest], Status]:
+    def calculate(request: WorkerHttpRequest) -> Status:
         outcome = _compute(request, name)
         if isinstance(outcome, Status):
             return outcome
@@ -146,7 +148,7 @@ for _name, (_form, _rule) in CALCULATORS.items():
     operation_id="calculators_unemployment_benefit",
 )
 def unemployment_benefit(
-    request: HttpRequest,
+    request: WorkerHttpRequest,
     job_ended_on: dt.date,
     contribution_months: int,
     average_wage: int,

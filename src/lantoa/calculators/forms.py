@@ -250,8 +250,9 @@ class LeaveForm(forms.Form):
     monthly_wage = MoneyField(label=_("Lương tháng trước khi nghỉ việc (để tính tiền ngày chưa nghỉ)"), required=False)
     normal_days = NumberField(label=_("Số ngày làm việc bình thường trong tháng"), initial="26", maximum=Decimal(31))
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("condition") not in CONDITION_KEYS:
             raise ValidationError(_("Hãy chọn điều kiện làm việc."), code="condition_missing")
         if data.get("monthly_wage") and not data.get("normal_days"):

@@ -82,7 +82,7 @@ class ParameterBook:
         for param in self._by_key.get((key, region), []):
             if param.is_valid_on(on):
                 return param
-        label = Key(key).label
+        label = str(Key(key).label)
         if region:
             label = _("%(label)s vùng %(region)s") % {"label": label, "region": region_label(region)}
         raise ValidationError(

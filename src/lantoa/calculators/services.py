@@ -36,7 +36,9 @@ def parameter_period_check(
         raise ValidationError(
             _("Lương tối thiểu phải có vùng (1 đến 4); các tham số khác không ghi vùng."), code="region_mismatch"
         )
-    others = LabourParameter.objects.filter(key=key, region=region).exclude(pk=exclude_pk)
+    others = LabourParameter.objects.filter(key=key, region=region)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
     others = others.filter(valid_from__lte=valid_to) if valid_to else others
     clash = others.exclude(valid_to__lt=valid_from).first()
     if clash:

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -22,10 +23,16 @@ from lantoa.calculators.rules import (
     wages,
 )
 from lantoa.calculators.rules.base import Result
+from lantoa.orgs.middleware import WorkerHttpRequest
 
 
 def _calculator(
-    request: HttpRequest, *, name: str, form_class: type, template: str, compute: Callable[..., Result]
+    request: WorkerHttpRequest,
+    *,
+    name: str,
+    form_class: type[django_forms.Form],
+    template: str,
+    compute: Callable[..., Result],
 ) -> HttpResponse:
     form = form_class(request.GET or None)
     result = None
@@ -38,7 +45,7 @@ def _calculator(
     return render(request, template, {"form": form, "result": result, "articles": articles})
 
 
-def _region(data: dict[str, Any], request: HttpRequest, on: Any) -> selectors.RegionChoice:
+def _region(data: dict[str, Any], request: WorkerHttpRequest, on: Any) -> selectors.RegionChoice:
     enterprise = request.worker_enterprise or None
     return selectors.region_resolve(
         on=on, commune=data.get("commune"), region=data.get("region"), enterprise=enterprise
@@ -52,7 +59,7 @@ def _with_region(result: Result, choice: selectors.RegionChoice) -> Result:
     return result
 
 
-def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _minimum_wage(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     choice = _region(data, request, data["on"])
     result = wages.minimum_wage_check(
         book=book,
@@ -67,7 +74,7 @@ def _minimum_wage(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
-def _arrears(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _arrears(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     choice = _region(data, request, data["end"])
     result = wages.wage_arrears(
         book=book,
@@ -81,11 +88,11 @@ def _arrears(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
-def _overtime(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _overtime(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return overtime.overtime_pay(book=book, data=overtime.OvertimeInput(wage_vnd=data.pop("wage"), **data))
 
 
-def _leave(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _leave(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return leave.annual_leave(
         book=book,
         data=leave.LeaveInput(
@@ -100,7 +107,7 @@ def _leave(data: dict, *, book: Any, request: HttpRequest) -> Result:
     )
 
 
-def _severance(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _severance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return severance.allowance(
         book=book,
         data=severance.SeveranceInput(
@@ -115,7 +122,7 @@ def _severance(data: dict, *, book: Any, request: HttpRequest) -> Result:
     )
 
 
-def _insurance(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _insurance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     end = data["end"]
     choice = _region(data, request, end or data["start"])
     if end and end != data["start"]:
@@ -129,7 +136,7 @@ def _insurance(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
-def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _unemployment(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     choice = _region(data, request, data["job_ended_on"])
     result = unemployment.unemployment_benefit(
         book=book,
@@ -144,7 +151,7 @@ def _unemployment(data: dict, *, book: Any, request: HttpRequest) -> Result:
     return _with_region(result, choice)
 
 
-def _lump_sum(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _lump_sum(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return lump_sum.lump_sum(
         book=book,
         data=lump_sum.LumpSumInput(
@@ -159,7 +166,7 @@ def _lump_sum(data: dict, *, book: Any, request: HttpRequest) -> Result:
     )
 
 
-def _sickness(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _sickness(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return sickness.sickness_benefit(
         data=sickness.SicknessInput(
             on=data["on"],
@@ -173,7 +180,7 @@ def _sickness(data: dict, *, book: Any, request: HttpRequest) -> Result:
     )
 
 
-def _maternity(data: dict, *, book: Any, request: HttpRequest) -> Result:
+def _maternity(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return maternity.maternity_benefit(
         book=book,
         data=maternity.MaternityInput(
@@ -191,7 +198,7 @@ def _maternity(data: dict, *, book: Any, request: HttpRequest) -> Result:
 
 
 # Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
-CALCULATORS: dict[str, tuple[type, Callable[..., Result]]] = {
+CALCULATORS: dict[str, tuple[type[django_forms.Form], Callable[..., Result]]] = {
     "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
     "arrears": (forms.ArrearsForm, _arrears),
     "overtime": (forms.OvertimeForm, _overtime),
@@ -211,7 +218,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def minimum_wage(request: HttpRequest) -> HttpResponse:
+def minimum_wage(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="minimum-wage",
@@ -222,7 +229,7 @@ def minimum_wage(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def arrears(request: HttpRequest) -> HttpResponse:
+def arrears(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="arrears",
@@ -233,7 +240,7 @@ def arrears(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def overtime_view(request: HttpRequest) -> HttpResponse:
+def overtime_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="overtime",
@@ -244,14 +251,14 @@ def overtime_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def leave_view(request: HttpRequest) -> HttpResponse:
+def leave_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request, name="leave", form_class=forms.LeaveForm, template="calculators/leave.html", compute=_leave
     )
 
 
 @require_GET
-def severance_view(request: HttpRequest) -> HttpResponse:
+def severance_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="severance",
@@ -262,7 +269,7 @@ def severance_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def insurance_view(request: HttpRequest) -> HttpResponse:
+def insurance_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="insurance",
@@ -273,7 +280,7 @@ def insurance_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def unemployment_view(request: HttpRequest) -> HttpResponse:
+def unemployment_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="unemployment-benefit",
@@ -284,21 +291,21 @@ def unemployment_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def lump_sum_view(request: HttpRequest) -> HttpResponse:
+def lump_sum_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request, name="lump-sum", form_class=forms.LumpSumForm, template="calculators/lump_sum.html", compute=_lump_sum
     )
 
 
 @require_GET
-def sickness_view(request: HttpRequest) -> HttpResponse:
+def sickness_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request, name="sickness", form_class=forms.SicknessForm, template="calculators/sickness.html", compute=_sickness
     )
 
 
 @require_GET
-def maternity_view(request: HttpRequest) -> HttpResponse:
+def maternity_view(request: WorkerHttpRequest) -> HttpResponse:
     return _calculator(
         request,
         name="maternity",

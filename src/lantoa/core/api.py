@@ -3,6 +3,8 @@
 Apps add their routers by declaring `api_router = (prefix, "dotted.path.router")` on their AppConfig.
 """
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from lantoa.core import registry
 
@@ -28,9 +31,11 @@ INVALID_INPUT = {
 
 
 class LanToaAPI(NinjaAPI):
-    def get_openapi_schema(self, **kwargs: object) -> dict:
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
         """Every operation that takes input documents the 422 of `invalid_input` below, in one place."""
-        schema = super().get_openapi_schema(**kwargs)
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         for operations in schema["paths"].values():
             for operation in operations.values():
                 if operation.get("parameters") or operation.get("requestBody"):

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from lantoa.core import jobs
+from lantoa.core.http import HtmxHttpRequest
 from lantoa.core.models import Job
 
 
@@ -19,7 +20,7 @@ def _job_for(user: object, pk: int) -> Job:
 
 @login_required
 @require_GET
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     job = _job_for(request.user, pk)
     status = jobs.status(job)
     context = {

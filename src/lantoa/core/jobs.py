@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
@@ -30,6 +30,9 @@ from django_tasks.base import TaskResultStatus
 from lantoa.core import registry
 from lantoa.core.models import Job
 from lantoa.core.scheduler import WORKER_LOST
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +57,7 @@ class JobKind:
     upload as bytes, or None); `allowed(user, job) -> bool` is asked on every page, poll and download."""
 
     name: str
-    title: str
+    title: "StrOrPromise"
     build: Callable[[Job, bytes | None, Progress], Outcome]
     allowed: Callable[[Any, Job], bool]
     result_template: str = ""  # a partial showing the summary; without it the page offers the file
@@ -107,11 +110,12 @@ def status(job: Job) -> str:
     result = job.task_result
     if result is None:  # its task result was pruned long after it finished
         return "succeeded" if job.summary is not None else "failed"
-    return {
+    states: dict[str, str] = {
         TaskResultStatus.READY: "pending",
         TaskResultStatus.RUNNING: "running",
         TaskResultStatus.SUCCESSFUL: "succeeded",
-    }.get(result.status, "failed")
+    }
+    return states.get(result.status, "failed")
 
 
 def error_text(job: Job) -> str:
@@ -147,13 +151,15 @@ def job_restart(*, job: Job) -> Job:
 
 def _progress_recorder(job: Job) -> Progress:
     """Write progress to the job row, at most twice a second (and on every change of phase, and at the end)."""
-    last = {"phase": None, "at": 0.0}
+    last_phase: str | None = None
+    last_at = 0.0
 
     def record(phase: str, done: int, total: int) -> None:
+        nonlocal last_phase, last_at
         now = time.monotonic()
-        if phase == last["phase"] and done != total and now - last["at"] < 0.5:
+        if phase == last_phase and done != total and now - last_at < 0.5:
             return
-        last.update(phase=phase, at=now)
+        last_phase, last_at = phase, now
         Job.objects.filter(pk=job.pk).update(progress_phase=phase, progress_done=done, progress_total=total)
 
     return record

@@ -72,6 +72,7 @@ def exceeded(request: HttpRequest, scope: str, *, target: str = "") -> bool:
 def too_many(request: HttpRequest, scope: str) -> HttpResponse:
     """The Vietnamese 429, JSON under /api/, else a page that says the typed text is still there; `Retry-After`
     says when the window ends."""
+    response: HttpResponse
     if request.path.startswith("/api/"):
         detail = _("Từ mạng này vừa có nhiều lượt gửi. Hãy đợi một lúc rồi thử lại.")
         response = JsonResponse({"detail": detail, "code": "rate_limited"}, status=429)

@@ -32,11 +32,14 @@ An app declares, on its AppConfig:
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.utils import timezone
 from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,8 @@ class IndicatorSource:
     """
 
     code: str
-    label: str
-    measure: str
+    label: "StrOrPromise"
+    measure: "StrOrPromise"
     values: Callable[..., dict[int, int]]
     records_url_name: str = ""
     records_action: str = ""

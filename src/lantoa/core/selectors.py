@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_tasks.base import TaskResultStatus
@@ -26,7 +27,7 @@ def task_backlog(*, now: dt.datetime | None = None) -> dict[str, int | float | N
     }
 
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, Promise] = {
     TaskResultStatus.READY: _lazy("Đang chờ"),
     TaskResultStatus.RUNNING: _lazy("Đang chạy"),
     TaskResultStatus.SUCCESSFUL: _lazy("Xong"),
@@ -55,7 +56,7 @@ def _task_name(result: DBTaskResult, job: Job | None) -> str:
         return f"{jobs.kind_of(job).title}: {job.title}"
     if result.task_path == run_timer.module_path:
         timer = _first_argument(result)
-        return str(TIMER_LABELS.get(timer, timer))
+        return str(TIMER_LABELS.get(str(timer), timer))
     return _("Tác vụ %(name)s") % {"name": result.task_path.rsplit(".", 1)[-1]}
 
 

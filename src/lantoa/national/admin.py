@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from lantoa.national.models import ProvinceKey, ProvinceReturn
 
@@ -13,8 +14,8 @@ class ProvinceReturnAdmin(admin.ModelAdmin):
     list_display = ["period_code", "province_code", "province_name", "generated_at", "imported_at"]
     list_filter = ["period_code"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # returns arrive only through national_import, which verifies the signature
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: ProvinceReturn | None = None) -> bool:
         return False

@@ -1,8 +1,10 @@
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.orgs.models import SEGMENT_LABELS
+from lantoa.orgs.models import SEGMENT_LABELS, OrgUnit
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -41,6 +43,9 @@ class EnterpriseFilterForm(forms.Form):
         label=_("Nhóm đối tượng"), required=False, choices=[("", _("Tất cả")), *SEGMENT_LABELS.items()]
     )
 
-    def __init__(self, *args: object, communes: list, **kwargs: object) -> None:
+    def __init__(self, *args: Any, communes: list[OrgUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["commune"].choices = [("", _("Tất cả")), *((unit.code, unit.name) for unit in communes)]
+        cast(forms.ChoiceField, self.fields["commune"]).choices = [
+            ("", _("Tất cả")),
+            *((unit.code, unit.name) for unit in communes),
+        ]

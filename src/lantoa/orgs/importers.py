@@ -6,7 +6,7 @@ References to the database (communes, zones, permissions) are checked by `orgs.i
 
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -158,8 +158,12 @@ def _tax_code(value: Any) -> str:
     return _text(value)
 
 
+# a cell's cleaner: (value, None), or (anything, the Vietnamese problem)
+Cleaner = Callable[[Any], tuple[Any, str | None]]
+
+
 def _read_sheet(
-    sheet: Any, columns: tuple[Column, ...], cleaners: dict[str, Callable[[Any], tuple[Any, str | None]]]
+    sheet: Any, columns: tuple[Column, ...], cleaners: dict[str, Cleaner]
 ) -> Iterator[tuple[Row | None, list[Problem]]]:
     headers = [column.header for column in columns]
     rows = sheet.iter_rows(max_col=len(columns), values_only=True)
@@ -196,7 +200,7 @@ def _read_sheet(
         yield Row(sheet.title, number, values), problems
 
 
-def _choice(labels: dict[str, str]) -> Callable[[Any], tuple[str | None, str | None]]:
+def _choice(labels: Mapping[str, str]) -> Callable[[Any], tuple[str | None, str | None]]:
     folded = {label.casefold(): value for label, value in labels.items()}
 
     def clean(raw: Any) -> tuple[str | None, str | None]:
@@ -218,7 +222,7 @@ def _tax(raw: Any) -> tuple[str, str | None]:
     return value, (tax_code_problem(value) if value else None)
 
 
-ENTERPRISE_CLEANERS = {
+ENTERPRISE_CLEANERS: dict[str, Cleaner] = {
     "tax_code": _tax,
     "ownership": _choice(OWNERSHIP_LABELS),
     "worker_count": _count,
@@ -226,7 +230,7 @@ ENTERPRISE_CLEANERS = {
     "migrant_worker_count": _count,
     "union_member_count": _count,
 }
-UNIT_CLEANERS = {"kind": _choice(IMPORTABLE_UNIT_KINDS)}
+UNIT_CLEANERS: dict[str, Cleaner] = {"kind": _choice(IMPORTABLE_UNIT_KINDS)}
 
 
 def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None = None) -> ParsedWorkbook:

@@ -2,11 +2,11 @@
 
 import io
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Field, Model, Value
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -312,7 +312,7 @@ def _descendants_repath(*, unit: OrgUnit, old_path: str) -> None:
     )
 
 
-def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int]:
+def _write_enterprises(rows: list[Row], progress: Progress) -> tuple[int, int, int]:
     zones = {unit.code: unit for unit in OrgUnit.objects.filter(kind__in=OrgUnit.ZONE_KINDS)}
     existing = {
         e.tax_code: e
@@ -382,14 +382,20 @@ def _snapshot(enterprise: Enterprise) -> tuple:
 _UNIT_FIELDS = ("name", "parent", "commune", "path")
 
 
-def _update_rows(model: type, field_names: tuple[str, ...], objects: list) -> None:
+def _column(field: Field) -> str:
+    # Django calls a field concrete when it has a column; only concrete fields come here
+    return cast(str, field.column)
+
+
+def _update_rows(model: type[Model], field_names: tuple[str, ...], objects: list) -> None:
     """One prepared UPDATE run for many rows: bulk_update's CASE statements grow slow past a few hundred rows."""
     if not objects:
         return
-    fields = [model._meta.get_field(name) for name in field_names]
+    concrete = {field.name: field for field in model._meta.concrete_fields}
+    fields = [concrete[name] for name in field_names]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"  # noqa: S608 - names come from the model
+    assignments = ", ".join(f"{quote(_column(field))} = %s" for field in fields)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(_column(model._meta.pk))} = %s"  # noqa: S608 - names come from the model
     rows = [
         [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields] + [obj.pk]
         for obj in objects

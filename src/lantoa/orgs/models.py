@@ -90,7 +90,7 @@ class OrgUnit(models.Model):
 
     @property
     def scope_root(self) -> "OrgUnit":
-        if self.kind in self.BODY_KINDS and self.parent_id:
+        if self.kind in self.BODY_KINDS and self.parent is not None:
             return self.parent
         return self
 
@@ -148,7 +148,7 @@ class Enterprise(models.Model):
 
     @property
     def access_units(self) -> list[OrgUnit]:
-        return [self.unit, self.zone] if self.zone_id else [self.unit]
+        return [self.unit, self.zone] if self.zone is not None else [self.unit]
 
     @property
     def segments(self) -> list[str]:

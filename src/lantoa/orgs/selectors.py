@@ -1,6 +1,6 @@
 """Reads for screens and exports; every list for a user goes through the permission check."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,6 +11,13 @@ from django.shortcuts import get_object_or_404
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, Membership, OrgUnit
 from lantoa.orgs.services import province_code
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class ChildCount(TypedDict):
+    child_count: int
 
 
 def worker_context_cache_key(code: str) -> str:
@@ -78,7 +85,7 @@ def unit_roots_for_user(*, user: Any) -> list[OrgUnit]:
     return access.scope_roots(user, "orgs.view_unit")
 
 
-def unit_children_for_user(*, user: Any, code: str) -> tuple[OrgUnit, list[OrgUnit]]:
+def unit_children_for_user(*, user: Any, code: str) -> tuple[OrgUnit, list["WithAnnotations[OrgUnit, ChildCount]"]]:
     """A unit the user may see and its children, each with the number of its own children."""
     unit = get_object_or_404(OrgUnit, code=code)
     if not access.can(user, "orgs.view_unit", unit):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
 from lantoa.core import selectors as core_selectors
+from lantoa.core.http import HtmxHttpRequest
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
 from lantoa.orgs import access, imports, selectors
@@ -79,7 +80,7 @@ def unit_children(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def enterprise_list(request: HttpRequest) -> HttpResponse:
+def enterprise_list(request: HtmxHttpRequest) -> HttpResponse:
     if not access.can(request.user, "orgs.view_enterprise"):
         raise PermissionDenied
     form = EnterpriseFilterForm(request.GET or None, communes=selectors.communes_list())

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -18,8 +19,9 @@ class PeriodForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         return data.get("start") or quarter_start(today), data.get("end") or today
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
             raise forms.ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."), code="period_reversed")
         return cleaned

@@ -1,3 +1,6 @@
+import datetime as dt
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.registry import IndicatorSource
@@ -5,8 +8,8 @@ from lantoa.reach import selectors
 from lantoa.reach.models import Kind
 
 
-def _values(kind: str):
-    def values(*, start, end) -> dict[int, int]:
+def _values(kind: str) -> Callable[..., dict[int, int]]:
+    def values(*, start: dt.date, end: dt.date) -> dict[int, int]:
         # What the hourly roll-up stored (up to `selectors.counted_until()`); a read never counts events itself.
         return selectors.counts_by_unit(kind=kind, start=start, end=end)
 

@@ -78,12 +78,12 @@ class CoverageRow:
 def coverage_for_user(*, user: Any, start: dt.date, end: dt.date, unit_code: str = "") -> list[CoverageRow]:
     """Enterprises the user may see, with their reach counts from `start` to `end` (from roll-ups) and the people
     present at their events (three queries)."""
-    enterprises = Enterprise.objects.select_related("unit", "commune").filter(
+    visible = Enterprise.objects.select_related("unit", "commune").filter(
         access.scope_q(user, "reach.view_coverage", path_fields=("unit__path", "zone__path"))
     )
     if unit_code:
-        enterprises = enterprises.filter(unit__path__contains=f"/{unit_code}/")
-    enterprises = list(enterprises.distinct().order_by("unit__name"))
+        visible = visible.filter(unit__path__contains=f"/{unit_code}/")
+    enterprises = list(visible.distinct().order_by("unit__name"))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     rows = Span.of(start, end).totals(group=("enterprise_id", "kind"), enterprise__in=[e.pk for e in enterprises])
     for row in rows:

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils import timezone
 
 from lantoa.orgs.models import Enterprise
@@ -100,7 +100,7 @@ def _committed_upper_bound() -> int:
 
 
 def _upsert_counts(
-    model: type, *, columns: tuple[str, ...], keys: tuple[str, ...], rows: list[tuple], where: str = ""
+    model: type[Model], *, columns: tuple[str, ...], keys: tuple[str, ...], rows: list[tuple], where: str = ""
 ) -> None:
     """Add counts to existing rows, or insert them: INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike).
 
@@ -142,7 +142,7 @@ def _rollup_add(events: list[tuple]) -> None:
             monthly[(day.replace(day=1), enterprise_id, kind, unit_id)] += number
         else:
             without.append((day, ALL_SEGMENTS, "", kind, number))
-    keys = ("day", "enterprise_id", "segment", "topic", "kind")
+    keys: tuple[str, ...] = ("day", "enterprise_id", "segment", "topic", "kind")
     _upsert_counts(
         ReachDaily,
         columns=(*keys, "unit_id", "commune_id"),

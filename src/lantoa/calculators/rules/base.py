@@ -3,16 +3,20 @@
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from lantoa.calculators.numbers import money, vn_decimal
 from lantoa.calculators.parameters import Citation, Param
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Line:
-    label: str
+    label: "StrOrPromise"
     formula: str = ""
     amount: int | Decimal | None = None
     unit: str = "vnd"  # vnd · days · hours · text

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from lantoa.calculators.numbers import money, percent, round_vnd, vn_decimal
-from lantoa.calculators.parameters import Key, ParameterBook
+from lantoa.calculators.parameters import Key, Param, ParameterBook
 from lantoa.calculators.rules.base import Line, Result, blld, nd145
 
 HUNDRED = Decimal(100)
@@ -254,5 +254,5 @@ def _check_limits(*, book: ParameterBook, data: OvertimeInput, result: Result) -
         )
 
 
-def _source(param) -> dict[str, str]:
+def _source(param: Param) -> dict[str, str]:
     return {"document": param.citation.document, "article": param.citation.article}

@@ -69,7 +69,7 @@ def minimum_wage_check(
             int(minimum.value),
         )
     )
-    if kept:
+    if kept and region_2025:  # a kept minimum has a region of 2025
         result.add(
             Line(
                 _(

@@ -1,9 +1,11 @@
 """One-time social insurance against cases computed by hand from Luật BHXH 41/2024 Điều 70 and 58/2014 Điều 60."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from lantoa.calculators.rules import lump_sum
 
@@ -13,8 +15,8 @@ BOOK = book_from_file()
 JULY_2025 = dt.date(2025, 9, 15)
 
 
-def _input(**extra) -> lump_sum.LumpSumInput:
-    values = {
+def _input(**extra: Any) -> lump_sum.LumpSumInput:
+    values: dict[str, Any] = {
         "decided_on": JULY_2025,
         "case": lump_sum.LEFT_JOB,
         "months_before_2014": 0,
@@ -63,7 +65,7 @@ def test_a_worker_who_started_paying_from_july_2025_can_no_longer_withdraw_on_le
         ({"months_from_2014": 240}, "chưa đủ 20 năm"),
     ],
 )
-def test_leaving_a_job_needs_twelve_months_out_and_less_than_twenty_years(extra, why) -> None:
+def test_leaving_a_job_needs_twelve_months_out_and_less_than_twenty_years(extra: dict[str, int], why: str) -> None:
     result = lump_sum.lump_sum(book=BOOK, data=_input(**({"months_from_2014": 60} | extra)))
     assert result.is_ok is False and why in result.verdict
 
@@ -101,8 +103,8 @@ def parameters(db: None) -> None:
     services.parameters_load()
 
 
-def test_the_page_and_the_api_give_the_same_lump_sum(client, parameters) -> None:
-    query = {
+def test_the_page_and_the_api_give_the_same_lump_sum(client: Client, parameters: None) -> None:
+    query: dict[str, str | int] = {
         "decided_on": "2025-09-15",
         "case": "left_job",
         "months_before_2014": 40,

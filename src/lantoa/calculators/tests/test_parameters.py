@@ -141,5 +141,5 @@ def test_load_on_a_database_from_before_nd_161_closes_the_old_base_salary_and_ad
     assert (result.created, result.updated) == (1, 1)
     assert reference.get(valid_from=dt.date(2025, 7, 1)).valid_to == dt.date(2026, 6, 30)
     new = reference.get(valid_from=dt.date(2026, 7, 1))
-    assert (new.value, new.document, new.needs_confirmation) == (2_530_000, "Nghị định 161/2026/NĐ-CP", True)
+    assert (new.value, new.document, new.needs_confirmation) == (Decimal(2_530_000), "Nghị định 161/2026/NĐ-CP", True)
     assert "cần đối chiếu" in new.note

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,8 +16,8 @@ from .books import book_from_file
 BOOK = book_from_file()
 
 
-def amounts(result) -> dict[str, object]:
-    return {line.label: line.amount for line in result.lines}
+def amounts(result: Result) -> dict[str, object]:
+    return {str(line.label): line.amount for line in result.lines}
 
 
 # ---------- input parsing ----------
@@ -106,7 +107,7 @@ def test_arrears_keep_the_2025_minimum_through_2026_for_a_worker_hired_before():
 
 
 def test_weekly_daily_and_piece_wages_are_compared_as_a_month():
-    def check(wage: int, basis: str, **extra) -> Result:
+    def check(wage: int, basis: str, **extra: Any) -> Result:
         return wages.minimum_wage_check(
             book=BOOK, on=dt.date(2026, 3, 2), region=2, wage_vnd=wage, basis=basis, **extra
         )
@@ -156,7 +157,7 @@ def test_wage_arrears_rejects_a_reversed_period():
 # ---------- overtime ----------
 
 
-def overtime_input(*, wage_vnd: int = 5_310_000, **fields):
+def overtime_input(*, wage_vnd: int = 5_310_000, **fields: Any) -> overtime.OvertimeInput:
     return overtime.OvertimeInput(on=dt.date(2026, 2, 10), wage_vnd=wage_vnd, **fields)
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -12,8 +13,8 @@ from .books import book_from_file
 BOOK = book_from_file()
 
 
-def _severance(**extra) -> severance.SeveranceInput:
-    values = {
+def _severance(**extra: Any) -> severance.SeveranceInput:
+    values: dict[str, Any] = {
         "kind": severance.SEVERANCE,
         "started_on": dt.date(2020, 1, 1),
         "ended_on": dt.date(2025, 12, 31),
@@ -32,7 +33,9 @@ def _severance(**extra) -> severance.SeveranceInput:
         ("pension", "Điều 46 khoản 1"),
     ],
 )
-def test_a_contract_ended_in_a_case_the_code_leaves_out_gives_no_allowance_and_says_why(reason, article) -> None:
+def test_a_contract_ended_in_a_case_the_code_leaves_out_gives_no_allowance_and_says_why(
+    reason: str, article: str
+) -> None:
     result = severance.allowance(book=BOOK, data=_severance(reason=reason))
     assert result.is_ok is False and result.lines[-1].amount == 0
     assert "Không có trợ cấp thôi việc hay trợ cấp mất việc làm" in result.verdict
@@ -48,8 +51,8 @@ def test_an_ordinary_severance_lists_the_cases_that_give_none() -> None:
     assert any("Điều 34 khoản 8" in n and "khoản 13" in n and "Điều 36 khoản 1 điểm e" in n for n in result.notes)
 
 
-def _piece(**extra) -> overtime.OvertimeInput:
-    values = {"on": dt.date(2026, 3, 2), "wage_vnd": 2_500, "wage_basis": overtime.WageBasis.PIECE}
+def _piece(**extra: Any) -> overtime.OvertimeInput:
+    values: dict[str, Any] = {"on": dt.date(2026, 3, 2), "wage_vnd": 2_500, "wage_basis": overtime.WageBasis.PIECE}
     return overtime.OvertimeInput(**(values | extra))
 
 

@@ -2,9 +2,11 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from lantoa.calculators.rules import maternity, sickness
 
@@ -13,8 +15,13 @@ from .books import book_from_file
 BOOK = book_from_file()
 
 
-def _sick(**extra) -> sickness.SicknessInput:
-    values = {"on": dt.date(2026, 3, 2), "wage_vnd": 8_000_000, "days_off": Decimal(3), "insured_years": 5}
+def _sick(**extra: Any) -> sickness.SicknessInput:
+    values: dict[str, Any] = {
+        "on": dt.date(2026, 3, 2),
+        "wage_vnd": 8_000_000,
+        "days_off": Decimal(3),
+        "insured_years": 5,
+    }
     return sickness.SicknessInput(**(values | extra))
 
 
@@ -45,8 +52,8 @@ def test_sickness_refuses_dates_before_the_2024_law_and_children_of_seven() -> N
     assert error.value.code == "child_too_old"
 
 
-def _birth(**extra) -> maternity.MaternityInput:
-    values = {
+def _birth(**extra: Any) -> maternity.MaternityInput:
+    values: dict[str, Any] = {
         "born_on": dt.date(2026, 8, 10),
         "parent": maternity.MOTHER,
         "average_wage_vnd": 7_000_000,
@@ -76,7 +83,9 @@ def test_a_mother_needs_six_months_in_the_last_twelve_or_three_after_resting_on_
 @pytest.mark.parametrize(
     ("children", "surgery", "days"), [(1, False, 5), (1, True, 7), (2, False, 10), (2, True, 14), (3, False, 13)]
 )
-def test_a_father_gets_five_to_fourteen_working_days_each_a_24th_of_his_average_wage(children, surgery, days) -> None:
+def test_a_father_gets_five_to_fourteen_working_days_each_a_24th_of_his_average_wage(
+    children: int, surgery: bool, days: int
+) -> None:
     data = _birth(
         parent=maternity.FATHER, average_wage_vnd=9_600_000, children=children, caesarean_or_premature=surgery
     )
@@ -97,17 +106,17 @@ def parameters(db: None) -> None:
     services.parameters_load()
 
 
-def test_pages_and_api_answer_and_a_2025_result_links_no_text_the_library_lacks(client, parameters) -> None:
-    body = client.get(
-        "/api/v1/calculators/maternity",
-        {
-            "born_on": "2026-08-10",
-            "parent": "mother",
-            "average_wage": "7000000",
-            "months_paid_last_12": 12,
-            "children": 1,
-        },
-    ).json()
+def test_pages_and_api_answer_and_a_2025_result_links_no_text_the_library_lacks(
+    client: Client, parameters: None
+) -> None:
+    query: dict[str, str | int] = {
+        "born_on": "2026-08-10",
+        "parent": "mother",
+        "average_wage": "7000000",
+        "months_paid_last_12": 12,
+        "children": 1,
+    }
+    body = client.get("/api/v1/calculators/maternity", query).json()
     assert body["lines"][-1]["amount"] == 47_060_000 and body["needs_confirmation"]
     page = client.get("/tinh-toan/om-dau/", {"on": "02/03/2026", "wage": "8.000.000", "days_off": "3"})
     assert "750.000 đ" in page.content.decode() and "/phap-luat/41-2024-qh15/dieu-45" in page.content.decode()

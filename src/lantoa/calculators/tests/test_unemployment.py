@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from lantoa.calculators.rules import unemployment
+from lantoa.calculators.rules.base import Result
 from lantoa.calculators.rules.unemployment import UnemploymentInput
 
 from .books import book_from_file
@@ -12,8 +13,8 @@ BOOK = book_from_file()
 MONTHLY = "Trợ cấp thất nghiệp mỗi tháng"
 
 
-def amounts(result) -> dict[str, object]:
-    return {line.label: line.amount for line in result.lines}
+def amounts(result: Result) -> dict[str, object]:
+    return {str(line.label): line.amount for line in result.lines}
 
 
 def test_2026_benefit_is_60_percent_of_the_average_wage_for_months_by_contribution_years():

@@ -16,6 +16,7 @@ def _job(*, status: str, age: dt.timedelta) -> Job:
     job.output_name = storage.save("jobs/out/report", ContentFile(b"%PDF"))
     job.save(update_fields=["output_name"])
     Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - age)
+    assert job.task_result_id is not None
     DBTaskResult.objects.filter(id=job.task_result_id).update(status=status)
     return Job.objects.get(pk=job.pk)
 

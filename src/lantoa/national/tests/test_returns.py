@@ -10,7 +10,7 @@ from django.test import override_settings
 from lantoa.national import selectors, services, signing
 from lantoa.national.models import ProvinceKey, ProvinceReturn
 from lantoa.orgs.models import User
-from lantoa.plans.models import Indicator
+from lantoa.plans.models import Indicator, ReportingPeriod
 from lantoa.plans.services import plans
 
 SEED, PUBLIC_KEY = signing.key_pair_new()
@@ -22,11 +22,12 @@ def period(province):
     plans.indicators_sync()
     quarter = plans.period_ensure(code="2026-Q3")
     entered = Indicator.objects.filter(kind=Indicator.Kind.ENTERED).order_by("code").first()
+    assert entered is not None
     plans.entered_value_set(indicator=entered, unit=province, period=quarter, value=42, by=system)
     return quarter
 
 
-def _exported(period) -> bytes:
+def _exported(period: ReportingPeriod) -> bytes:
     with override_settings(NATIONAL_SIGNING_KEY=SEED):
         return json.dumps(services.return_document(period=period)).encode()
 
@@ -37,6 +38,7 @@ def test_a_signed_return_is_verified_kept_and_added_up(period):
     kept = services.return_import(raw)
     assert kept.province_name == "Tỉnh An Giang" and kept.period_code == "2026-Q3"
     entered = Indicator.objects.filter(kind=Indicator.Kind.ENTERED).order_by("code").first()
+    assert entered is not None
     figures = {item["code"]: item["value"] for item in kept.payload["indicators"]}
     assert figures[entered.code] == 42
 

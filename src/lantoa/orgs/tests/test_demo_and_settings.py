@@ -49,6 +49,7 @@ def test_load_demo_runs_again_after_a_report_was_submitted_and_approved(db, caps
     call_command("load_demo")
     admin = User.objects.get(username="admin")
     report = UnitReport.objects.order_by("pk").first()
+    assert report is not None
     reports.report_review(report=reports.report_submit(report=report, by=admin), approve=True, note="", by=admin)
     call_command("load_demo")
     report.refresh_from_db()

@@ -1,12 +1,12 @@
 import io
 
 from lantoa.orgs import imports
-from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit, User
 
 from .workbooks import enterprise_row, filled_template
 
 
-def run_import(data: bytes, user) -> imports.ImportResult:
+def run_import(data: bytes, user: User) -> imports.ImportResult:
     return imports.workbook_import(stream=io.BytesIO(data), user=user)
 
 
@@ -135,6 +135,7 @@ def test_reimport_moving_an_enterprise_moves_it_in_the_tree(union_officer):
     run_import(filled_template(enterprises=[enterprise_row()]), union_officer)
     run_import(filled_template(enterprises=[enterprise_row(commune="Phường Rạch Giá")]), union_officer)
     enterprise = Enterprise.objects.select_related("unit__parent").get(tax_code="1600000501")
-    assert enterprise.unit.parent.name == "Phường Rạch Giá"
-    assert enterprise.unit.path == f"{enterprise.unit.parent.path}{enterprise.unit.code}/"
+    parent = enterprise.unit.parent
+    assert parent is not None and parent.name == "Phường Rạch Giá"
+    assert enterprise.unit.path == f"{parent.path}{enterprise.unit.code}/"
     assert enterprise.minimum_wage_region == 2

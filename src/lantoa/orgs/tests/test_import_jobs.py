@@ -1,10 +1,13 @@
 """The Excel import as a background job: stored upload, the real worker, progress, a dead worker, the jobs page."""
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.db.models import QuerySet
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -16,15 +19,24 @@ from lantoa.core.models import Job
 from lantoa.core.tasks import run_timer
 from lantoa.core.tests.support import run_worker
 from lantoa.orgs import imports
-from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit, User
 
 from .test_import_hostile import _package, _sheet
 from .workbooks import enterprise_row, filled_template
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+
 pytestmark = pytest.mark.django_db(transaction=True)  # the worker commits and closes connections, as in production
 
 
-def upload(client, user, data: bytes, name: str = "dn.xlsx"):
+def task_of(job: Job) -> QuerySet[DBTaskResult]:
+    """The row of the job's task (every started job has one)."""
+    assert job.task_result_id is not None
+    return DBTaskResult.objects.filter(id=job.task_result_id)
+
+
+def upload(client: Client, user: User, data: bytes, name: str = "dn.xlsx") -> "TestResponse":
     client.force_login(user)
     return client.post(reverse("orgs:import-upload"), {"file": SimpleUploadedFile(name, data)})
 
@@ -34,24 +46,24 @@ def test_an_upload_is_stored_queued_and_imported_by_the_worker(client, union_off
     response = upload(client, union_officer, filled_template(enterprises=rows), "lon.xlsx")
 
     job = Job.objects.get()
-    assert response.url == reverse("core:job", args=[job.pk])
+    assert response["Location"] == reverse("core:job", args=[job.pk])
     assert (job.created_by, job.arguments, job.title) == (union_officer, {"scope": "91"}, "lon.xlsx")
     stored = job.input_name
     assert jobs.private_storage().exists(stored)
-    assert DBTaskResult.objects.get(id=job.task_result_id).status == TaskResultStatus.READY
+    assert task_of(job).get().status == TaskResultStatus.READY
     assert Enterprise.objects.count() == 0  # nothing is imported in the request
-    assert "Đang chờ đến lượt xử lý" in client.get(response.url).content.decode()
+    assert "Đang chờ đến lượt xử lý" in client.get(response["Location"]).content.decode()
 
     run_worker()
 
     job.refresh_from_db()
-    assert job.task_result.status == TaskResultStatus.SUCCESSFUL
-    assert job.summary["created"] == 1200 and job.summary["problems"] == []
+    assert job.task_result is not None and job.task_result.status == TaskResultStatus.SUCCESSFUL
+    assert job.summary is not None and job.summary["created"] == 1200 and job.summary["problems"] == []
     assert Enterprise.objects.count() == 1200
     assert (job.progress_phase, job.progress_done, job.progress_total) == ("write", 1200, 1200)
     assert job.input_name == "" and not jobs.private_storage().exists(stored)  # the upload is gone
     with CaptureQueriesContext(connection) as queries:
-        fragment = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
+        fragment = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
     assert "Đã nhập xong" in fragment and "1.200 dòng: 1.200 mới" in fragment
     assert "hx-trigger" not in fragment  # finished: the page stops polling
     assert not [q for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
@@ -64,9 +76,7 @@ def test_progress_of_a_running_import_is_shown_in_the_polled_fragment(client, un
         data=filled_template(enterprises=[enterprise_row()]),
         scope=OrgUnit.objects.get(code="LDLD"),
     )
-    DBTaskResult.objects.filter(id=job.task_result_id).update(
-        status=TaskResultStatus.RUNNING, started_at=timezone.now()
-    )
+    task_of(job).update(status=TaskResultStatus.RUNNING, started_at=timezone.now())
     Job.objects.filter(pk=job.pk).update(progress_phase="read", progress_done=500)
     client.force_login(union_officer)
     fragment = client.get(reverse("core:job", args=[job.pk]), headers={"HX-Request": "true"}).content.decode()
@@ -77,7 +87,7 @@ def test_progress_of_a_running_import_is_shown_in_the_polled_fragment(client, un
 def test_a_file_with_errors_is_reported_row_by_row_and_nothing_is_written(client, union_officer):
     response = upload(client, union_officer, filled_template(enterprises=[enterprise_row("123")]))
     run_worker()
-    page = client.get(response.url).content.decode()
+    page = client.get(response["Location"]).content.decode()
     assert "dòng 2, cột A (Mã số thuế)" in page
     assert "Chưa nhập dòng nào" in page
     assert Enterprise.objects.count() == 0
@@ -103,22 +113,22 @@ def test_a_job_whose_worker_died_shows_failed_and_can_be_restarted(client, union
     response = upload(client, union_officer, filled_template(enterprises=[enterprise_row()]))
     job = Job.objects.get()
     # what a worker killed mid-job leaves behind: the row it claimed, still "running"
-    DBTaskResult.objects.filter(id=job.task_result_id).update(
+    task_of(job).update(
         status=TaskResultStatus.RUNNING, started_at=timezone.now() - dt.timedelta(hours=2), worker_ids=["killed"]
     )
     assert scheduler.reap_stale() == 1
 
-    page = client.get(response.url).content.decode()
+    page = client.get(response["Location"]).content.decode()
     assert "Tiến trình xử lý đã dừng giữa chừng" in page
     assert "Chạy lại" in page
     assert jobs.private_storage().exists(job.input_name)  # kept so the job can run again
 
     assert client.post(reverse("core:job-restart", args=[job.pk])).status_code == 302
     job.refresh_from_db()
-    assert DBTaskResult.objects.get(id=job.task_result_id).status == TaskResultStatus.READY
+    assert task_of(job).get().status == TaskResultStatus.READY
     run_worker()
     assert Enterprise.objects.filter(tax_code="1600000501").exists()
-    assert "Đã nhập xong" in client.get(response.url).content.decode()
+    assert "Đã nhập xong" in client.get(response["Location"]).content.decode()
 
 
 def test_the_job_page_is_refused_to_anonymous_and_to_an_officer_outside_its_scope(
@@ -126,18 +136,16 @@ def test_the_job_page_is_refused_to_anonymous_and_to_an_officer_outside_its_scop
 ):
     response = upload(client, union_officer, filled_template(enterprises=[enterprise_row()]))
     client.logout()
-    assert client.get(response.url).status_code == 302  # to the login page
+    assert client.get(response["Location"]).status_code == 302  # to the login page
     client.force_login(commune_officer)
-    assert client.get(response.url).status_code == 404
+    assert client.get(response["Location"]).status_code == 404
     assert client.post(reverse("core:job-restart", args=[Job.objects.get().pk])).status_code == 404
 
 
 def test_the_jobs_page_lists_jobs_in_vietnamese_for_province_officers_only(client, union_officer, commune_officer):
     upload(client, union_officer, filled_template(enterprises=[enterprise_row()]), "dn-thang-1.xlsx")
     dead = Job.objects.get()
-    DBTaskResult.objects.filter(id=dead.task_result_id).update(
-        status=TaskResultStatus.RUNNING, started_at=timezone.now() - dt.timedelta(days=1)
-    )
+    task_of(dead).update(status=TaskResultStatus.RUNNING, started_at=timezone.now() - dt.timedelta(days=1))
     scheduler.reap_stale()
     assert client.post(reverse("core:job-restart", args=[dead.pk])).status_code == 302
     upload(client, union_officer, filled_template(enterprises=[enterprise_row()]), "dn-thang-2.xlsx")

@@ -1,16 +1,19 @@
 """Who may change what through the Excel import: every row is checked where the object stands and where it goes."""
 
 import io
+from collections.abc import Sequence
 
 import pytest
 
 from lantoa.orgs import imports, services
-from lantoa.orgs.models import Enterprise, OrgUnit, Role
+from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
 
 from .workbooks import enterprise_row, filled_template
 
 
-def run_import(user, *, units=(), enterprises=()) -> imports.ImportResult:
+def run_import(
+    user: User, *, units: Sequence[Sequence[object]] = (), enterprises: Sequence[Sequence[object]] = ()
+) -> imports.ImportResult:
     data = filled_template(units=units, enterprises=enterprises)
     return imports.workbook_import(stream=io.BytesIO(data), user=user)
 
@@ -53,7 +56,8 @@ def test_grassroots_officer_cannot_create_a_labour_federation_but_can_add_a_part
 
     allowed = run_import(grassroots_officer, units=[["CB-A", "Chi bộ Công ty A", "Tổ chức đảng", "1600000101", ""]])
     assert allowed.ok, messages(allowed)
-    assert OrgUnit.objects.get(code="CB-A").parent.enterprise.tax_code == "1600000101"
+    parent = OrgUnit.objects.get(code="CB-A").parent
+    assert parent is not None and parent.enterprise.tax_code == "1600000101"
 
 
 def test_units_sheet_cannot_rewrite_communes_or_enterprises(province_admin, enterprise_a, commune):

@@ -16,8 +16,8 @@ def test_the_phone_number_is_refused_in_any_form(password):
 
 
 def test_a_password_without_the_phone_number_passes():
-    assert validate_password("sông Hậu 2026 mùa nước nổi", user=User(username="0912345678")) is None
+    validate_password("sông Hậu 2026 mùa nước nổi", user=User(username="0912345678"))  # does not raise
 
 
 def test_another_persons_number_is_not_this_users_phone():
-    assert validate_password("0987654321-lantoa", user=User(username="0912345678")) is None
+    validate_password("0987654321-lantoa", user=User(username="0912345678"))  # does not raise

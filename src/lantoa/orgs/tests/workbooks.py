@@ -1,6 +1,7 @@
 """Builds import files the way an officer would: download the template, fill its sheets."""
 
 import io
+from collections.abc import Sequence
 
 from openpyxl import load_workbook
 
@@ -8,7 +9,7 @@ from lantoa.orgs import selectors
 from lantoa.orgs.importers import ENTERPRISE_SHEET, UNIT_SHEET, template_workbook
 
 
-def filled_template(*, enterprises: list[list[object]] = (), units: list[list[object]] = ()) -> bytes:
+def filled_template(*, enterprises: Sequence[Sequence[object]] = (), units: Sequence[Sequence[object]] = ()) -> bytes:
     workbook = load_workbook(io.BytesIO(template_workbook(communes=selectors.communes_list())))
     for row in units:
         workbook[UNIT_SHEET].append(row)
@@ -19,8 +20,10 @@ def filled_template(*, enterprises: list[list[object]] = (), units: list[list[ob
     return buffer.getvalue()
 
 
-def enterprise_row(tax_code: str = "1600000501", name: str = "Công ty Nhập Một", **changes: object) -> list[object]:
-    row = {
+def enterprise_row(
+    tax_code: str | int = "1600000501", name: str = "Công ty Nhập Một", **changes: object
+) -> list[object]:
+    row: dict[str, object] = {
         "tax_code": tax_code,
         "name": name,
         "ownership": "Tư nhân",

@@ -1,6 +1,7 @@
 import datetime as dt
 import threading
 import zoneinfo
+from collections.abc import Callable
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +16,7 @@ from lantoa.reach.models import ALL_SEGMENTS, Kind, ReachDaily, ReachEvent, Reac
 LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def counted(kind: str = Kind.VIEWED, **filters) -> int:
+def counted(kind: str = Kind.VIEWED, **filters: object) -> int:
     rows = ReachDaily.objects.filter(kind=kind, segment=ALL_SEGMENTS, **filters)
     return rows.aggregate(total=Sum("count"))["total"] or 0
 
@@ -70,7 +71,7 @@ def test_the_command_brings_the_rollups_up_to_date(enterprise_a, capsys):
     assert counted(Kind.QUIZ_PASSED) == 1
 
 
-def _in_thread(work, errors: list) -> threading.Thread:
+def _in_thread(work: Callable[[], object], errors: list) -> threading.Thread:
     def run() -> None:
         try:
             work()

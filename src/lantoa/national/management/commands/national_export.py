@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.national import services
 from lantoa.plans.models import ReportingPeriod
@@ -11,7 +11,7 @@ from lantoa.plans.models import ReportingPeriod
 class Command(BaseCommand):
     help = "Write this province's signed figures for a reporting period (JSON) for the national body."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--period", required=True, help="the period's code, e.g. 2026-Q3")
         parser.add_argument("--out", type=Path, required=True)
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.national import services
 
@@ -9,7 +9,7 @@ from lantoa.national import services
 class Command(BaseCommand):
     help = "Verify and keep provinces' signed returns (national side); a file that fails is named and skipped."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
 
     def handle(self, *, files: list[Path], **options: object) -> None:

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from lantoa.core.formats import vn_number
 from lantoa.national import selectors
@@ -7,7 +7,7 @@ from lantoa.national import selectors
 class Command(BaseCommand):
     help = "Print the provinces' verified figures for a period, added up (national side)."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--period", required=True)
 
     def handle(self, *, period: str, **options: object) -> None:
