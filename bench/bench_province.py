@@ -30,6 +30,10 @@ QUESTIONS = (
     "làm ca đêm có phụ cấp không", "hợp đồng thử việc bao lâu", "tai nạn lao động ai trả tiền",
 )  # fmt: skip
 
+# Each connection is one person: it waits a think time between requests (wrk's `delay`), as a worker reading a
+# lesson or an official reading a dashboard does; without it 220 connections would be 220 requests at every instant.
+WORKER_THINK = "delay = function() return math.random(1000, 3000) end\n"
+OFFICE_THINK = "delay = function() return math.random(3000, 6000) end\n"
 SEARCH_LUA = "paths = {%s}\nrequest = function() return wrk.format('GET', paths[math.random(#paths)]) end\n"
 REPORT_LUA = """
 counter = 0
@@ -67,8 +71,21 @@ def _routes(facts: dict) -> dict[str, dict]:
         "worker_report_submit": {"path": "/api/v1/voice/reports", "connections": 30, "face": "worker", "lua": REPORT_LUA},
         "office_dashboard": {"path": facts["dashboard"], "connections": 8, "face": "office", "cookie": facts["monitor_cookie"]},
         "office_cases": {"path": facts["cases"], "connections": 6, "face": "office", "cookie": facts["federation_cookie"]},
-        "office_reports": {"path": facts["report_draft"], "connections": 6, "face": "office", "cookie": facts["monitor_cookie"]},
+        "office_reports": {"path": facts["report_draft"], "connections": 6, "face": "office", "cookie": facts["federation_cookie"]},
     }  # fmt: skip
+
+
+def _status(base: str, route: dict) -> int:
+    """One request of the route before the load: a route that fails every time shows here, not only as errors."""
+    report = '{"category":"luong-cham-thieu","text":"Kiểm tra trước khi chạy tải."}'.encode()
+    body = report if "lua" in route and "POST" in route["lua"] else None
+    headers = {"Cookie": route.get("cookie", ""), "Content-Type": "application/json", "X-Forwarded-For": "10.255.255.1"}
+    request = urllib.request.Request(base + route["path"].split("?q=")[0], data=body, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def _rss_mib(parent_pid: int) -> list[float]:
@@ -123,23 +140,23 @@ def _database_mib(url: str) -> float:
 def run() -> dict:
     extra = {"REDIS_URL": REDIS_URL, "TRUSTED_PROXIES": "127.0.0.1", "PUBLIC_BASE_URL": "http://127.0.0.1"}
     with prepared_site("lantoa_bench_province", **extra) as env:
-        built = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
+        first = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
         facts = _data(env, "facts")
         with gunicorn(env, workers=2, threads=4) as base:
             dashboard_1m = _dashboard_ms(base, facts)
-        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE)) | {
-            "first_rollup_seconds": built.get("rollup_seconds")
-        }
+        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE)) | {"first_rollup_seconds": first["rollup_seconds"]}
         worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
             with gunicorn(env, workers=2, threads=4) as base:
                 dashboard_10m = _dashboard_ms(base, facts)
                 routes = _routes(facts)
+                statuses = {name: _status(base, route) for name, route in routes.items()}
                 started = {
                     name: wrk_start(
                         base + route["path"], seconds=SECONDS, connections=route["connections"], threads=1,
-                        headers=(f"Cookie: {route['cookie']}",) if "cookie" in route else (), lua=route.get("lua", ""),
+                        headers=(f"Cookie: {route['cookie']}",) if "cookie" in route else (),
+                        lua=(WORKER_THINK if route["face"] == "worker" else OFFICE_THINK) + route.get("lua", ""),
                     )
                     for name, route in routes.items()
                 }  # fmt: skip
@@ -162,13 +179,17 @@ def run() -> dict:
 
     return {
         "server": "gunicorn 2 workers × 4 threads + db_worker, PostgreSQL, Redis; wrk on the same 2 cores",
+        "clients": "each connection is a person with a think time: workers 1–3 s, officials 3–6 s between requests",
         "scale": SCALE,
-        **{key: built[key] for key in ("enterprises", "workers", "communes", "reach_events", "voice_reports")},
+        **{key: built[key] for key in ("enterprises", "workers", "communes", "voice_reports")},
+        "reach_events": first["reach_events_added"] + built["reach_events_added"],
+        "reach_events_kept": built["reach_events"],
         "built": built,
         "concurrent_clients": {face: sum(r["connections"] for r in routes.values() if r["face"] == face) for face in ("worker", "office")},
         "errors": sum(result["errors"] for result in results.values()),
         "worker_p95_ms": face_p95("worker"),
         "office_p95_ms": face_p95("office"),
+        "status_before_load": statuses,
         "routes": results,
         "dashboard_at_1m_events": dashboard_1m,
         "dashboard_at_10m_events": dashboard_10m,

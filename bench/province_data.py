@@ -232,6 +232,7 @@ def main() -> None:
         voice_build(int(VOICE_REPORTS * scale))
     if events:
         figures["rollup_seconds"] = round(reach_events_add(events), 1)
+    figures["reach_events_added"] = events
     figures["build_seconds"] = round(time.perf_counter() - started, 1)
     figures.update(
         enterprises=Enterprise.objects.count(),
