@@ -26,25 +26,6 @@ from lantoa.calculators.rules.base import Result
 from lantoa.orgs.middleware import WorkerHttpRequest
 
 
-def _calculator(
-    request: WorkerHttpRequest,
-    *,
-    name: str,
-    form_class: type[django_forms.Form],
-    template: str,
-    compute: Callable[..., Result],
-) -> HttpResponse:
-    form = form_class(request.GET or None)
-    result = None
-    if form.is_bound and form.is_valid():
-        try:
-            result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
-        except ValidationError as error:
-            form.add_error(None, error)
-    articles = selectors.articles_for_calculator(name=name)
-    return render(request, template, {"form": form, "result": result, "articles": articles})
-
-
 def _region(data: dict[str, Any], request: WorkerHttpRequest, on: Any) -> selectors.RegionChoice:
     enterprise = request.worker_enterprise or None
     return selectors.region_resolve(
@@ -217,102 +198,35 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "calculators/index.html")
 
 
-@require_GET
-def minimum_wage(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="minimum-wage",
-        form_class=forms.MinimumWageForm,
-        template="calculators/minimum_wage.html",
-        compute=_minimum_wage,
-    )
+def _calculator_page(name: str, template: str) -> Callable[[WorkerHttpRequest], HttpResponse]:
+    """The worker page of one calculator: its form, and the result of its rule on the figures in force."""
+    form_class, compute = CALCULATORS[name]
+
+    @require_GET
+    def page(request: WorkerHttpRequest) -> HttpResponse:
+        form = form_class(request.GET or None)
+        result = None
+        if form.is_bound and form.is_valid():
+            try:
+                result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
+            except ValidationError as error:
+                form.add_error(None, error)
+        articles = selectors.articles_for_calculator(name=name)
+        return render(request, template, {"form": form, "result": result, "articles": articles})
+
+    return page
 
 
-@require_GET
-def arrears(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="arrears",
-        form_class=forms.ArrearsForm,
-        template="calculators/arrears.html",
-        compute=_arrears,
-    )
-
-
-@require_GET
-def overtime_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="overtime",
-        form_class=forms.OvertimeForm,
-        template="calculators/overtime.html",
-        compute=_overtime,
-    )
-
-
-@require_GET
-def leave_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="leave", form_class=forms.LeaveForm, template="calculators/leave.html", compute=_leave
-    )
-
-
-@require_GET
-def severance_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="severance",
-        form_class=forms.SeveranceForm,
-        template="calculators/severance.html",
-        compute=_severance,
-    )
-
-
-@require_GET
-def insurance_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="insurance",
-        form_class=forms.InsuranceForm,
-        template="calculators/insurance.html",
-        compute=_insurance,
-    )
-
-
-@require_GET
-def unemployment_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="unemployment-benefit",
-        form_class=forms.UnemploymentForm,
-        template="calculators/unemployment.html",
-        compute=_unemployment,
-    )
-
-
-@require_GET
-def lump_sum_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="lump-sum", form_class=forms.LumpSumForm, template="calculators/lump_sum.html", compute=_lump_sum
-    )
-
-
-@require_GET
-def sickness_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="sickness", form_class=forms.SicknessForm, template="calculators/sickness.html", compute=_sickness
-    )
-
-
-@require_GET
-def maternity_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="maternity",
-        form_class=forms.MaternityForm,
-        template="calculators/maternity.html",
-        compute=_maternity,
-    )
+minimum_wage = _calculator_page("minimum-wage", "calculators/minimum_wage.html")
+arrears = _calculator_page("arrears", "calculators/arrears.html")
+overtime_view = _calculator_page("overtime", "calculators/overtime.html")
+leave_view = _calculator_page("leave", "calculators/leave.html")
+severance_view = _calculator_page("severance", "calculators/severance.html")
+insurance_view = _calculator_page("insurance", "calculators/insurance.html")
+unemployment_view = _calculator_page("unemployment-benefit", "calculators/unemployment.html")
+lump_sum_view = _calculator_page("lump-sum", "calculators/lump_sum.html")
+sickness_view = _calculator_page("sickness", "calculators/sickness.html")
+maternity_view = _calculator_page("maternity", "calculators/maternity.html")
 
 
 @login_required
