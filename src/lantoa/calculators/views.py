@@ -96,8 +96,8 @@ def _severance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
             started_on=data["started_on"],
             ended_on=data["ended_on"],
             average_wage_vnd=data["average_wage"],
-            insured_months=data["insured_months"] or 0,
-            paid_months=data["paid_months"] or 0,
+            insured_months=data["insured_months"],
+            paid_months=data["paid_months"],
             reason=data.get("reason") or "",
         ),
     )
@@ -138,11 +138,11 @@ def _lump_sum(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
         data=lump_sum.LumpSumInput(
             decided_on=data["decided_on"],
             case=data["case"],
-            months_before_2014=data["months_before_2014"] or 0,
+            months_before_2014=data["months_before_2014"],
             months_from_2014=data["months_from_2014"],
             average_wage_vnd=data["average_wage"],
             paid_before_july_2025=data["paid_before_july_2025"],
-            months_without_insurance=data["months_without_insurance"] or 0,
+            months_without_insurance=data["months_without_insurance"],
         ),
     )
 
@@ -154,7 +154,7 @@ def _sickness(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
             wage_vnd=data["wage"],
             days_off=data["days_off"],
             days_used=data["days_used"],
-            insured_years=data["insured_years"] or 0,
+            insured_years=data["insured_years"],
             heavy_work=data["heavy_work"],
             child_age=data["child_age"],
         )
@@ -171,7 +171,7 @@ def _maternity(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
             months_paid_last_12=data["months_paid_last_12"],
             children=data["children"],
             rested_for_pregnancy=data["rested_for_pregnancy"],
-            months_paid_total=data["months_paid_total"] or 0,
+            months_paid_total=data["months_paid_total"],
             caesarean_or_premature=data["caesarean_or_premature"],
             mother_qualifies=data["mother_qualifies"],
         ),
