@@ -64,6 +64,17 @@ class NumberField(forms.CharField):
         return number
 
 
+class CountField(forms.IntegerField):
+    """Months or years that may be left blank: blank counts as 0."""
+
+    def __init__(self, *, maximum: int, **kwargs: Any) -> None:
+        super().__init__(min_value=0, max_value=maximum, initial=0, required=False, **kwargs)
+
+    def clean(self, value: Any) -> int:
+        count = super().clean(value)
+        return 0 if count is None else count
+
+
 class VnDateField(forms.DateField):
     input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
     default_error_messages = {"invalid": _("Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/01/2026.")}
@@ -296,13 +307,7 @@ class SeveranceForm(forms.Form):
     insured_months = forms.IntegerField(
         label=_("Số tháng đã đóng bảo hiểm thất nghiệp ở công ty này"), min_value=0, max_value=1200, initial=0
     )
-    paid_months = forms.IntegerField(
-        label=_("Số tháng đã được trả trợ cấp thôi việc, mất việc trước đây"),
-        min_value=0,
-        max_value=1200,
-        initial=0,
-        required=False,
-    )
+    paid_months = CountField(label=_("Số tháng đã được trả trợ cấp thôi việc, mất việc trước đây"), maximum=1200)
 
 
 class InsuranceForm(forms.Form):
@@ -338,12 +343,8 @@ class LumpSumForm(forms.Form):
         initial=lump_sum.LEFT_JOB,
         widget=forms.RadioSelect,
     )
-    months_before_2014 = forms.IntegerField(
-        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"),
-        min_value=0,
-        max_value=lump_sum.MAX_MONTHS,
-        initial=0,
-        required=False,
+    months_before_2014 = CountField(
+        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"), maximum=lump_sum.MAX_MONTHS
     )
     months_from_2014 = forms.IntegerField(
         label=_("Số tháng đóng bảo hiểm xã hội từ năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS
@@ -352,12 +353,8 @@ class LumpSumForm(forms.Form):
     paid_before_july_2025 = forms.BooleanField(
         label=_("Tôi có thời gian đóng bảo hiểm xã hội trước ngày 01/07/2025"), required=False, initial=True
     )
-    months_without_insurance = forms.IntegerField(
-        label=_("Số tháng liên tục gần nhất không đóng bảo hiểm xã hội (khi nghỉ việc)"),
-        min_value=0,
-        max_value=1200,
-        initial=0,
-        required=False,
+    months_without_insurance = CountField(
+        label=_("Số tháng liên tục gần nhất không đóng bảo hiểm xã hội (khi nghỉ việc)"), maximum=1200
     )
 
 
@@ -368,9 +365,7 @@ class SicknessForm(forms.Form):
         label=_("Số ngày làm việc nghỉ (có thể nhập nửa ngày: 2,5)"), required=True, maximum=Decimal(366)
     )
     days_used = NumberField(label=_("Số ngày đã hưởng cùng chế độ từ đầu năm"), maximum=Decimal(366))
-    insured_years = forms.IntegerField(
-        label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=60, initial=0, required=False
-    )
+    insured_years = CountField(label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), maximum=60)
     heavy_work = forms.BooleanField(
         label=_("Làm nghề nặng nhọc, độc hại, nguy hiểm hoặc ở vùng đặc biệt khó khăn"), required=False
     )
@@ -395,9 +390,7 @@ class MaternityForm(forms.Form):
     rested_for_pregnancy = forms.BooleanField(
         label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
     )
-    months_paid_total = forms.IntegerField(
-        label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), min_value=0, max_value=720, initial=0, required=False
-    )
+    months_paid_total = CountField(label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), maximum=720)
     caesarean_or_premature = forms.BooleanField(
         label=_("Cha: vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
     )

@@ -1,7 +1,8 @@
 """Worker pages of the labour calculators: a GET form, the figures in force, a pure rule, the result."""
 
+import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
@@ -25,24 +26,10 @@ from lantoa.calculators.rules import (
 from lantoa.calculators.rules.base import Result
 from lantoa.orgs.middleware import WorkerHttpRequest
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def _calculator(
-    request: WorkerHttpRequest,
-    *,
-    name: str,
-    form_class: type[django_forms.Form],
-    template: str,
-    compute: Callable[..., Result],
-) -> HttpResponse:
-    form = form_class(request.GET or None)
-    result = None
-    if form.is_bound and form.is_valid():
-        try:
-            result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
-        except ValidationError as error:
-            form.add_error(None, error)
-    articles = selectors.articles_for_calculator(name=name)
-    return render(request, template, {"form": form, "result": result, "articles": articles})
+InputT = TypeVar("InputT", bound="DataclassInstance")
 
 
 def _region(data: dict[str, Any], request: WorkerHttpRequest, on: Any) -> selectors.RegionChoice:
@@ -57,6 +44,13 @@ def _with_region(result: Result, choice: selectors.RegionChoice) -> Result:
     if choice.citation:
         result.cite(choice.citation)
     return result
+
+
+def _rule_input(input_class: type[InputT], data: dict[str, Any], **given: Any) -> InputT:
+    """A rule's input from a form's cleaned data: each field from the form field of the same name (a `…_vnd` field
+    from the name without the suffix), but for the fields `given` here."""
+    values = {f.name: data[f.name.removesuffix("_vnd")] for f in dataclasses.fields(input_class) if f.name not in given}
+    return input_class(**values, **given)
 
 
 def _minimum_wage(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
@@ -89,37 +83,15 @@ def _arrears(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
 
 
 def _overtime(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return overtime.overtime_pay(book=book, data=overtime.OvertimeInput(wage_vnd=data.pop("wage"), **data))
+    return overtime.overtime_pay(book=book, data=_rule_input(overtime.OvertimeInput, data))
 
 
 def _leave(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return leave.annual_leave(
-        book=book,
-        data=leave.LeaveInput(
-            started_on=data["started_on"],
-            year=data["year"],
-            condition=data["condition"],
-            ended_on=data["ended_on"],
-            days_taken=data["days_taken"],
-            monthly_wage_vnd=data["monthly_wage"],
-            normal_days=data["normal_days"],
-        ),
-    )
+    return leave.annual_leave(book=book, data=_rule_input(leave.LeaveInput, data))
 
 
 def _severance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return severance.allowance(
-        book=book,
-        data=severance.SeveranceInput(
-            kind=data["kind"],
-            started_on=data["started_on"],
-            ended_on=data["ended_on"],
-            average_wage_vnd=data["average_wage"],
-            insured_months=data["insured_months"] or 0,
-            paid_months=data["paid_months"] or 0,
-            reason=data.get("reason") or "",
-        ),
-    )
+    return severance.allowance(book=book, data=_rule_input(severance.SeveranceInput, data))
 
 
 def _insurance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
@@ -138,63 +110,20 @@ def _insurance(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
 
 def _unemployment(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     choice = _region(data, request, data["job_ended_on"])
-    result = unemployment.unemployment_benefit(
-        book=book,
-        data=unemployment.UnemploymentInput(
-            job_ended_on=data["job_ended_on"],
-            contribution_months=data["contribution_months"],
-            average_wage_vnd=data["average_wage"],
-            region=choice.region,
-            filed_on=data["filed_on"],
-        ),
-    )
-    return _with_region(result, choice)
+    benefit_input = _rule_input(unemployment.UnemploymentInput, data, region=choice.region)
+    return _with_region(unemployment.unemployment_benefit(book=book, data=benefit_input), choice)
 
 
 def _lump_sum(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return lump_sum.lump_sum(
-        book=book,
-        data=lump_sum.LumpSumInput(
-            decided_on=data["decided_on"],
-            case=data["case"],
-            months_before_2014=data["months_before_2014"] or 0,
-            months_from_2014=data["months_from_2014"],
-            average_wage_vnd=data["average_wage"],
-            paid_before_july_2025=data["paid_before_july_2025"],
-            months_without_insurance=data["months_without_insurance"] or 0,
-        ),
-    )
+    return lump_sum.lump_sum(book=book, data=_rule_input(lump_sum.LumpSumInput, data))
 
 
 def _sickness(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return sickness.sickness_benefit(
-        data=sickness.SicknessInput(
-            on=data["on"],
-            wage_vnd=data["wage"],
-            days_off=data["days_off"],
-            days_used=data["days_used"],
-            insured_years=data["insured_years"] or 0,
-            heavy_work=data["heavy_work"],
-            child_age=data["child_age"],
-        )
-    )
+    return sickness.sickness_benefit(data=_rule_input(sickness.SicknessInput, data))
 
 
 def _maternity(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
-    return maternity.maternity_benefit(
-        book=book,
-        data=maternity.MaternityInput(
-            born_on=data["born_on"],
-            parent=data["parent"],
-            average_wage_vnd=data["average_wage"],
-            months_paid_last_12=data["months_paid_last_12"],
-            children=data["children"],
-            rested_for_pregnancy=data["rested_for_pregnancy"],
-            months_paid_total=data["months_paid_total"] or 0,
-            caesarean_or_premature=data["caesarean_or_premature"],
-            mother_qualifies=data["mother_qualifies"],
-        ),
-    )
+    return maternity.maternity_benefit(book=book, data=_rule_input(maternity.MaternityInput, data))
 
 
 # Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
@@ -217,102 +146,35 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "calculators/index.html")
 
 
-@require_GET
-def minimum_wage(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="minimum-wage",
-        form_class=forms.MinimumWageForm,
-        template="calculators/minimum_wage.html",
-        compute=_minimum_wage,
-    )
+def _calculator_page(name: str, template: str) -> Callable[[WorkerHttpRequest], HttpResponse]:
+    """The worker page of one calculator: its form, and the result of its rule on the figures in force."""
+    form_class, compute = CALCULATORS[name]
+
+    @require_GET
+    def page(request: WorkerHttpRequest) -> HttpResponse:
+        form = form_class(request.GET or None)
+        result = None
+        if form.is_bound and form.is_valid():
+            try:
+                result = compute(form.cleaned_data, book=selectors.parameter_book(), request=request)
+            except ValidationError as error:
+                form.add_error(None, error)
+        articles = selectors.articles_for_calculator(name=name)
+        return render(request, template, {"form": form, "result": result, "articles": articles})
+
+    return page
 
 
-@require_GET
-def arrears(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="arrears",
-        form_class=forms.ArrearsForm,
-        template="calculators/arrears.html",
-        compute=_arrears,
-    )
-
-
-@require_GET
-def overtime_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="overtime",
-        form_class=forms.OvertimeForm,
-        template="calculators/overtime.html",
-        compute=_overtime,
-    )
-
-
-@require_GET
-def leave_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="leave", form_class=forms.LeaveForm, template="calculators/leave.html", compute=_leave
-    )
-
-
-@require_GET
-def severance_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="severance",
-        form_class=forms.SeveranceForm,
-        template="calculators/severance.html",
-        compute=_severance,
-    )
-
-
-@require_GET
-def insurance_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="insurance",
-        form_class=forms.InsuranceForm,
-        template="calculators/insurance.html",
-        compute=_insurance,
-    )
-
-
-@require_GET
-def unemployment_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="unemployment-benefit",
-        form_class=forms.UnemploymentForm,
-        template="calculators/unemployment.html",
-        compute=_unemployment,
-    )
-
-
-@require_GET
-def lump_sum_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="lump-sum", form_class=forms.LumpSumForm, template="calculators/lump_sum.html", compute=_lump_sum
-    )
-
-
-@require_GET
-def sickness_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request, name="sickness", form_class=forms.SicknessForm, template="calculators/sickness.html", compute=_sickness
-    )
-
-
-@require_GET
-def maternity_view(request: WorkerHttpRequest) -> HttpResponse:
-    return _calculator(
-        request,
-        name="maternity",
-        form_class=forms.MaternityForm,
-        template="calculators/maternity.html",
-        compute=_maternity,
-    )
+minimum_wage = _calculator_page("minimum-wage", "calculators/minimum_wage.html")
+arrears = _calculator_page("arrears", "calculators/arrears.html")
+overtime_view = _calculator_page("overtime", "calculators/overtime.html")
+leave_view = _calculator_page("leave", "calculators/leave.html")
+severance_view = _calculator_page("severance", "calculators/severance.html")
+insurance_view = _calculator_page("insurance", "calculators/insurance.html")
+unemployment_view = _calculator_page("unemployment-benefit", "calculators/unemployment.html")
+lump_sum_view = _calculator_page("lump-sum", "calculators/lump_sum.html")
+sickness_view = _calculator_page("sickness", "calculators/sickness.html")
+maternity_view = _calculator_page("maternity", "calculators/maternity.html")
 
 
 @login_required

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from lantoa.calculators import forms
 from lantoa.calculators.rules import maternity, sickness
 
 from .books import book_from_file
@@ -97,6 +98,13 @@ def test_a_father_gets_five_to_fourteen_working_days_each_a_24th_of_his_average_
 def test_the_father_gets_the_one_time_allowance_only_when_the_mother_does_not_qualify() -> None:
     data = _birth(parent=maternity.FATHER, average_wage_vnd=9_600_000, mother_qualifies=False)
     assert maternity.maternity_benefit(book=BOOK, data=data).lines[-1].amount == 2_000_000 + 5_060_000
+
+
+def test_a_blank_count_of_years_or_months_counts_zero_and_a_negative_one_is_refused() -> None:
+    base = {"on": "02/03/2026", "wage": "8.000.000", "days_off": "3"}
+    form = forms.SicknessForm({**base, "insured_years": ""})
+    assert form.is_valid() and form.cleaned_data["insured_years"] == 0
+    assert not forms.SicknessForm({**base, "insured_years": "-1"}).is_valid()
 
 
 @pytest.fixture

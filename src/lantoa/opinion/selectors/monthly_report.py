@@ -95,24 +95,32 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
         )
     topics = Section(_("II. NHỮNG VẤN ĐỀ CÔNG NHÂN QUAN TÂM"))
     rows, held = rollup_of(notes, dimension="topic")
-    if rows:
-        table = Table(
-            _("Chủ đề công nhân bàn tán"),
-            [_("TT"), _("Chủ đề"), _("Số ghi nhận"), _("Số người quan tâm"), _("Tâm trạng (1–5)"), _("Số liệu")],
-            [],
-        )
-        for number, row in enumerate(sorted(rows, key=lambda r: -r.concerned), start=1):
-            code = annex.cite([_note_record(n) for n in row.records])
-            table.rows.append([number, row.label, row.notes, row.concerned, str(row.mean_mood).replace(".", ","), code])
-        topics.tables.append(table)
-    else:
-        topics.paragraphs.append(_("Chưa có chủ đề nào đủ số nguồn để tổng hợp."))
-    if held:
-        topics.paragraphs.append(
-            _("%(n)s chủ đề chưa nêu vì có dưới %(k)s doanh nghiệp hoặc người ghi nhận.")
-            % {"n": held, "k": MIN_SOURCES}
-        )
+    table = Table(
+        _("Chủ đề công nhân bàn tán"),
+        [_("TT"), _("Chủ đề"), _("Số ghi nhận"), _("Số người quan tâm"), _("Tâm trạng (1–5)"), _("Số liệu")],
+        [],
+    )
+    for number, row in enumerate(sorted(rows, key=lambda r: -r.concerned), start=1):
+        code = annex.cite([_note_record(n) for n in row.records])
+        table.rows.append([number, row.label, row.notes, row.concerned, str(row.mean_mood).replace(".", ","), code])
+    _add_rollup(
+        topics,
+        table,
+        held,
+        none_enough=_("Chưa có chủ đề nào đủ số nguồn để tổng hợp."),
+        held_back=_("%(n)s chủ đề chưa nêu vì có dưới %(k)s doanh nghiệp hoặc người ghi nhận."),
+    )
     return [general, topics]
+
+
+def _add_rollup(section: Section, table: Table, held: int, *, none_enough: str, held_back: str) -> None:
+    """Adds the table, or says no row had enough sources; `held_back` says how many rows the roll-up rule hid."""
+    if table.rows:
+        section.tables.append(table)
+    else:
+        section.paragraphs.append(none_enough)
+    if held:
+        section.paragraphs.append(held_back % {"n": held, "k": MIN_SOURCES})
 
 
 def _counted(
@@ -143,15 +151,13 @@ def _voice_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) ->
         record = Record(_("Phản ánh"), f"PA-{report.pk}", timezone.localdate(report.created_at), place)
         rows[report.category.name].append((report.enterprise_id, record))
     table, held = _counted(rows, _("Phản ánh tiếp nhận theo loại"), [_("Loại phản ánh"), _("Số phản ánh")], annex)
-    if table.rows:
-        section.tables.append(table)
-    else:
-        section.paragraphs.append(_("Chưa có loại phản ánh nào đủ số nguồn để tổng hợp."))
-    if held:
-        section.paragraphs.append(
-            _("%(n)s loại phản ánh chưa nêu vì có dưới %(k)s phản ánh hoặc doanh nghiệp.")
-            % {"n": held, "k": MIN_SOURCES}
-        )
+    _add_rollup(
+        section,
+        table,
+        held,
+        none_enough=_("Chưa có loại phản ánh nào đủ số nguồn để tổng hợp."),
+        held_back=_("%(n)s loại phản ánh chưa nêu vì có dưới %(k)s phản ánh hoặc doanh nghiệp."),
+    )
     return section
 
 
@@ -186,14 +192,13 @@ def _survey_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
         ]
         score = f"{mean:.1f}".replace(".", ",") if mean is not None else "–"
         table.rows.append([len(table.rows) + 1, survey.title, len(sheets), score, annex.cite(records)])
-    if table.rows:
-        section.tables.append(table)
-    else:
-        section.paragraphs.append(_("Chưa có khảo sát nào đủ số phiếu để tổng hợp."))
-    if held:
-        section.paragraphs.append(
-            _("%(n)s khảo sát chưa nêu vì có dưới %(k)s phiếu hoặc doanh nghiệp.") % {"n": held, "k": MIN_SOURCES}
-        )
+    _add_rollup(
+        section,
+        table,
+        held,
+        none_enough=_("Chưa có khảo sát nào đủ số phiếu để tổng hợp."),
+        held_back=_("%(n)s khảo sát chưa nêu vì có dưới %(k)s phiếu hoặc doanh nghiệp."),
+    )
     return section
 
 
