@@ -4,7 +4,8 @@ Opt-in (`python bench/run.py province`; `make bench` leaves it out): it builds �
 10,000,000 reach events, which takes a while. BENCH_PROVINCE_SCALE (default 1) shrinks every count for a
 quick check; BENCH_PROVINCE_SECONDS (default 60) bounds the load.
 
-The stack is the production one: gunicorn (2 workers × 4 threads), the task worker, PostgreSQL and Redis.
+The stack is the production one: nginx in front, gunicorn (2 workers × 4 threads), the task worker, PostgreSQL
+and Redis.
 Load: wrk, one process per route at once, on the same 2 cores as the server (it takes its share of the
 CPU, so the figures are a floor). Workers' report submissions come through a trusted proxy address with a
 different client address each (as phones behind nginx); officials hold real sessions.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench.harness import PYTHON, ROOT, gunicorn, prepared_site, wrk_result, wrk_start
+from bench.harness import PYTHON, ROOT, gunicorn, nginx_front, prepared_site, wrk_result, wrk_start
 
 SCALE = float(os.environ.get("BENCH_PROVINCE_SCALE", "1"))
 SECONDS = int(os.environ.get("BENCH_PROVINCE_SECONDS", "60"))
@@ -148,7 +149,7 @@ def run() -> dict:
         worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
-            with gunicorn(env, workers=2, threads=4) as base:
+            with gunicorn(env, workers=2, threads=4) as upstream, nginx_front(upstream) as base:
                 dashboard_10m = _dashboard_ms(base, facts)
                 routes = _routes(facts)
                 statuses = {name: _status(base, route) for name, route in routes.items()}
@@ -178,7 +179,7 @@ def run() -> dict:
         return max(results[name]["p95_ms"] for name, route in routes.items() if route["face"] == face)
 
     return {
-        "server": "gunicorn 2 workers × 4 threads + db_worker, PostgreSQL, Redis; wrk on the same 2 cores",
+        "server": "nginx → gunicorn 2 workers × 4 threads + db_worker, PostgreSQL, Redis; wrk on the same 2 cores",
         "clients": "each connection is a person with a think time: workers 1–3 s, officials 3–6 s between requests",
         "scale": SCALE,
         **{key: built[key] for key in ("enterprises", "workers", "communes", "voice_reports")},

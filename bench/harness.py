@@ -4,6 +4,7 @@ import contextlib
 import gzip
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -108,6 +109,43 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 1) -> Iter
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+NGINX_CONF = """worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy; fastcgi_temp_path {dir}/fcgi;
+  uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    keepalive_timeout 65;
+    location / {{
+      proxy_pass {upstream};
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    }}
+  }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx_front(upstream: str) -> Iterator[str]:
+    """nginx before the app, as in production (deploy/nginx): it holds the phones' keep-alive connections and
+    hands gunicorn one request at a time. Yields its address."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        conf = Path(folder) / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(dir=folder, port=port, upstream=upstream))
+        nginx = "nginx" if shutil.which("nginx") else "/usr/sbin/nginx"
+        subprocess.run([nginx, "-c", str(conf)], check=True)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
 
 
 def gzip_size(url: str, *, headers: dict[str, str] | None = None) -> dict[str, int]:

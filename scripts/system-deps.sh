@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests and documents need: chromium for the browser journeys, fonts for PDFs,
-# zbar-tools to decode the QR codes the tests draw.
+# zbar-tools to decode the QR codes the tests draw, wrk and nginx for the benchmarks (nginx fronts the app as in
+# production; it is not started as a service).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -8,6 +9,7 @@ dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
