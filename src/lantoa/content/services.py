@@ -1,6 +1,5 @@
 """Writes for content: the page tree, the seed lesson import, the "official information" mark."""
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +21,11 @@ from lantoa.content.models import (
     TopicPage,
 )
 from lantoa.content.topics import SEGMENTS, TOPICS
+from lantoa.core.imports import ImportResult
 from lantoa.core.text import clean_line
 
 LESSON_INDEX_SLUG = "bai-hoc"
 CITATION_FIELDS = ("doc_number", "article", "clause", "note")
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
 
 
 def segments_ensure() -> dict[str, AudienceSegment]:
@@ -113,10 +105,10 @@ def lesson_save(*, row: LessonRow, topic: TopicPage, segments: dict[str, Audienc
     return outcome
 
 
-def lessons_import(*, folder: Path = SEED_DIR, dry_run: bool = False) -> ImportResult:
+def lessons_import(*, folder: Path = SEED_DIR, dry_run: bool = False) -> ImportResult[Problem]:
     """Import every lesson file in `folder`; if any file has a problem, nothing is written."""
     rows, problems = lessons_parse(folder)
-    result = ImportResult(problems=problems)
+    result = ImportResult[Problem](problems=problems)
     if problems or dry_run:
         return result
     with transaction.atomic():

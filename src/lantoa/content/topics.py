@@ -27,14 +27,3 @@ SEGMENTS: dict[str, str] = {
     "island": _("Hải đảo, đặc khu"),
     "rural": _("Nông thôn"),
 }
-
-# The enterprise's segment tags (orgs.Enterprise.segments) expressed as lesson audiences.
-ENTERPRISE_SEGMENT_AUDIENCES: dict[str, tuple[str, ...]] = {
-    "kcn_ccn": ("kcn", "ccn"),
-    "migrant": ("migrant",),
-    "fdi": ("fdi",),
-    "sme": ("sme",),
-    "border": ("border",),
-    "island": ("island",),
-    "rural": ("rural",),
-}

@@ -4,7 +4,7 @@ import datetime as dt
 import random
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.content.importers import SEED_DIR, Problem, lessons_parse
 from lantoa.content.models import LessonPage
+from lantoa.core.imports import ImportResult
 from lantoa.core.text import clean_line
 from lantoa.learning import selectors
 from lantoa.learning.models import Choice, Contest, ContestEntry, Question, QuizAttempt
@@ -24,14 +25,6 @@ from lantoa.learning.signals import quiz_counted
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 PHONE_PATTERN = re.compile(r"^0\d{9}$")
-
-
-@dataclass
-class QuestionImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -73,10 +66,10 @@ def _question_save(*, key: str, lesson: LessonPage | None, topic: str, position:
     return outcome
 
 
-def questions_import(*, folder: Path = SEED_DIR) -> QuestionImportResult:
+def questions_import(*, folder: Path = SEED_DIR) -> ImportResult[Problem]:
     """Import each seed lesson's quiz into the question bank, attached to its lesson; safe to re-run."""
     rows, problems = lessons_parse(folder)
-    result = QuestionImportResult(problems=problems)
+    result = ImportResult[Problem](problems=problems)
     if problems:
         return result
     lessons = {page.slug: page for page in LessonPage.objects.filter(slug__in=[row.slug for row in rows])}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lantoa.legal import selectors
 from lantoa.legal.models import HandbookEntry, Provision
 from lantoa.legal.retrieval import QueryWords
-from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's folding, so marks and scores agree
+from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's (cached) folding, so marks and scores agree
 from lantoa.legal.services.handbook import answer_paragraphs
 
 WORD = re.compile(r"\w+%?")

@@ -1,7 +1,7 @@
 """Importing units and enterprises from the Excel template: all or nothing, each bad cell named."""
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from lantoa.core import imports as core_imports
 from lantoa.core import jobs
 from lantoa.core.jobs import Progress
 from lantoa.core.models import Job
@@ -40,12 +41,8 @@ BATCH_SIZE = 1000
 
 
 @dataclass
-class ImportResult:
+class ImportResult(core_imports.ImportResult[Problem]):
     row_count: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

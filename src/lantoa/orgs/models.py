@@ -1,5 +1,8 @@
+from typing import Any, NamedTuple
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -152,27 +155,28 @@ class Enterprise(models.Model):
 
     @property
     def segments(self) -> list[str]:
-        flags = {
-            "kcn_ccn": self.in_zone,
-            "migrant": self.is_migrant_heavy,
-            "border": self.is_border,
-            "island": self.is_island,
-            "rural": self.is_rural,
-            "sme": self.is_sme,
-            "fdi": self.ownership == self.Ownership.FDI,
-        }
-        return [slug for slug, on in flags.items() if on]
+        return [segment.code for segment in SEGMENTS if getattr(self, segment.field) == segment.value]
 
 
-SEGMENT_LABELS = {
-    "kcn_ccn": _("Khu, cụm công nghiệp"),
-    "migrant": _("Đông lao động di cư"),
-    "border": _("Biên giới"),
-    "island": _("Hải đảo"),
-    "rural": _("Nông thôn"),
-    "sme": _("Doanh nghiệp nhỏ và vừa"),
-    "fdi": _("Doanh nghiệp FDI"),
-}
+class Segment(NamedTuple):
+    """A group of enterprises plans, surveys and lessons target: its members have ``field`` equal to ``value``."""
+
+    code: str
+    label: Promise
+    field: str
+    value: Any
+
+
+SEGMENTS: tuple[Segment, ...] = (
+    Segment("kcn_ccn", _("Khu, cụm công nghiệp"), "in_zone", True),
+    Segment("migrant", _("Đông lao động di cư"), "is_migrant_heavy", True),
+    Segment("border", _("Biên giới"), "is_border", True),
+    Segment("island", _("Hải đảo"), "is_island", True),
+    Segment("rural", _("Nông thôn"), "is_rural", True),
+    Segment("sme", _("Doanh nghiệp nhỏ và vừa"), "is_sme", True),
+    Segment("fdi", _("Doanh nghiệp FDI"), "ownership", Enterprise.Ownership.FDI),
+)
+SEGMENT_LABELS = {segment.code: segment.label for segment in SEGMENTS}
 
 
 class MinimumWageZone(models.Model):

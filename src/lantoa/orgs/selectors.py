@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise, Membership, OrgUnit
+from lantoa.orgs.models import SEGMENTS, Enterprise, Membership, OrgUnit
 from lantoa.orgs.services import province_code
 
 if TYPE_CHECKING:
@@ -58,17 +58,9 @@ def enterprise_list_for_user(
         enterprises = enterprises.filter(Q(unit__name__icontains=search) | Q(tax_code__startswith=search))
     if commune:
         enterprises = enterprises.filter(commune__code=commune)
-    segment_filters = {
-        "kcn_ccn": Q(in_zone=True),
-        "migrant": Q(is_migrant_heavy=True),
-        "border": Q(is_border=True),
-        "island": Q(is_island=True),
-        "rural": Q(is_rural=True),
-        "sme": Q(is_sme=True),
-        "fdi": Q(ownership=Enterprise.Ownership.FDI),
-    }
-    if segment in segment_filters:
-        enterprises = enterprises.filter(segment_filters[segment])
+    for known in SEGMENTS:
+        if segment == known.code:
+            enterprises = enterprises.filter(**{known.field: known.value})
     return enterprises.distinct().order_by("unit__name")
 
 

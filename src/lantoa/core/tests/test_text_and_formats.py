@@ -22,6 +22,10 @@ def test_fold_removes_tones_and_turns_d_stroke_into_d():
     assert fold("Đoàn viên CÔNG ĐOÀN được nghỉ") == "doan vien cong doan duoc nghi"
 
 
+def test_fold_reads_decomposed_and_upper_case_input_like_composed():
+    assert fold(unicodedata.normalize("NFD", "ĐƯỜNG Thưởng Tết")) == "duong thuong tet" == fold("đường thưởng tết")
+
+
 def test_slugify_vi_keeps_d_from_d_stroke():
     assert slugify_vi("Đối thoại định kỳ") == "doi-thoai-dinh-ky"
 

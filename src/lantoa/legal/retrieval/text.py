@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
+
+from lantoa.core.text import fold as text_fold
+from lantoa.core.text import nfc
 
 _TOKEN_RE = re.compile(r"\w+|%", re.UNICODE)  # "%" is a word: "8%" reads "8 phần trăm"
 
@@ -55,15 +57,11 @@ def content_mask(tokens: Sequence[str]) -> list[bool]:
 
 def normalize(text: str) -> str:
     """NFC-normalise and lower-case; the old/new tone-mark placements are unified by NFC composition."""
-    return unicodedata.normalize("NFC", text).lower()
+    return nfc(text).lower()
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def fold(text: str) -> str:
-    """Strip diacritics (and map đ to d) so that unaccented input matches accented text. Cached: it is called
-    mostly on single syllables, of which a language has a few thousand."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+# core's folding, cached: the index calls it mostly on single syllables, of which a language has a few thousand.
+fold = functools.lru_cache(maxsize=1 << 17)(text_fold)
 
 
 def has_diacritics(text: str) -> bool:

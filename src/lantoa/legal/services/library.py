@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from lantoa.core import imports as core_imports
 from lantoa.legal import effective_dates, importers
 from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision, Relation
 
@@ -16,12 +17,8 @@ ARTICLE_STEP = 1000  # positions: Điều N sits at N*1000, its khoản/điểm 
 
 
 @dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ImportResult(core_imports.ImportResult[importers.Problem]):
     documents: list[str] = field(default_factory=list)
-    problems: list[importers.Problem] = field(default_factory=list)
     flagged_entries: int = 0
     written: bool = False
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from lantoa.core import text
 from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal.retrieval import (
     DEFAULT_SYNONYMS_PATH,
@@ -266,3 +267,7 @@ def test_clause_fields_cut_articles_like_split_clauses(index: SearchIndex) -> No
     expected = [len(split_clauses(p.text)) for p in index.passages]
     assert np.bincount(index.clause_doc, minlength=len(index.passages)).tolist() == expected
     assert (np.diff(index.clause_doc) >= 0).all()
+
+
+def test_search_folds_with_core_text():
+    assert fold.__wrapped__ is text.fold  # one folding for ranking, marks and the handbook: the search only caches it

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, Sum
 
-from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.models import SEGMENTS, Enterprise, OrgUnit
 from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod, SourceFigures, Target
@@ -31,24 +31,12 @@ class UnitIndex:
         path_of = dict(OrgUnit.objects.values_list("id", "path"))
         zone_path_of: dict[int, str] = {}
         segments_of: dict[int, list[str]] = {}
-        enterprises = Enterprise.objects.values_list(
-            "unit_id",
-            "zone__path",
-            "in_zone",
-            "is_migrant_heavy",
-            "is_border",
-            "is_island",
-            "is_rural",
-            "is_sme",
-            "ownership",
-        )
-        for unit_id, zone_path, *flags, ownership in enterprises:
+        fields = [segment.field for segment in SEGMENTS]
+        for unit_id, zone_path, *values in Enterprise.objects.values_list("unit_id", "zone__path", *fields):
             if zone_path:
                 zone_path_of[unit_id] = zone_path
-            names = ("kcn_ccn", "migrant", "border", "island", "rural", "sme")
-            segments_of[unit_id] = [name for name, on in zip(names, flags, strict=True) if on]
-            if ownership == Enterprise.Ownership.FDI:
-                segments_of[unit_id].append("fdi")
+            pairs = zip(SEGMENTS, values, strict=True)
+            segments_of[unit_id] = [segment.code for segment, value in pairs if value == segment.value]
         return cls(path_of, zone_path_of, segments_of)
 
 
