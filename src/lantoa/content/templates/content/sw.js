@@ -9,7 +9,8 @@ const SAVED_PREFIXES = ["/bai-hoc/", "/quiz/", "/phap-luat/so-tay/"];
 const NEVER = ["/office/", "/cms/", "/django-admin/", "/api/", "/documents/", "/voice/office/"];
 self.addEventListener("install", (event) => {
   // One page that fails to load must not stop the others from being kept. Without cookies: a page fetched here
-  // must not set a new CSRF cookie while the reader is filling a form opened at the same moment.
+  // must not set a new CSRF cookie while the reader is filling a form opened at the same moment (the enterprise
+  // context these copies lack is kept on the phone by core/behaviours.js).
   const pages = caches.open(PAGES).then((cache) => Promise.all(KEPT.map((url) => fetch(url, { credentials: "omit" }).then((r) => keep(cache, url, r)).catch(() => null))));
   event.waitUntil(Promise.all([caches.open(STATIC).then((cache) => cache.addAll({{ static_urls|safe }})), pages]).then(() => self.skipWaiting()));
 });

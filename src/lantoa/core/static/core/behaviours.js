@@ -2,6 +2,14 @@
 // The service worker that keeps worker pages for offline use (its address is on <html data-sw>).
 const serviceWorkerUrl = document.documentElement.dataset.sw;
 if (serviceWorkerUrl && "serviceWorker" in navigator) navigator.serviceWorker.register(serviceWorkerUrl);
+// The enterprise a worker came from (its QR poster) stays on the phone, so a form opened from the offline copy,
+// kept without cookies, still knows it.
+const ENTERPRISE_KEY = "lantoa-enterprise";
+if (document.documentElement.dataset.enterprise) localStorage.setItem(ENTERPRISE_KEY, document.documentElement.dataset.enterprise);
+document.querySelectorAll("select[name=enterprise]").forEach((select) => {
+  const kept = localStorage.getItem(ENTERPRISE_KEY);
+  if (!select.value && kept && [...select.options].some((option) => option.value === kept)) select.value = kept;
+});
 document.addEventListener("change", (event) => {
   if (event.target.matches("[data-autosubmit]")) event.target.form.submit();
 });
