@@ -104,7 +104,7 @@ def run() -> dict:
         catch_up = rollup_catch_up(env)
     first_view = html["bytes_gzip"] + css["bytes_gzip"] + js["bytes_gzip"]
     return {
-        "server": "gunicorn 2 workers × 1 thread, PostgreSQL, DEBUG off, local-memory cache",
+        "server": "gunicorn 2 workers × 1 thread, PostgreSQL, Redis cache, DEBUG off (no nginx in front)",
         "lesson_html": html,
         "lesson_css": css,
         "lesson_js": js,
