@@ -38,7 +38,8 @@ def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
 
 
-def _row_counts() -> dict[str, int]:
+def row_counts() -> dict[str, int]:
+    """Rows of every managed model, by model label."""
     return {model._meta.label: model._default_manager.count() for model in apps.get_models() if model._meta.managed}
 
 
@@ -52,9 +53,9 @@ def no_database_writes() -> Iterator[None]:
         yield
         assert connection.connection.total_changes == before, "the block wrote to the database"
         return
-    before_counts = _row_counts()
+    before_counts = row_counts()
     yield
-    after_counts = _row_counts()
+    after_counts = row_counts()
     changed = {
         label: (before_counts[label], after_counts[label])
         for label in before_counts

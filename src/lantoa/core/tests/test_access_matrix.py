@@ -4,9 +4,9 @@
 import re
 
 import pytest
-from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from lantoa.core.tests.support import row_counts
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit, Role
 
@@ -58,10 +58,6 @@ def office_routes(patterns: list, prefix: str = "") -> list[str]:
 
 def _filled(route: str, pk: int) -> str:
     return re.sub(r"<int:\w+>", str(pk), re.sub(r"<(?:str:|slug:)?\w+>", "x", re.sub(r"<int:\w+>", str(pk), route)))
-
-
-def row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
 # Rows a refused or empty POST may still leave: sessions, login throttling, and the audit trail of an official who
