@@ -3,6 +3,7 @@ restarted; the phones retry with the same keys until confirmed. Every report is 
 and every receipt a phone was given opens its own report."""
 
 import contextlib
+import http.client
 import json
 import os
 import signal
@@ -79,7 +80,7 @@ def _post(url: str, body: dict) -> tuple[int, dict]:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):  # a response cut off by the kill counts as no answer
         return 0, {}
 
 
