@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from .bm25 import BM25Field
-from .synonyms import SynonymExpander, load_synonyms
+from .spelling import repair, split_units
+from .synonyms import SynonymExpander, homographs, load_synonyms
 from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, normalize, syllables, token_spans
 
 FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped, the article texts too) and header.json
@@ -79,7 +80,7 @@ class SearchConfig:
     w_explained: float = 1.5
     w_synonym: float = 1.0
     synonym_length_damping: float = 0.5
-    w_clause: float = 1.0
+    w_clause: float = 0.5
     sublaw_factor: float = 0.85
 
 
@@ -121,8 +122,8 @@ def _content_bigrams(tokens: list[str], keep: list[bool]) -> list[str]:
     return [bg for bg, a, b in zip(bigrams(tokens), keep, keep[1:], strict=False) if a or b]
 
 
-def _analyse(query: str, expander: SynonymExpander, config: SearchConfig) -> _QueryTerms:
-    tokens = syllables(query)
+def _analyse(query: str, expander: SynonymExpander, config: SearchConfig, known: Collection[str]) -> _QueryTerms:
+    tokens = repair(split_units(syllables(query)), known)
     folded = [fold(t) for t in tokens]
     keep = content_mask(tokens)
     terms = _QueryTerms(has_diacritics=has_diacritics(query))
@@ -365,7 +366,13 @@ class SearchIndex:
                 self._explanation_ids.setdefault(text, len(self._explanation_ids))
         self.synonyms = dict(synonyms)
         self.config = config
-        self._expander = SynonymExpander(self.synonyms)
+        accented = fields["accented"]
+        counts = np.diff(accented.indptr).tolist()
+        frequency = {term: counts[term_id] for term, term_id in accented.vocab.items()}
+        self._expander = SynonymExpander(self.synonyms, homographs(self.synonyms, frequency))
+        # Words a question may use as typed: the law's own, the dictionary's and the fillers; others are repaired.
+        self._known = set(fields["folded"].vocab) | {fold(w) for lhs in self.synonyms for w in syllables(lhs)}
+        self._known |= {fold(w) for w in QUERY_STOPWORDS}
         self._position = {p.key: i for i, p in enumerate(passages)}
         self._clause_starts = np.searchsorted(clause_doc, np.arange(len(passages)))
         # Workers ask what the law says; a decree article detailing the same point should rank just below it.
@@ -513,7 +520,7 @@ class SearchIndex:
     def query_terms(self, query: str) -> QueryWords:
         """The folded words and word pairs the question is searched with (its own and its dictionary wording), each
         with its IDF in the articles (how much sharing it says about a passage), and the words worth marking."""
-        terms = _analyse(query, self._expander, self.config)
+        terms = _analyse(query, self._expander, self.config, self._known)
         words, pairs = self.fields["folded"], self.fields["bigram"]
         return QueryWords(
             words={t: words.term_idf(t) for t, _ in terms.folded},
@@ -524,7 +531,7 @@ class SearchIndex:
     def explanation_scores(self, query: str, texts: list[str]) -> list[float]:
         """How well each explanation text (as passed in ``Passage.explained_by``) answers the question, scored as
         the ranking scores it; 0 for a text the index does not hold."""
-        terms = _analyse(query, self._expander, self.config)
+        terms = _analyse(query, self._expander, self.config, self._known)
         if not self.explained_pairs.size:
             return [0.0] * len(texts)
         scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
@@ -533,7 +540,7 @@ class SearchIndex:
 
     def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
         """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""
-        terms = _analyse(query, self._expander, self.config)
+        terms = _analyse(query, self._expander, self.config, self._known)
         scores = self._scores(terms)
         if allowed is not None:
             mask = np.zeros(len(self.passages), dtype=bool)

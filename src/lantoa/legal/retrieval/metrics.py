@@ -22,10 +22,12 @@ def evaluate(
     *,
     allowed: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """Recall@k (any relevant article in the top k, matched by doc_number + article), MRR@10 and latency."""
+    """Recall@k (any relevant article in the top k, matched by doc_number + article), MRR@10 (also apart for the
+    questions typed without diacritics and those with them) and latency."""
     depth = max(10, *k_values)
     hits_at = dict.fromkeys(k_values, 0)
     rr_sum = 0.0
+    rr_by_typing: dict[bool, list[float]] = {True: [], False: []}
     latencies: list[float] = []
     allowed_set = set(allowed) if allowed is not None else None
     for question in questions:
@@ -36,13 +38,18 @@ def evaluate(
         rank = next((i for i, h in enumerate(hits, 1) if (h.doc_number, h.article) in relevant), None)
         for k in k_values:
             hits_at[k] += rank is not None and rank <= k
-        if rank is not None and rank <= 10:
-            rr_sum += 1.0 / rank
+        rr = 1.0 / rank if rank is not None and rank <= 10 else 0.0
+        rr_sum += rr
+        rr_by_typing[bool(question.get("no_diacritics"))].append(rr)
     n = len(questions)
     result: dict[str, Any] = {"n": n}
     for k in k_values:
         result[f"recall@{k}"] = hits_at[k] / n if n else 0.0
     result["mrr@10"] = rr_sum / n if n else 0.0
+    for unaccented, name in ((True, "no_diacritics"), (False, "diacritics")):
+        rrs = rr_by_typing[unaccented]
+        result[f"n_{name}"] = len(rrs)
+        result[f"mrr@10_{name}"] = sum(rrs) / len(rrs) if rrs else 0.0
     result["p50_ms"] = float(np.percentile(latencies, 50)) if latencies else 0.0
     result["p95_ms"] = float(np.percentile(latencies, 95)) if latencies else 0.0
     return result

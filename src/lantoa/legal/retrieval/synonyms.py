@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from .text import fold, syllables
@@ -32,10 +32,26 @@ def _same_word(typed: str, entry: str) -> bool:
     return typed == entry or (typed == fold(typed) and fold(entry) == typed)
 
 
-class SynonymExpander:
-    """Finds dictionary phrases in a query and yields their expansions, longest match first."""
+def homographs(mapping: Mapping[str, str], doc_frequency: Mapping[str, int]) -> set[str]:
+    """The one-word entries of ``mapping`` that are not the most frequent word of their folded spelling in the
+    corpus (``doc_frequency``: accented word -> number of articles using it)."""
+    commonest: dict[str, tuple[int, str]] = {}
+    for word, frequency in doc_frequency.items():
+        folded = fold(word)
+        if frequency > commonest.get(folded, (0, ""))[0]:
+            commonest[folded] = (frequency, word)
+    entries = {words[0] for lhs in mapping for words in [syllables(lhs)] if len(words) == 1}
+    return {word for word in entries if commonest.get(fold(word), (0, word))[1] != word}
 
-    def __init__(self, mapping: Mapping[str, str]) -> None:
+
+class SynonymExpander:
+    """Finds dictionary phrases in a query and yields their expansions, longest match first.
+
+    ``homographs`` are one-word entries that a word typed without diacritics must not match, because it more
+    likely stands for another word folding alike ("de" is mostly "để", seldom "đẻ")."""
+
+    def __init__(self, mapping: Mapping[str, str], homographs: Collection[str] = ()) -> None:
+        self._homographs = frozenset(homographs)
         self._rules: dict[tuple[str, ...], list[tuple[list[str], list[str]]]] = {}
         for lhs, rhs in mapping.items():
             words = syllables(lhs)
@@ -45,6 +61,8 @@ class SynonymExpander:
 
     def _match(self, tokens: list[str], folded: list[str], start: int, length: int) -> list[str] | None:
         for words, rhs in self._rules.get(tuple(folded[start : start + length]), ()):
+            if length == 1 and words[0] in self._homographs and tokens[start] != words[0]:
+                continue
             if all(_same_word(t, w) for t, w in zip(tokens[start : start + length], words, strict=True)):
                 return rhs
         return None

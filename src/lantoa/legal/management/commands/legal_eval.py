@@ -32,7 +32,8 @@ class Command(BaseCommand):
         index = retrieval.searcher_from_records(records, baseline=baseline, handbook=handbook)
         # Superseded articles are never answers (as on the site), so rank only those in force.
         figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
-        keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "p95_ms")
+        keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "n_no_diacritics", "mrr@10_no_diacritics")
+        keys += ("n_diacritics", "mrr@10_diacritics", "p95_ms")
         result = {key: round(figures[key], 4) if isinstance(figures[key], float) else figures[key] for key in keys}
         if as_json:
             self.stdout.write(json.dumps(result))
