@@ -165,7 +165,7 @@ class ContestEntry(models.Model):
 
     @property
     def holder_name(self) -> str:
-        if self.user_id:
+        if self.user is not None:
             person = getattr(self.user, "person", None)
             return person.full_name if person else self.user.username
         return self.participant_name
