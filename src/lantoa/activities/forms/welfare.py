@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.db.models import QuerySet
@@ -46,7 +46,16 @@ class WelfareForm(forms.Form):
         offer(self, "enterprise", enterprises)
 
     def record_fields(self) -> WelfareFields:
-        """The cleaned fields, an empty figure counted as 0 (the form's fields are the service's arguments)."""
-        return cast(
-            WelfareFields, {name: (value if value is not None else 0) for name, value in self.cleaned_data.items()}
-        )
+        """The cleaned fields, an empty figure counted as 0."""
+        data = self.cleaned_data
+        return {
+            "enterprise": data["enterprise"],
+            "period_start": data["period_start"],
+            "period_end": data["period_end"],
+            "meal_allowance_per_shift_vnd": data["meal_allowance_per_shift_vnd"] or 0,
+            "dormitory_places": data["dormitory_places"] or 0,
+            "rent_support_workers": data["rent_support_workers"] or 0,
+            "rent_support_per_month_vnd": data["rent_support_per_month_vnd"] or 0,
+            "culture_sport_funding_vnd": data["culture_sport_funding_vnd"] or 0,
+            "note": data["note"],
+        }

@@ -14,13 +14,14 @@ from lantoa.activities.forms.force import PropagandistForm, RewardForm, Training
 from lantoa.activities.models import Propagandist
 from lantoa.activities.selectors import MANAGE_PROPAGANDISTS, VIEW_ACTIONS, action_units_for_user
 from lantoa.activities.selectors import force as selectors
-from lantoa.activities.selectors.force import RosterCounts
 from lantoa.activities.services import force as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
+
+    from lantoa.activities.selectors.force import RosterCounts
 
 MANAGE = MANAGE_PROPAGANDISTS
 
