@@ -171,5 +171,5 @@ class ContestEntry(models.Model):
         return self.participant_name
 
     @property
-    def deadline_at(self):
+    def deadline_at(self) -> dt.datetime:
         return self.started_at + dt.timedelta(minutes=self.contest.time_limit_minutes)
