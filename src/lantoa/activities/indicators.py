@@ -6,8 +6,10 @@ enterprise records, else the unit that holds the record. Each source names a vie
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.models import (
@@ -25,12 +27,12 @@ from lantoa.activities.selectors.dialogues import DIALOGUE_INTERVAL_DAYS
 from lantoa.core.registry import IndicatorSource, period_bounds
 
 
-def _held_events(start: dt.date, end: dt.date) -> object:
+def _held_events(start: dt.date, end: dt.date) -> QuerySet[Event]:
     since, until = period_bounds(start, end)
     return Event.objects.filter(status=Event.Status.HELD, starts_at__gte=since, starts_at__lt=until)
 
 
-def _grouped(rows: object, key: str, value: str = "n") -> dict[int, int]:
+def _grouped(rows: Iterable[Mapping[str, Any]], key: str, value: str = "n") -> dict[int, int]:
     return {row[key]: int(row[value] or 0) for row in rows if row[value]}
 
 
@@ -38,7 +40,7 @@ def events_held(*, start: dt.date, end: dt.date) -> dict[int, int]:
     return _grouped(_held_events(start, end).values("unit_id").annotate(n=Count("pk")), "unit_id")
 
 
-def _attendance(events: object) -> dict[int, int]:
+def _attendance(events: QuerySet[Event]) -> dict[int, int]:
     """People present at these events: QR check-ins plus those counted by hand (never both for one person)."""
     totals: Counter[int] = Counter(
         _grouped(events.values("unit_id").annotate(n=Sum("unscanned_attendance")), "unit_id")
@@ -127,7 +129,7 @@ def good_models_published(*, start: dt.date, end: dt.date) -> dict[int, int]:
     return _grouped(published.values("unit_id").annotate(n=Count("pk")), "unit_id")
 
 
-def _welfare(start: dt.date, end: dt.date) -> object:
+def _welfare(start: dt.date, end: dt.date) -> QuerySet[WelfareRecord]:
     return WelfareRecord.objects.filter(period_end__gte=start, period_end__lte=end)
 
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -10,13 +12,13 @@ class ShowcaseSitemap(Sitemap):
 
     changefreq = "weekly"
 
-    def items(self) -> list[object]:
+    def items(self) -> list[str | GoodModel]:
         return ["index", *showcase_list()]
 
-    def location(self, item: object) -> str:
+    def location(self, item: str | GoodModel) -> str:
         if isinstance(item, GoodModel):
             return reverse("activities:showcase-detail", args=[item.slug])
         return reverse("activities:showcase")
 
-    def lastmod(self, item: object) -> object:
+    def lastmod(self, item: str | GoodModel) -> dt.datetime | None:
         return item.updated_at if isinstance(item, GoodModel) else None

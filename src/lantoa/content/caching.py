@@ -16,7 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,7 +32,14 @@ LOCAL_COPIES = 256
 _lock = threading.Lock()
 Copy = tuple[int, int, str, bytes]  # (generation, page id, topic, html)
 _copies: OrderedDict[str, tuple[Copy, float]] = OrderedDict()  # path → (copy, monotonic time it expires)
-_generation = {"value": 0, "read_at": float("-inf")}
+
+
+class _Generation(TypedDict):
+    value: int
+    read_at: float  # monotonic time
+
+
+_generation: _Generation = {"value": 0, "read_at": float("-inf")}
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -53,7 +60,9 @@ def generation() -> int:
     now = time.monotonic()
     if now - _generation["read_at"] >= settings.CONTENT_GENERATION_CHECK_SECONDS:
         # a new value whenever the shared cache starts empty: copies kept in memory from before never match it
-        _generation.update(value=cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None), read_at=now)
+        # never None: the default is a callable, stored and returned when the key is missing
+        value = cast(int, cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None))
+        _generation.update({"value": value, "read_at": now})
     return int(_generation["value"])
 
 
@@ -64,7 +73,7 @@ def generation_bump(**kwargs: Any) -> None:
     except ValueError:  # not in the cache (emptied): a new value differs from every copy's generation
         value = time.time_ns()
         cache.set(GENERATION_KEY, value, timeout=None)
-    _generation.update(value=value, read_at=time.monotonic())
+    _generation.update({"value": value, "read_at": time.monotonic()})
 
 
 def _copy_get(path: str, current: int) -> tuple[int, str, bytes] | None:

@@ -25,7 +25,7 @@ from lantoa.orgs.models import Membership, Role
 EDITOR_GROUP = "Biên tập viên nội dung"
 REVIEWER_GROUP = "Người duyệt nội dung"
 WORKFLOW_NAME = "Duyệt nội dung tuyên truyền"
-ROLE_GROUPS = {Role.EDITOR: EDITOR_GROUP, Role.REVIEWER: REVIEWER_GROUP}
+ROLE_GROUPS: dict[str, str] = {Role.EDITOR: EDITOR_GROUP, Role.REVIEWER: REVIEWER_GROUP}
 # Editors draft and submit for review; only reviewers publish (which is what approving does).
 PAGE_PERMISSIONS = {
     EDITOR_GROUP: ("add_page", "change_page"),

@@ -2,7 +2,6 @@
 
 import hashlib
 from collections import Counter
-from typing import Any
 
 from django.http import Http404
 from django.templatetags.static import static
@@ -12,6 +11,7 @@ from wagtail.models import Page
 
 from lantoa.content.models import HelpContact, LessonCitation, LessonIndexPage, LessonPage, TopicPage
 from lantoa.core.registry import declared
+from lantoa.orgs.models import Enterprise
 
 
 def topic_list_with_counts(*, index: LessonIndexPage) -> list[TopicPage]:
@@ -108,7 +108,7 @@ def help_contact_list() -> list[HelpContact]:
     return list(HelpContact.objects.all())
 
 
-def worker_home_items(*, enterprise: Any) -> list[dict[str, str]]:
+def worker_home_items(*, enterprise: Enterprise | None) -> list[dict[str, str]]:
     """The home page's help card: the first places to call, linking to every contact."""
     contacts = help_contact_list()[:2]
     if not contacts:

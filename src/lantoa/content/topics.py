@@ -1,8 +1,13 @@
 """The topics and audience segments lessons are filed under (slugs are the seed files' keys)."""
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
-TOPICS: dict[str, str] = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+TOPICS: dict[str, "StrOrPromise"] = {
     "hop-dong-lao-dong": _("Hợp đồng lao động"),
     "tien-luong": _("Tiền lương, giờ làm, nghỉ ngơi"),
     "bhxh": _("Bảo hiểm xã hội"),
@@ -17,7 +22,7 @@ TOPICS: dict[str, str] = {
     "chi-thi-58": _("Chỉ thị 58 và vai trò giai cấp công nhân"),
 }
 
-SEGMENTS: dict[str, str] = {
+SEGMENTS: dict[str, "StrOrPromise"] = {
     "kcn": _("Công nhân khu công nghiệp"),
     "ccn": _("Công nhân cụm công nghiệp"),
     "migrant": _("Lao động di cư, ngoại tỉnh"),

@@ -11,6 +11,8 @@ from lantoa.core.links import absolute_url
 from lantoa.core.ratelimit import rate_limited
 from lantoa.learning import certificates, selectors, services
 from lantoa.learning.forms import QuizForm
+from lantoa.learning.models import Contest
+from lantoa.orgs.middleware import WorkerHttpRequest
 
 DEVICE_COOKIE = "lt_ct"
 
@@ -19,7 +21,9 @@ def _device_key(request: HttpRequest) -> str:
     return request.COOKIES.get(DEVICE_COOKIE, "")
 
 
-def _detail(request: HttpRequest, contest, error: ValidationError | None = None, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest, contest: Contest, error: ValidationError | None = None, status: int = 200
+) -> HttpResponse:
     entry = selectors.contest_entry_for(contest=contest, user=request.user, device_key=_device_key(request))
     context = {"contest": contest, "entry": entry, "errors": error.messages if error else []}
     return render(request, "learning/contest_detail.html", context, status=status)
@@ -32,7 +36,7 @@ def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 @rate_limited("contest", target="slug")
-def contest_start(request: HttpRequest, slug: str) -> HttpResponse:
+def contest_start(request: WorkerHttpRequest, slug: str) -> HttpResponse:
     contest = selectors.contest_get(slug=slug)
     device_key = _device_key(request) or secrets.token_hex(16)
     try:

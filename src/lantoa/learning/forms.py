@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +14,12 @@ class QuizForm(forms.Form):
 
     key = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
-    def __init__(self, *args, questions: list[Question], **kwargs) -> None:
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
         answers: dict[int, list[int]] = {}
         for name in self.data:
             match = ANSWER_FIELD.match(name)
@@ -38,5 +39,5 @@ class QuizForm(forms.Form):
                 code="answers_missing",
                 params={"numbers": ", ".join(map(str, missing))},
             )
-        cleaned["answers"] = answers
-        return cleaned
+        self.cleaned_data["answers"] = answers
+        return self.cleaned_data

@@ -165,11 +165,11 @@ class ContestEntry(models.Model):
 
     @property
     def holder_name(self) -> str:
-        if self.user_id:
+        if self.user is not None:
             person = getattr(self.user, "person", None)
             return person.full_name if person else self.user.username
         return self.participant_name
 
     @property
-    def deadline_at(self):
+    def deadline_at(self) -> dt.datetime:
         return self.started_at + dt.timedelta(minutes=self.contest.time_limit_minutes)

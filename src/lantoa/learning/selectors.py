@@ -1,8 +1,8 @@
 """Reads for quizzes."""
 
-from typing import Any
+from typing import Any, TypedDict
 
-from django.db.models import Avg, Count, F, Prefetch
+from django.db.models import Avg, Count, F, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -83,23 +83,42 @@ def contest_entry_for(*, contest: Contest, user: Any, device_key: str) -> Contes
     return ContestEntry.objects.filter(contest=contest, user=None, device_key=device_key).first()
 
 
-def contest_leaderboards(*, contest: Contest) -> dict[str, list]:
+class GroupStanding(TypedDict):
+    """One enterprise or commune on a leaderboard: its name, how many took part, the mean score and time."""
+
+    name: str
+    participants: int
+    average: float | None
+    time_ms: float | None
+
+
+class Leaderboards(TypedDict):
+    enterprises: list[GroupStanding]
+    communes: list[GroupStanding]
+    people: list[ContestEntry]
+
+
+def _group_standings(counted: QuerySet[ContestEntry], field: str) -> list[GroupStanding]:
+    return list(
+        counted.filter(enterprise__isnull=False)
+        .values(name=F(field))
+        .annotate(participants=Count("pk"), average=Avg("correct_count"), time_ms=Avg("duration_ms"))
+        .order_by("-average", "time_ms", "name")[:20]
+    )
+
+
+def contest_leaderboards(*, contest: Contest) -> Leaderboards:
     """By enterprise and by commune (participants, average score, average time); individuals only with consent."""
     counted = ContestEntry.objects.filter(contest=contest, submitted_at__isnull=False, is_late=False)
-    boards = {}
-    for name, field in (("enterprises", "enterprise__unit__name"), ("communes", "enterprise__commune__name")):
-        boards[name] = list(
-            counted.filter(enterprise__isnull=False)
-            .values(name=F(field))
-            .annotate(participants=Count("pk"), average=Avg("correct_count"), time_ms=Avg("duration_ms"))
-            .order_by("-average", "time_ms", "name")[:20]
-        )
-    boards["people"] = list(
-        counted.filter(show_on_leaderboard=True, user__isnull=False)
-        .select_related("user__person", "enterprise__unit")
-        .order_by("-correct_count", "duration_ms", "submitted_at")[:20]
-    )
-    return boards
+    return {
+        "enterprises": _group_standings(counted, "enterprise__unit__name"),
+        "communes": _group_standings(counted, "enterprise__commune__name"),
+        "people": list(
+            counted.filter(show_on_leaderboard=True, user__isnull=False)
+            .select_related("user__person", "enterprise__unit")
+            .order_by("-correct_count", "duration_ms", "submitted_at")[:20]
+        ),
+    }
 
 
 def certificate_get(*, code: str) -> ContestEntry:

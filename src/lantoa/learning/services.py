@@ -22,6 +22,7 @@ from lantoa.core.text import clean_line
 from lantoa.learning import selectors
 from lantoa.learning.models import Choice, Contest, ContestEntry, Question, QuizAttempt
 from lantoa.learning.signals import quiz_counted
+from lantoa.orgs.models import Enterprise
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 PHONE_PATTERN = re.compile(r"^0\d{9}$")
@@ -109,7 +110,12 @@ def _grade(*, questions: list[Question], answers: dict[int, list[int]]) -> tuple
 
 
 def quiz_submit(
-    *, lesson: LessonPage, key: str, answers: dict[int, list[int]], enterprise: Any = None, is_offline: bool = False
+    *,
+    lesson: LessonPage,
+    key: str,
+    answers: dict[int, list[int]],
+    enterprise: Enterprise | None = None,
+    is_offline: bool = False,
 ) -> QuizOutcome:
     """Grade and count a quiz once per `key` (a resubmission, online or synced from offline, returns the first result)."""
     if not KEY_PATTERN.match(key or ""):
@@ -152,11 +158,11 @@ def _contest_open(*, contest: Contest, now: dt.datetime) -> None:
         raise ValidationError(_("Cuộc thi đã kết thúc, bài làm không còn được nhận."), code="contest_closed")
 
 
-def _eligible(*, contest: Contest, enterprise: Any) -> bool:
+def _eligible(*, contest: Contest, enterprise: Enterprise | None) -> bool:
     units = list(contest.eligible_units.all())
     if not units:
         return True
-    return bool(enterprise) and any(unit.is_within(root) for unit in enterprise.access_units for root in units)
+    return enterprise is not None and any(unit.is_within(root) for unit in enterprise.access_units for root in units)
 
 
 def contest_person_key(*, contest: Contest, phone: str) -> str:
@@ -177,7 +183,7 @@ def contest_start(
     contest: Contest,
     user: Any,
     device_key: str,
-    enterprise: Any,
+    enterprise: Enterprise | None,
     show_on_leaderboard: bool = False,
     phone: str = "",
     participant_name: str = "",

@@ -1,18 +1,19 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from lantoa.core.ratelimit import rate_limited
 from lantoa.learning import selectors, services
 from lantoa.learning.forms import QuizForm
+from lantoa.orgs.middleware import WorkerHttpRequest
 
 
 @require_http_methods(["GET", "POST"])
 @rate_limited("quiz", target="lesson_id")
-def quiz(request: HttpRequest, lesson_id: int) -> HttpResponse:
+def quiz(request: WorkerHttpRequest, lesson_id: int) -> HttpResponse:
     """The quiz after a lesson: a plain form; the result explains every answer with its citation."""
     lesson = selectors.lesson_for_quiz(lesson_id=lesson_id)
     questions = selectors.quiz_questions(lesson=lesson)

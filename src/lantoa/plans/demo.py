@@ -11,6 +11,7 @@ from lantoa.plans.models import Indicator, PlanTask, UnitReport
 from lantoa.plans.services import inspections, notices, plans, reports
 
 DEMO_COMMUNES = ("Xã Bình Hòa", "Phường Rạch Giá")
+YEAR_END = dt.date(2026, 12, 31)  # the demo communes' own tasks are due within their first year
 ROADMAP = """31/03/2026 – Quán triệt Chỉ thị số 58-CT/TW đến cán bộ, đảng viên và công đoàn cơ sở trên địa bàn
 30/06/2026 – Mỗi doanh nghiệp có công đoàn cơ sở tổ chức ít nhất 01 buổi tuyên truyền pháp luật lao động
 31/12/2026 – 100% doanh nghiệp trên địa bàn tổ chức đối thoại định kỳ; báo cáo năm"""
@@ -57,7 +58,7 @@ def load(*, logins: list[tuple[str, str, str]]) -> str:
             is_demo=True,
         )
         for task in cascaded:
-            due = min(task.due_on, dt.date(2026, 12, 31)) if task.section != "IV.1" else dt.date(2026, 3, 15)
+            due = min(task.due_on or YEAR_END, YEAR_END) if task.section != "IV.1" else dt.date(2026, 3, 15)
             plans.task_assign(task=task, assignee=commune, due_on=due, by=system)
     indicators = {i.code: i for i in Indicator.objects.all()}
     for code, (province_target, commune_target) in TARGETS.items():

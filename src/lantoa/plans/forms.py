@@ -1,11 +1,15 @@
 """Shapes of input for plans' pages; the views hand cleaned data to services."""
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.text import clean_line
 from lantoa.orgs.models import OrgUnit
-from lantoa.plans.models import Inspection, PlanTask, UnitReport
+from lantoa.plans.models import Indicator, Inspection, PlanTask, UnitReport
 from lantoa.plans.services.reports import EDITABLE_FIELDS
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -16,14 +20,18 @@ class UnitChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
+def _offer_units(form: forms.Form, name: str, units: QuerySet[OrgUnit] | None) -> None:
+    cast(UnitChoiceField, form.fields[name]).queryset = units if units is not None else OrgUnit.objects.none()
+
+
 class TaskAssignForm(forms.Form):
     assignee = UnitChoiceField(label=_("Giao cho đơn vị"), queryset=OrgUnit.objects.none())
     due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False, widget=DATE_INPUT)
     note = forms.CharField(label=_("Yêu cầu cụ thể"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, units=None, **kwargs) -> None:
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = units if units is not None else OrgUnit.objects.none()
+        _offer_units(self, "assignee", units)
 
 
 class TaskProgressForm(forms.Form):
@@ -35,9 +43,9 @@ class ReportDraftForm(forms.Form):
     unit = UnitChoiceField(label=_("Đơn vị báo cáo"), queryset=OrgUnit.objects.none())
     period = forms.CharField(label=_("Kỳ báo cáo"), initial="2026-Q1", help_text=_("Ví dụ: 2026-Q1, 2026-H1, 2026."))
 
-    def __init__(self, *args, units=None, **kwargs) -> None:
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
+        _offer_units(self, "unit", units)
 
     def clean_period(self) -> str:
         return clean_line(self.cleaned_data["period"]).upper()
@@ -65,9 +73,9 @@ class DashboardForm(forms.Form):
     period = forms.CharField(label=_("Kỳ"), required=False)
     indicator = forms.ChoiceField(label=_("Chỉ tiêu"), required=False)
 
-    def __init__(self, *args, indicators=(), **kwargs) -> None:
+    def __init__(self, *args: Any, indicators: Iterable[Indicator] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [(i.code, i.name) for i in indicators]
+        cast(forms.ChoiceField, self.fields["indicator"]).choices = [(i.code, i.name) for i in indicators]
 
 
 class InspectionForm(forms.Form):
@@ -77,9 +85,9 @@ class InspectionForm(forms.Form):
     held_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE_INPUT)
     conclusion = forms.CharField(label=_("Kết luận"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, units=None, **kwargs) -> None:
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else OrgUnit.objects.none()
+        _offer_units(self, "unit", units)
 
 
 class FindingForm(forms.Form):

@@ -88,7 +88,7 @@ class PlanTask(models.Model):
 
     @property
     def access_units(self) -> list[OrgUnit]:
-        return [self.assignee, self.assigned_by] if self.assigned_by_id else [self.assignee]
+        return [self.assignee, self.assigned_by] if self.assigned_by is not None else [self.assignee]
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
         on = on or timezone.localdate()

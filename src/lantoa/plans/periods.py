@@ -58,7 +58,10 @@ def period_previous_code(code: str) -> str | None:
     match = PERIOD_CODE.match(code)
     if not match:
         return None
-    year, part = int(match["year"]), match["part"]
+    return _previous_code(int(match["year"]), match["part"])
+
+
+def _previous_code(year: int, part: str | None) -> str:
     if part is None:
         return str(year - 1)
     number = int(part[1])
@@ -73,7 +76,8 @@ def quarter_codes_until(code: str, count: int) -> list[str]:
     quarter = f"{spec.ends_on.year}-Q{(spec.ends_on.month - 1) // 3 + 1}"
     codes = [quarter]
     while len(codes) < count:
-        codes.insert(0, period_previous_code(codes[0]))
+        year, part = codes[0].split("-")
+        codes.insert(0, _previous_code(int(year), part))
     return codes
 
 
@@ -86,4 +90,4 @@ def open_period_codes(day: dt.date) -> list[str]:
     the periods units report on now, so reminders have them in time."""
     current = [quarter_code(day), f"{day.year}-H{1 if day.month <= 6 else 2}", str(day.year)]
     previous = [period_previous_code(code) for code in current]
-    return current + [code for code in previous if period_parse(code).due_on >= day]
+    return current + [code for code in previous if code is not None and period_parse(code).due_on >= day]

@@ -5,6 +5,7 @@ depend on the period; they are keyed on each enterprise's unit, like the sources
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from lantoa.orgs.models import Enterprise
 RECORDS_URL_NAME = ""
 
 
-def _enterprise_sum(field: str, condition: Q | None = None):
+def _enterprise_sum(field: str, condition: Q | None = None) -> Callable[..., dict[int, int]]:
     def values(*, start: dt.date, end: dt.date) -> dict[int, int]:
         rows = Enterprise.objects.filter(condition or Q()).values_list("unit_id", field)
         return {unit_id: value for unit_id, value in rows if value}
@@ -25,7 +26,7 @@ def _enterprise_sum(field: str, condition: Q | None = None):
     return values
 
 
-def _enterprise_count(condition: Q | None = None):
+def _enterprise_count(condition: Q | None = None) -> Callable[..., dict[int, int]]:
     def values(*, start: dt.date, end: dt.date) -> dict[int, int]:
         return dict.fromkeys(Enterprise.objects.filter(condition or Q()).values_list("unit_id", flat=True), 1)
 

@@ -1,16 +1,37 @@
+import datetime as dt
+from typing import Any, TypedDict
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.forms import DateInput, count_field
+from lantoa.activities.forms import DateInput, count_field, offer
 from lantoa.activities.models import Commitment, Dialogue
+from lantoa.orgs.models import Enterprise
 
 
 def textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+class DialogueFields(TypedDict):
+    """Keyword arguments for `services.dialogues.dialogue_record` (without who records it)."""
+
+    enterprise: Enterprise
+    kind: str
+    status: str
+    held_on: dt.date
+    agenda: str
+    employer_participants: str
+    worker_participants: str
+    worker_representative_count: int
+    issues_raised: str
+    agreements: str
+    voice_case_refs: str
+
+
 class DialogueForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
+    enterprise: "forms.ModelChoiceField[Enterprise]" = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
     kind = forms.ChoiceField(label=_("Loại đối thoại"), choices=Dialogue.Kind.choices)
     status = forms.ChoiceField(
         label=_("Trạng thái"),
@@ -32,14 +53,25 @@ class DialogueForm(forms.Form):
         help_text=_("Ví dụ: PA-2026-0012, PA-2026-0031."),
     )
 
-    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+        offer(self, "enterprise", enterprises)
 
-    def dialogue_fields(self) -> dict[str, object]:
-        data = dict(self.cleaned_data)
-        data["worker_representative_count"] = data.get("worker_representative_count") or 0
-        return data
+    def dialogue_fields(self) -> DialogueFields:
+        data = self.cleaned_data
+        return {
+            "enterprise": data["enterprise"],
+            "kind": data["kind"],
+            "status": data["status"],
+            "held_on": data["held_on"],
+            "agenda": data["agenda"],
+            "employer_participants": data["employer_participants"],
+            "worker_participants": data["worker_participants"],
+            "worker_representative_count": data.get("worker_representative_count") or 0,
+            "issues_raised": data["issues_raised"],
+            "agreements": data["agreements"],
+            "voice_case_refs": data["voice_case_refs"],
+        }
 
 
 class DialogueHeldForm(forms.Form):
@@ -59,12 +91,12 @@ class CommitmentCloseForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
+    enterprise: "forms.ModelChoiceField[Enterprise]" = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
     effective_on = forms.DateField(label=_("Ngày có hiệu lực"), widget=DateInput())
     expires_on = forms.DateField(label=_("Ngày hết hạn"), widget=DateInput())
     summary = forms.CharField(label=_("Nội dung có lợi hơn cho người lao động"), required=False, widget=textarea())
 
-    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+        offer(self, "enterprise", enterprises)

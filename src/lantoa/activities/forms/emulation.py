@@ -1,8 +1,12 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.forms import DateInput
+from lantoa.activities.forms import DateInput, offer
 from lantoa.activities.models import Nomination
+from lantoa.orgs.models import Enterprise, OrgUnit
 
 
 def textarea(rows: int = 4) -> forms.Textarea:
@@ -10,13 +14,13 @@ def textarea(rows: int = 4) -> forms.Textarea:
 
 
 class UnitChoiceForm(forms.Form):
-    def __init__(self, *args: object, units: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, units: QuerySet[OrgUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        offer(self, "unit", units)
 
 
 class NominationForm(UnitChoiceForm):
-    unit = forms.ModelChoiceField(label=_("Đơn vị đề nghị"), queryset=None)
+    unit: "forms.ModelChoiceField[OrgUnit]" = forms.ModelChoiceField(label=_("Đơn vị đề nghị"), queryset=None)
     nominee_name = forms.CharField(label=_("Người được đề nghị"), max_length=120)
     nominee_role = forms.CharField(label=_("Vị trí công việc"), max_length=120, required=False)
     title = forms.ChoiceField(label=_("Danh hiệu"), choices=Nomination.Title.choices)
@@ -25,16 +29,16 @@ class NominationForm(UnitChoiceForm):
 
 
 class InitiativeForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
+    enterprise: "forms.ModelChoiceField[Enterprise]" = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
     title = forms.CharField(label=_("Tên sáng kiến"), max_length=200)
     authors = forms.CharField(label=_("Tác giả"), max_length=200)
     description = forms.CharField(label=_("Mô tả"), widget=textarea())
     submitted_on = forms.DateField(label=_("Ngày nộp"), widget=DateInput())
     benefit_vnd = forms.IntegerField(label=_("Hiệu quả làm lợi ước tính mỗi năm (đồng)"), min_value=0, initial=0)
 
-    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+        offer(self, "enterprise", enterprises)
 
 
 class InitiativeEvaluationForm(forms.Form):
@@ -48,7 +52,7 @@ class InitiativeEvaluationForm(forms.Form):
 
 
 class GoodModelForm(UnitChoiceForm):
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    unit: "forms.ModelChoiceField[OrgUnit]" = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
     title = forms.CharField(label=_("Tên mô hình"), max_length=200)
     summary = forms.CharField(label=_("Tóm tắt"), max_length=300)
     story = forms.CharField(label=_("Câu chuyện"), widget=textarea(8))

@@ -1,8 +1,12 @@
+import datetime as dt
+from typing import Any, TypedDict, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.activities.forms import DATETIME_INPUT_FORMATS, DateTimeInput, count_field
-from lantoa.activities.models import Event
+from lantoa.activities.forms import DATETIME_INPUT_FORMATS, DateTimeInput, count_field, offer
+from lantoa.activities.models import Event, Propagandist
 
 MATERIAL_LABELS = {
     "banner_count": _("Pano, băng rôn"),
@@ -22,6 +26,22 @@ class MaterialsMixin(forms.Form):
         return {field: self.cleaned_data.get(field) or 0 for field in MATERIAL_LABELS}
 
 
+class EventFields(TypedDict):
+    """Keyword arguments for `services.events.event_create` (without the place and who records it)."""
+
+    kind: str
+    title: str
+    topic: str
+    venue: str
+    starts_at: dt.datetime
+    shift: str
+    presenters: QuerySet[Propagandist]
+    planned_attendance: int
+    unscanned_attendance: int
+    result_note: str
+    materials: dict[str, int]
+
+
 class EventForm(MaterialsMixin):
     field_order = [
         *("place", "kind", "title", "topic", "venue", "starts_at", "shift", "planned_attendance", "presenters"),
@@ -37,7 +57,7 @@ class EventForm(MaterialsMixin):
     )
     shift = forms.ChoiceField(label=_("Bố trí theo ca làm việc"), choices=Event.Shift.choices)
     planned_attendance = count_field(_("Số người dự kiến"))
-    presenters = forms.ModelMultipleChoiceField(
+    presenters: "forms.ModelMultipleChoiceField[Propagandist]" = forms.ModelMultipleChoiceField(
         label=_("Người trình bày (lực lượng tuyên truyền)"),
         queryset=None,
         required=False,
@@ -46,23 +66,31 @@ class EventForm(MaterialsMixin):
     unscanned_attendance = count_field(_("Số người dự không quét mã (đếm tay)"))
     result_note = forms.CharField(label=_("Kết quả, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: object, places: list, presenters: object, held: bool, **kwargs: object) -> None:
+    def __init__(
+        self, *args: Any, places: list[tuple[str, str]], presenters: QuerySet[Propagandist], held: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = places
-        self.fields["presenters"].queryset = presenters
+        cast(forms.ChoiceField, self.fields["place"]).choices = places
+        offer(self, "presenters", presenters)
         if not held:
             for name in ("unscanned_attendance", "result_note"):
                 del self.fields[name]
 
-    def event_fields(self) -> dict[str, object]:
-        """Keyword arguments for `services.events.event_create` (without the place)."""
+    def event_fields(self) -> EventFields:
         data = self.cleaned_data
-        fields = {name: data[name] for name in ("kind", "title", "topic", "venue", "starts_at", "shift", "presenters")}
-        fields["planned_attendance"] = data.get("planned_attendance") or 0
-        fields["unscanned_attendance"] = data.get("unscanned_attendance") or 0
-        fields["result_note"] = data.get("result_note", "")
-        fields["materials"] = self.materials()
-        return fields
+        return {
+            "kind": data["kind"],
+            "title": data["title"],
+            "topic": data["topic"],
+            "venue": data["venue"],
+            "starts_at": data["starts_at"],
+            "shift": data["shift"],
+            "presenters": data["presenters"],
+            "planned_attendance": data.get("planned_attendance") or 0,
+            "unscanned_attendance": data.get("unscanned_attendance") or 0,
+            "result_note": data.get("result_note", ""),
+            "materials": self.materials(),
+        }
 
 
 class EventHeldForm(MaterialsMixin):

@@ -76,7 +76,7 @@ class Event(models.Model):
 
     @property
     def access_units(self) -> list[OrgUnit]:
-        return self.enterprise.access_units if self.enterprise_id else [self.unit]
+        return self.enterprise.access_units if self.enterprise is not None else [self.unit]
 
     @property
     def material_count(self) -> int:
@@ -101,7 +101,7 @@ class EventPhoto(models.Model):
         ordering = ["created_at"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
 class EventCheckin(models.Model):

@@ -1,7 +1,7 @@
 """Dialogue reads: lists, the overdue list (no dialogue in 12 months), open commitments, expiring agreements."""
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -11,6 +11,14 @@ from lantoa.activities.models import CollectiveAgreement, Commitment, Dialogue
 from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS, can_any, scope_any
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class LastDialogue(TypedDict):
+    last_dialogue_on: dt.date | None
+
 
 ENTERPRISE_PATHS = ("enterprise__unit__path", "enterprise__zone__path")
 # Bộ luật Lao động 2019 Điều 63 khoản 2 điểm a: periodic dialogue at least once a year.
@@ -68,7 +76,7 @@ def commitments_open_for_user(*, user: Any) -> QuerySet[Commitment]:
     )
 
 
-def dialogue_overdue_enterprises(*, today: dt.date) -> QuerySet[Enterprise]:
+def dialogue_overdue_enterprises(*, today: dt.date) -> QuerySet["WithAnnotations[Enterprise, LastDialogue]"]:
     """Every enterprise with no dialogue held in the 12 months up to `today`, annotated with its last one."""
     cutoff = today - dt.timedelta(days=DIALOGUE_INTERVAL_DAYS)
     return Enterprise.objects.annotate(
@@ -76,7 +84,7 @@ def dialogue_overdue_enterprises(*, today: dt.date) -> QuerySet[Enterprise]:
     ).filter(Q(last_dialogue_on__isnull=True) | Q(last_dialogue_on__lte=cutoff))
 
 
-def enterprises_without_dialogue(*, user: Any, today: dt.date) -> QuerySet[Enterprise]:
+def enterprises_without_dialogue(*, user: Any, today: dt.date) -> QuerySet["WithAnnotations[Enterprise, LastDialogue]"]:
     """Enterprises in the user's scope with no dialogue held in the 12 months up to `today` (oldest first)."""
     return (
         dialogue_overdue_enterprises(today=today)

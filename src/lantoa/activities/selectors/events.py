@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -15,16 +15,25 @@ from lantoa.core.registry import period_bounds
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 EVENT_PATHS = ("unit__path", "enterprise__zone__path")
 
 
-def _events() -> QuerySet[Event]:
+class CheckinCount(TypedDict):
+    checkin_count: int
+
+
+def _events() -> QuerySet["WithAnnotations[Event, CheckinCount]"]:
     return Event.objects.select_related("unit", "enterprise", "enterprise__unit").annotate(
         checkin_count=Count("checkins", distinct=True)
     )
 
 
-def event_list_for_user(*, user: Any, status: str = "", kind: str = "", unit: OrgUnit | None = None) -> QuerySet[Event]:
+def event_list_for_user(
+    *, user: Any, status: str = "", kind: str = "", unit: OrgUnit | None = None
+) -> QuerySet["WithAnnotations[Event, CheckinCount]"]:
     events = _events().filter(scope_any(user, VIEW_ACTIONS, path_fields=EVENT_PATHS))
     if status:
         events = events.filter(status=status)
@@ -35,7 +44,7 @@ def event_list_for_user(*, user: Any, status: str = "", kind: str = "", unit: Or
     return events.order_by("-starts_at", "-pk")
 
 
-def event_get_for_user(*, user: Any, pk: int, action: str = "") -> Event:
+def event_get_for_user(*, user: Any, pk: int, action: str = "") -> "WithAnnotations[Event, CheckinCount]":
     """An event the user may read (or, with `action`, act on); 404 otherwise, so its existence is not revealed."""
     event = get_object_or_404(_events(), pk=pk)
     allowed = access.can(user, action, event) if action else can_any(user, VIEW_ACTIONS, event)
@@ -44,7 +53,7 @@ def event_get_for_user(*, user: Any, pk: int, action: str = "") -> Event:
     return event
 
 
-def event_attendance(event: Event) -> int:
+def event_attendance(event: "WithAnnotations[Event, CheckinCount]") -> int:
     return event.checkin_count + event.unscanned_attendance
 
 

@@ -1,7 +1,7 @@
 """Propagandist force reads: roster with activity counts and points, trainings, rewards."""
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
@@ -13,12 +13,27 @@ from lantoa.activities.selectors import VIEW_ACTIONS, can_any, scope_any
 from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 # Points for the force's emulation table: a held event presented, a training passed; rewards add their own points.
 POINTS_PER_EVENT = 10
 POINTS_PER_TRAINING = 5
 
 
-def propagandist_list_for_user(*, user: Any, kind: str = "", active_only: bool = True) -> QuerySet[Propagandist]:
+class RosterCounts(TypedDict):
+    event_count: int
+    training_count: int
+    digital_count: int
+
+
+class RosterScore(RosterCounts):
+    points: int  # computed in Python by `roster_with_points`, not by the query
+
+
+def propagandist_list_for_user(
+    *, user: Any, kind: str = "", active_only: bool = True
+) -> QuerySet["WithAnnotations[Propagandist, RosterCounts]"]:
     roster = (
         Propagandist.objects.select_related("person", "unit")
         .filter(scope_any(user, (*VIEW_ACTIONS, "activities.manage_propagandists"), path_fields=("unit__path",)))
@@ -57,15 +72,18 @@ def reward_points(propagandist_ids: list[int]) -> dict[int, int]:
     return {row["propagandist_id"]: row["points"] for row in rows}
 
 
-def roster_with_points(roster: list[Propagandist]) -> list[Propagandist]:
+def roster_with_points(
+    roster: list["WithAnnotations[Propagandist, RosterCounts]"],
+) -> list["WithAnnotations[Propagandist, RosterScore]"]:
     extra = reward_points([member.pk for member in roster])
-    for member in roster:
+    scored = cast("list[WithAnnotations[Propagandist, RosterScore]]", roster)  # each gets its points just below
+    for member in scored:
         member.points = (
             member.event_count * POINTS_PER_EVENT
             + member.training_count * POINTS_PER_TRAINING
             + extra.get(member.pk, 0)
         )
-    return roster
+    return scored
 
 
 def propagandist_get_for_user(*, user: Any, pk: int, action: str = "") -> Propagandist:

@@ -5,6 +5,7 @@ The view has checked that the user may read `unit`, hence everything below it.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 from django.urls import reverse
@@ -25,13 +26,16 @@ from lantoa.core import formats
 from lantoa.core.registry import period_bounds
 from lantoa.orgs.models import OrgUnit
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 RECORDS_LIMIT = 2000
 
 
 @dataclass
 class RecordTable:
-    title: str
-    headers: list[str]
+    title: "StrOrPromise"
+    headers: list["StrOrPromise"]
     rows: list[tuple[str, list[str]]] = field(default_factory=list)  # (link or "", cells)
     truncated: bool = False
 

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -69,7 +70,12 @@ def checkin_problem(*, event: Event, code: str | None = None) -> ValidationError
 
 
 def checkin_record(
-    *, event: Event, code: str, device_token: str, user: User | None = None, enterprise: Enterprise | None = None
+    *,
+    event: Event,
+    code: str,
+    device_token: str,
+    user: User | AnonymousUser | None = None,
+    enterprise: Enterprise | None = None,
 ) -> CheckinResult:
     """Count one person present. A second check-in from the same device or account returns the first one.
 
@@ -80,11 +86,11 @@ def checkin_record(
         raise problem
     if not device_token:
         raise ValidationError(_("Điện thoại chưa nhận cookie. Hãy bật cookie rồi quét lại mã."), code="device_unknown")
-    user = user if user is not None and user.is_authenticated else None
+    account = user if isinstance(user, User) else None  # an anonymous visitor is counted by device only
     device_hash = _device_hash(event=event, device_token=device_token)
     existing = EventCheckin.objects.filter(event=event, device_hash=device_hash)
-    if user is not None:
-        existing = existing | EventCheckin.objects.filter(event=event, user=user)
+    if account is not None:
+        existing = existing | EventCheckin.objects.filter(event=event, user=account)
     first = existing.first()
     if first is not None:
         return CheckinResult(checkin=first, created=False)
@@ -94,16 +100,16 @@ def checkin_record(
             checkin = EventCheckin.objects.create(
                 event=event,
                 device_hash=device_hash,
-                user=user,
+                user=account,
                 enterprise=enterprise,
                 segments=enterprise.segments if enterprise else [],
             )
     except IntegrityError:
         # Two taps at once from the same phone: the other request won, count it once.
-        checkin = (EventCheckin.objects.filter(event=event, device_hash=device_hash)).first()
-        if checkin is None and user is not None:
-            checkin = EventCheckin.objects.filter(event=event, user=user).first()
-        if checkin is None:
+        found = (EventCheckin.objects.filter(event=event, device_hash=device_hash)).first()
+        if found is None and account is not None:
+            found = EventCheckin.objects.filter(event=event, user=account).first()
+        if found is None:
             raise
-        return CheckinResult(checkin=checkin, created=False)
+        return CheckinResult(checkin=found, created=False)
     return CheckinResult(checkin=checkin, created=True)

@@ -110,12 +110,12 @@ def event_cancel(*, event: Event) -> Event:
 def photo_shrink(data: bytes) -> tuple[bytes, int, int]:
     """Re-encode an uploaded photo as a JPEG at most PHOTO_MAX_SIDE wide, without EXIF (no GPS, no device)."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > PHOTO_MAX_PIXELS:
+        with Image.open(io.BytesIO(data)) as probe:
+            if probe.width * probe.height > PHOTO_MAX_PIXELS:
                 raise ValidationError(_("Ảnh có kích thước quá lớn."), code="photo_too_large")
-            image.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image = ImageOps.exif_transpose(image).convert("RGB")
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as opened:
+            image = ImageOps.exif_transpose(opened).convert("RGB")
             image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=80, optimize=True)
@@ -127,7 +127,7 @@ def photo_shrink(data: bytes) -> tuple[bytes, int, int]:
 
 @transaction.atomic
 def event_photo_add(*, event: Event, upload: UploadedFile, caption: str = "") -> EventPhoto:
-    if upload.size > PHOTO_MAX_UPLOAD_BYTES:
+    if (upload.size or 0) > PHOTO_MAX_UPLOAD_BYTES:
         raise ValidationError(
             _("Ảnh lớn quá %(mb)s MB."), code="photo_too_big", params={"mb": PHOTO_MAX_UPLOAD_BYTES // 2**20}
         )

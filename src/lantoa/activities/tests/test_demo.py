@@ -5,8 +5,8 @@ from lantoa.orgs import demo as orgs_demo
 from lantoa.orgs.models import User
 
 
-def test_demo_loader_builds_labelled_activities_once(db):
-    logins = []
+def test_demo_loader_builds_labelled_activities_once(db: None) -> None:
+    logins: list[tuple[str, str, str]] = []
     orgs_demo.load(logins=logins)
     summary = demo.load(logins=logins)
     assert "demo data" in summary
@@ -16,8 +16,8 @@ def test_demo_loader_builds_labelled_activities_once(db):
     assert demo.load(logins=logins) == "demo activities already loaded"
     assert Event.objects.count() == len(demo.HELD_EVENTS) + len(demo.PLANNED_EVENTS) + 1
     officer = User.objects.get(username="0900000002")
-    overdue = {
-        e.tax_code for e in enterprises_without_dialogue(user=officer, today=Event.objects.first().created_at.date())
-    }
+    first = Event.objects.first()
+    assert first is not None
+    overdue = {e.tax_code for e in enterprises_without_dialogue(user=officer, today=first.created_at.date())}
     assert demo.KIEN_TAM in overdue  # last dialogue 420 days ago
     assert demo.SONG_HAU not in overdue

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from lantoa.activities.models import Propagandist
+from lantoa.activities.models import Propagandist, Reward
 from lantoa.activities.selectors import force as selectors
 from lantoa.activities.services import force as services
 
@@ -67,6 +67,20 @@ def test_grassroots_officer_adds_a_member_through_the_page(client, grassroots_of
     assert response.status_code == 302
     page = client.get(reverse("activities:force-list")).content.decode()
     assert "Trần Thị Mai" in page
+
+
+def test_a_reward_given_through_the_page_goes_to_the_members_unit_with_blank_figures_as_zero(
+    client, grassroots_officer, member
+):
+    client.force_login(grassroots_officer)
+    response = client.post(
+        reverse("activities:reward-new"),
+        {"member": member.pk, "title": "Giấy khen", "awarded_on": "2026-03-02", "amount_vnd": "", "points": "5"},
+    )
+    assert response.status_code == 302
+    reward = Reward.objects.get()
+    assert (reward.unit, reward.propagandist, reward.recipient_name) == (member.unit, member, "Lâm Văn Thắng")
+    assert (reward.amount_vnd, reward.points, reward.decision_number) == (0, 5, "")
 
 
 def test_force_list_is_scoped_and_bounded(client, member, enterprise_b, make_official, django_assert_max_num_queries):

@@ -1,13 +1,14 @@
 """The worker's check-in page: tiny, no JavaScript, works on a cheap phone."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from lantoa.activities.models import Event
 from lantoa.activities.services import checkin as services
 from lantoa.core.ratelimit import rate_limited
+from lantoa.orgs.middleware import WorkerHttpRequest
 
 DEVICE_COOKIE = "lt_thietbi"
 DEVICE_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
@@ -15,7 +16,7 @@ DEVICE_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 
 @require_http_methods(["GET", "POST"])
 @rate_limited("checkin", target="pk")
-def checkin(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+def checkin(request: WorkerHttpRequest, pk: int, code: str) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("unit", "enterprise__unit"), pk=pk)
     device_token = request.COOKIES.get(DEVICE_COOKIE, "")
     context = {"event": event, "code": code, "result": None, "error": None}

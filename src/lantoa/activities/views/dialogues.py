@@ -17,10 +17,12 @@ from lantoa.activities.forms.dialogues import (
     DialogueForm,
     DialogueHeldForm,
 )
+from lantoa.activities.models import Dialogue
 from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS
 from lantoa.activities.selectors import dialogues as selectors
 from lantoa.activities.services import dialogues as services
 from lantoa.activities.views import form_error, require
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
 
 
@@ -51,7 +53,7 @@ def dialogue_overdue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def dialogue_new(request: HttpRequest) -> HttpResponse:
+def dialogue_new(request: OfficeHttpRequest) -> HttpResponse:
     require(request.user, "activities.manage_dialogue")
     enterprises = selectors.dialogue_enterprises_for_user(user=request.user)
     form = DialogueForm(request.POST or None, enterprises=enterprises, initial={"held_on": timezone.localdate()})
@@ -72,7 +74,7 @@ def dialogue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/dialogue_detail.html", _detail_context(request, dialogue))
 
 
-def _detail_context(request: HttpRequest, dialogue: object, **forms: object) -> dict[str, object]:
+def _detail_context(request: HttpRequest, dialogue: Dialogue, **forms: CommitmentForm) -> dict[str, object]:
     return {
         "dialogue": dialogue,
         "commitments": dialogue.commitments.all(),
@@ -105,7 +107,7 @@ def dialogue_held(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_add(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     dialogue = selectors.dialogue_get_for_user(user=request.user, pk=pk, action="activities.manage_dialogue")
     form = CommitmentForm(request.POST)
     if form.is_valid():

@@ -1,6 +1,9 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,7 +35,7 @@ def emulation(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/emulation.html", context)
 
 
-def _simple_new(request: HttpRequest, form: object, title: str, save: object) -> HttpResponse:
+def _simple_new(request: HttpRequest, form: Form, title: str, save: Callable[..., object]) -> HttpResponse:
     if form.is_valid():
         try:
             save(**form.cleaned_data)

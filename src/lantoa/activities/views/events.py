@@ -16,6 +16,7 @@ from lantoa.activities.selectors.force import propagandist_choices_for_user
 from lantoa.activities.services import checkin as checkin_services
 from lantoa.activities.services import events as services
 from lantoa.activities.views import form_error, require
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg_inline
 from lantoa.orgs import access
@@ -23,7 +24,7 @@ from lantoa.orgs import access
 
 @login_required
 @require_GET
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: OfficeHttpRequest) -> HttpResponse:
     require(request.user, *VIEW_ACTIONS)
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -35,7 +36,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_new(request: HttpRequest, mode: str) -> HttpResponse:
+def event_new(request: OfficeHttpRequest, mode: str) -> HttpResponse:
     require(request.user, "activities.log_event")
     held = mode == "log"
     form = EventForm(
@@ -121,13 +122,13 @@ def event_photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã lưu ảnh."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("activities:event-detail", pk=event.pk)
 
 
 @login_required
 @require_GET
-def event_qr(request: HttpRequest, pk: int) -> HttpResponse:
+def event_qr(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     """The organiser's phone shows this: a QR that changes with the code, refreshed without JavaScript."""
     event = selectors.event_get_for_user(user=request.user, pk=pk, action="activities.log_event")
     code = checkin_services.checkin_code(event=event)

@@ -1,6 +1,9 @@
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,10 +18,15 @@ from lantoa.activities.services import force as services
 from lantoa.activities.views import form_error, require
 from lantoa.orgs import access
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from lantoa.activities.selectors.force import RosterCounts
+
 MANAGE = MANAGE_PROPAGANDISTS
 
 
-def _members(user: object) -> object:
+def _members(user: Any) -> QuerySet["WithAnnotations[Propagandist, RosterCounts]"]:
     return selectors.propagandist_list_for_user(user=user).filter(
         access.scope_q(user, MANAGE, path_fields=("unit__path",))
     )
@@ -115,14 +123,9 @@ def reward_new(request: HttpRequest) -> HttpResponse:
     units = list(access.scope_roots(request.user, MANAGE))
     form = RewardForm(request.POST or None, members=_members(request.user))
     if form.is_valid() and units:
-        data = form.cleaned_data
-        member = data.pop("member")
+        member = form.cleaned_data["member"]
         try:
-            services.reward_give(
-                unit=member.unit if member else units[0],
-                member=member,
-                **{k: (v if v is not None else 0) for k, v in data.items()},
-            )
+            services.reward_give(unit=member.unit if member else units[0], member=member, **form.reward_fields())
         except ValidationError as error:
             form_error(form, error)
         else:

@@ -5,6 +5,7 @@ import pytest
 
 from lantoa.content import services
 from lantoa.content.importers import SEED_DIR
+from lantoa.content.models import LessonPage
 
 SAMPLE = ("01-hop-dong-phai-bang-van-ban.toml", "35-chi-thi-58-la-gi.toml")
 
@@ -18,9 +19,7 @@ def seed_sample(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def lessons(db, seed_sample: Path):
+def lessons(db: None, seed_sample: Path) -> dict[str, LessonPage]:
     result = services.lessons_import(folder=seed_sample)
     assert not result.problems
-    from lantoa.content.models import LessonPage
-
     return {page.slug: page for page in LessonPage.objects.all()}

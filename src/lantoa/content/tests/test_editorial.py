@@ -3,7 +3,7 @@ from wagtail.models import Workflow
 
 from lantoa.content import editorial
 from lantoa.content.models import LessonCitation, LessonPage, OfficialApproval, TopicPage
-from lantoa.orgs.models import Role
+from lantoa.orgs.models import Role, User
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def newsroom(lessons, labour_federation, propaganda_board, make_official):
     return editor, reviewer
 
 
-def draft_lesson(*, editor) -> LessonPage:
+def draft_lesson(*, editor: User) -> LessonPage:
     topic = TopicPage.objects.get(slug="tien-luong")
     page = LessonPage(
         title="Phiếu lương hằng tháng",

@@ -1,5 +1,6 @@
 import io
 import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 from docx import Document
@@ -8,7 +9,7 @@ from lantoa.core.tests.qrcodes import decode_pdf
 from lantoa.core.tests.support import require_tool
 
 
-def poppler(tool: str, data: bytes, tmp_path) -> str:
+def poppler(tool: str, data: bytes, tmp_path: Path) -> str:
     require_tool(tool)
     path = tmp_path / "document.pdf"
     path.write_bytes(data)

@@ -5,7 +5,9 @@ import re
 
 
 def _kept(body: str) -> list[str]:
-    return json.loads(re.search(r"const KEPT = (\[.*?\]);", body).group(1))
+    match = re.search(r"const KEPT = (\[.*?\]);", body)
+    assert match is not None, "the service worker lists the pages it keeps"
+    return json.loads(match.group(1))
 
 
 def test_the_service_worker_keeps_home_handbook_report_form_receipts_and_the_offline_page(client):

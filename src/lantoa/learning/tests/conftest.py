@@ -10,7 +10,7 @@ from lantoa.learning import services
 
 
 @pytest.fixture
-def lesson(db, tmp_path: Path) -> LessonPage:
+def lesson(db: None, tmp_path: Path) -> LessonPage:
     """The seed lesson on written contracts, with its 4 questions in the bank."""
     shutil.copy(SEED_DIR / "01-hop-dong-phai-bang-van-ban.toml", tmp_path)
     content_services.lessons_import(folder=tmp_path)

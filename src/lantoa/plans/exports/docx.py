@@ -3,11 +3,15 @@
 import io
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from lantoa.plans.selectors.documents import ReportDocument, Table, cell_text
 
@@ -15,8 +19,8 @@ FONT = "Times New Roman"
 
 
 def _cell_paragraph(
-    cell, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False, size: int = 14
-):
+    cell: _Cell, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False, size: int = 14
+) -> Paragraph:
     paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(0)
@@ -25,7 +29,7 @@ def _cell_paragraph(
     return paragraph
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: DocxTable) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -34,7 +38,7 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _header(document, doc: ReportDocument) -> None:
+def _header(document: DocxDocument, doc: ReportDocument) -> None:
     table = document.add_table(rows=2, cols=2)
     _no_borders(table)
     left, right = table.rows[0].cells
@@ -47,7 +51,7 @@ def _header(document, doc: ReportDocument) -> None:
     _cell_paragraph(date_cell, doc.place_date, italic=True, size=14)
 
 
-def _table(document, table: Table) -> None:
+def _table(document: DocxDocument, table: Table) -> None:
     heading = document.add_paragraph()
     heading.add_run(table.title).bold = True
     grid = document.add_table(rows=1, cols=len(table.headers))
@@ -64,7 +68,7 @@ def _table(document, table: Table) -> None:
             cell.paragraphs[0].add_run(cell_text(value)).font.size = Pt(12)
 
 
-def _footer(document, doc: ReportDocument) -> None:
+def _footer(document: DocxDocument, doc: ReportDocument) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     left, right = table.rows[0].cells

@@ -66,7 +66,7 @@ def issuer_of(unit: OrgUnit) -> Issuer:
         return Issuer(PROVINCE_PARTY, "BAN TUYÊN GIÁO VÀ DÂN VẬN", "BTGDVTU", "T/M BAN TUYÊN GIÁO VÀ DÂN VẬN")
     if scope.is_commune_level:
         return Issuer("ĐẢNG BỘ TỈNH AN GIANG", f"ĐẢNG ỦY {scope.name.upper()}", "ĐU", "T/M BAN THƯỜNG VỤ")
-    commune = scope.commune.name.upper() if scope.commune_id else PROVINCE_PARTY
+    commune = scope.commune.name.upper() if scope.commune is not None else PROVINCE_PARTY
     return Issuer(f"ĐẢNG ỦY {commune}", f"CHI BỘ {scope.name.upper()}", "CB", "T/M CHI ỦY")
 
 

@@ -8,10 +8,12 @@ enterprise's counts also go to its KCN/CCN. Nothing here scans records per unit.
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.core.cache import cache
 from django.db.models import Q, Sum
 
+from lantoa.core.registry import IndicatorSource
 from lantoa.orgs.models import SEGMENTS, Enterprise, OrgUnit
 from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
@@ -156,13 +158,19 @@ class StoredFigures:
         return cls(values, min(moments, default=None))
 
 
-def _source_values(source, period: ReportingPeriod, max_age: int, stored: StoredFigures | None) -> dict[int, int]:
+def _source_values(
+    source: IndicatorSource, period: ReportingPeriod, max_age: int, stored: StoredFigures | None
+) -> dict[int, int]:
     if stored is not None and (source.code, period.starts_on, period.ends_on) in stored.values:
         return stored.values[(source.code, period.starts_on, period.ends_on)]
     if not max_age:
         return source.values(start=period.starts_on, end=period.ends_on)
     key = f"plans:source:{source.code}:{period.starts_on}:{period.ends_on}"
-    return cache.get_or_set(key, lambda: source.values(start=period.starts_on, end=period.ends_on), max_age)
+    # never None: the default is a callable, stored and returned when the key is missing
+    return cast(
+        dict[int, int],
+        cache.get_or_set(key, lambda: source.values(start=period.starts_on, end=period.ends_on), max_age),
+    )
 
 
 def figures_for_period(

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -147,7 +148,7 @@ def _messages(notices: list[Notice], on: dt.date) -> list[tuple[EmailMessage, li
     ]
 
 
-def _send(connection, message: EmailMessage) -> bool:
+def _send(connection: BaseEmailBackend, message: EmailMessage) -> bool:
     try:
         return connection.send_messages([message]) == 1
     except Exception:

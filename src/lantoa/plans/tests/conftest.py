@@ -9,7 +9,7 @@ from lantoa.plans.services import plans
 
 
 @pytest.fixture
-def system(db) -> User:
+def system(db: None) -> User:
     return User.objects.create_superuser(username="he-thong", password="x")
 
 

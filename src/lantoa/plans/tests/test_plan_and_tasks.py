@@ -41,7 +41,7 @@ def test_monitor_assigns_a_task_to_a_commune_with_a_deadline_and_the_commune_is_
     child = plans.task_assign(task=task, assignee=binh_hoa, due_on=dt.date(2026, 3, 15), by=province_monitor)
     assert child.parent_task == task
     assert child.assignee == binh_hoa
-    assert child.assigned_by.kind == OrgUnit.Kind.PROVINCE
+    assert child.assigned_by is not None and child.assigned_by.kind == OrgUnit.Kind.PROVINCE
     assert Notice.objects.filter(unit=binh_hoa, kind=Notice.Kind.TASK_ASSIGNED).count() == 1
 
 

@@ -9,7 +9,7 @@ import time_machine
 
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit, Role
-from lantoa.plans.models import Indicator, ReportFigure
+from lantoa.plans.models import Indicator, ReportFigure, UnitReport
 from lantoa.plans.services import plans, reports
 from lantoa.plans.sources import sources_all
 from lantoa.reach.models import Kind
@@ -29,7 +29,7 @@ VOICE_AND_REACH = (
 )
 
 
-def _figures(report) -> dict[str, int | None]:
+def _figures(report: UnitReport) -> dict[str, int | None]:
     return dict(ReportFigure.objects.filter(report=report).values_list("indicator__code", "value"))
 
 

@@ -8,12 +8,12 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from lantoa.orgs.models import Role
-from lantoa.plans.models import Indicator, Notice, UnitReport
+from lantoa.orgs.models import OrgUnit, Role
+from lantoa.plans.models import Indicator, Notice, Plan, UnitReport
 from lantoa.plans.services import notices, plans, reports
 
 
-def unit_plan(*, unit, parent, title: str):
+def unit_plan(*, unit: OrgUnit, parent: Plan, title: str) -> Plan:
     return plans.unit_plan_save(
         unit=unit, parent=parent, title=title, roadmap="", starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 12, 31)
     )

@@ -316,7 +316,7 @@ def test_no_plans_page_writes_to_the_database_on_a_get(
         (reverse("plans:inspection-list"), {}),
         (reverse("plans:inspection-detail", args=[inspection.pk]), {}),
     ]
-    own_pages = [
+    own_pages: list[tuple[str, dict[str, str]]] = [
         (reverse("plans:report-edit", args=[report.pk]), {}),
         (reverse("plans:report-entered", args=[report.pk]), {}),
     ]

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
 from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.forms import DashboardForm
-from lantoa.plans.models import Indicator
+from lantoa.plans.models import Indicator, ReportingPeriod
 from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.dashboards import dashboard_build
 from lantoa.plans.selectors.figures import indicators_active, period_get
@@ -24,7 +25,7 @@ from lantoa.plans.views.common import xlsx_response
 DEFAULT_INDICATOR = "orgs.union_members"
 
 
-def _period(code: str | None):
+def _period(code: str | None) -> ReportingPeriod:
     """The period asked for (this quarter when none or a malformed code): read, never created on a GET."""
     try:
         return period_get(code=code or periods.quarter_code(timezone.localdate()))
@@ -35,7 +36,7 @@ def _period(code: str | None):
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: OfficeHttpRequest) -> HttpResponse:
     home = plan_access.home_unit_for_user(user=request.user)
     if home is None:
         raise Http404
@@ -69,7 +70,7 @@ def figure_records(request: HttpRequest, code: str) -> HttpResponse:
     if indicator is None:
         raise Http404
     source = plan_sources.sources_all().get(indicator.source_code)
-    context = {"indicator": indicator, "unit": unit, "period": period}
+    context: dict[str, object] = {"indicator": indicator, "unit": unit, "period": period}
     restricted = (
         source is not None and source.records_action and not access.can(request.user, source.records_action, unit)
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from lantoa.core.formats import vn_number
 from lantoa.orgs.models import OrgUnit
-from lantoa.plans.models import EnteredValue, Indicator
+from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod
 from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.figures import period_get, report_scope, target_split_proposal, targets_for
 from lantoa.plans.services import plans as plan_services
@@ -20,7 +20,7 @@ from lantoa.plans.services import reports as report_services
 DEFAULT_PERIOD = "2026-Q1"
 
 
-def _period(request: HttpRequest):
+def _period(request: HttpRequest) -> ReportingPeriod | None:
     """The period of the page: created by a POST that records against it, only read by a GET. A malformed code
     is said in a message and the default period shown instead (a POST then records nothing: see the callers)."""
     code = request.GET.get("period") or request.POST.get("period") or DEFAULT_PERIOD

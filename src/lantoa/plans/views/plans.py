@@ -85,6 +85,8 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     form = InspectionForm(request.POST or None, units=units) if access.can(request.user, "plans.inspect") else None
     if request.method == "POST" and form is not None and form.is_valid():
         by_unit = plan_access.home_unit_for_user(user=request.user, action="plans.inspect")
+        if by_unit is None:  # whoever may inspect acts over some unit
+            raise Http404
         try:
             inspection = inspection_services.inspection_record(by_unit=by_unit, by=request.user, **form.cleaned_data)
         except ValidationError as error:

@@ -1,8 +1,11 @@
 """Unit reports: list, draft from the data, edit, submit, review, export."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +23,7 @@ from lantoa.plans.services import reports as report_services
 from lantoa.plans.views.common import xlsx_response
 
 
-def _draft_units(user):
+def _draft_units(user: Any) -> QuerySet[OrgUnit]:
     """Units whose report the user may draft: their own (edit) or those they review."""
     kinds = [OrgUnit.Kind.PROVINCE, *OrgUnit.COMMUNE_KINDS, *OrgUnit.ZONE_KINDS, *OrgUnit.BODY_KINDS]
     scope = access.scope_q(user, "plans.edit_report") | access.scope_q(user, "plans.approve_report")

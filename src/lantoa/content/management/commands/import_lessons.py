@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.content import services
 from lantoa.content.importers import SEED_DIR
@@ -9,11 +9,11 @@ from lantoa.content.importers import SEED_DIR
 class Command(BaseCommand):
     help = "Import lessons from TOML files (one lesson a file) into the Wagtail tree; safe to re-run."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folder", type=Path, nargs="?", default=SEED_DIR)
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *, folder: Path, dry_run: bool, **options) -> None:
+    def handle(self, *, folder: Path, dry_run: bool, **options: object) -> None:
         result = services.lessons_import(folder=folder, dry_run=dry_run)
         for problem in result.problems:
             self.stderr.write(f"{folder / problem.file}: {problem.message}")

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.content.importers import SEED_DIR
 from lantoa.learning import services
@@ -11,10 +11,10 @@ class Command(BaseCommand):
         "Import the quizzes of lesson files (TOML) into the question bank, attached to their lessons; safe to re-run."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folder", type=Path, nargs="?", default=SEED_DIR)
 
-    def handle(self, *, folder: Path, **options) -> None:
+    def handle(self, *, folder: Path, **options: object) -> None:
         result = services.questions_import(folder=folder)
         for problem in result.problems:
             self.stderr.write(f"{folder / problem.file}: {problem.message}")

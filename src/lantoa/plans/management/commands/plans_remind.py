@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from lantoa.plans.services import notices
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         "them to the units' officials who have an address, with those whose e-mail failed on an earlier run."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="date to act as today (YYYY-MM-DD)")
         parser.add_argument("--days", type=int, default=7, help="how many days ahead to remind")
         parser.add_argument("--no-mail", action="store_true", help="in-app notices only")

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import OrgUnit, User
@@ -17,7 +17,7 @@ from lantoa.plans.services import plans, reports
 class Command(BaseCommand):
     help = "Write a unit's report for a period as DOCX, PDF or XLSX (drafted from the data if none exists yet)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", default="", help="unit code (default: the province)")
         parser.add_argument("--period", required=True, help="2026-Q1, 2026-H1, 2026 or a review code")
         parser.add_argument("--format", choices=("docx", "pdf", "xlsx"), required=True, dest="fmt")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from lantoa.plans.services import plans
@@ -12,7 +12,7 @@ class Command(BaseCommand):
         "the registered sources, and the reporting periods units report on now (so reminders find them)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="date to act as today (YYYY-MM-DD)")
 
     def handle(self, *, on: dt.date | None, **options: object) -> None:
