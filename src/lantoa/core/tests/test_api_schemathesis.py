@@ -18,6 +18,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck
+from ninja import Schema
 from pytest_django.fixtures import Settings
 
 from lantoa.config.wsgi import application
@@ -160,3 +161,18 @@ def test_every_operation_documents_its_input_errors_and_no_server_error() -> Non
         if operation.get("parameters") or operation.get("requestBody"):
             assert "422" in operation["responses"], (method, path)
         assert not any(code.startswith("5") for code in operation["responses"]), (method, path)
+
+
+def test_no_two_api_schemas_share_a_name_with_different_fields() -> None:
+    """The OpenAPI components are keyed by class name: a second class of the same name silently replaces the first,
+    and the operations using the first are then documented with the wrong fields."""
+    found: dict[str, dict] = {}
+    pending = list(Schema.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending += model.__subclasses__()
+        if not model.__module__.startswith("lantoa."):
+            continue
+        shape = model.model_json_schema()
+        assert found.setdefault(model.__name__, shape) == shape, (model.__module__, model.__name__)
+    assert {"ResultOut", "ReportOut", "SearchOut", "ClaimStatusOut"} <= set(found)
