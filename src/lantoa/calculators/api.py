@@ -5,12 +5,15 @@ Query parameters are the page's form fields; dates may be YYYY-MM-DD (months YYY
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from lantoa.calculators import forms as calculator_forms
 from lantoa.calculators import selectors
 from lantoa.calculators.rules import unemployment
 from lantoa.calculators.rules.base import Result
@@ -29,7 +32,7 @@ class LineOut(Schema):
     is_total: bool
 
 
-class CitationOut(Schema):
+class SourceOut(Schema):
     document: str
     article: str
     valid_from: dt.date
@@ -46,7 +49,7 @@ class ResultOut(Schema):
     warnings: list[str]
     notes: list[str]
     citations: list[str]
-    sources: list[CitationOut]
+    sources: list[SourceOut]
     needs_confirmation: bool
 
 
@@ -55,7 +58,7 @@ class UnemploymentOut(ResultOut):
     benefit_months: int
 
 
-class ErrorOut(Schema):
+class CalculatorErrorOut(Schema):
     detail: str
     code: str
 
@@ -93,6 +96,38 @@ def _result_out(request: HttpRequest, result: Result) -> dict:
         ],
         "needs_confirmation": result.needs_confirmation,
     }
+
+
+def _field_schema(name: str, field: forms.Field) -> dict:
+    """What one field of a calculator's page form accepts in the query string, as a JSON schema."""
+    if isinstance(field, forms.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(field, forms.IntegerField):
+        bounds = {"minimum": field.min_value, "maximum": field.max_value}
+        return {"type": "integer", **{key: value for key, value in bounds.items() if value is not None}}
+    if isinstance(field, calculator_forms.MonthField):
+        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$", "example": "2026-01"}
+    if isinstance(field, forms.DateField):
+        return {"type": "string", "format": "date"}
+    if isinstance(field, forms.ModelChoiceField):
+        return {"type": "string", "description": _("Mã xã, phường, đặc khu")}
+    if isinstance(field, forms.ChoiceField):
+        # The field has normalised its choices to (value, label) pairs; the stubs still allow the other forms.
+        values = [str(value) for value, _label in cast(list[tuple[object, object]], field.choices)]
+        return {"type": "string", "enum": values + list(ROMAN_REGIONS) if name == "region" else values}
+    if isinstance(field, calculator_forms.MoneyField):
+        return {"type": "string", "pattern": r"^[0-9][0-9.]*$", "example": "5310000"}
+    if isinstance(field, calculator_forms.NumberField):
+        return {"type": "string", "example": "2,5"}
+    return {"type": "string"}
+
+
+def _query_parameters(form_class: type[forms.Form]) -> list[dict]:
+    """The page form's fields as the operation's documented query parameters."""
+    return [
+        {"name": name, "in": "query", "required": field.required, "schema": _field_schema(name, field)}
+        for name, field in form_class.base_fields.items()
+    ]
 
 
 def _compute(request: WorkerHttpRequest, name: str) -> Status | Result:
@@ -134,16 +169,17 @@ for _name, (_form, _rule) in CALCULATORS.items():
     _fields = ", ".join(_form.base_fields)
     router.get(
         f"/{_name}",
-        response={200: ResultOut, 422: ErrorOut},
+        response={200: ResultOut, 422: CalculatorErrorOut},
         summary=str(selectors.CALCULATOR_LABELS[_name]),
         description=_("Tham số (như biểu mẫu trên trang): %(fields)s.") % {"fields": _fields},
         operation_id=f"calculators_{_name.replace('-', '_')}",
+        openapi_extra={"parameters": _query_parameters(_form)},
     )(_endpoint(_name))
 
 
 @router.get(
     "/unemployment-benefit",
-    response={200: UnemploymentOut, 422: ErrorOut},
+    response={200: UnemploymentOut, 422: CalculatorErrorOut},
     summary=str(selectors.CALCULATOR_LABELS["unemployment-benefit"]),
     operation_id="calculators_unemployment_benefit",
 )

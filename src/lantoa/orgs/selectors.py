@@ -27,8 +27,9 @@ def worker_context_cache_key(code: str) -> str:
 def enterprise_for_worker_context(*, code: str) -> Enterprise | None:
     """The enterprise of a worker's `/e/<code>` cookie. Every worker page asks, so a found one is kept in the cache
     for `ORGS_WORKER_CONTEXT_CACHE_SECONDS` (a rename reaches worker pages within that time); unknown codes are not
-    kept, so made-up codes cannot fill the cache."""
-    if not code or len(code) > 8:
+    kept, so made-up codes cannot fill the cache. A code is letters and digits: anything else (spaces, control or
+    accented characters, from a cookie or a form) is no code, and never reaches the cache as a key."""
+    if not code or len(code) > 8 or not (code.isascii() and code.isalnum()):
         return None
     key = worker_context_cache_key(code)
     enterprise = cache.get(key)

@@ -32,7 +32,7 @@ class ReportIn(Schema):
     is_shareable: bool = False
 
 
-class ReceiptOut(Schema):
+class ReportReceiptOut(Schema):
     receipt: str
     acknowledgement: str
     status: str
@@ -77,7 +77,7 @@ def categories(request: HttpRequest) -> list[Category]:
     return list(Category.objects.all())
 
 
-REPORT_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+REPORT_RESPONSES = {201: ReportReceiptOut, 200: ReportReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 
 
 @router.post("/reports", response=REPORT_RESPONSES, summary="Gửi phản ánh")

@@ -1,6 +1,7 @@
 import pytest
 
 from lantoa.calculators import services
+from lantoa.calculators.forms import MinimumWageForm
 
 API = "/api/v1/calculators"
 
@@ -52,6 +53,19 @@ def test_every_calculator_is_in_the_openapi_schema(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     for name in ("minimum-wage", "arrears", "overtime", "leave", "severance", "insurance", "unemployment-benefit"):
         assert f"{API}/{name}" in paths
+
+
+def test_each_calculator_documents_the_query_parameters_of_its_form(client, db):
+    """A client reads what to send from the schema: the page form's fields, required ones marked, choices listed."""
+    operation = client.get("/api/v1/openapi.json").json()["paths"][f"{API}/minimum-wage"]["get"]
+    parameters = {item["name"]: item for item in operation["parameters"]}
+    assert set(parameters) == set(MinimumWageForm.base_fields)
+    assert parameters["wage"]["required"] and not parameters["hired_on"]["required"]
+    assert parameters["on"]["schema"] == {"type": "string", "format": "date"}
+    assert parameters["basis"]["schema"]["enum"] == ["month", "hour", "week", "day", "piece"]
+    assert {"I", "4"} <= set(parameters["region"]["schema"]["enum"])
+    months = client.get("/api/v1/openapi.json").json()["paths"][f"{API}/arrears"]["get"]["parameters"]
+    assert months[0]["schema"]["pattern"] == r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 def test_insurance_api_uses_the_ceiling_in_force_on_the_month(client, parameters):

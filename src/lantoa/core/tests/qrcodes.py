@@ -13,11 +13,9 @@ def decode_png(png: Path) -> str:
     return result.stdout.strip()
 
 
-def decode_svg_in_chromium(svg: bytes, tmp_path: Path) -> str:
-    """Draw the served SVG file in chromium and decode the screenshot: an SVG without its namespace draws nothing."""
-    source = tmp_path / "qr.svg"
-    source.write_bytes(svg)
-    shot = tmp_path / "qr.png"
+def screenshot_in_chromium(source: Path) -> Path:
+    """A 500 × 500 screenshot of a file as chromium draws it."""
+    shot = source.with_suffix(".png")
     subprocess.run(  # noqa: S603 - Debian's chromium on our own file
         [
             require_tool("chromium"),
@@ -33,7 +31,14 @@ def decode_svg_in_chromium(svg: bytes, tmp_path: Path) -> str:
         check=True,
         timeout=60,
     )
-    return decode_png(shot)
+    return shot
+
+
+def decode_svg_in_chromium(svg: bytes, tmp_path: Path) -> str:
+    """Draw the served SVG file in chromium and decode the screenshot: an SVG without its namespace draws nothing."""
+    source = tmp_path / "qr.svg"
+    source.write_bytes(svg)
+    return decode_png(screenshot_in_chromium(source))
 
 
 def decode_pdf(pdf: bytes, tmp_path: Path) -> str:
