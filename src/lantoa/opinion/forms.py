@@ -22,6 +22,9 @@ class ClaimForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
         help_text=_("Ảnh được thu nhỏ và xóa thông tin vị trí, máy chụp trước khi lưu."),
     )
+    # The enterprise's public QR code (the worker's `/e/<code>` context; offline, the one the phone kept).
+    enterprise = forms.CharField(widget=forms.HiddenInput, max_length=8, required=False)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
 
 class ReceiptForm(forms.Form):
