@@ -9,7 +9,7 @@
     read: function (body) {
       var answer = body.clarification;
       return {
-        status: body.status, label: body.status_label, text: body.text,
+        category: script.dataset.category, status: body.status, label: body.status_label, text: body.text,
         received: window.LantoaReceipts.day(body.received_on),
         replies: answer ? 1 : 0,
         thread: answer ? [{ kind: "officer", text: answer.verdict_label + ": " + answer.text, at: answer.published_on }] : []
