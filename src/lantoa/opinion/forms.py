@@ -96,6 +96,7 @@ class NoteForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
+            "Mỗi ý kiến một dòng; báo cáo tháng trích các ý kiến này theo chủ đề, không kèm tên doanh nghiệp. "
             "Không bao giờ ghi tên, số điện thoại, số CCCD hay chi tiết làm lộ người nói. Số điện thoại và số giấy tờ sẽ tự bị xoá."
         ),
     )
