@@ -11,6 +11,8 @@ WORKER_PAGES = [
     "/tinh-toan/luong-toi-thieu/",
     reverse("voice:report-new"),
     reverse("voice:follow"),
+    reverse("opinion:claim-new"),
+    reverse("opinion:claim-follow"),
     reverse("legal:handbook") + "?q=nghi+phep",
     reverse("content:offline"),
 ]

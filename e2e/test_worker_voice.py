@@ -1,5 +1,6 @@
 """A worker reports anonymously with a photo and follows the case by receipt; the union answers; the employer sees
-only aggregates; a report typed offline arrives exactly once, with its photo, when the phone is back online."""
+only aggregates; a report typed offline arrives exactly once, with its photo, when the phone is back online, and one
+kept by the earlier report-only outbox is still sent."""
 
 from PIL import Image
 from playwright.sync_api import expect
@@ -96,3 +97,21 @@ def test_a_report_typed_offline_arrives_once_with_its_photo_when_back_online(pag
     report = Report.objects.get()
     assert report.enterprise == enterprise_a
     assert ReportPhoto.objects.filter(report=report).count() == 1
+
+
+def test_a_report_kept_by_the_earlier_report_only_outbox_is_still_sent(page, enterprise_a):
+    catalogue_ensure()
+    union_of(enterprise_a)
+    worker = WorkerVoicePages(page)
+    worker.enter_enterprise(enterprise_a.public_code)
+    worker.open_report_form()
+    page.evaluate(
+        "(code) => localStorage.setItem('lantoa.voice.outbox', JSON.stringify([{key: 'legacy-0123456789abcdef',"
+        " category: 'luong-cham-thieu', text: 'Gõ trước khi cập nhật: lương chưa trả.', enterprise: code,"
+        " contact: '', is_shareable: false}]))",
+        enterprise_a.public_code,
+    )
+    page.reload()
+    expect(page.locator("#outbox-sent")).to_contain_text("Phản ánh đã gửi", timeout=20_000)
+    report = Report.objects.get()
+    assert report.enterprise == enterprise_a and report.category.slug == "luong-cham-thieu"

@@ -12,12 +12,16 @@ class WorkerClaimPages:
 
     def ask(self, text: str, *, photo: Path | None = None) -> str:
         self.page.goto(f"{self.base}/hoi-tin-don/")
+        self.send(text, photo=photo)
+        expect(self.page.get_by_role("heading", name="Đã nhận câu hỏi của bạn")).to_be_visible()
+        return self.page.locator("#receipt-code").inner_text().strip()
+
+    def send(self, text: str, *, photo: Path | None = None) -> None:
+        """Fill the claim form on the page open now and press "Gửi hỏi" (online it opens the receipt page)."""
         self.page.get_by_label("Bạn nghe hoặc đọc được tin gì?").fill(text)
         if photo is not None:
             self.page.get_by_label("Ảnh chụp tin nhắn, bài đăng (nếu có)").set_input_files(photo)
         self.page.get_by_role("button", name="Gửi hỏi").click()
-        expect(self.page.get_by_role("heading", name="Đã nhận câu hỏi của bạn")).to_be_visible()
-        return self.page.locator("#receipt-code").inner_text().strip()
 
     def follow(self, receipt: str) -> None:
         self.page.goto(f"{self.base}/hoi-tin-don/xem/")

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.core import ratelimit
+from lantoa.core.formats import local_day
 from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.photos import photos_clean
 
 router = Router(tags=["opinion"])
@@ -24,10 +26,12 @@ class ClaimIn(Schema):
     text: str
     link: str = ""
     enterprise: str | None = None  # the enterprise's public QR code, when the worker came through it
+    idempotency_key: str | None = None  # drawn by the phone's outbox: a retry of the same claim stores nothing new
 
 
 class ReceiptOut(Schema):
     receipt: str
+    status: str
 
 
 class ReceiptIn(Schema):
@@ -55,6 +59,8 @@ class ClarificationOut(Schema):
 class ClaimStatusOut(Schema):
     status: str
     status_label: str
+    received_on: str
+    text: str
     clarification: ClarificationOut | None = None
 
 
@@ -84,9 +90,13 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
     }
 
 
-@router.post("/claims", response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut}, summary="Gửi hỏi một tin đồn")
+CLAIM_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+
+
+@router.post("/claims", response=CLAIM_RESPONSES, summary="Gửi hỏi một tin đồn")
 def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
-    """Anonymous: the receipt comes back once and is never stored in clear."""
+    """Anonymous: the receipt comes back once and is never stored in clear. With an `idempotency_key`, the same
+    claim sent again answers 200 with the same receipt; the key with other words answers 409."""
     if ratelimit.exceeded(request, "claim"):
         return ratelimit.too_many(request, "claim")
     return _claim_submit(payload)
@@ -94,7 +104,7 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
 
 @router.post(
     "/claims/with-photo",
-    response={201: ReceiptOut, 400: ErrorOut, 429: ErrorOut},
+    response=CLAIM_RESPONSES,
     summary="Gửi hỏi một tin đồn kèm ảnh (multipart)",
 )
 def claim_create_with_photo(request: HttpRequest, payload: Form[ClaimIn], photo: File[UploadedFile] = None) -> Status:
@@ -110,13 +120,18 @@ def _claim_submit(payload: ClaimIn, upload: UploadedFile | None = None) -> Statu
         enterprise = enterprise_for_worker_context(code=payload.enterprise)
         if enterprise is None:
             raise ValidationError(_("Không có doanh nghiệp với mã này."), code="enterprise_unknown")
-    submitted = services.claim_submit(
-        text=payload.text,
-        link=payload.link,
-        enterprise=enterprise,
-        photo=photos_clean([upload])[0] if upload else None,
-    )
-    return Status(201, {"receipt": submitted.receipt.code})
+    try:
+        submitted = services.claim_submit(
+            text=payload.text,
+            link=payload.link,
+            enterprise=enterprise,
+            photo=photos_clean([upload])[0] if upload else None,
+            idempotency_key=payload.idempotency_key or "",
+        )
+    except IdempotencyConflict as conflict:
+        return Status(409, {"detail": conflict.messages[0], "code": conflict.code})
+    body = {"receipt": submitted.receipt.code, "status": selectors.claim_state(claim=submitted.claim)}
+    return Status(200 if submitted.is_repeat else 201, body)
 
 
 @router.post(
@@ -133,8 +148,11 @@ def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
         return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})
     item = getattr(claim.group, "clarification", None)
     body = {
-        "status": "answered" if item else "waiting",
+        "status": selectors.claim_state(claim=claim),
         "status_label": selectors.claim_status(claim=claim),
+        "received_on": local_day(claim.created_at).isoformat(),
+        # Only the receipt holder reaches this: the receipt is the key to their own words.
+        "text": selectors.claim_text(claim=claim),
         "clarification": _out(request, selectors.published().get(pk=item.pk)) if item else None,
     }
     return Status(200, body)

@@ -13,6 +13,12 @@ class OpinionConfig(AppConfig):
         "url_name": "opinion:claim-new",
         "order": 35,
     }
+    worker_home_templates = ("opinion/_home_claims.html",)
+    offline_pages = (
+        ("opinion:claim-new", _("Hỏi tin thật hay giả: được giữ trên điện thoại và tự gửi khi có mạng")),
+        ("opinion:claim-follow", _("Câu hỏi về tin đồn của bạn và trả lời đã xem")),
+    )
+    offline_static = ("opinion/claims.js",)
     office_links = (
         (
             "opinion.view_claims",

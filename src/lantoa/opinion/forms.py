@@ -22,6 +22,9 @@ class ClaimForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
         help_text=_("Ảnh được thu nhỏ và xóa thông tin vị trí, máy chụp trước khi lưu."),
     )
+    # The enterprise's public QR code (the worker's `/e/<code>` context; offline, the one the phone kept).
+    enterprise = forms.CharField(widget=forms.HiddenInput, max_length=8, required=False)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
 
 class ReceiptForm(forms.Form):
@@ -93,6 +96,7 @@ class NoteForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
+            "Mỗi ý kiến một dòng; báo cáo tháng trích các ý kiến này theo chủ đề, không kèm tên doanh nghiệp. "
             "Không bao giờ ghi tên, số điện thoại, số CCCD hay chi tiết làm lộ người nói. Số điện thoại và số giấy tờ sẽ tự bị xoá."
         ),
     )

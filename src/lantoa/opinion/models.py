@@ -39,6 +39,8 @@ class Claim(models.Model):
     source = models.CharField(_("Người gửi"), max_length=16, choices=Source.choices, default=Source.WORKER)
     receipt_lookup = models.CharField(max_length=64, unique=True, editable=False)
     receipt_hash = models.CharField(max_length=100, editable=False)
+    # A keyed hash of the phone's idempotency key (voice.idempotency): a claim sent again from the outbox is one claim.
+    idempotency_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     text_enc = models.BinaryField(editable=False)
     link_enc = models.BinaryField(null=True, editable=False)
     photo_enc = models.BinaryField(null=True, editable=False)  # a JPEG re-encoded without EXIF (voice.photos)

@@ -1,6 +1,7 @@
 """Rumour desk pages. Worker pages sit under `anonymous_paths` (no address or user agent reaches them)."""
 
 import datetime as dt
+import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,12 +38,21 @@ from lantoa.opinion.services import recommendations as rec_services
 from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.plans.exports.docx import report_docx
 from lantoa.plans.jobs import DOCX
 from lantoa.plans.views.common import attachment
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.photos import photos_clean
+
+
+def _claim_error_field(code: str) -> str | None:
+    """The form field a refused claim points at; a reused key (idempotency_…) concerns the whole form."""
+    for prefix, field in (("link", "link"), ("photo", "photo"), ("too_many", "photo"), ("idempotency", None)):
+        if code.startswith(prefix):
+            return field
+    return "text"
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,17 +66,29 @@ def claim_new(request: HttpRequest) -> HttpResponse:
             submitted = services.claim_submit(
                 text=form.cleaned_data["text"],
                 link=form.cleaned_data["link"],
-                enterprise=getattr(request, "worker_enterprise", None) or None,
+                enterprise=enterprise_for_worker_context(code=form.cleaned_data["enterprise"]),
                 source=source,
                 photo=photos_clean([upload])[0] if upload else None,
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except ValidationError as error:
-            code = error.code or ""
-            field = "link" if code.startswith("link") else "photo" if code.startswith(("photo", "too_many")) else "text"
-            form.add_error(field, error)
+            form.add_error(_claim_error_field(error.code or ""), error)
         else:
-            context = {"receipt": submitted.receipt.code, "claim": submitted.claim}
-            return render(request, "opinion/claim_receipt.html", context, status=201)
+            context = {
+                "receipt": submitted.receipt.code,
+                "claim": submitted.claim,
+                "state": selectors.claim_state(claim=submitted.claim),
+                "status": selectors.claim_status(claim=submitted.claim),
+                "sent_key": form.cleaned_data["idempotency_key"],
+            }
+            return render(request, "opinion/claim_receipt.html", context, status=200 if submitted.is_repeat else 201)
+    if not form.is_bound:
+        worker_enterprise = getattr(request, "worker_enterprise", None) or None
+        # Drawn here too, so a page sent twice without JavaScript still makes one claim.
+        form.initial = {
+            "enterprise": worker_enterprise.public_code if worker_enterprise else "",
+            "idempotency_key": secrets.token_urlsafe(24),
+        }
     return render(request, "opinion/claim_new.html", {"form": form})
 
 
@@ -78,8 +100,14 @@ def claim_follow(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
         if claim is not None:
-            clarification = getattr(claim.group, "clarification", None)
-            context = {"claim": claim, "status": selectors.claim_status(claim=claim), "item": clarification}
+            context = {
+                "claim": claim,
+                "receipt": crypto.receipt_parse(form.cleaned_data["receipt"]).code,
+                "text": selectors.claim_text(claim=claim),
+                "state": selectors.claim_state(claim=claim),
+                "status": selectors.claim_status(claim=claim),
+                "item": getattr(claim.group, "clarification", None),
+            }
             return render(request, "opinion/claim_status.html", context)
         form.add_error("receipt", "Không tìm thấy câu hỏi với mã này. Hãy kiểm tra lại từng ký tự.")
     return render(request, "opinion/claim_follow.html", {"form": form})

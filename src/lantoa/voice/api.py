@@ -10,6 +10,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 from lantoa.core import ratelimit
 from lantoa.core.formats import local_day
 from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.models import Category
 from lantoa.voice.photos import photos_clean
 from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
@@ -116,7 +117,7 @@ def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[Up
             idempotency_key=payload.idempotency_key or "",
             photos=photos_clean(uploads),
         )
-    except report_services.IdempotencyConflict as conflict:
+    except IdempotencyConflict as conflict:
         return Status(409, {"detail": conflict.messages[0], "code": conflict.code})
     body = {"receipt": submitted.receipt.code, "acknowledgement": submitted.ack, "status": submitted.report.status}
     return Status(200 if submitted.is_repeat else 201, body)

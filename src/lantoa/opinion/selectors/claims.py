@@ -68,6 +68,16 @@ def forward_text(*, clarification: Clarification, url: str) -> str:
     )
 
 
+def claim_state(*, claim: Claim) -> str:
+    """`answered` once the claim's group has its clarification, else `waiting` (the API's and the phone's word)."""
+    return "answered" if hasattr(claim.group, "clarification") else "waiting"
+
+
+def claim_text(*, claim: Claim) -> str:
+    """The words the worker sent, for the receipt holder only."""
+    return crypto.decrypt_text(claim.text_enc)
+
+
 def claim_status(*, claim: Claim) -> str:
     if hasattr(claim.group, "clarification"):
         return _("Đã có thông tin chính thức")

@@ -3,7 +3,9 @@
 Every figure carries a number, (1), (2)…; the annex lists the records behind each number by kind, reference, date
 and enterprise, never a worker or a reporter. A figure about workers shows only where the roll-up rule holds
 (`notes.enough_sources`: at least five enterprises or five reporters, a report or an answer sheet counting as one
-reporter); records behind a figure held back are not listed either, so the annex cannot undo the rule.
+reporter); records behind a figure held back are not listed either, so the annex cannot undo the rule. The quotes of
+the notes behind a topic shown follow the topics, each with its note's reference (`GN-…`) and no enterprise; a topic
+held back shows none of its quotes.
 """
 
 import datetime as dt
@@ -16,11 +18,14 @@ from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_number
 from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
-from lantoa.opinion.selectors.notes import MIN_SOURCES, enough_sources, notes_under, rollup_of
+from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, notes_under, rollup_of
 from lantoa.opinion.selectors.recommendations import state_of
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.selectors.documents import ReportDocument, Section, Table, issuer_of, place_line
 from lantoa.voice.models import Report, SurveyAnswer, SurveyQuestion, SurveyResponse
+
+# A report is read on paper: past this many quotes a topic says how many more its notes hold.
+QUOTES_PER_TOPIC = 8
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,11 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
         [_("TT"), _("Chủ đề"), _("Số ghi nhận"), _("Số người quan tâm"), _("Tâm trạng (1–5)"), _("Số liệu")],
         [],
     )
+    shown: list[tuple[RollupRow, str]] = []
     for number, row in enumerate(sorted(rows, key=lambda r: -r.concerned), start=1):
         code = annex.cite([_note_record(n) for n in row.records])
         table.rows.append([number, row.label, row.notes, row.concerned, str(row.mean_mood).replace(".", ","), code])
+        shown.append((row, code))
     _add_rollup(
         topics,
         table,
@@ -110,7 +117,35 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
         none_enough=_("Chưa có chủ đề nào đủ số nguồn để tổng hợp."),
         held_back=_("%(n)s chủ đề chưa nêu vì có dưới %(k)s doanh nghiệp hoặc người ghi nhận."),
     )
-    return [general, topics]
+    return [general, topics, _quotes_section(shown)] if shown else [general, topics]
+
+
+def _quote_lines(text: str) -> list[str]:
+    """The short quotes of a note, one a line, without list marks or quotation marks around them."""
+    lines = (line.strip().lstrip("-–•*").strip().strip("\"“”'").strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def _quotes_section(shown: list[tuple[RollupRow, str]]) -> Section:
+    """Quotes of the notes behind the topics shown in II (so only where the roll-up rule holds), by topic, each with
+    its note's reference and never its enterprise. A note's quotes appear once, under its most discussed topic."""
+    section = Section(_("Ý kiến tiêu biểu của công nhân (theo chủ đề ở mục II)"))
+    placed: set[int] = set()
+    for row, code in shown:
+        quotes = [(note, quote) for note in row.records if note.pk not in placed for quote in _quote_lines(note.quotes)]
+        placed.update(note.pk for note in row.records)
+        if not quotes:
+            continue
+        section.paragraphs.append(_("Về “%(topic)s” %(code)s:") % {"topic": row.label, "code": code})
+        section.paragraphs += [f"– “{quote}” ({_note_record(note).ref})." for note, quote in quotes[:QUOTES_PER_TOPIC]]
+        if len(quotes) > QUOTES_PER_TOPIC:
+            section.paragraphs.append(
+                _("Còn %(n)s ý kiến khác trong các ghi nhận của chủ đề này.")
+                % {"n": vn_number(len(quotes) - QUOTES_PER_TOPIC)}
+            )
+    if not section.paragraphs:
+        section.paragraphs.append(_("Các ghi nhận của những chủ đề trên chưa ghi ý kiến nào của công nhân."))
+    return section
 
 
 def _add_rollup(section: Section, table: Table, held: int, *, none_enough: str, held_back: str) -> None:

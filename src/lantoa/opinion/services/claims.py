@@ -1,5 +1,6 @@
 """Writes of the rumour desk: a claim comes in anonymously; an officer publishes the clarification of its group."""
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from lantoa.legal.services.handbook import provision_resolve
 from lantoa.opinion.models import Citation, Claim, ClaimGroup, Clarification, Share, Topic
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
-from lantoa.voice import crypto
+from lantoa.voice import crypto, idempotency
 from lantoa.voice.photos import CleanPhoto
 from lantoa.voice.services.reports import text_clean
 
@@ -34,6 +35,7 @@ _WORDS = re.compile(r"[a-z0-9]+")
 class SubmittedClaim:
     claim: Claim
     receipt: crypto.Receipt
+    is_repeat: bool = False  # the same idempotency key was sent before: nothing new was stored
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -71,6 +73,15 @@ def _link_clean(link: str) -> str:
     return link
 
 
+def _repeat(key: idempotency.Keyed) -> SubmittedClaim | None:
+    conflict = _(
+        "Mã gửi lại này đã được dùng cho một câu hỏi có nội dung khác. "
+        "Hãy mở lại trang Hỏi tin thật hay giả để gửi câu hỏi mới."
+    )
+    existing = idempotency.stored_under(Claim.objects.all(), key, conflict=conflict)
+    return SubmittedClaim(claim=existing, receipt=key.receipt, is_repeat=True) if existing else None
+
+
 def claim_submit(
     *,
     text: str,
@@ -78,15 +89,24 @@ def claim_submit(
     enterprise: Enterprise | None = None,
     source: str = Claim.Source.WORKER,
     photo: CleanPhoto | None = None,
+    idempotency_key: str = "",
     is_demo: bool = False,
 ) -> SubmittedClaim:
     """Store a claim encrypted, in the group saying the same thing (or a new one). The receipt is returned once.
 
-    A picture comes already cleaned by `voice.photos` (size checked before decoding, EXIF gone)."""
+    A picture comes already cleaned by `voice.photos` (size checked before decoding, EXIF gone). With an
+    `idempotency_key` (a phone's outbox sending again) the same payload returns the first claim and its receipt and
+    stores nothing new; the same key with another payload raises `voice.idempotency.IdempotencyConflict`."""
     body = text_clean(text, limit=CLAIM_MAX_CHARS)
     link = _link_clean(link)
+    picture = hashlib.sha256(photo.data).hexdigest() if photo else ""
+    key = idempotency.keyed(
+        idempotency_key, payload=[body, link, str(enterprise.pk if enterprise else ""), source, picture]
+    )
+    if key and (repeat := _repeat(key)):
+        return repeat
     for _attempt in range(3):
-        receipt = crypto.receipt_new()
+        receipt = key.receipt if key else crypto.receipt_new()
         now = timezone.now()
         try:
             with transaction.atomic():
@@ -101,6 +121,7 @@ def claim_submit(
                     source=source,
                     receipt_lookup=crypto.receipt_lookup(receipt),
                     receipt_hash=crypto.receipt_hash(receipt),
+                    idempotency_hash=key.digest if key else None,
                     text_enc=crypto.encrypt_text(body),
                     link_enc=crypto.encrypt_text(link) if link else None,
                     photo_enc=crypto.encrypt(photo.data) if photo else None,
@@ -108,7 +129,10 @@ def claim_submit(
                     created_at=now,
                     is_demo=is_demo,
                 )
-        except IntegrityError:  # a random receipt collided: draw another
+        except IntegrityError:
+            # Either the same key raced in from a second request, or a random receipt collided: look, then retry.
+            if key and (repeat := _repeat(key)):
+                return repeat
             continue
         return SubmittedClaim(claim=claim, receipt=receipt)
     raise ValidationError(_("Không tạo được mã biên nhận, hãy gửi lại."), code="receipt_collision")

@@ -1,5 +1,6 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from lantoa.legal.models import Provision
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification
@@ -25,6 +26,8 @@ def test_api_claim_receipt_status_and_clarifications(
     assert waiting == {
         "status": "waiting",
         "status_label": "Đang chờ cơ quan có thẩm quyền trả lời",
+        "received_on": timezone.localdate().isoformat(),
+        "text": "Nghe nói từ năm 2026 không được rút BHXH một lần nữa",
         "clarification": None,
     }
     services.clarification_publish(
@@ -82,3 +85,40 @@ def test_api_claim_with_a_photo_and_the_enterprise_code(province: OrgUnit, enter
     )
     assert unknown.status_code == 400 and unknown.json()["detail"] == "Không có doanh nghiệp với mã này."
     assert Claim.objects.count() == 1
+
+
+def test_api_claim_sent_again_with_its_key_gets_the_same_receipt_and_other_words_are_refused(
+    client: Client, province: OrgUnit
+) -> None:
+    payload = {"text": "Nghe nói tháng sau công ty cắt ca đêm", "idempotency_key": "outbox-0123456789abcdef"}
+    first = client.post("/api/v1/claims", payload, content_type="application/json")
+    again = client.post("/api/v1/claims", payload, content_type="application/json")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json() == again.json() == {"receipt": first.json()["receipt"], "status": "waiting"}
+    assert Claim.objects.count() == 1 and ClaimGroup.objects.get().claim_count == 1
+    other = client.post(
+        "/api/v1/claims", {**payload, "text": "Nghe nói công ty cắt thưởng"}, content_type="application/json"
+    )
+    assert other.status_code == 409 and other.json()["code"] == "idempotency_conflict"
+    assert first.json()["receipt"] not in other.content.decode()
+    assert "câu hỏi có nội dung khác" in other.json()["detail"]
+    malformed = client.post("/api/v1/claims", {**payload, "idempotency_key": "ngắn"}, content_type="application/json")
+    assert malformed.status_code == 400 and malformed.json()["code"] == "idempotency_key_invalid"
+    assert Claim.objects.count() == 1
+
+
+def test_api_claim_kept_offline_with_its_photo_arrives_once(province: OrgUnit, enterprise_a: Enterprise) -> None:
+    def send(picture: bytes) -> object:
+        photo = SimpleUploadedFile("tin.jpg", picture, content_type="image/jpeg")
+        fields = {"text": "Nghe nói công ty sắp cắt thưởng Tết", "enterprise": enterprise_a.public_code}
+        return Client().post(
+            "/api/v1/claims/with-photo", {**fields, "idempotency_key": "outbox-photo-0123456789", "photo": photo}
+        )
+
+    first, again = send(jpeg_with_exif()), send(jpeg_with_exif())
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["receipt"] == again.json()["receipt"]
+    claim = Claim.objects.get()
+    assert claim.enterprise == enterprise_a and claim.photo_enc is not None
+    other_picture = send(jpeg_with_exif(size=(80, 60)))
+    assert other_picture.status_code == 409

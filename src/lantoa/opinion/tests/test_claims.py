@@ -14,6 +14,7 @@ from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.tests.conftest import jpeg_with_exif
 
 RUMOUR = "Nghe nói từ năm 2026 không được rút BHXH một lần nữa"
@@ -194,3 +195,63 @@ def test_a_picture_too_big_or_not_a_picture_is_refused_and_the_text_stays(
     page = client.post(reverse("opinion:claim-new"), {"text": RUMOUR, "photo": broken})
     assert "Tệp này không phải là ảnh." in page.content.decode()
     assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_claim_sent_again_with_its_key_is_stored_once_and_only_its_own_words_get_the_receipt(
+    province: OrgUnit, enterprise_a: Enterprise
+) -> None:
+    key = "outbox-" + "k" * 20
+    first = services.claim_submit(text=RUMOUR, enterprise=enterprise_a, idempotency_key=key)
+    again = services.claim_submit(text=RUMOUR, enterprise=enterprise_a, idempotency_key=key)
+    assert (first.is_repeat, again.is_repeat) == (False, True)
+    assert again.receipt.code == first.receipt.code and again.claim == first.claim
+    assert Claim.objects.count() == 1 and ClaimGroup.objects.get().claim_count == 1
+    assert services.claim_get_by_receipt(code=again.receipt.code) == first.claim
+    link = "https://vi.example.org/a"
+    changes = (
+        {"text": RUMOUR + " hả", "enterprise": enterprise_a},  # other words
+        {"text": RUMOUR, "enterprise": enterprise_a, "link": link},  # a link added
+        {"text": RUMOUR},  # the enterprise left out
+    )
+    for changed in changes:
+        with pytest.raises(IdempotencyConflict) as conflict:
+            services.claim_submit(**changed, idempotency_key=key)
+        assert conflict.value.code == "idempotency_conflict"
+    assert Claim.objects.count() == 1
+    with pytest.raises(ValidationError) as malformed:
+        services.claim_submit(text=RUMOUR, idempotency_key="short")
+    assert malformed.value.code == "idempotency_key_invalid"
+
+
+@pytest.mark.django_db
+def test_the_form_sent_twice_makes_one_claim_and_fills_the_enterprise_of_the_qr_context(
+    client: Client, province: OrgUnit, enterprise_a: Enterprise
+) -> None:
+    client.get(f"/e/{enterprise_a.public_code}")
+    page = client.get(reverse("opinion:claim-new"))
+    form = page.context["form"]
+    assert form.initial["enterprise"] == enterprise_a.public_code and len(form.initial["idempotency_key"]) >= 16
+    fields = {"text": RUMOUR, "link": "", "enterprise": enterprise_a.public_code, "idempotency_key": "f" * 24}
+    first = client.post(reverse("opinion:claim-new"), fields)
+    again = client.post(reverse("opinion:claim-new"), fields)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.context["receipt"] == again.context["receipt"]
+    assert f'data-sent-key="{"f" * 24}"' in again.content.decode()
+    assert Claim.objects.get().enterprise == enterprise_a
+    refused = client.post(reverse("opinion:claim-new"), {**fields, "text": "Công ty sắp cắt thưởng Tết năm nay"})
+    html = refused.content.decode()
+    assert refused.status_code == 200 and "câu hỏi có nội dung khác" in html
+    assert f'data-invalid-key="{"f" * 24}"' in html
+    assert Claim.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_claim_pages_are_kept_for_offline_use_with_the_outbox(client: Client) -> None:
+    worker_js = client.get(reverse("content:service-worker")).content.decode()
+    for name in ("opinion:claim-new", "opinion:claim-follow"):
+        assert f'"{reverse(name)}"' in worker_js
+    assert "opinion/claims" in worker_js and "voice/outbox" in worker_js
+    page = client.get(reverse("opinion:claim-new")).content.decode()
+    assert 'data-kind="claim"' in page and reverse("api-v1:claim_create_with_photo") in page
+    assert 'id="home-claims"' in client.get("/").content.decode()

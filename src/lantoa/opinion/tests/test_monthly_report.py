@@ -79,3 +79,91 @@ def test_a_bad_month_is_refused_in_vietnamese(client: Client, union_officer: Use
     client.force_login(union_officer)
     response = client.post(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "tháng mười"})
     assert response.status_code == 200 and "Ghi tháng theo mẫu mm/yyyy" in response.content.decode()
+
+
+def test_the_report_quotes_workers_by_topic_only_where_five_stand_behind_it_each_with_its_note(
+    client: Client,
+    union_officer: User,
+    province: OrgUnit,
+    make_enterprise: Callable[..., Enterprise],
+) -> None:
+    enterprises = [make_enterprise(name=f"Công ty Giày {n}") for n in range(1, 6)]
+    bhxh, housing = Topic.objects.get(name="Rút BHXH một lần"), Topic.objects.get(name="Nhà ở và giá cả")
+    quotes = [
+        "“Nghỉ việc rút BHXH luôn cho chắc, gọi 0912 345 678 mà hỏi”\n- Sợ luật mới không cho rút nữa",
+        "Rút một lần thì mất lương hưu à?",
+        "",
+        "Chưa ai giải thích cho tổ mình",
+        "Nghe trên mạng nói tháng sau cấm rút",
+    ]
+    notes = []
+    for index, enterprise in enumerate(enterprises):
+        notes.append(
+            note_services.note_record(
+                user=union_officer,
+                enterprise=enterprise,
+                period_start=WEEK,
+                period_end=WEEK + dt.timedelta(days=6),
+                topics=[bhxh],
+                mood=2,
+                concerned=20,
+                quotes=quotes[index],
+            )
+        )
+    rent = note_services.note_record(
+        user=union_officer,
+        enterprise=enterprises[0],
+        period_start=WEEK,
+        period_end=WEEK + dt.timedelta(days=6),
+        topics=[housing],
+        mood=2,
+        concerned=5,
+        quotes="Tiền phòng trọ lại tăng",
+    )
+    client.force_login(union_officer)
+    response = client.post(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "11/2026"})
+    text, rows = _text_of(response.content)
+    paragraphs = text.split("\n")
+    start = paragraphs.index("Ý kiến tiêu biểu của công nhân (theo chủ đề ở mục II)")
+    end = paragraphs.index("III. PHẢN ÁNH CỦA NGƯỜI LAO ĐỘNG")
+    assert paragraphs[start + 1 : end] == [
+        "Về “Rút BHXH một lần” (2):",
+        f"– “Nghỉ việc rút BHXH luôn cho chắc, gọi [đã xoá số điện thoại] mà hỏi” (GN-{notes[0].pk}).",
+        f"– “Sợ luật mới không cho rút nữa” (GN-{notes[0].pk}).",
+        f"– “Rút một lần thì mất lương hưu à?” (GN-{notes[1].pk}).",
+        f"– “Chưa ai giải thích cho tổ mình” (GN-{notes[3].pk}).",
+        f"– “Nghe trên mạng nói tháng sau cấm rút” (GN-{notes[4].pk}).",
+    ]
+    assert ["1", "Rút BHXH một lần", "5", "100", "2,0", "(2)"] in rows
+    # The quoted notes are the topic figure's records in the annex; the housing topic (one enterprise) is held
+    # back, so its quote is nowhere and its note only counts in the overall figure (1).
+    assert {row[2] for row in rows if row[0] == "(2)"} == {f"GN-{note.pk}" for note in notes}
+    assert "Tiền phòng trọ" not in text and f"GN-{rent.pk}" not in text
+    assert [row[0] for row in rows if len(row) == 5 and row[2] == f"GN-{rent.pk}"] == ["(1)"]
+    assert not any(enterprise.unit.name in "\n".join(paragraphs[start:end]) for enterprise in enterprises)
+
+
+def test_a_topic_with_many_quotes_says_how_many_more_its_notes_hold(
+    client: Client,
+    union_officer: User,
+    province: OrgUnit,
+    make_enterprise: Callable[..., Enterprise],
+) -> None:
+    bhxh = Topic.objects.get(name="Rút BHXH một lần")
+    for n in range(1, 6):
+        note_services.note_record(
+            user=union_officer,
+            enterprise=make_enterprise(name=f"Công ty Dệt {n}"),
+            period_start=WEEK,
+            period_end=WEEK + dt.timedelta(days=6),
+            topics=[bhxh],
+            mood=3,
+            concerned=10,
+            quotes="Ý kiến thứ nhất\nÝ kiến thứ hai",
+        )
+    client.force_login(union_officer)
+    text, _rows = _text_of(
+        client.post(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "11/2026"}).content
+    )
+    assert text.count("– “Ý kiến thứ") == 8
+    assert "Còn 2 ý kiến khác trong các ghi nhận của chủ đề này." in text

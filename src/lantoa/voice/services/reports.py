@@ -2,8 +2,6 @@
 
 import datetime as dt
 import hashlib
-import hmac
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,17 +14,12 @@ from lantoa.core.text import clean_line, nfc
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.selectors import province_labour_federation
 from lantoa.orgs.services import province_code
-from lantoa.voice import crypto
+from lantoa.voice import crypto, idempotency
 from lantoa.voice.models import Category, Report, ReportMessage, ReportPhoto
 from lantoa.voice.photos import CleanPhoto, photo_count_check
 
 REPORT_MAX_CHARS = 5000
 CONTACT_MAX_CHARS = 200
-IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,100}$")
-
-
-class IdempotencyConflict(ValidationError):
-    """The idempotency key was already used for another report: its receipt is never handed out."""
 
 
 @dataclass(frozen=True)
@@ -77,35 +70,23 @@ def _category(slug: str) -> Category:
     return category
 
 
-def payload_digest(
+def _payload(
     *, category: str, body: str, enterprise: Enterprise | None, contact: str, is_shareable: bool, photos: Sequence
-) -> str:
-    """What a retry must repeat exactly to get the first report's receipt back (length-prefixed, so unambiguous)."""
-    digest = hashlib.sha256()
+) -> list[str]:
+    """What a retry must repeat exactly to get the first report's receipt back."""
     parts = [category, body, str(enterprise.pk if enterprise else ""), contact, "1" if is_shareable else "0"]
-    parts += [hashlib.sha256(photo.data).hexdigest() for photo in photos]
-    for part in parts:
-        encoded = part.encode()
-        digest.update(len(encoded).to_bytes(4, "big") + encoded)
-    return digest.hexdigest()
+    return parts + [hashlib.sha256(photo.data).hexdigest() for photo in photos]
 
 
-def _repeat(idempotency_hash: str, receipt: crypto.Receipt) -> Submitted | None:
-    """The report stored under this key, if any; only when it was stored with the same payload (the receipt derives
-    from key + payload, so a matching receipt is the proof) does its receipt come back."""
-    existing = Report.objects.select_related("category", "unit").filter(idempotency_hash=idempotency_hash).first()
+def _repeat(key: idempotency.Keyed) -> Submitted | None:
+    conflict = _(
+        "Mã gửi lại này đã được dùng cho một phản ánh có nội dung khác. "
+        "Hãy mở lại trang Gửi phản ánh để gửi nội dung mới."
+    )
+    existing = idempotency.stored_under(Report.objects.select_related("category", "unit"), key, conflict=conflict)
     if existing is None:
         return None
-    same = hmac.compare_digest(existing.receipt_lookup, crypto.receipt_lookup(receipt))
-    if not crypto.receipt_matches(receipt, existing.receipt_hash) or not same:
-        raise IdempotencyConflict(
-            _(
-                "Mã gửi lại này đã được dùng cho một phản ánh có nội dung khác. "
-                "Hãy mở lại trang Gửi phản ánh để gửi nội dung mới."
-            ),
-            code="idempotency_conflict",
-        )
-    return Submitted(report=existing, receipt=receipt, ack=ack_for(existing), is_repeat=True)
+    return Submitted(report=existing, receipt=key.receipt, ack=ack_for(existing), is_repeat=True)
 
 
 def report_submit(
@@ -124,38 +105,35 @@ def report_submit(
     With an `idempotency_key` a retry of the same payload returns the first report and the same receipt and stores
     nothing new; the same key with another payload raises IdempotencyConflict. Only keyed hashes of the key are kept.
     """
-    if idempotency_key and not IDEMPOTENCY_KEY.match(idempotency_key):
-        raise ValidationError(_("Mã gửi lại không hợp lệ."), code="idempotency_key_invalid")
     photo_count_check(count=len(photos))
     category_row = _category(category)
     body = text_clean(text)
     contact = clean_line(contact or "")
     if len(contact) > CONTACT_MAX_CHARS:
         raise ValidationError(_("Cách liên lạc dài quá 200 ký tự."), code="contact_too_long")
-    idempotency_hash, keyed_receipt = None, None
-    if idempotency_key:
-        idempotency_hash = crypto.idempotency_digest(idempotency_key)
-        digest = payload_digest(
+    key = idempotency.keyed(
+        idempotency_key,
+        payload=_payload(
             category=category_row.slug,
             body=body,
             enterprise=enterprise,
             contact=contact,
             is_shareable=is_shareable,
             photos=photos,
-        )
-        keyed_receipt = crypto.receipt_for_key(idempotency_key, digest)
-        if repeat := _repeat(idempotency_hash, keyed_receipt):
-            return repeat
+        ),
+    )
+    if key and (repeat := _repeat(key)):
+        return repeat
     unit = responsible_unit(enterprise=enterprise)
     for _attempt in range(3):
-        receipt = keyed_receipt or crypto.receipt_new()
+        receipt = key.receipt if key else crypto.receipt_new()
         now = timezone.now().replace(microsecond=0)  # nothing finer than the second is kept
         try:
             with transaction.atomic():
                 report = Report.objects.create(
                     receipt_lookup=crypto.receipt_lookup(receipt),
                     receipt_hash=crypto.receipt_hash(receipt),
-                    idempotency_hash=idempotency_hash,
+                    idempotency_hash=key.digest if key else None,
                     enterprise=enterprise,
                     unit=unit,
                     category=category_row,
@@ -179,7 +157,7 @@ def report_submit(
                 )
         except IntegrityError:
             # Either the same key raced in from a second request, or a random receipt collided: look, then retry.
-            if idempotency_hash and (repeat := _repeat(idempotency_hash, keyed_receipt)):
+            if key and (repeat := _repeat(key)):
                 return repeat
             continue
         return Submitted(report=report, receipt=receipt, ack=ack_for(report), is_repeat=False)

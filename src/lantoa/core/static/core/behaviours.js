@@ -6,9 +6,10 @@ if (serviceWorkerUrl && "serviceWorker" in navigator) navigator.serviceWorker.re
 // kept without cookies, still knows it.
 const ENTERPRISE_KEY = "lantoa-enterprise";
 if (document.documentElement.dataset.enterprise) localStorage.setItem(ENTERPRISE_KEY, document.documentElement.dataset.enterprise);
-document.querySelectorAll("select[name=enterprise]").forEach((select) => {
+document.querySelectorAll("select[name=enterprise], input[type=hidden][name=enterprise]").forEach((field) => {
   const kept = localStorage.getItem(ENTERPRISE_KEY);
-  if (!select.value && kept && [...select.options].some((option) => option.value === kept)) select.value = kept;
+  const offered = field.tagName !== "SELECT" || [...field.options].some((option) => option.value === kept);
+  if (!field.value && kept && offered) field.value = kept;
 });
 document.addEventListener("change", (event) => {
   if (event.target.matches("[data-autosubmit]")) event.target.form.submit();

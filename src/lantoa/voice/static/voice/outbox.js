@@ -1,19 +1,32 @@
-/* Offline outbox for anonymous reports: a report typed without network is kept on the phone (its text in
-   localStorage, its photos in IndexedDB) and sent later through the API with its idempotency key, so a retry
-   never makes a second report. An entry leaves the outbox only after the server confirmed it and the worker
-   noted the receipt. */
+/* Offline outbox for the anonymous worker forms (a report, a claim): what is typed without network is kept on the
+   phone (its fields in localStorage, its pictures in IndexedDB) and sent later through the form's API with its
+   idempotency key, so a retry never makes a second one. An entry leaves the outbox only after the server confirmed
+   it and the worker noted the receipt.
+   The page's script tag names its form and what to send: data-kind (report, claim…), data-form (the form's id),
+   data-api and data-api-files (JSON and multipart addresses), data-fields (the fields sent), data-file-field. */
 (function () {
   "use strict";
   var KEY = "lantoa.voice.outbox";
   var script = document.currentScript;
   var text = script ? script.dataset : {};
 
+  // Reports kept before the outbox served several forms carried their fields on the entry itself.
+  function upgraded(item) {
+    if (item.fields) { return item; }
+    return {
+      key: item.key, kind: "report", receipt: item.receipt, error: item.error, files: item.photos || 0,
+      fields: {
+        category: item.category, text: item.text, enterprise: item.enterprise, contact: item.contact,
+        is_shareable: !!item.is_shareable
+      }
+    };
+  }
   function load() {
-    try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+    try { return JSON.parse(localStorage.getItem(KEY) || "[]").map(upgraded); } catch (e) { return []; }
   }
   function save(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
 
-  // Photos of a kept report, by its key. Every call resolves (an empty list when storage is unavailable).
+  // Pictures of a kept entry, by its key. Every call resolves (null when storage is unavailable).
   function photoStore(mode, work) {
     return new Promise(function (resolve) {
       if (!window.indexedDB) { resolve(null); return; }
@@ -39,7 +52,7 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  // The receipt page names the key it answered: that report arrived, drop it from the outbox.
+  // The receipt page names the key it answered: that entry arrived, drop it from the outbox.
   var card = document.getElementById("receipt-card");
   if (card && card.dataset.sentKey) {
     save(load().filter(function (item) { return item.key !== card.dataset.sentKey; }));
@@ -50,20 +63,24 @@
     follow.querySelector("[name=receipt]").value = decodeURIComponent(location.hash.slice(1));
     history.replaceState(null, "", location.pathname);
   }
-  var form = document.getElementById("report-form");
+  var form = text.form && document.getElementById(text.form);
   if (!form) { return; }
+  var kind = text.kind;
+  var names = text.fields.split(" ");
   if (form.dataset.invalidKey) {  // the server refused this version: the worker corrects it on the page
     save(load().filter(function (item) { return item.key !== form.dataset.invalidKey; }));
   }
-  // This page may be the copy the phone kept for offline use: its key must not be one an earlier report used.
+  // This page may be the copy the phone kept for offline use: its key must not be one an earlier entry used.
   form.querySelector("[name=idempotency_key]").value = newKey();
   var box = document.getElementById("outbox");
   var status = document.getElementById("outbox-status");
   var list = document.getElementById("outbox-sent");
   var sending = false;
 
+  function mine() { return load().filter(function (item) { return item.kind === kind; }); }
+
   function render() {
-    var items = load();
+    var items = mine();
     list.textContent = "";
     box.hidden = items.length === 0 && !status.textContent;
     items.forEach(function (item) {
@@ -82,7 +99,8 @@
         done.onclick = function () { save(load().filter(function (x) { return x.key !== item.key; })); render(); };
         li.appendChild(done);
       } else {
-        li.textContent = (item.error ? text.failed + " " + item.error : text.pending) + " " + item.text.slice(0, 60);
+        var words = String(item.fields.text || "").slice(0, 60);
+        li.textContent = (item.error ? text.failed + " " + item.error : text.pending) + " " + words;
       }
       list.appendChild(li);
     });
@@ -94,21 +112,23 @@
 
   function flush() {
     if (sending || !navigator.onLine) { return; }
-    var pending = load().filter(function (item) { return !item.receipt && !item.error; });
+    var pending = mine().filter(function (item) { return !item.receipt && !item.error; });
     if (!pending.length) { return; }
     sending = true;
     var item = pending[0];
     var settled = false;  // answered for good (receipt or refusal): go on with the next one at once
-    (item.photos ? photosGet(item.key) : Promise.resolve([])).then(function (files) {
+    (item.files ? photosGet(item.key) : Promise.resolve([])).then(function (files) {
       var options = Object.assign({ method: "POST", credentials: "omit" }, request(item, files));
-      return fetch(files.length ? text.apiPhotos : text.api, options);
+      return fetch(files.length ? text.apiFiles : text.api, options);
     }).then(function (response) {
       return response.json().then(function (body) {
         if (response.ok) {
           update(item.key, { receipt: body.receipt });
           photosDrop(item.key);
           settled = true;
-          if (window.LantoaReceipts) { window.LantoaReceipts.keep(body.receipt, { text: item.text, status: body.status }); }
+          if (window.LantoaReceipts) {
+            window.LantoaReceipts.keep(body.receipt, { kind: kind, text: item.fields.text, status: body.status });
+          }
         }
         else if (response.status >= 400 && response.status < 500 && response.status !== 429) {
           update(item.key, { error: body.detail || String(response.status) });
@@ -124,38 +144,40 @@
   }
 
   function request(item, files) {
-    var fields = {
-      category: item.category, text: item.text, enterprise: item.enterprise || null,
-      contact: item.contact || "", is_shareable: !!item.is_shareable, idempotency_key: item.key
-    };
+    var fields = Object.assign({}, item.fields, { idempotency_key: item.key });
     if (!files.length) {
       return { headers: { "Content-Type": "application/json" }, body: JSON.stringify(fields) };
     }
     var body = new FormData();
     Object.keys(fields).forEach(function (name) {
-      if (fields[name] !== null) { body.append(name, String(fields[name])); }
+      if (fields[name] !== null && fields[name] !== undefined) { body.append(name, String(fields[name])); }
     });
-    files.forEach(function (file) { body.append("photos", file, file.name); });
+    files.forEach(function (file) { body.append(text.fileField, file, file.name); });
     return { body: body };
   }
 
+  function fieldsOf() {
+    var fields = {};
+    names.forEach(function (name) {
+      var input = form.elements[name];
+      fields[name] = input.type === "checkbox" ? input.checked : input.value;
+    });
+    return fields;
+  }
+
   form.addEventListener("submit", function (event) {
-    var data = new FormData(form);
-    var item = {
-      key: data.get("idempotency_key") || newKey(), category: data.get("category"), text: data.get("text"),
-      enterprise: data.get("enterprise"), contact: data.get("contact"), is_shareable: data.get("is_shareable") === "on"
-    };
+    // The browser checked the required fields before this event: what reaches here is complete.
+    var item = { key: form.querySelector("[name=idempotency_key]").value || newKey(), kind: kind, fields: fieldsOf() };
     form.querySelector("[name=idempotency_key]").value = item.key;
-    if (!item.category || !item.text || !form.querySelector("[name=understood]").checked) { return; }
     var items = load().filter(function (x) { return x.key !== item.key; });
     items.push(item);
     save(items);
     if (!navigator.onLine) {
       event.preventDefault();
-      var photos = Array.prototype.slice.call(form.querySelector("[name=photos]").files);
+      var photos = Array.prototype.slice.call(form.elements[text.fileField].files);
       var kept = photos.length ? photosKeep(item.key, photos) : Promise.resolve(null);
       kept.then(function (stored) {
-        if (stored) { update(item.key, { photos: photos.length }); }
+        if (stored) { update(item.key, { files: photos.length }); }
         status.textContent = text.offline + (photos.length && !stored ? " " + text.photoOffline : "");
         form.reset();
         form.querySelector("[name=idempotency_key]").value = newKey();
