@@ -28,7 +28,11 @@ def report_xlsx(doc: ReportDocument) -> bytes:
     return tables_xlsx(tables, unit=doc.unit_name, period=doc.period_label, heading=doc.subject)
 
 
-FORMATS = {"docx": (report_docx, DOCX), "pdf": (report_pdf, "application/pdf"), "xlsx": (report_xlsx, xlsx.CONTENT_TYPE)}
+FORMATS = {
+    "docx": (report_docx, DOCX),
+    "pdf": (report_pdf, "application/pdf"),
+    "xlsx": (report_xlsx, xlsx.CONTENT_TYPE),
+}
 
 
 def report_file_start(*, report: UnitReport, fmt: str, user: Any) -> Job:

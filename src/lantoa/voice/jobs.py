@@ -32,9 +32,7 @@ def _build(job: Job, _data: bytes | None, _progress: jobs.Progress) -> jobs.Outc
 
 
 def survey_export_allowed(user: Any, job: Job) -> bool:
-    return jobs.allowed_unless_404(
-        lambda: survey_selectors.survey_get_for_user(user=user, pk=job.arguments["survey"])
-    )
+    return jobs.allowed_unless_404(lambda: survey_selectors.survey_get_for_user(user=user, pk=job.arguments["survey"]))
 
 
 SURVEY_EXPORT_JOB_KIND = jobs.JobKind(

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 
 
-
 def error_messages(error: ValidationError) -> list[str]:
     return list(error.messages)
 
@@ -13,4 +12,3 @@ def attachment(content: bytes, *, content_type: str, filename: str) -> HttpRespo
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
