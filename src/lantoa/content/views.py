@@ -1,6 +1,7 @@
 import json
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -62,7 +63,7 @@ def topic_pack(request: HttpRequest, topic_id: int) -> JsonResponse:
 
 
 @require_GET
-def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
+def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponseBase:
     """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3 (the worker built it when published)."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
     paper = request.GET.get("kho", "A4").upper()
@@ -70,7 +71,7 @@ def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
 
 
 @require_GET
-def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
+def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponseBase:
     """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX (built when published)."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
     return public_files.file_response(request, files.lesson_outline_file(lesson))

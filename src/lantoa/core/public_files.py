@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.module_loading import import_string
 from django_tasks import task
@@ -115,7 +116,7 @@ def missing_build() -> int:
     return built
 
 
-def file_response(request: HttpRequest, file: PublicFile) -> HttpResponse:
+def file_response(request: HttpRequest, file: PublicFile) -> HttpResponseBase:
     """The stored file, streamed; before the worker has built it, 503 and when to try again. A read only."""
     storage = private_storage()
     if not storage.exists(file.name):

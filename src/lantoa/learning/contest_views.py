@@ -4,6 +4,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -82,7 +83,7 @@ def contest_leaderboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
+def certificate_pdf(request: HttpRequest, code: str) -> HttpResponseBase:
     entry = selectors.certificate_get(code=code)
     is_holder = (
         entry.user_id == request.user.pk
