@@ -7,6 +7,7 @@ class ContentConfig(AppConfig):
     label = "content"
     verbose_name = _("Nội dung tuyên truyền")
     demo_loader = "lantoa.content.demo.load"
+    public_files = ("lantoa.content.files.LESSON_FILES",)
     provision_explainers = "lantoa.content.selectors.lessons_explaining"
     worker_home_items = "lantoa.content.selectors.worker_home_items"
     offline_pages = (
@@ -31,6 +32,8 @@ class ContentConfig(AppConfig):
 
         workflow_approved.connect(handlers.record_official_approval, dispatch_uid="content-official-approval")
         user_logged_in.connect(handlers.sync_editorial_groups, dispatch_uid="content-editorial-groups")
+        for signal in (page_published, page_unpublished):
+            signal.connect(handlers.lesson_files_refresh, dispatch_uid=f"content-lesson-files-{signal!r}")
         for signal, sender in (
             (page_published, None),
             (page_unpublished, None),

@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from lantoa.content import services
-from lantoa.content.models import WorkerPage
+from lantoa.content import files, services
+from lantoa.content.models import LessonPage, WorkerPage
+from lantoa.core import public_files
 
 
 def record_official_approval(sender: type, instance: Any, user: Any = None, **kwargs: Any) -> None:
@@ -21,3 +22,9 @@ def sync_editorial_groups(sender: type, request: Any, user: Any, **kwargs: Any) 
     from lantoa.content import editorial
 
     editorial.editorial_groups_sync(user=user)
+
+
+def lesson_files_refresh(sender: type, instance: Any, **kwargs: Any) -> None:
+    """A lesson was published (a new revision) or unpublished: the worker builds its files, or deletes them."""
+    if isinstance(instance, LessonPage):
+        public_files.files_build_later(source=files.SOURCE, pk=instance.pk)

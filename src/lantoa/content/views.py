@@ -1,15 +1,15 @@
 import json
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from lantoa.content import exports, selectors
+from lantoa.content import files, selectors
+from lantoa.core import public_files
 from lantoa.core.links import page_absolute_url
 from lantoa.core.qr import qr_svg
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @require_GET
@@ -63,25 +63,18 @@ def topic_pack(request: HttpRequest, topic_id: int) -> JsonResponse:
 
 
 @require_GET
-def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3."""
+def lesson_poster(request: HttpRequest, lesson_id: int) -> HttpResponseBase:
+    """A printable poster of a live lesson, A4 by default, A3 with ?kho=A3 (the worker built it when published)."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
     paper = request.GET.get("kho", "A4").upper()
-    pdf = exports.lesson_poster_pdf(lesson=lesson, url=page_absolute_url(lesson, request), paper=paper)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="ap-phich-{lesson.slug}-{paper.lower()}.pdf"'
-    return response
+    return public_files.file_response(request, files.lesson_poster_file(lesson, paper))
 
 
 @require_GET
-def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX."""
+def lesson_talk_outline(request: HttpRequest, lesson_id: int) -> HttpResponseBase:
+    """The propagandist's talk outline (đề cương tuyên truyền) of a live lesson, as DOCX (built when published)."""
     lesson = selectors.lesson_get_live_or_404(page_id=lesson_id)
-    response = HttpResponse(
-        exports.lesson_talk_outline_docx(lesson=lesson, url=page_absolute_url(lesson, request)), content_type=DOCX
-    )
-    response["Content-Disposition"] = f'attachment; filename="de-cuong-{lesson.slug}.docx"'
-    return response
+    return public_files.file_response(request, files.lesson_outline_file(lesson))
 
 
 @require_GET

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -62,6 +63,15 @@ class JobKind:
     allowed: Callable[[Any, Job], bool]
     result_template: str = ""  # a partial showing the summary; without it the page offers the file
     takes_upload: bool = False
+
+
+def allowed_unless_404(check: Callable[[], object]) -> bool:
+    """For a kind's `allowed`: the page's own access check (a getter that raises Http404) asked again."""
+    try:
+        check()
+    except Http404:
+        return False
+    return True
 
 
 @functools.cache

@@ -25,6 +25,8 @@ An app declares, on its AppConfig:
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them);
 - `metric_counts`: ((metric_name, help, "app_label.Model", field), …) – row counts by that field's values on
   `/metrics` (core.metrics), e.g. reports by status;
+- `public_files`: ("dotted.path", …) to `core.public_files.PublicFileSource` objects – files anyone may download
+  (posters, certificates), built by the worker when what they show changes and streamed from storage on a GET;
 - `health_reports`: {"name": "dotted.path"} – `report() -> dict` (JSON-ready, cheap: no heavy query) added under
   that name to `/healthz`, e.g. the search-index version.
 """

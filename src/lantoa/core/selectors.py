@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from lantoa.core import jobs
+from lantoa.core import jobs, public_files
 from lantoa.core.models import Job
 from lantoa.core.scheduler import WORKER_LOST
 from lantoa.core.tasks import TIMER_LABELS, run_timer
@@ -57,6 +57,10 @@ def _task_name(result: DBTaskResult, job: Job | None) -> str:
     if result.task_path == run_timer.module_path:
         timer = _first_argument(result)
         return str(TIMER_LABELS.get(str(timer), timer))
+    if result.task_path == public_files.public_files_build.module_path:
+        source = public_files.sources().get(str(_first_argument(result)))
+        if source is not None:
+            return str(source.title)
     return _("Tác vụ %(name)s") % {"name": result.task_path.rsplit(".", 1)[-1]}
 
 

@@ -13,6 +13,7 @@ TIMER_LABELS = {
     "reach_rollup": _("Tổng hợp độ bao phủ tuyên truyền"),
     "purge_voice_cases": _("Xóa phản ánh hết hạn lưu"),
     "purge_job_files": _("Xóa tệp của công việc đã xong"),
+    "public_files": _("Tạo áp phích, đề cương, giấy chứng nhận còn thiếu"),
 }
 
 

@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lantoa.core.formats import local
 
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What Excel, LibreOffice and Google Sheets start a formula or a DDE call with (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "dd/mm/yyyy"

@@ -7,6 +7,7 @@ class LearningConfig(AppConfig):
     label = "learning"
     verbose_name = _("Học tập và cuộc thi")
     demo_loader = "lantoa.learning.demo.load"
+    public_files = ("lantoa.learning.files.CERTIFICATE_FILES",)
     worker_tile = {
         "title": _("Cuộc thi pháp luật"),
         "text": _("Thi tìm hiểu pháp luật lao động, nhận giấy chứng nhận."),

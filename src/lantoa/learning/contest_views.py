@@ -4,12 +4,13 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lantoa.core.links import absolute_url
+from lantoa.core import public_files
 from lantoa.core.ratelimit import rate_limited
-from lantoa.learning import certificates, selectors, services
+from lantoa.learning import files, selectors, services
 from lantoa.learning.forms import QuizForm
 from lantoa.learning.models import Contest
 from lantoa.orgs.middleware import WorkerHttpRequest
@@ -86,7 +87,7 @@ def contest_leaderboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
+def certificate_pdf(request: HttpRequest, code: str) -> HttpResponseBase:
     entry = selectors.certificate_get(code=code)
     is_holder = (
         entry.user_id == request.user.pk
@@ -95,12 +96,7 @@ def certificate_pdf(request: HttpRequest, code: str) -> HttpResponse:
     )
     if not is_holder:
         raise Http404  # a certificate is downloaded by its holder; anyone may verify it
-    verify_url = absolute_url(f"/cuoc-thi/xac-minh/{entry.certificate_code}", request)
-    response = HttpResponse(
-        certificates.certificate_pdf(entry=entry, verify_url=verify_url), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="chung-nhan-{entry.certificate_code}.pdf"'
-    return response
+    return public_files.file_response(request, files.certificate_file(entry))
 
 
 @require_GET

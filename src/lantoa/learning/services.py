@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from lantoa.content.importers import SEED_DIR, Problem, lessons_parse
 from lantoa.content.models import LessonPage
+from lantoa.core import public_files
 from lantoa.core.imports import ImportResult
 from lantoa.core.text import clean_line
-from lantoa.learning import selectors
+from lantoa.learning import files, selectors
 from lantoa.learning.models import Choice, Contest, ContestEntry, Question, QuizAttempt
 from lantoa.learning.signals import quiz_counted
 from lantoa.orgs.models import Enterprise
@@ -253,6 +254,7 @@ def contest_submit(*, entry: ContestEntry, answers: dict[int, list[int]]) -> Con
             entry.duration_ms = int((now - entry.started_at).total_seconds() * 1000)
             if entry.holder_name and correct * 2 >= len(questions):
                 entry.certificate_code = "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(10))
+                public_files.files_build_later(source=files.SOURCE, pk=entry.pk)
             entry.save()
     if is_late:
         raise ValidationError(_("Đã hết thời gian làm bài. Bài nộp muộn không được tính điểm."), code="time_over")

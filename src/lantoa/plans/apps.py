@@ -12,4 +12,4 @@ class PlansConfig(AppConfig):
         ("plans.view_dashboard", "plans:home", _("Kế hoạch, nhiệm vụ, nhắc việc")),
         ("plans.view_dashboard", "plans:report-list", _("Báo cáo định kỳ")),
     )
-    job_kinds = ("lantoa.plans.jobs.REPORT_FILE_JOB_KIND",)
+    job_kinds = ("lantoa.plans.jobs.REPORT_FILE_JOB_KIND", "lantoa.plans.jobs.DASHBOARD_XLSX_JOB_KIND")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("plans/reports/<int:pk>/review/", reports.report_review, name="report-review"),
     path("plans/reports/<int:pk>/export.<str:fmt>", reports.report_export, name="report-export"),
     path("plans/dashboard/", dashboards.dashboard, name="dashboard"),
+    path("plans/dashboard/export.xlsx", dashboards.dashboard_export, name="dashboard-export"),
     path("plans/records/<str:code>/", dashboards.figure_records, name="figure-records"),
     path("plans/inspections/", plans.inspection_list, name="inspection-list"),
     path("plans/inspections/<int:pk>/", plans.inspection_detail, name="inspection-detail"),

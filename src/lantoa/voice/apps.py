@@ -26,6 +26,7 @@ class VoiceConfig(AppConfig):
         ("voice.manage_survey", "voice:survey-list", _("Khảo sát tâm tư, nguyện vọng")),
         ("voice.view_warnings", "voice:hotspots", _("Cảnh báo sớm điểm nóng")),
     )
+    job_kinds = ("lantoa.voice.jobs.SURVEY_EXPORT_JOB_KIND",)
     demo_loader = "lantoa.voice.demo.load"
     api_router = ("/voice/", "lantoa.voice.api.router")
     sitemaps = {"voice": "lantoa.voice.sitemaps.VoicePagesSitemap"}

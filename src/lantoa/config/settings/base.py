@@ -343,6 +343,7 @@ TASKS_SCHEDULE: list[tuple[Any, ...]] = [
     ("plans_figures", "hourly", ":15"),
     ("purge_voice_cases", "weekly", "02:30", 7),
     ("purge_job_files", "hourly", ":35"),
+    ("public_files", "hourly", ":45"),
 ]
 # --- end tasks ---
 

@@ -5,12 +5,15 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.http import FileResponse, HttpResponse
+from django.urls import resolve, reverse
 
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
 
@@ -36,6 +39,17 @@ def run_worker() -> None:
 
     The worker commits and closes connections: a test that calls it needs `django_db(transaction=True)`."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
+
+
+def job_file(client: Any, queued: HttpResponse) -> FileResponse:
+    """Follow a POST that queued a job (its answer redirects to the job page): run the worker, then fetch the
+    generated file as that client. Needs `django_db(transaction=True)`, as `run_worker` does."""
+    match = resolve(queued["Location"])
+    assert (queued.status_code, match.url_name) == (302, "job"), "the POST did not land on the job page"
+    run_worker()
+    download = client.get(reverse("core:job-file", args=[match.kwargs["pk"]]))
+    assert download.status_code == 200, "the job left no file to download"
+    return download
 
 
 def row_counts() -> dict[str, int]:

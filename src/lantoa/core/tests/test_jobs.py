@@ -41,3 +41,11 @@ def test_old_files_of_ended_jobs_are_purged_and_running_jobs_keep_theirs():
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="unknown job kind"):
         jobs.job_start(kind="no.such", user=None, title="x", arguments={})
+
+
+@pytest.mark.django_db
+def test_the_jobs_page_names_a_public_files_build_in_words():
+    from lantoa.core import public_files, selectors
+
+    public_files.public_files_build.enqueue("content.lesson", 1)
+    assert [row.name for row in selectors.jobs_recent()] == ["Tạo áp phích và đề cương của bài học"]

@@ -4,12 +4,15 @@ import shutil
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from lantoa.content import services as content_services
 from lantoa.content.importers import SEED_DIR
+from lantoa.core import public_files
 from lantoa.core.tests.qrcodes import decode_pdf
-from lantoa.learning import certificates, selectors, services
+from lantoa.core.tests.support import no_database_writes, run_worker
+from lantoa.learning import certificates, files, selectors, services
 from lantoa.learning.models import Contest, ContestEntry
 from lantoa.orgs.models import Role
 
@@ -120,10 +123,18 @@ def test_a_registered_worker_downloads_a_certificate_anyone_can_verify(
         entry = services.contest_submit(entry=entry, answers=right(entry))
     assert entry.certificate_code
     client.force_login(worker)
-    pdf = client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+    with no_database_writes():  # not built yet: the GET says so and queues nothing
+        pending = client.get(url)
+    assert pending.status_code == 503 and pending["Retry-After"]
+    assert "Tệp đang được chuẩn bị, vui lòng thử lại sau ít phút" in pending.content.decode()
+    assert public_files.files_build(source=files.SOURCE, pk=entry.pk) == 1  # what the queued task does
+    with no_database_writes():
+        pdf = client.get(url)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"] == f'inline; filename="chung-nhan-{entry.certificate_code}.pdf"'
     verify_url = f"https://lantoa.angiang.gov.vn/cuoc-thi/xac-minh/{entry.certificate_code}"
-    assert decode_pdf(pdf.content, tmp_path) == verify_url
+    assert decode_pdf(pdf.getvalue(), tmp_path) == verify_url
     client.logout()
     assert "Nguyễn Văn Giỏi" in client.get(f"/cuoc-thi/xac-minh/{entry.certificate_code}").content.decode()
     assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 404
@@ -186,7 +197,9 @@ def test_an_anonymous_contestant_who_gave_a_name_gets_a_certificate_naming_the_i
     html = certificates.certificate_html(entry=entry, verify_url="https://lantoa.example/cuoc-thi/xac-minh/X")
     assert "Liên đoàn Lao động tỉnh" in html and "ngày 02 tháng 05 năm 2026" in html and "02/05/2026" in html
     assert "Lê Thị Hoa" in html and "Chủ tịch" in html
-    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").content.startswith(b"%PDF")
+    call_command("public_files")  # the timer builds what is missing
+    assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").getvalue().startswith(b"%PDF")
+    assert public_files.missing_build() == 0
     client.cookies["lt_ct"] = "x" * 32
     assert client.get(f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf").status_code == 404
 
@@ -203,3 +216,15 @@ def test_without_a_name_there_is_no_certificate_and_the_page_says_why(client, co
     assert 'data-deadline="2026-05-01T16:10:00+07:00"' in paper  # 09:00 UTC start + 10 minutes, local time
     assert "không ghi họ tên trước khi thi" in result
     assert ContestEntry.objects.get().certificate_code is None
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
+def test_an_earned_certificate_is_queued_for_the_worker_when_the_paper_is_graded(client, contest, province):
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = start(contest, name="Trần Văn Bền")
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    client.cookies["lt_ct"] = DEVICE
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+    assert client.get(url).status_code == 503
+    run_worker()
+    assert client.get(url).getvalue().startswith(b"%PDF")

@@ -7,10 +7,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from docx import Document
+from openpyxl import load_workbook
 
 from lantoa.core import scheduler
 from lantoa.core.models import Job
-from lantoa.core.tests.support import no_database_writes, run_worker
+from lantoa.core.tests.support import job_file, no_database_writes, run_worker
 from lantoa.orgs.models import Role
 from lantoa.plans.models import Indicator, ReportingPeriod, UnitReport
 from lantoa.plans.services import plans
@@ -125,10 +126,41 @@ def test_province_dashboard_draws_the_commune_tiles_and_drills_down(
     assert enterprise_a.name in fragment.content.decode()
 
 
-def test_dashboard_table_downloads_as_xlsx(client, indicators, province_monitor, db):
+@pytest.mark.django_db(transaction=True)  # the worker builds the file
+def test_dashboard_table_is_built_by_the_worker_for_those_who_may_see_the_unit(
+    client, indicators, binh_hoa, enterprise_a, commune, province_monitor, make_official
+):
+    indicators["counts"][enterprise_a.unit_id] = 5
     client.force_login(province_monitor)
-    response = client.get(reverse("plans:dashboard"), {"format": "xlsx"})
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    form = {"unit": binh_hoa.code, "period": "2026-Q1", "indicator": "activities.events"}
+    assert client.get(reverse("plans:dashboard-export"), form).status_code == 405  # no work on GET
+    download = job_file(client, client.post(reverse("plans:dashboard-export"), form))
+    assert download["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert f'filename="bang-dieu-khien-{binh_hoa.code}-2026-Q1.xlsx"' in download["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(download.getvalue())).worksheets[0]
+    assert (sheet["A2"].value, sheet["B2"].value) == ("Đơn vị", "Xã Bình Hòa")
+    assert any(row[0] == enterprise_a.name and 5 in row for row in sheet.iter_rows(values_only=True))
+
+    job = Job.objects.get()
+    client.force_login(make_official(unit=commune("Phường Rạch Giá"), role=Role.UNIT_ADMIN, name="Cán bộ phường"))
+    assert client.get(reverse("core:job-file", args=[job.pk])).status_code == 404
+    assert client.post(reverse("plans:dashboard-export"), form).status_code == 404
+    assert Job.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the worker builds the file
+def test_a_reports_xlsx_is_built_by_the_worker_with_every_table(
+    client, fake_sources, quarter, binh_hoa, commune_officer
+):
+    from lantoa.plans.services import reports
+
+    report = reports.report_draft(unit=binh_hoa, period=quarter, by=commune_officer)
+    client.force_login(commune_officer)
+    assert client.get(reverse("plans:report-export", args=[report.pk, "xlsx"])).status_code == 405
+    download = job_file(client, client.post(reverse("plans:report-export", args=[report.pk, "xlsx"])))
+    assert f'filename="bao-cao-{binh_hoa.code.lower()}-2026-q1.xlsx"' in download["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(download.getvalue())).worksheets[0]
+    assert (sheet["A2"].value, sheet["B2"].value) == ("Đơn vị", "Xã Bình Hòa")
 
 
 def test_records_behind_a_figure_are_listed_within_the_users_scope(
@@ -306,10 +338,9 @@ def test_no_plans_page_writes_to_the_database_on_a_get(
         (reverse("plans:plan-target-split", args=[plan, members.pk]), {"period": "2027-Q3"}),
         (reverse("plans:report-list"), {"period": "2025-Q2"}),
         (reverse("plans:report-detail", args=[report.pk]), {}),
-        (reverse("plans:report-export", args=[report.pk, "xlsx"]), {}),
         (reverse("plans:dashboard"), {}),
         (reverse("plans:dashboard"), {"period": "2025-Q2", "indicator": "activities.events"}),
-        (reverse("plans:dashboard"), {"unit": binh_hoa.code, "period": "2026-H1", "format": "xlsx"}),
+        (reverse("plans:dashboard"), {"unit": binh_hoa.code, "period": "2026-H1"}),
         (reverse("plans:dashboard"), {"period": "not-a-period"}),
         (reverse("plans:figure-records", args=["orgs.workers"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),
         (reverse("plans:figure-records", args=["activities.events"]), {"unit": binh_hoa.code, "period": "2025-Q1"}),

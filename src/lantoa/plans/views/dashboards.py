@@ -8,11 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
+from lantoa.plans import jobs as plan_jobs
 from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.forms import DashboardForm
@@ -20,7 +21,6 @@ from lantoa.plans.models import Indicator, ReportingPeriod
 from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.dashboards import dashboard_build
 from lantoa.plans.selectors.figures import indicators_active, period_get
-from lantoa.plans.views.common import xlsx_response
 
 DEFAULT_INDICATOR = "orgs.union_members"
 
@@ -49,15 +49,26 @@ def dashboard(request: OfficeHttpRequest) -> HttpResponse:
     wanted = request.GET.get("indicator") or DEFAULT_INDICATOR
     indicator = next((i for i in indicators if i.code == wanted), indicators[0])
     board = dashboard_build(unit=unit, period=period, indicator=indicator, indicators=indicators)
-    if request.GET.get("format") == "xlsx":
-        filename = f"bang-dieu-khien-{unit.code}-{period.code}.xlsx"
-        return xlsx_response([board.children, board.segments], filename=filename, unit=unit.name, period=period.label)
     form = DashboardForm(
         initial={"unit": unit.code, "period": period.code, "indicator": indicator.code}, indicators=indicators
     )
-    context = {"board": board, "form": form, "xlsx_query": urlencode({**request.GET.dict(), "format": "xlsx"})}
+    context = {"board": board, "form": form}
     template = "plans/dashboard.html#board" if request.htmx else "plans/dashboard.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def dashboard_export(request: HttpRequest) -> HttpResponse:
+    """The board's tables as XLSX, built by the worker: this queues the file, the job page hands it out."""
+    unit = plan_access.unit_get_for_user(user=request.user, code=request.POST.get("unit", ""))
+    job = plan_jobs.dashboard_xlsx_start(
+        unit=unit,
+        period_code=_period(request.POST.get("period")).code,
+        indicator_code=request.POST.get("indicator", ""),
+        user=request.user,
+    )
+    return redirect("core:job", pk=job.pk)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +20,6 @@ from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.documents import report_document
 from lantoa.plans.services import plans as plan_services
 from lantoa.plans.services import reports as report_services
-from lantoa.plans.views.common import xlsx_response
 
 
 def _draft_units(user: Any) -> QuerySet[OrgUnit]:
@@ -126,21 +125,11 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_POST
 def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """XLSX (small) comes back at once; DOCX and PDF are built by the worker: a POST queues them."""
-    if fmt not in (*report_jobs.FORMATS, "xlsx"):
+    """DOCX, PDF and XLSX are built by the worker: a POST queues the file, the job page hands it out."""
+    if fmt not in report_jobs.FORMATS:
         raise Http404
     report = plan_access.report_get_for_user(user=request.user, pk=pk, action="plans.export")
-    if fmt in report_jobs.FORMATS:
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        job = report_jobs.report_file_start(report=report, fmt=fmt, user=request.user)
-        return redirect("core:job", pk=job.pk)
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
-    doc = report_document(report, tasks=plan_access.tasks_for_unit(unit=report.unit))
-    tables = [table for section in doc.sections for table in section.tables]
-    return xlsx_response(
-        tables, filename=f"{doc.file_stem}.xlsx", unit=doc.unit_name, period=doc.period_label, heading=doc.subject
-    )
+    job = report_jobs.report_file_start(report=report, fmt=fmt, user=request.user)
+    return redirect("core:job", pk=job.pk)

@@ -5,6 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from lantoa.core.models import Job
+from lantoa.core.tests.support import job_file, no_database_writes
+from lantoa.orgs.models import Role
 from lantoa.voice.models import SurveyResponse
 from lantoa.voice.selectors.surveys import survey_results
 from lantoa.voice.services import surveys as survey_services
@@ -54,15 +57,29 @@ def test_results_hide_questions_with_fewer_than_five_answers(client, survey):
     assert {bar.label: bar.count for bar in results[0].bars} == {"1": 1, "2": 2, "3": 0, "4": 1, "5": 1}
 
 
-def test_results_page_draws_svg_bars_and_exports_xlsx(client, survey, grassroots_officer):
+@pytest.mark.django_db(transaction=True)  # the worker builds the file
+def test_results_page_draws_svg_bars_and_the_worker_builds_the_xlsx_for_the_surveys_officers_only(
+    client, survey, grassroots_officer, make_official, commune
+):
     for value in ["1", "2", "3", "4", "5"]:
         answer(client, survey, scale=value, choice="Tăng lương")
     client.force_login(grassroots_officer)
     page = client.get(reverse("voice:survey-detail", args=[survey.pk])).content.decode()
     assert '<svg class="bars"' in page
-    workbook = load_workbook(io.BytesIO(client.get(reverse("voice:survey-export", args=[survey.pk])).content))
-    rows = list(workbook.active.iter_rows(values_only=True))
+    export = reverse("voice:survey-export", args=[survey.pk])
+    assert f'action="{export}"' in page
+    with no_database_writes():
+        assert client.get(export).status_code == 405  # no work on GET
+    download = job_file(client, client.post(export))
+    assert f'filename="khao-sat-{survey.pk}.xlsx"' in download["Content-Disposition"]
+    rows = list(load_workbook(io.BytesIO(download.getvalue())).active.iter_rows(values_only=True))
     assert ("Mong muốn nhất?", "Tăng lương", 5, 1.0) in rows
+
+    # the file asks the survey's own permission again: an officer of another commune is refused it
+    job = Job.objects.get()
+    client.force_login(make_official(unit=commune("Phường Rạch Giá"), role=Role.UNIT_ADMIN, name="Cán bộ phường"))
+    assert client.get(reverse("core:job-file", args=[job.pk])).status_code == 404
+    assert client.post(export).status_code == 404
 
 
 def test_invalid_answers_are_refused_with_codes(survey, enterprise_a):
@@ -95,6 +112,7 @@ def test_officer_builds_a_survey_in_the_office(client, grassroots_officer, enter
     assert "Bạn ở trọ hay nhà riêng?" in page and "/voice/s/" in page
 
 
+@pytest.mark.django_db(transaction=True)  # the worker builds the file
 def test_survey_export_never_turns_a_title_or_an_option_into_a_formula(client, grassroots_officer, enterprise_a):
     hostile = survey_services.survey_create(user=grassroots_officer, title="=cmd|' /C calc'!A0", unit=enterprise_a.unit)
     survey_services.survey_question_add(user=grassroots_officer, survey=hostile, text="@SUM(A1:A9)", kind="scale")
@@ -108,7 +126,8 @@ def test_survey_export_never_turns_a_title_or_an_option_into_a_formula(client, g
     for value in ["1", "2", "3", "4", "5"]:
         answer(client, hostile, scale=value, choice='=HYPERLINK("http://evil.example","Bấm")')
     client.force_login(grassroots_officer)
-    sheet = load_workbook(io.BytesIO(client.get(reverse("voice:survey-export", args=[hostile.pk])).content)).active
+    download = job_file(client, client.post(reverse("voice:survey-export", args=[hostile.pk])))
+    sheet = load_workbook(io.BytesIO(download.getvalue())).active
     assert sheet["A1"].value == "'=cmd|' /C calc'!A0"
     assert sheet["B3"].is_date
     assert sheet["B3"].number_format == "dd/mm/yyyy hh:mm"

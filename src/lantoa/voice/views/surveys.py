@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
@@ -15,13 +15,12 @@ from lantoa.core.ratelimit import rate_limited
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
 from lantoa.orgs.selectors import enterprise_for_worker_context
-from lantoa.voice.exports import survey_workbook
+from lantoa.voice import jobs as survey_jobs
 from lantoa.voice.forms import SurveyForm, SurveyQuestionForm
 from lantoa.voice.selectors import surveys as survey_selectors
 from lantoa.voice.services import surveys as survey_services
 
 DEVICE_COOKIE = "lt_sv"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _units(user: object) -> list[tuple[str, str]]:
@@ -107,15 +106,11 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_POST
 def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The results as XLSX, built by the worker: this queues the file, the job page hands it out."""
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
-    sheets, results = survey_selectors.survey_results(survey=survey)
-    breakdowns = survey_selectors.survey_breakdowns(survey=survey)
-    workbook = survey_workbook(survey=survey, sheets=sheets, results=results, breakdowns=breakdowns)
-    response = HttpResponse(workbook, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="khao-sat-{survey.pk}.xlsx"'
-    return response
+    return redirect("core:job", pk=survey_jobs.survey_export_start(survey=survey, user=request.user).pk)
 
 
 @login_required
