@@ -31,7 +31,7 @@ from lantoa.reach.models import (
 )
 
 ROLLUP_CURSOR = "daily"
-ROLLUP_BATCH = 20_000
+ROLLUP_BATCH = 100_000
 PURGE_BATCH = 50_000
 # The PostgreSQL advisory lock key that lets one roll-up run at a time across every worker and host.
 ROLLUP_LOCK_KEY = 72_651_001
@@ -128,10 +128,10 @@ def _rollup_add(*, after: int, upto: int) -> None:
     keys: tuple[str, ...] = ("day", "enterprise_id", "segment", "topic", "kind")
     _upsert_grouped(
         ReachDaily,
-        columns=(*keys, "unit_id", "commune_id"),
+        columns=(*keys, "unit_id"),
         keys=keys,
-        grouped=placed.annotate(day=TruncDate("occurred_at"), commune=F("enterprise__commune_id"), **every)
-        .values("day", "enterprise_id", "every_segment", "every_topic", "kind", "unit", "commune")
+        grouped=placed.annotate(day=TruncDate("occurred_at"), **every)
+        .values("day", "enterprise_id", "every_segment", "every_topic", "kind", "unit")
         .annotate(total=Count("pk")),
         where="WHERE enterprise_id IS NOT NULL",
     )
