@@ -14,6 +14,7 @@ different client address each (as phones behind nginx); officials hold real sess
 import json
 import os
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -143,10 +144,14 @@ def run() -> dict:
     extra = {"REDIS_URL": REDIS_URL, "TRUSTED_PROXIES": "127.0.0.1", "PUBLIC_BASE_URL": "http://127.0.0.1"}
     with prepared_site(DATABASE, **extra) as env:
         first = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
+        print(json.dumps({"province_built": first}), file=sys.stderr, flush=True)  # kept if a later step fails
         facts = _data(env, "facts")
         with gunicorn(env, workers=2, threads=4) as base:
             dashboard_1m = _dashboard_ms(base, facts)
         built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE))
+        print(
+            json.dumps({"dashboard_at_1m_events": dashboard_1m, "province_built": built}), file=sys.stderr, flush=True
+        )
         worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
