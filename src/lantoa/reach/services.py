@@ -2,8 +2,8 @@
 
 A request never touches a roll-up row, so concurrent views do not queue on the same row locks. `reach_rollup`
 counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily (day × enterprise ×
-kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, with one multi-row upsert per
-table; then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
+kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, each table's counts grouped and
+upserted by the database (INSERT … SELECT … GROUP BY … ON CONFLICT); then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
 It runs only as the hourly `reach_rollup` timer (a task): pages read what it stored, and say up to when
 (`ReachRollupCursor.updated_at`).
 """

@@ -3,6 +3,7 @@ import threading
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -214,7 +215,7 @@ def test_a_catch_up_broken_off_mid_way_resumes_and_counts_every_event_once(make_
     later = record([dt.datetime(2026, 4, 30, 23, 50, tzinfo=LOCAL) + dt.timedelta(minutes=7 * n) for n in range(25)])
     real_upsert = services._upsert_grouped
 
-    def fail_in_the_second_batch(model: object, **kwargs: object) -> None:
+    def fail_in_the_second_batch(model: Any, **kwargs: Any) -> None:
         if ReachRollupCursor.objects.get().last_event_id > later[9].pk:
             raise RuntimeError("the database went away")
         real_upsert(model, **kwargs)
