@@ -85,6 +85,7 @@ def run() -> dict:
         "events_copy_seconds": round(load_seconds, 1),
         "rollup_rows": {"daily": rollup_rows[0], "monthly": rollup_rows[1]},
         "rollup_command_seconds": round(rollup_seconds, 1),
+        "rollup_events_per_s": round(EVENTS / rollup_seconds),  # catch-up and purge, process start included
         "dashboard": "province monitor, all 12 demo enterprises, one quarter",
         "dashboard_load": load,
         "plans_dashboard": "province monitor, indicator reach.lesson_views, 2026-Q1",

@@ -179,6 +179,11 @@ def wrk_start(
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), script.name
 
 
+def _seconds(number: str, unit: str) -> float:
+    """A duration as wrk prints it (`59.93s`, `1.50m`) in seconds."""
+    return round(float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}[unit], 2)
+
+
 def wrk_result(started: tuple[subprocess.Popen, str]) -> dict[str, float]:
     process, script = started
     output, errors = process.communicate()
@@ -189,7 +194,7 @@ def wrk_result(started: tuple[subprocess.Popen, str]) -> dict[str, float]:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return {
         "connections": int(re.search(r"(\d+) connections", output).group(1)),
-        "seconds": float(re.search(r"requests in ([\d.]+)s", output).group(1)),
+        "seconds": _seconds(*re.search(r"requests in ([\d.]+)(us|ms|s|m|h)", output).groups()),
         "requests": int(found["requests"]),
         "errors": int(found["errors"]),
         "requests_per_s": round(rps, 1),

@@ -1,4 +1,4 @@
-"""Anonymous reach: events (no personal data) and their daily roll-up per enterprise, segment, commune and topic."""
+"""Anonymous reach: events (no personal data) and their roll-ups per day and per month, enterprise and kind."""
 
 from django.db import models
 from django.db.models import Q
@@ -37,19 +37,21 @@ class ReachEvent(models.Model):
 
 
 class ReachDaily(models.Model):
-    """Counts per day × enterprise × segment × commune × topic × kind, incremented in batches of new events."""
+    """Counts per day × enterprise × kind (segment and topic left blank), incremented in batches of new events."""
 
     day = models.DateField()
     enterprise = models.ForeignKey("orgs.Enterprise", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # A copy of the enterprise's unit, written by the roll-up from the enterprise row: the enterprise key keeps the
+    # database's check, a second one per row would only slow the roll-up (deletes still cascade, through the ORM).
     unit = models.ForeignKey(
         "orgs.OrgUnit",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
+        db_constraint=False,
         related_name="+",
         help_text="the enterprise's unit",
     )
-    commune = models.ForeignKey("orgs.OrgUnit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     segment = models.CharField(max_length=16, blank=True)
     topic = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -83,7 +85,11 @@ class ReachMonthly(models.Model):
     month = models.DateField(help_text="the first day of the month, local time")
     enterprise = models.ForeignKey("orgs.Enterprise", on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(
-        "orgs.OrgUnit", on_delete=models.CASCADE, related_name="+", help_text="the enterprise's unit"
+        "orgs.OrgUnit",
+        on_delete=models.CASCADE,
+        db_constraint=False,  # a copy of the enterprise's, as ReachDaily.unit
+        related_name="+",
+        help_text="the enterprise's unit",
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
     count = models.PositiveIntegerField(default=0)

@@ -2,8 +2,8 @@
 
 A request never touches a roll-up row, so concurrent views do not queue on the same row locks. `reach_rollup`
 counts the events recorded since the high-water mark (`ReachRollupCursor`) into ReachDaily (day × enterprise ×
-kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, with one multi-row upsert per
-table; then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
+kind) and ReachMonthly (month × enterprise × kind), a batch per transaction, each table's counts grouped and
+upserted by the database (INSERT … SELECT … GROUP BY … ON CONFLICT); then it deletes the counted events older than REACH_EVENT_RETENTION_DAYS, so raw events stay bounded.
 It runs only as the hourly `reach_rollup` timer (a task): pages read what it stored, and say up to when
 (`ReachRollupCursor.updated_at`).
 """
@@ -11,15 +11,14 @@ It runs only as the hourly `reach_rollup` timer (a task): pages read what it sto
 import contextlib
 import datetime as dt
 import hashlib
-from collections import Counter
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, Model
+from django.db.models import Count, DateField, F, Max, Model, QuerySet, Value
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
-from lantoa.orgs.models import Enterprise
 from lantoa.reach import buffer
 from lantoa.reach.models import (
     ALL_SEGMENTS,
@@ -32,8 +31,7 @@ from lantoa.reach.models import (
 )
 
 ROLLUP_CURSOR = "daily"
-ROLLUP_BATCH = 20_000
-UPSERT_ROWS = 500  # rows per INSERT … ON CONFLICT statement (well under SQLite's bound-parameter limit)
+ROLLUP_BATCH = 100_000
 PURGE_BATCH = 50_000
 # The PostgreSQL advisory lock key that lets one roll-up run at a time across every worker and host.
 ROLLUP_LOCK_KEY = 72_651_001
@@ -99,64 +97,62 @@ def _committed_upper_bound() -> int:
         return ReachEvent.objects.aggregate(top=Max("pk"))["top"] or 0
 
 
-def _upsert_counts(
-    model: type[Model], *, columns: tuple[str, ...], keys: tuple[str, ...], rows: list[tuple], where: str = ""
+def _upsert_grouped(
+    model: type[Model], *, columns: tuple[str, ...], keys: tuple[str, ...], grouped: QuerySet, where: str = ""
 ) -> None:
-    """Add counts to existing rows, or insert them: INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike).
+    """Add the counts a grouped query of events selects to existing rows, or insert them: one
+    INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike). The database does the counting;
+    no event passes through Python.
 
-    Each row holds `columns` then the count; `keys` (the first columns) are those of the unique constraint,
-    `where` its condition for a partial one."""
-    if not rows:
-        return
+    `grouped` selects `columns` then the count, one row per key; `keys` (the first columns) are those of the unique
+    constraint, `where` its condition for a partial one."""
     table = connection.ops.quote_name(model._meta.db_table)
-    width = len(columns) + 1
     names = ", ".join(connection.ops.quote_name(column) for column in [*columns, "count"])
     conflict = ", ".join(connection.ops.quote_name(column) for column in keys)
     count = connection.ops.quote_name("count")
+    select, params = grouped.query.sql_with_params()
+    # table and column names come from the models, the SELECT from the ORM; every value is a parameter
+    upsert = f"INSERT INTO {table} ({names}) {select} ON CONFLICT ({conflict}) {where} "
+    upsert += f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), UPSERT_ROWS):
-            chunk = rows[start : start + UPSERT_ROWS]
-            values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
-            # table and column names come from the models; every value is a parameter
-            upsert = f"INSERT INTO {table} ({names}) VALUES {values} ON CONFLICT ({conflict}) {where} "  # noqa: S608
-            upsert += f"DO UPDATE SET {count} = {table}.{count} + excluded.{count}"
-            cursor.execute(upsert, [value for row in chunk for value in row])
+        cursor.execute(upsert, params)
 
 
-def _rollup_add(events: list[tuple]) -> None:
-    """Add counted events to their day and month rows. Segments are not kept in the roll-ups: readers take them
-    from the enterprise (plans' UnitIndex), so a row per segment would only multiply the table."""
-    daily = Counter((timezone.localdate(at), enterprise_id, kind) for kind, at, enterprise_id, _topic in events)
-    places = {
-        pk: (unit_id, commune_id)
-        for pk, unit_id, commune_id in Enterprise.objects.filter(
-            pk__in={key[1] for key in daily if key[1]}
-        ).values_list("pk", "unit_id", "commune_id")
-    }
-    monthly: Counter = Counter()
-    with_enterprise, without = [], []
-    for (day, enterprise_id, kind), number in daily.items():
-        if enterprise_id in places:
-            unit_id, commune_id = places[enterprise_id]
-            with_enterprise.append((day, enterprise_id, ALL_SEGMENTS, "", kind, unit_id, commune_id, number))
-            monthly[(day.replace(day=1), enterprise_id, kind, unit_id)] += number
-        else:
-            without.append((day, ALL_SEGMENTS, "", kind, number))
+def _rollup_add(*, after: int, upto: int) -> None:
+    """Add the events with ids in (after, upto] to their day and month rows, three grouped upserts. A day and a month
+    are those of the site's time zone. Segments and topics are not kept in the roll-ups: readers take segments from
+    the enterprise (plans' UnitIndex), so a row per segment would only multiply the table."""
+    events = ReachEvent.objects.filter(pk__gt=after, pk__lte=upto).order_by()
+    placed = events.filter(enterprise__isnull=False).annotate(unit=F("enterprise__unit_id"))
+    every = {"every_segment": Value(ALL_SEGMENTS), "every_topic": Value("")}
     keys: tuple[str, ...] = ("day", "enterprise_id", "segment", "topic", "kind")
-    _upsert_counts(
+    _upsert_grouped(
         ReachDaily,
-        columns=(*keys, "unit_id", "commune_id"),
+        columns=(*keys, "unit_id"),
         keys=keys,
-        rows=with_enterprise,
+        grouped=placed.annotate(day=TruncDate("occurred_at"), **every)
+        .values("day", "enterprise_id", "every_segment", "every_topic", "kind", "unit")
+        .annotate(total=Count("pk")),
         where="WHERE enterprise_id IS NOT NULL",
     )
     keys = ("day", "segment", "topic", "kind")
-    _upsert_counts(ReachDaily, columns=keys, keys=keys, rows=without, where="WHERE enterprise_id IS NULL")
-    _upsert_counts(
+    _upsert_grouped(
+        ReachDaily,
+        columns=keys,
+        keys=keys,
+        grouped=events.filter(enterprise__isnull=True)
+        .annotate(day=TruncDate("occurred_at"), **every)
+        .values("day", "every_segment", "every_topic", "kind")
+        .annotate(total=Count("pk")),
+        where="WHERE enterprise_id IS NULL",
+    )
+    _upsert_grouped(
         ReachMonthly,
         columns=("month", "enterprise_id", "kind", "unit_id"),
         keys=("month", "enterprise_id", "kind"),
-        rows=[(*key, number) for key, number in monthly.items()],
+        grouped=placed.annotate(month=TruncMonth("occurred_at", output_field=DateField()))
+        .values("month", "enterprise_id", "kind", "unit")
+        .annotate(total=Count("pk")),
     )
 
 
@@ -180,18 +176,16 @@ def _rollup_batch(*, upper: int, batch: int) -> int | None:
         last = ReachRollupCursor.objects.get(name=ROLLUP_CURSOR).last_event_id
         if last >= upper:
             return None
-        rows = list(
-            ReachEvent.objects.filter(pk__gt=last, pk__lte=upper)
-            .order_by("pk")
-            .values_list("pk", "kind", "occurred_at", "enterprise_id", "topic")[:batch]
-        )
-        mark = rows[-1][0] if len(rows) == batch else upper
+        pending = ReachEvent.objects.filter(pk__gt=last, pk__lte=upper)
+        # the id of the batch-th event after the mark (an index scan of `batch` ids), or the bound for the last batch
+        nth = list(pending.order_by("pk").values_list("pk", flat=True)[batch - 1 : batch])
+        mark, size = (nth[0], batch) if nth else (upper, None)
         # Another catch-up that moved the mark first wins; this one counts nothing and reads the mark again.
         # On PostgreSQL the UPDATE waits for the winner's commit, then finds the old mark gone.
         if not ReachRollupCursor.objects.filter(name=ROLLUP_CURSOR, last_event_id=last).update(last_event_id=mark):
             return 0
-        _rollup_add([row[1:] for row in rows])
-        return len(rows)
+        _rollup_add(after=last, upto=mark)
+        return size if size is not None else pending.count()
 
 
 @contextlib.contextmanager

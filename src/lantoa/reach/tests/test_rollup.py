@@ -1,7 +1,9 @@
 import datetime as dt
 import threading
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -175,3 +177,58 @@ def test_a_second_roll_up_while_one_holds_the_lock_returns_at_once_and_the_first
         other.close()
     assert services.reach_rollup() == 1
     assert counted(enterprise=enterprise_a) == 1
+
+
+def _expected(events: list[ReachEvent]) -> tuple[Counter, Counter]:
+    """What the roll-ups must hold for these events, counted one by one in Python (the site's days and months)."""
+    daily = Counter((timezone.localdate(e.occurred_at), e.enterprise_id, e.kind) for e in events)
+    monthly = Counter(
+        (timezone.localdate(e.occurred_at).replace(day=1), e.enterprise_id, e.kind) for e in events if e.enterprise_id
+    )
+    return daily, monthly
+
+
+def _stored() -> tuple[Counter, Counter]:
+    daily: Counter = Counter()
+    for day, enterprise_id, kind, number in ReachDaily.objects.values_list("day", "enterprise_id", "kind", "count"):
+        daily[(day, enterprise_id, kind)] += number
+    monthly = Counter(
+        {(m, e, k): n for m, e, k, n in ReachMonthly.objects.values_list("month", "enterprise_id", "kind", "count")}
+    )
+    return daily, monthly
+
+
+def test_a_catch_up_broken_off_mid_way_resumes_and_counts_every_event_once(make_enterprise, monkeypatch):
+    first, second = make_enterprise(name="Công ty Một"), make_enterprise(name="Công ty Hai")
+    kinds = (Kind.VIEWED, Kind.COMPLETED, Kind.QUIZ_PASSED, Kind.REACHED)
+
+    def record(moments: list[dt.datetime]) -> list[ReachEvent]:
+        return [
+            services.reach_record(kind=kinds[n % 4], enterprise=(first, second, None)[n % 3], topic="bhxh", at=at)
+            for n, at in enumerate(moments)
+        ]
+
+    # four months, the first minutes of each month in local time (the month before in UTC) among them
+    starts = [dt.datetime(2026, month, 1, 0, 20, tzinfo=LOCAL) for month in (1, 2, 3, 4)]
+    counted_first = record([start + dt.timedelta(hours=37 * n) for start in starts for n in range(12)])
+    assert services.reach_rollup(batch=10) == 48  # five batches, the last one short
+    later = record([dt.datetime(2026, 4, 30, 23, 50, tzinfo=LOCAL) + dt.timedelta(minutes=7 * n) for n in range(25)])
+    real_upsert = services._upsert_grouped
+
+    def fail_in_the_second_batch(model: Any, **kwargs: Any) -> None:
+        if ReachRollupCursor.objects.get().last_event_id > later[9].pk:
+            raise RuntimeError("the database went away")
+        real_upsert(model, **kwargs)
+
+    monkeypatch.setattr(services, "_upsert_grouped", fail_in_the_second_batch)
+    with pytest.raises(RuntimeError):
+        services.reach_rollup(batch=10)
+    # the first batch of the new events stands; the broken one left the mark where it was
+    assert ReachRollupCursor.objects.get().last_event_id == later[9].pk
+    monkeypatch.setattr(services, "_upsert_grouped", real_upsert)
+    assert services.reach_rollup(batch=10) == 15
+
+    daily, monthly = _stored()
+    assert (daily, monthly) == _expected(counted_first + later)
+    assert {month for month, _enterprise, _kind in monthly} == {dt.date(2026, month, 1) for month in (1, 2, 3, 4, 5)}
+    assert sum(daily.values()) == 73
