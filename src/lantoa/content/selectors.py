@@ -3,6 +3,7 @@
 import hashlib
 from collections import Counter
 
+from django.db.models import Q
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -92,9 +93,10 @@ def topic_pack_urls(*, topic: TopicPage) -> list[str]:
 def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """Live lessons citing each (doc_number, article) key, as (title, url), in one query."""
     wanted = set(keys)
-    citations = LessonCitation.objects.filter(
-        doc_number__in={doc for doc, _article in wanted}, page__live=True
-    ).select_related("page")
+    lookup = Q(pk__in=[])
+    for doc_number, article in wanted:
+        lookup |= Q(doc_number=doc_number, article=article)
+    citations = LessonCitation.objects.filter(lookup, page__live=True).select_related("page")
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for citation in citations:
         key = (citation.doc_number, citation.article)

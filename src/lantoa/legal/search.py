@@ -250,6 +250,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
     parts: dict[int, list[Provision]] = {}
     for part in Provision.objects.filter(article__in=list(articles.values())).order_by("position"):
         parts.setdefault(part.article_id, []).append(part)
+    amendments = selectors.amendments_for_articles(articles=list(articles.values()))
     entries = _entries_citing([a.pk for a in articles.values()])
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
     found: list[Answer] = []
@@ -273,7 +274,9 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 score=score,
                 passage=answers.passage_pick(
                     article=article,
-                    wording=selectors.article_as_on(article=article, parts=parts.get(article.pk, []), on=on),
+                    wording=selectors.article_as_on(
+                        article=article, parts=parts.get(article.pk, []), on=on, amendments=amendments[article.pk]
+                    ),
                     terms=terms,
                     explained=explained,
                 ),

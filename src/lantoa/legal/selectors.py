@@ -126,15 +126,40 @@ def _wording_from(amendment: Amendment, kind: str) -> str:
     return re.sub(NUMBER_PREFIX[kind], "", amendment.text.strip(), count=1)
 
 
+def _stated_against(amendment: Amendment, article: Provision, containers: set[str]) -> bool:
+    slug = amendment.target_slug
+    return amendment.target_number == article.document.number and (
+        slug in containers or slug == article.slug or slug.startswith(f"{article.slug}-")
+    )
+
+
 def amendments_for_article(*, article: Provision) -> list[Amendment]:
     """Every change stated against the article, its khoản/điểm, or the Chương/Mục holding it, oldest first."""
-    slugs = [container.slug for container in containers_of(article=article)]
-    prefix = Q(target_slug=article.slug) | Q(target_slug__startswith=f"{article.slug}-")
-    return list(
-        Amendment.objects.filter(Q(target_slug__in=slugs) | prefix, target_number=article.document.number)
-        .select_related("source__document", "source__article")
-        .order_by("effective_on", "pk")
+    return amendments_for_articles(articles=[article])[article.pk]
+
+
+def amendments_for_articles(*, articles: list[Provision]) -> dict[int, list[Amendment]]:
+    """`amendments_for_article` of each article (by pk), in one query."""
+    containers = {article.pk: {c.slug for c in containers_of(article=article)} for article in articles}
+    lookup = Q(pk__in=[])
+    for article in articles:
+        slugs = containers[article.pk]
+        lookup |= Q(target_number=article.document.number) & (
+            Q(target_slug__in=slugs) | Q(target_slug=article.slug) | Q(target_slug__startswith=f"{article.slug}-")
+        )
+    rows = (
+        list(
+            Amendment.objects.filter(lookup)
+            .select_related("source__document", "source__article")
+            .order_by("effective_on", "pk")
+        )
+        if articles
+        else []
     )
+    return {
+        article.pk: [row for row in rows if _stated_against(row, article, containers[article.pk])]
+        for article in articles
+    }
 
 
 def touches(amendment: Amendment, *, slug: str, containers: set[str]) -> bool:
@@ -174,9 +199,12 @@ class ArticleOnDate:
     amendments: list[Amendment]
 
 
-def article_as_on(*, article: Provision, parts: list[Provision], on: dt.date) -> ArticleOnDate:
-    """The article as on `on`: each khoản/điểm with its wording then, khoản added later left out until then."""
-    amendments = amendments_for_article(article=article)
+def article_as_on(
+    *, article: Provision, parts: list[Provision], on: dt.date, amendments: list[Amendment] | None = None
+) -> ArticleOnDate:
+    """The article as on `on`: each khoản/điểm with its wording then, khoản added later left out until then.
+    `amendments` are the article's (`amendments_for_articles`) when the caller read them for several at once."""
+    amendments = amendments_for_article(article=article) if amendments is None else amendments
     containers = {container.slug for container in containers_of(article=article)}
 
     def applies(amendment: Amendment, slug: str) -> bool:

@@ -163,6 +163,27 @@ def test_health_insurance_articles_12_and_13_show_the_wording_of_the_2024_amendm
         assert then.replaced_whole is None
 
 
+def test_amendments_read_for_several_articles_at_once_are_each_articles_own(
+    shared_legal: None, django_assert_num_queries
+) -> None:
+    slugs = ("dieu-42", "dieu-43", "dieu-44", "dieu-45", "dieu-53")
+    articles = [_article("84/2015/QH13", slug)[0] for slug in slugs]
+    articles.append(_article("58/2014/QH13", "dieu-51")[0])  # repealed with the Mục holding it
+    one_by_one = {article.pk: selectors.amendments_for_article(article=article) for article in articles}
+    with django_assert_num_queries(1):
+        together = selectors.amendments_for_articles(articles=articles)
+    assert together == one_by_one
+    targets = [[amendment.target_slug for amendment in together[article.pk]] for article in articles]
+    assert targets == [
+        ["dieu-42-khoan-7"],
+        ["dieu-43-khoan-1"],
+        ["dieu-44-khoan-2-diem-b"],
+        [],
+        ["dieu-53-khoan-3"],
+        ["chuong-3-muc-3"],
+    ]
+
+
 def test_article_page_shows_the_change_its_source_and_the_wording_on_the_date_asked(shared_legal: None, client) -> None:
     url = "/phap-luat/84-2015-qh13/dieu-43"
     page = client.get(url).content.decode()
