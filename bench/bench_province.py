@@ -13,8 +13,10 @@ different client address each (as phones behind nginx); officials hold real sess
 
 import json
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -26,6 +28,9 @@ from bench.harness import PYTHON, ROOT, gunicorn, nginx_front, prepared_site, wr
 SCALE = float(os.environ.get("BENCH_PROVINCE_SCALE", "1"))
 SECONDS = int(os.environ.get("BENCH_PROVINCE_SECONDS", "60"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+# BENCH_PROVINCE_KEEP=1 leaves the built database in place, with what building it measured beside it; a later run
+# with it set drives the load on that database again without rebuilding (the build figures are those of the first).
+KEEP = os.environ.get("BENCH_PROVINCE_KEEP") == "1"
 DATABASE = os.environ.get("BENCH_PROVINCE_DB", "lantoa_bench_province")
 QUESTIONS = (
     "nghỉ phép năm được mấy ngày", "lam them chu nhat tinh luong the nao", "công ty nợ lương 2 tháng",
@@ -35,8 +40,13 @@ QUESTIONS = (
 
 # Each connection is one person: it waits a think time between requests (wrk's `delay`), as a worker reading a
 # lesson or an official reading a dashboard does; without it 220 connections would be 220 requests at every instant.
-WORKER_THINK = "delay = function() return math.random(1000, 3000) end\n"
-OFFICE_THINK = "delay = function() return math.random(3000, 6000) end\n"
+# The times are short for people who read (a lesson takes minutes): 5–10 s for a worker's page, 10–20 s for an
+# official's, 30–60 s for a worker writing a report. BENCH_PROVINCE_THINK=fast gives 1–3 s, 3–6 s and 1–3 s, a
+# harsher mix that earlier runs used (docs/reach.md shows both).
+THINK_MS = {
+    "normal": {"worker": (5000, 10000), "office": (10000, 20000), "writer": (30000, 60000)},
+    "fast": {"worker": (1000, 3000), "office": (3000, 6000), "writer": (1000, 3000)},
+}[os.environ.get("BENCH_PROVINCE_THINK", "normal")]
 SEARCH_LUA = "paths = {%s}\nrequest = function() return wrk.format('GET', paths[math.random(#paths)]) end\n"
 REPORT_LUA = """
 counter = 0
@@ -48,6 +58,18 @@ request = function()
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["X-Forwarded-For"] = address}, body)
 end
 """
+
+
+def _think(kind: str, connections: int) -> str:
+    """wrk's `delay` before each request; people arrive spread over one think time (the first delay of each
+    connection is drawn from 0 up), rather than all at once and then all again."""
+    low, high = THINK_MS[kind]
+    return (
+        "arrived = 0\n"
+        "delay = function()\n"
+        f"  arrived = arrived + 1\n  if arrived <= {connections} then return math.random(0, {high}) end\n"
+        f"  return math.random({low}, {high})\nend\n"
+    )
 
 
 def _data(env: dict[str, str], *args: str) -> dict:
@@ -71,7 +93,7 @@ def _routes(facts: dict) -> dict[str, dict]:
         "worker_lesson": {"path": facts["lesson"], "connections": 50, "face": "worker"},
         "worker_search": {"path": "/phap-luat/hoi/", "connections": 40, "face": "worker", "lua": SEARCH_LUA % queries},
         "worker_calculator": {"path": calculator, "connections": 30, "face": "worker"},
-        "worker_report_submit": {"path": "/api/v1/voice/reports", "connections": 30, "face": "worker", "lua": REPORT_LUA},
+        "worker_report_submit": {"path": "/api/v1/voice/reports", "connections": 30, "face": "worker", "lua": REPORT_LUA, "think": "writer"},
         "office_dashboard": {"path": facts["dashboard"], "connections": 8, "face": "office", "cookie": facts["monitor_cookie"]},
         "office_cases": {"path": facts["cases"], "connections": 6, "face": "office", "cookie": facts["federation_cookie"]},
         "office_reports": {"path": facts["report_draft"], "connections": 6, "face": "office", "cookie": facts["federation_cookie"]},
@@ -109,12 +131,13 @@ def _timed_get(url: str, cookie: str) -> float:
 
 
 def _dashboard_ms(base: str, facts: dict) -> dict[str, float]:
-    """An uncached dashboard view (the cache emptied first), then a cached one."""
-    subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], capture_output=True, check=False)
-    return {
-        "uncached_ms": _timed_get(base + facts["dashboard"], facts["monitor_cookie"]),
-        "cached_ms": _timed_get(base + facts["dashboard"], facts["monitor_cookie"]),
-    }
+    """The median of three uncached dashboard views (the cache emptied before each), then of three cached ones."""
+    uncached = []
+    for _attempt in range(3):
+        subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], capture_output=True, check=False)
+        uncached.append(_timed_get(base + facts["dashboard"], facts["monitor_cookie"]))
+    cached = [_timed_get(base + facts["dashboard"], facts["monitor_cookie"]) for _attempt in range(3)]
+    return {"uncached_ms": statistics.median(uncached), "cached_ms": statistics.median(cached)}
 
 
 def _province_report_seconds(env: dict[str, str]) -> float:
@@ -134,24 +157,46 @@ def _last_quarter() -> str:
     return f"{today.tm_year}-Q{quarter}" if quarter else f"{today.tm_year - 1}-Q4"
 
 
+def _reach_events(url: str) -> int:
+    with psycopg.connect(url) as connection:
+        return connection.execute("SELECT count(*) FROM reach_reachevent").fetchone()[0]
+
+
 def _database_mib(url: str) -> float:
     with psycopg.connect(url) as connection:
         size = connection.execute("SELECT pg_database_size(current_database())").fetchone()[0]
     return round(size / 1024 / 1024, 1)
 
 
+def _kept_build() -> Path:
+    return Path(tempfile.gettempdir()) / f"{DATABASE}-{SCALE}.json"
+
+
+def _kept() -> tuple[dict, dict, dict]:
+    kept = json.loads(_kept_build().read_text())
+    return kept["first"], kept["dashboard_1m"], kept["built"]
+
+
+def _build(env: dict[str, str]) -> tuple[dict, dict, dict]:
+    """The province with 1M reach events, the dashboard timed on it, then 9M events more."""
+    first = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
+    print(json.dumps({"province_built": first}), file=sys.stderr, flush=True)  # kept if a later step fails
+    facts = _data(env, "facts")
+    with gunicorn(env, workers=2, threads=4) as base:
+        dashboard_1m = _dashboard_ms(base, facts)
+    built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE))
+    print(json.dumps({"dashboard_at_1m_events": dashboard_1m, "province_built": built}), file=sys.stderr, flush=True)
+    if KEEP:
+        _kept_build().write_text(json.dumps({"first": first, "dashboard_1m": dashboard_1m, "built": built}))
+    return first, dashboard_1m, built
+
+
 def run() -> dict:
     extra = {"REDIS_URL": REDIS_URL, "TRUSTED_PROXIES": "127.0.0.1", "PUBLIC_BASE_URL": "http://127.0.0.1"}
-    with prepared_site(DATABASE, **extra) as env:
-        first = _data(env, str(int(1_000_000 * SCALE)), str(SCALE))
-        print(json.dumps({"province_built": first}), file=sys.stderr, flush=True)  # kept if a later step fails
+    with prepared_site(DATABASE, keep=KEEP, **extra) as env:
+        reuse = KEEP and _kept_build().exists() and _reach_events(env["DATABASE_URL"]) > 0
+        first, dashboard_1m, built = _kept() if reuse else _build(env)
         facts = _data(env, "facts")
-        with gunicorn(env, workers=2, threads=4) as base:
-            dashboard_1m = _dashboard_ms(base, facts)
-        built = _data(env, str(int(9_000_000 * SCALE)), str(SCALE))
-        print(
-            json.dumps({"dashboard_at_1m_events": dashboard_1m, "province_built": built}), file=sys.stderr, flush=True
-        )
         worker = subprocess.Popen([PYTHON, str(ROOT / "manage.py"), "db_worker"], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         try:
@@ -163,10 +208,11 @@ def run() -> dict:
                     name: wrk_start(
                         base + route["path"], seconds=SECONDS, connections=route["connections"], threads=1,
                         headers=(f"Cookie: {route['cookie']}",) if "cookie" in route else (),
-                        lua=(WORKER_THINK if route["face"] == "worker" else OFFICE_THINK) + route.get("lua", ""),
+                        lua=_think(route.get("think", route["face"]), route["connections"]) + route.get("lua", ""),
                     )
                     for name, route in routes.items()
                 }  # fmt: skip
+                load_before = os.getloadavg()[0]
                 time.sleep(SECONDS / 2)
                 gunicorn_pid = int(
                     subprocess.run(["pgrep", "-of", "gunicorn lantoa"], capture_output=True, text=True).stdout.split()[
@@ -175,6 +221,7 @@ def run() -> dict:
                 )
                 rss = _rss_mib(gunicorn_pid)
                 results = {name: wrk_result(load) for name, load in started.items()}
+                load_after = os.getloadavg()[0]
         finally:
             worker.terminate()
             worker.wait(timeout=10)
@@ -186,7 +233,8 @@ def run() -> dict:
 
     return {
         "server": "nginx → gunicorn 2 workers × 4 threads + db_worker, PostgreSQL, Redis; wrk on the same 2 cores",
-        "clients": "each connection is a person with a think time: workers 1–3 s, officials 3–6 s between requests",
+        "clients": "each connection is a person waiting a think time before each request (ms; the first from 0): " + json.dumps(THINK_MS),
+        "machine": {"cores": os.cpu_count(), "load_1min_at_start": load_before, "load_1min_at_end": load_after},
         "scale": SCALE,
         **{key: built[key] for key in ("enterprises", "workers", "communes", "voice_reports")},
         "reach_events": first["reach_events_added"] + built["reach_events_added"],
@@ -200,6 +248,7 @@ def run() -> dict:
         },
         "concurrent_clients": {face: sum(r["connections"] for r in routes.values() if r["face"] == face) for face in ("worker", "office")},
         "errors": sum(result["errors"] for result in results.values()),
+        "requests_per_s": round(sum(result["requests_per_s"] for result in results.values()), 1),
         "worker_p95_ms": face_p95("worker"),
         "office_p95_ms": face_p95("office"),
         "status_before_load": statuses,

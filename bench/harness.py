@@ -35,16 +35,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def postgres_database(name: str) -> Iterator[str]:
-    """A new empty database; dropped afterwards. Yields its DATABASE_URL."""
+def postgres_database(name: str, *, keep: bool = False) -> Iterator[str]:
+    """A new empty database, dropped afterwards; yields its DATABASE_URL. With `keep` an existing database of that
+    name is used as it is and left in place."""
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not (keep and exists):
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
     try:
         yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not keep:
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def prod_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
@@ -74,9 +78,10 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 @contextlib.contextmanager
-def prepared_site(db_name: str, **extra_env: str) -> Iterator[dict[str, str]]:
-    """A migrated PostgreSQL database with the demo province and collected static files."""
-    with postgres_database(db_name) as url, tempfile.TemporaryDirectory() as var_dir:
+def prepared_site(db_name: str, *, keep: bool = False, **extra_env: str) -> Iterator[dict[str, str]]:
+    """A migrated PostgreSQL database with the demo province and collected static files (`keep`: see
+    `postgres_database`)."""
+    with postgres_database(db_name, keep=keep) as url, tempfile.TemporaryDirectory() as var_dir:
         env = prod_env(url, Path(var_dir), **extra_env)
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo")
