@@ -16,3 +16,16 @@ class CalculatorsConfig(AppConfig):
     demo_loader = "lantoa.calculators.demo.load"
     api_router = ("/calculators/", "lantoa.calculators.api.router")
     provision_tools = "lantoa.calculators.selectors.calculator_links_for_article"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from lantoa.calculators import selectors
+        from lantoa.calculators.models import LabourParameter
+        from lantoa.legal.models import Document
+
+        for signal in (post_save, post_delete):
+            for sender in (LabourParameter, Document):
+                signal.connect(
+                    selectors.parameters_generation.bump, sender=sender, dispatch_uid=f"parameters-{signal!r}-{sender}"
+                )

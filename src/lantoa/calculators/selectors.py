@@ -13,16 +13,31 @@ from django.utils.translation import gettext_lazy as _lazy
 from lantoa.calculators.models import LabourParameter
 from lantoa.calculators.parameters import Citation, ParameterBook, param_from_row, region_label
 from lantoa.core.formats import vn_date
+from lantoa.core.generations import Generation
 from lantoa.core.text import slugify_vi
 from lantoa.legal import selectors as legal_selectors
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, MinimumWageZone, OrgUnit
 from lantoa.orgs.services import WageRegions
 
+parameters_generation = Generation("calculators:parameters")  # bumped when a figure or a legal document changes
+_books: dict[int, ParameterBook] = {}  # generation → the book read in it (the latest only)
+
 
 def parameter_book() -> ParameterBook:
-    """Every stored figure (a few dozen rows), read once per request; a figure citing a text the law library lacks
-    (NĐ 73/2024, NĐ 74/2024…) names it without a link, so no result links to a page answering 404."""
+    """Every stored figure (a few dozen rows), kept in memory until one of them or a legal document changes."""
+    current = parameters_generation.current()
+    book = _books.get(current)
+    if book is None:
+        book = _parameter_book_read()
+        _books.clear()
+        _books[current] = book
+    return book
+
+
+def _parameter_book_read() -> ParameterBook:
+    """A figure citing a text the law library lacks (NĐ 73/2024, NĐ 74/2024…) names it without a link, so no
+    result links to a page answering 404."""
     rows = list(LabourParameter.objects.all())
     numbers = {row.document_number for row in rows if row.document_number}
     known = set(legal_selectors.documents_list().filter(number__in=numbers).values_list("number", flat=True))

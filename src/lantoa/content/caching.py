@@ -7,16 +7,15 @@ string goes the normal way. Each process keeps the copies it served in a small L
 them for the other processes.
 
 A copy remembers the content generation it was rendered in. Publishing, unpublishing, moving or deleting any page
-bumps the generation in the shared cache; each process reads it at most every CONTENT_GENERATION_CHECK_SECONDS,
-so a new publication is served at once by the process that published it and within seconds by every other one,
-with no database query on a hit.
+bumps the content generation (`core.generations`): a new publication is served at once by the process that
+published it and within seconds by every other one, with no database query on a hit.
 """
 
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypedDict, cast
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,9 +23,9 @@ from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page
 
 from lantoa.content.signals import page_viewed
+from lantoa.core.generations import Generation
 
 CACHED_PREFIX = "/bai-hoc/"
-GENERATION_KEY = "content:generation"
 LOCAL_COPIES = 256
 
 _lock = threading.Lock()
@@ -34,12 +33,7 @@ Copy = tuple[int, int, str, bytes]  # (generation, page id, topic, html)
 _copies: OrderedDict[str, tuple[Copy, float]] = OrderedDict()  # path → (copy, monotonic time it expires)
 
 
-class _Generation(TypedDict):
-    value: int
-    read_at: float  # monotonic time
-
-
-_generation: _Generation = {"value": 0, "read_at": float("-inf")}
+content_generation = Generation("content:generation")
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -53,27 +47,6 @@ def _cacheable(request: HttpRequest) -> bool:
 
 def _key(path: str) -> str:
     return f"content:html:{path}"
-
-
-def generation() -> int:
-    """The content generation, read from the shared cache at most every CONTENT_GENERATION_CHECK_SECONDS."""
-    now = time.monotonic()
-    if now - _generation["read_at"] >= settings.CONTENT_GENERATION_CHECK_SECONDS:
-        # a new value whenever the shared cache starts empty: copies kept in memory from before never match it
-        # never None: the default is a callable, stored and returned when the key is missing
-        value = cast(int, cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None))
-        _generation.update({"value": value, "read_at": now})
-    return int(_generation["value"])
-
-
-def generation_bump(**kwargs: Any) -> None:
-    """A page was published, unpublished, moved or deleted: every cached copy is stale from now on."""
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:  # not in the cache (emptied): a new value differs from every copy's generation
-        value = time.time_ns()
-        cache.set(GENERATION_KEY, value, timeout=None)
-    _generation.update({"value": value, "read_at": time.monotonic()})
 
 
 def _copy_get(path: str, current: int) -> tuple[int, str, bytes] | None:
@@ -111,7 +84,7 @@ class CachedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _cacheable(request) and (hit := _copy_get(request.path, generation())) is not None:
+        if _cacheable(request) and (hit := _copy_get(request.path, content_generation.current())) is not None:
             page_id, topic, html = hit
             page_viewed.send(sender=Page, page_id=page_id, topic=topic, request=request)
             return _finish(HttpResponse(html, content_type="text/html; charset=utf-8"))
@@ -121,7 +94,7 @@ class CachedPageMiddleware:
 def serve_cached(page: Any, request: HttpRequest, serve: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Serve a worker page through Wagtail and keep the HTML for the middleware above."""
     page_viewed.send(sender=Page, page_id=page.pk, topic=page.topic_slug, request=request)
-    current = generation()
+    current = content_generation.current()
     response = serve(request, *args, **kwargs)
     if not _cacheable(request) or getattr(request, "is_preview", False):
         return response

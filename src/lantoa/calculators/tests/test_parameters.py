@@ -143,3 +143,21 @@ def test_load_on_a_database_from_before_nd_161_closes_the_old_base_salary_and_ad
     new = reference.get(valid_from=dt.date(2026, 7, 1))
     assert (new.value, new.document, new.needs_confirmation) == (Decimal(2_530_000), "Nghị định 161/2026/NĐ-CP", True)
     assert "cần đối chiếu" in new.note
+
+
+def test_the_book_is_kept_in_memory_until_a_figure_or_a_legal_document_changes(db, settings, django_assert_num_queries):
+    from lantoa.legal.models import Document
+
+    settings.GENERATION_CHECK_SECONDS = 60
+    services.parameters_load()
+    selectors.parameters_generation.bump()
+    first = selectors.parameter_book()
+    with django_assert_num_queries(0):
+        assert selectors.parameter_book() is first
+    row = LabourParameter.objects.get(key=Key.MIN_WAGE_MONTH, region=1, valid_from=dt.date(2026, 1, 1))
+    row.value = Decimal(5_400_000)
+    row.save()
+    changed = selectors.parameter_book()
+    assert changed.get(Key.MIN_WAGE_MONTH, on=dt.date(2026, 2, 1), region=1).value == 5_400_000
+    Document.objects.create(doc_type="Nghị định", number="99/2026/NĐ-CP", slug="99-2026-nd-cp", title="Nghị định thử")
+    assert selectors.parameter_book() is not changed

@@ -257,7 +257,7 @@ ORGS_WORKER_CONTEXT_CACHE_SECONDS = env.int("ORGS_WORKER_CONTEXT_CACHE_SECONDS",
 # content: seconds an anonymous lesson page stays in the cache, and how often a process reads the content
 # generation (bumped by every publication) from the shared cache: other servers serve a new version that late
 CONTENT_PAGE_CACHE_SECONDS = env.int("CONTENT_PAGE_CACHE_SECONDS", default=300)
-CONTENT_GENERATION_CHECK_SECONDS = env.float("CONTENT_GENERATION_CHECK_SECONDS", default=2.0)
+GENERATION_CHECK_SECONDS = env.float("GENERATION_CHECK_SECONDS", default=2.0)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("lantoa.orgs.middleware.WorkerContextMiddleware") + 1,
     "lantoa.content.caching.CachedPageMiddleware",

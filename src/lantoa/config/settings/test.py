@@ -24,5 +24,5 @@ VOICE_SCRYPT_N = env.int("VOICE_SCRYPT_N", default=2**8)
 PLANS_DASHBOARD_CACHE_SECONDS = 0  # tests read the figures they have just written
 ORGS_WORKER_CONTEXT_CACHE_SECONDS = 0
 REACH_BUFFER_SIZE = 1  # each view written at once, as the tests count them (reach/tests/test_buffer.py batches)
-CONTENT_GENERATION_CHECK_SECONDS = 0  # each test starts with an empty cache, hence a new content generation
+GENERATION_CHECK_SECONDS = 0  # each test starts with an empty cache, hence a new content generation
 LEGAL_INDEX_CHECK_SECONDS = 0  # tests switch VAR_DIR between cases: look for the index on every search

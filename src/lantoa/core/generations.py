@@ -1,0 +1,43 @@
+"""A generation: a number in the shared cache that moves whenever some data that processes keep in memory changes.
+
+Each process keeps what it derived from the data together with the generation it read, and reads the generation
+again at most every GENERATION_CHECK_SECONDS: the process that made the change sees it at once, every other one
+within seconds, and a hit costs no query. An emptied cache gives a new generation, so nothing kept from before
+matches it.
+"""
+
+import threading
+import time
+from typing import Any, cast
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+class Generation:
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._lock = threading.Lock()
+        self._value = 0
+        self._read_at = float("-inf")  # monotonic time
+
+    def current(self) -> int:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._read_at < settings.GENERATION_CHECK_SECONDS:
+                return self._value
+        # never None: the default is a callable, stored and returned when the key is missing
+        value = cast(int, cache.get_or_set(self.key, time.time_ns, timeout=None))
+        with self._lock:
+            self._value, self._read_at = int(value), now
+        return self._value
+
+    def bump(self, **_signal_kwargs: Any) -> None:
+        """The data changed: whatever any process derived from it before is stale from now on."""
+        try:
+            value = cache.incr(self.key)
+        except ValueError:  # not in the cache (emptied): a new value differs from every kept one
+            value = time.time_ns()
+            cache.set(self.key, value, timeout=None)
+        with self._lock:
+            self._value, self._read_at = int(value), time.monotonic()
