@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
@@ -11,7 +11,7 @@ from lantoa.core import ratelimit
 from lantoa.core.formats import local_day
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice.idempotency import IdempotencyConflict
-from lantoa.voice.models import Category
+from lantoa.voice.models import Category, Report
 from lantoa.voice.photos import photos_clean
 from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
@@ -82,7 +82,7 @@ REPORT_RESPONSES = {201: ReportReceiptOut, 200: ReportReceiptOut, 400: ErrorOut,
 
 
 @router.post("/reports", response=REPORT_RESPONSES, summary="Gửi phản ánh")
-def report_create(request: HttpRequest, payload: ReportIn) -> Status:
+def report_create(request: HttpRequest, payload: ReportIn) -> Status | HttpResponse:
     return _report_submit(request, payload)
 
 
@@ -92,14 +92,20 @@ def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     summary="Gửi phản ánh kèm ảnh (multipart)",
 )
 def report_create_with_photos(
-    request: HttpRequest, payload: Form[ReportIn], photos: File[list[UploadedFile]] = None
-) -> Status:
+    request: HttpRequest,
+    payload: Form[ReportIn],
+    # ninja's typing spells a file parameter `File[T]` and cannot say "optional but not nullable"; `| None` would
+    # publish the field as nullable in the OpenAPI schema, so the None default stays as ninja documents it.
+    photos: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+) -> Status | HttpResponse:
     """The same report as `/reports`, as form fields plus `photos` files: how a phone's outbox sends a report
     kept offline with its pictures."""
     return _report_submit(request, payload, photos or [])
 
 
-def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[UploadedFile] = ()) -> Status:
+def _report_submit(
+    request: HttpRequest, payload: ReportIn, uploads: Sequence[UploadedFile] = ()
+) -> Status | HttpResponse:
     if ratelimit.exceeded(request, "report"):
         return ratelimit.too_many(request, "report")
     enterprise = None
@@ -123,7 +129,7 @@ def _report_submit(request: HttpRequest, payload: ReportIn, uploads: Sequence[Up
     return Status(200 if submitted.is_repeat else 201, body)
 
 
-def _report_out(report: object) -> dict:
+def _report_out(report: Report) -> dict[str, object]:
     return {
         "status": worker_status(report=report),
         "category": report.category.slug,
@@ -142,7 +148,7 @@ def _report_out(report: object) -> dict:
 
 # The receipt travels in the body, never in the path or query: URLs reach access logs and error reports.
 @router.post("/reports/lookup", response={200: ReportOut, 404: ErrorOut, 429: ErrorOut}, summary="Xem phản ánh bằng mã")
-def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
+def report_read(request: HttpRequest, payload: ReceiptIn) -> Status | HttpResponse:
     if ratelimit.exceeded(request, "follow"):
         return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)
@@ -154,7 +160,7 @@ def report_read(request: HttpRequest, payload: ReceiptIn) -> Status:
     response={201: ReportOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="Người lao động trả lời",
 )
-def message_create(request: HttpRequest, payload: MessageIn) -> Status:
+def message_create(request: HttpRequest, payload: MessageIn) -> Status | HttpResponse:
     if ratelimit.exceeded(request, "follow"):
         return ratelimit.too_many(request, "follow")
     report = report_services.report_get_by_receipt(code=payload.receipt)

@@ -35,6 +35,7 @@ LOOKUP_CHARS = 8
 _TRANSLATE = str.maketrans({"-": None, " ": None, ".": None})
 ACK_SALT = "lantoa.voice.ack"
 _VERSION_PREFIX = b"v"
+Blob = bytes | memoryview  # a BinaryField as read: bytes on SQLite, memoryview on PostgreSQL
 
 
 class DecryptionError(Exception):
@@ -91,8 +92,8 @@ def encrypt(data: bytes) -> bytes:
     return _VERSION_PREFIX + bytes([key_id]) + bytes(boxes[key_id].encrypt(data))
 
 
-def decrypt(blob: bytes) -> bytes:
-    blob = bytes(blob)
+def decrypt(stored: Blob) -> bytes:
+    blob = bytes(stored)
     if not blob.startswith(_VERSION_PREFIX) or len(blob) < 2:
         raise DecryptionError("not a voice ciphertext")
     box = _keys()[1].get(blob[1])
@@ -104,7 +105,7 @@ def decrypt(blob: bytes) -> bytes:
         raise DecryptionError("ciphertext does not open") from error
 
 
-def key_id_of(blob: bytes) -> int:
+def key_id_of(blob: Blob) -> int:
     return bytes(blob)[1]
 
 
@@ -112,7 +113,7 @@ def encrypt_text(text: str) -> bytes:
     return encrypt(text.encode())
 
 
-def decrypt_text(blob: bytes | None) -> str:
+def decrypt_text(blob: Blob | None) -> str:
     return decrypt(blob).decode() if blob else ""
 
 

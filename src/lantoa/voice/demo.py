@@ -20,7 +20,7 @@ DEMO_REPORTS = (
 
 
 @transaction.atomic
-def load(*, logins: list) -> str:
+def load(*, logins: list[tuple[str, str, str]]) -> str:
     if not settings.VOICE_ENCRYPTION_KEYS or not settings.VOICE_RECEIPT_SALT:
         return "skipped: set VOICE_ENCRYPTION_KEYS and VOICE_RECEIPT_SALT to add demo reports"
     if Report.objects.filter(is_demo=True).exists():

@@ -1,5 +1,9 @@
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.text import nfc
@@ -12,15 +16,20 @@ class MultiplePhotoInput(forms.ClearableFileInput):
 
 
 class MultiplePhotoField(forms.FileField):
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/*"}))
         super().__init__(*args, **kwargs)
 
-    def clean(self, data: object, initial: object = None) -> list:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         if not data:
             return []
         files = data if isinstance(data, list | tuple) else [data]
         return [super(MultiplePhotoField, self).clean(item, initial) for item in files]
+
+
+def _offer(form: forms.Form, name: str, choices: Iterable[tuple[object, object]]) -> None:
+    """Fill a choice field per request (the choices depend on the database or the user)."""
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
 
 
 class ReportForm(forms.Form):
@@ -48,14 +57,12 @@ class ReportForm(forms.Form):
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: object, worker_enterprise: Enterprise | None = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, worker_enterprise: Enterprise | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("– Chọn –")), *Category.objects.values_list("slug", "name")]
+        _offer(self, "category", [("", _("– Chọn –")), *Category.objects.values_list("slug", "name")])
         enterprises = Enterprise.objects.select_related("unit", "commune").order_by("unit__name")
-        self.fields["enterprise"].choices = [
-            ("", _("– Không nêu doanh nghiệp –")),
-            *((e.public_code, f"{e.unit.name} · {e.commune.name}") for e in enterprises),
-        ]
+        named = [(e.public_code, f"{e.unit.name} · {e.commune.name}") for e in enterprises]
+        _offer(self, "enterprise", [("", _("– Không nêu doanh nghiệp –")), *named])
         if worker_enterprise:
             self.fields["enterprise"].initial = worker_enterprise.public_code
 
@@ -93,17 +100,17 @@ class CaseCloseForm(forms.Form):
 class CaseAssignForm(forms.Form):
     assignee = forms.ChoiceField(label=_("Giao cho"))
 
-    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = people
+        _offer(self, "assignee", people)
 
 
 class CaseMergeForm(forms.Form):
     into = forms.ChoiceField(label=_("Gộp vào phản ánh"))
 
-    def __init__(self, *args: object, candidates: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(self, *args: Any, candidates: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["into"].choices = candidates
+        _offer(self, "into", candidates)
 
 
 class CaseFilterForm(forms.Form):
@@ -122,11 +129,12 @@ class PeriodForm(forms.Form):
     start = forms.DateField(label=_("Từ ngày"), required=False)
     end = forms.DateField(label=_("Đến ngày"), required=False)
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
+        if start and end and start > end:
             raise ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."), code="period_invalid")
-        return data
+        return self.cleaned_data
 
 
 class SurveyForm(forms.Form):
@@ -136,11 +144,11 @@ class SurveyForm(forms.Form):
     segment = forms.ChoiceField(label=_("Nhóm đối tượng"), required=False)
 
     def __init__(
-        self, *args: object, units: list[tuple[str, str]], segments: list[tuple[str, str]], **kwargs: object
+        self, *args: Any, units: list[tuple[str, str]], segments: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = units
-        self.fields["segment"].choices = [("", _("Mọi người lao động")), *segments]
+        _offer(self, "unit", units)
+        _offer(self, "segment", [("", _("Mọi người lao động")), *segments])
 
 
 class SurveyQuestionForm(forms.Form):
@@ -158,6 +166,6 @@ class HotspotEventForm(forms.Form):
     workers_affected = forms.IntegerField(label=_("Số lao động bị ảnh hưởng"), min_value=0, required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
-    def __init__(self, *args: object, enterprises: list[tuple[int, str]], **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].choices = enterprises
+        _offer(self, "enterprise", enterprises)

@@ -11,7 +11,7 @@ import hmac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
@@ -21,6 +21,13 @@ from lantoa.voice import crypto
 
 KEY_FORMAT = re.compile(r"^[A-Za-z0-9_-]{16,100}$")
 Row = TypeVar("Row", bound=Model)
+
+
+class ReceiptColumns(Protocol):
+    """What `stored_under` reads of a row besides being a model: the receipt's lookup and hash."""
+
+    receipt_lookup: str
+    receipt_hash: str
 
 
 class IdempotencyConflict(ValidationError):
@@ -60,7 +67,8 @@ def stored_under(rows: QuerySet[Row], key: Keyed, *, conflict: str) -> Row | Non
     existing = rows.filter(idempotency_hash=key.digest).first()
     if existing is None:
         return None
-    same_lookup = hmac.compare_digest(existing.receipt_lookup, crypto.receipt_lookup(key.receipt))
-    if not crypto.receipt_matches(key.receipt, existing.receipt_hash) or not same_lookup:
+    stored = cast(ReceiptColumns, existing)  # a type variable cannot be bound to a model and a protocol at once
+    same_lookup = hmac.compare_digest(stored.receipt_lookup, crypto.receipt_lookup(key.receipt))
+    if not crypto.receipt_matches(key.receipt, stored.receipt_hash) or not same_lookup:
         raise IdempotencyConflict(conflict, code="idempotency_conflict")
     return existing

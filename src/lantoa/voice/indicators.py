@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +10,7 @@ from lantoa.core.registry import IndicatorSource, period_bounds
 from lantoa.voice.models import Report
 
 
-def _by_unit(reports: object) -> dict[int, int]:
+def _by_unit(reports: QuerySet[Report]) -> dict[int, int]:
     rows = reports.annotate(place=Coalesce("enterprise__unit_id", "unit_id")).values("place").annotate(n=Count("pk"))
     return {row["place"]: row["n"] for row in rows}
 

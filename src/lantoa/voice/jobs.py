@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core import jobs, xlsx
 from lantoa.core.models import Job
+from lantoa.orgs.models import User
 from lantoa.voice.exports import survey_workbook
 from lantoa.voice.models import Survey
 from lantoa.voice.selectors import surveys as survey_selectors
@@ -13,7 +14,7 @@ from lantoa.voice.selectors import surveys as survey_selectors
 SURVEY_EXPORT_JOB = "voice.survey_export"
 
 
-def survey_export_start(*, survey: Survey, user: Any) -> Job:
+def survey_export_start(*, survey: Survey, user: User) -> Job:
     """Queue the workbook; the caller has checked that `user` manages this survey."""
     return jobs.job_start(
         kind=SURVEY_EXPORT_JOB, user=user, title=f"{survey.title} (XLSX)", arguments={"survey": survey.pk}

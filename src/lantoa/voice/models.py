@@ -88,7 +88,7 @@ class Report(models.Model):
 
     @property
     def access_units(self) -> list[OrgUnit]:
-        return self.enterprise.access_units if self.enterprise_id else [self.unit]
+        return self.enterprise.access_units if self.enterprise is not None else [self.unit]
 
     @property
     def is_open(self) -> bool:

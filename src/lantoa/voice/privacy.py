@@ -9,6 +9,7 @@ Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says
 """
 
 import functools
+import logging
 import re
 from collections.abc import Callable
 
@@ -83,8 +84,8 @@ class VoicePrivacyMiddleware:
 class VoicePrivacyLogFilter:
     """Keeps receipts out of every log record, and records about voice URLs free of the request and of addresses."""
 
-    def filter(self, record: object) -> bool:
-        request = getattr(record, "request", None)
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)  # set by Django's request logging through `extra`
         path = getattr(request, "path", "") or ""
         message = record.getMessage()
         mentions_voice = is_voice_path(path) or any(prefix in message for prefix in private_prefixes())

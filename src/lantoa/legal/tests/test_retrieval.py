@@ -22,7 +22,6 @@ from lantoa.legal.retrieval import (
     passages_from_records,
     plain_bm25_baseline,
 )
-from lantoa.legal.retrieval.evaluate import main as evaluate_main
 from lantoa.legal.retrieval.index import split_clauses
 from lantoa.legal.retrieval.synonyms import SynonymExpander
 from lantoa.legal.retrieval.text import content_mask, fold, syllables
@@ -167,13 +166,6 @@ def test_evaluate_and_baseline(index: SearchIndex, records: list[dict]) -> None:
     assert result["recall@5"] == 1.0
     baseline = evaluate(plain_bm25_baseline(passages_from_records(records)), questions)
     assert 0.0 <= baseline["recall@5"] <= 1.0
-
-
-def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert evaluate_main(["--laws", str(SAMPLE_LAWS), "--qa", str(SAMPLE_QA), "--json"]) == 0
-    result = json.loads(capsys.readouterr().out)
-    assert result["n"] == 3
-    assert result["recall@10"] == 1.0
 
 
 def test_handbook_entries_explain_the_articles_they_cite(tmp_path: Path) -> None:

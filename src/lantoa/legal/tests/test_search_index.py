@@ -2,6 +2,8 @@
 damaged or missing index answers from the database instead of failing."""
 
 import datetime as dt
+import io
+import json
 import logging
 from pathlib import Path
 
@@ -152,3 +154,20 @@ def test_a_word_is_marked_as_typed_not_as_another_word_that_folds_alike() -> Non
     assert not typed.marks_word("được") and not typed.marks_word("của")
     unaccented = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of("nghi phep nam"))
     assert unaccented.marks_word("nghỉ") and unaccented.marks_word("năm")  # typed without marks: any spelling
+
+
+def test_legal_eval_scores_a_question_set() -> None:
+    data = Path(__file__).parent / "data"
+    out = io.StringIO()
+    call_command(
+        "legal_eval",
+        "--laws",
+        str(data / "sample_laws.jsonl"),
+        "--qa",
+        str(data / "sample_qa.jsonl"),
+        "--json",
+        stdout=out,
+    )
+    result = json.loads(out.getvalue())
+    assert result["n"] == 3
+    assert result["recall@10"] == 1.0

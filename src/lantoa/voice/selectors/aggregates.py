@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.core.registry import period_bounds
 from lantoa.orgs import selectors as org_selectors
-from lantoa.orgs.models import Enterprise
+from lantoa.orgs.models import Enterprise, User
 from lantoa.voice import crypto
 from lantoa.voice.models import Category, Report
 
@@ -82,7 +81,7 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-def aggregate_enterprises_for_user(*, user: Any) -> QuerySet[Enterprise]:
+def aggregate_enterprises_for_user(*, user: User) -> QuerySet[Enterprise]:
     return org_selectors.enterprise_list_for_user(user=user, action="voice.view_aggregates")
 
 

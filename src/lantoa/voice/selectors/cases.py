@@ -2,7 +2,6 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from lantoa.core.registry import period_bounds
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import OrgUnit, User
 from lantoa.voice import crypto
 from lantoa.voice.models import Report, ReportMessage
 from lantoa.voice.services.cases import report_read_record
@@ -25,7 +24,7 @@ class MessageView:
     author: str = ""
 
 
-def case_scope_q(user: Any, action: str = "voice.view_case") -> Q:
+def case_scope_q(user: User, action: str = "voice.view_case") -> Q:
     """Reports of an enterprise are placed by the enterprise (and its KCN/CCN); others by the receiving unit."""
     with_enterprise = access.scope_q(user, action, path_fields=("enterprise__unit__path", "enterprise__zone__path"))
     without = access.scope_q(user, action, path_fields=("unit__path",))
@@ -34,7 +33,7 @@ def case_scope_q(user: Any, action: str = "voice.view_case") -> Q:
 
 def case_list_for_user(
     *,
-    user: Any,
+    user: User,
     status: str = "",
     overdue: bool = False,
     unit_code: str = "",
@@ -63,7 +62,7 @@ def case_list_for_user(
     return reports.order_by("-created_at")
 
 
-def case_get_for_user(*, user: Any, pk: int, action: str = "voice.view_case") -> Report:
+def case_get_for_user(*, user: User, pk: int, action: str = "voice.view_case") -> Report:
     report = (
         Report.objects.select_related("category", "unit", "enterprise__unit", "enterprise__zone", "assignee")
         .filter(pk=pk)
@@ -77,7 +76,7 @@ def case_get_for_user(*, user: Any, pk: int, action: str = "voice.view_case") ->
 
 def _view(message: ReportMessage) -> MessageView:
     author = ""
-    if message.author_id and message.kind != ReportMessage.Kind.WORKER:
+    if message.author is not None and message.kind != ReportMessage.Kind.WORKER:
         author = message.author.first_name or message.author.username
     return MessageView(
         kind=message.kind,
@@ -98,7 +97,7 @@ def case_body(*, report: Report) -> tuple[str, str]:
     return crypto.decrypt_text(report.body_enc), crypto.decrypt_text(report.contact_enc)
 
 
-def case_merge_candidates(*, user: Any, report: Report) -> QuerySet[Report]:
+def case_merge_candidates(*, user: User, report: Report) -> QuerySet[Report]:
     candidates = Report.objects.filter(case_scope_q(user, "voice.reply_case"), status__in=Report.OPEN_STATUSES)
     if report.enterprise_id:
         candidates = candidates.filter(enterprise_id=report.enterprise_id)
@@ -131,6 +130,6 @@ def worker_body(*, report: Report) -> str:
 
 
 def worker_status(*, report: Report) -> str:
-    if report.status == Report.Status.MERGED and report.merged_into_id:
+    if report.status == Report.Status.MERGED and report.merged_into is not None:
         return report.merged_into.status
     return report.status

@@ -3,12 +3,11 @@
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import OrgUnit, User
 from lantoa.voice.models import HotspotParameter, HotspotScore
 from lantoa.voice.services.hotspots import parameters, weight_of
 
@@ -78,12 +77,12 @@ def reasons_for(score: HotspotScore, params: dict[str, float]) -> list[Reason]:
     return sorted(reasons, key=lambda reason: -reason.points)
 
 
-def board_for_user(*, user: Any, week_on: dt.date, warnings_only: bool = False) -> list[BoardRow]:
+def board_for_user(*, user: User, week_on: dt.date, warnings_only: bool = False) -> list[BoardRow]:
     scope = access.scope_q(user, "voice.view_warnings", path_fields=("unit__path",))
-    scores = HotspotScore.objects.filter(scope, week_on=week_on).select_related("unit", "unit__commune")
+    found = HotspotScore.objects.filter(scope, week_on=week_on).select_related("unit", "unit__commune")
     if warnings_only:
-        scores = scores.filter(is_warning=True)
-    scores = list(scores.order_by("-is_warning", "-score")[:300])
+        found = found.filter(is_warning=True)
+    scores = list(found.order_by("-is_warning", "-score")[:300])
     since = week_on - dt.timedelta(weeks=TREND_SPAN - 1)
     history: dict[int, dict[dt.date, float]] = defaultdict(dict)
     for unit_id, week, value in HotspotScore.objects.filter(

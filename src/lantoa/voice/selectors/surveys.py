@@ -1,7 +1,6 @@
 """Survey lists for officials and results with the k ≥ 5 rule (a question's chart hides below K_ANONYMITY answers)."""
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -9,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
-from lantoa.orgs.models import SEGMENT_LABELS, Enterprise
+from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, User
 from lantoa.voice import crypto
 from lantoa.voice.models import Survey, SurveyAnswer, SurveyQuestion
 from lantoa.voice.selectors.aggregates import K_ANONYMITY, Cell
@@ -41,7 +40,7 @@ class QuestionResult:
         return self.answered < K_ANONYMITY
 
 
-def survey_list_for_user(*, user: Any) -> QuerySet[Survey]:
+def survey_list_for_user(*, user: User) -> QuerySet[Survey]:
     return (
         Survey.objects.filter(access.scope_q(user, "voice.manage_survey", path_fields=("unit__path",)))
         .select_related("unit")
@@ -50,7 +49,7 @@ def survey_list_for_user(*, user: Any) -> QuerySet[Survey]:
     )
 
 
-def survey_get_for_user(*, user: Any, pk: int) -> Survey:
+def survey_get_for_user(*, user: User, pk: int) -> Survey:
     survey = Survey.objects.select_related("unit").filter(pk=pk).first()
     if survey is None or not access.can(user, "voice.manage_survey", survey):
         raise Http404
@@ -77,12 +76,12 @@ def survey_results(*, survey: Survey) -> tuple[int, list[QuestionResult]]:
         mine = answers.filter(question=question)
         if question.kind == SurveyQuestion.Kind.SCALE:
             counts = {str(value): 0 for value in range(1, 6)}
-            for row in mine.values("scale_value").annotate(n=Count("pk")):
-                counts[str(row["scale_value"])] = row["n"]
+            for scale_row in mine.values("scale_value").annotate(n=Count("pk")):
+                counts[str(scale_row["scale_value"])] = scale_row["n"]
         elif question.kind == SurveyQuestion.Kind.CHOICE:
             counts = dict.fromkeys(question.choices, 0)
-            for row in mine.values("choice").annotate(n=Count("pk")):
-                counts[row["choice"]] = row["n"]
+            for choice_row in mine.values("choice").annotate(n=Count("pk")):
+                counts[choice_row["choice"]] = choice_row["n"]
         else:
             counts = {}
         answered = mine.count()
@@ -152,7 +151,7 @@ def survey_breakdowns(*, survey: Survey) -> list[Breakdown]:
 
 def survey_accepts(*, survey: Survey, enterprise: Enterprise) -> bool:
     """Whether workers of `enterprise` belong to the survey's group: inside its unit and, if set, of its segment."""
-    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
+    places = [*enterprise.access_units, enterprise.commune]
     if not any(place.is_within(survey.unit) for place in places):
         return False
     return not survey.segment or survey.segment in enterprise.segments
@@ -160,7 +159,7 @@ def survey_accepts(*, survey: Survey, enterprise: Enterprise) -> bool:
 
 def survey_list_open_for(*, enterprise: Enterprise) -> list[Survey]:
     """Open surveys whose group takes in workers of `enterprise`."""
-    places = [enterprise.unit, enterprise.commune, *([enterprise.zone] if enterprise.zone_id else [])]
+    places = [*enterprise.access_units, enterprise.commune]
     # a unit's ancestors are the prefixes of its materialised path ("/91/", "/91/30307/")
     paths = {place.path[: end + 1] for place in places for end, char in enumerate(place.path) if char == "/" and end}
     surveys = Survey.objects.filter(is_open=True, unit__path__in=paths).select_related("unit")

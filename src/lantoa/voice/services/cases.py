@@ -1,35 +1,34 @@
 """Writes of union officers on cases: reply, note, assign, merge, close; escalation, retention, key rotation."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import OrgUnit, User
 from lantoa.orgs.selectors import province_labour_federation
 from lantoa.voice import crypto
 from lantoa.voice.models import Report, ReportMessage, ReportPhoto, ReportReadLog, SurveyAnswer
 from lantoa.voice.services.reports import text_clean
 
 
-def _require(user: Any, action: str, report: Report) -> None:
+def _require(user: User, action: str, report: Report) -> None:
     if not access.can(user, action, report):
         raise PermissionDenied
 
 
-def report_read_record(*, report: Report, user: Any, action: str = "view") -> None:
+def report_read_record(*, report: Report, user: User, action: str = "view") -> None:
     """Audit every staff read of a report (who, which report, when; never what was read)."""
     ReportReadLog.objects.create(report_id=report.pk, user=user, action=action)
 
 
 @transaction.atomic
-def case_reply(*, report: Report, user: Any, text: str) -> ReportMessage:
+def case_reply(*, report: Report, user: User, text: str) -> ReportMessage:
     _require(user, "voice.reply_case", report)
     if not report.is_open:
         raise ValidationError(_("Phản ánh này đã đóng hoặc đã gộp."), code="case_not_open")
@@ -44,7 +43,7 @@ def case_reply(*, report: Report, user: Any, text: str) -> ReportMessage:
 
 
 @transaction.atomic
-def case_note_add(*, report: Report, user: Any, text: str) -> ReportMessage:
+def case_note_add(*, report: Report, user: User, text: str) -> ReportMessage:
     _require(user, "voice.reply_case", report)
     return ReportMessage.objects.create(
         report=report, kind=ReportMessage.Kind.NOTE, author=user, body_enc=crypto.encrypt_text(text_clean(text))
@@ -52,7 +51,7 @@ def case_note_add(*, report: Report, user: Any, text: str) -> ReportMessage:
 
 
 @transaction.atomic
-def case_assign(*, report: Report, user: Any, assignee: Any) -> Report:
+def case_assign(*, report: Report, user: User, assignee: User) -> Report:
     _require(user, "voice.reply_case", report)
     if not access.can(assignee, "voice.reply_case", report):
         raise ValidationError(_("Người được giao không có quyền xử lý phản ánh này."), code="assignee_out_of_scope")
@@ -64,7 +63,7 @@ def case_assign(*, report: Report, user: Any, assignee: Any) -> Report:
 
 
 @transaction.atomic
-def case_merge(*, report: Report, into: Report, user: Any) -> Report:
+def case_merge(*, report: Report, into: Report, user: User) -> Report:
     """Fold a duplicate into the case that goes on; the duplicate's worker then sees the officers' replies there."""
     _require(user, "voice.reply_case", report)
     _require(user, "voice.reply_case", into)
@@ -77,7 +76,7 @@ def case_merge(*, report: Report, into: Report, user: Any) -> Report:
 
 
 @transaction.atomic
-def case_close(*, report: Report, user: Any, outcome: str) -> Report:
+def case_close(*, report: Report, user: User, outcome: str) -> Report:
     _require(user, "voice.reply_case", report)
     if outcome not in Report.Outcome.values:
         raise ValidationError(_("Hãy chọn kết quả giải quyết."), code="outcome_invalid")
@@ -135,20 +134,20 @@ def reports_purge(*, now: dt.datetime | None = None, days: int | None = None) ->
     return merged.get("voice.Report", 0) + closed.get("voice.Report", 0)
 
 
-def _reencrypt(queryset: Any, field: str, current: int, batch: int = 500) -> int:
+def _reencrypt(queryset: QuerySet[Model], field: str, current: int, batch: int = 500) -> int:
     changed = 0
-    pending = []
+    pending: list[Model] = []
     for row in queryset.only("pk", field).iterator(chunk_size=batch):
         blob = getattr(row, field)
         if blob and crypto.key_id_of(blob) != current:
             setattr(row, field, crypto.encrypt(crypto.decrypt(blob)))
             pending.append(row)
         if len(pending) >= batch:
-            queryset.model.objects.bulk_update(pending, [field])
+            queryset.model._default_manager.bulk_update(pending, [field])
             changed += len(pending)
             pending = []
     if pending:
-        queryset.model.objects.bulk_update(pending, [field])
+        queryset.model._default_manager.bulk_update(pending, [field])
         changed += len(pending)
     return changed
 

@@ -17,7 +17,6 @@ A KCN/CCN's signals are the sums over its enterprises, with its own threshold.
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,7 +28,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.registry import declared, period_bounds
 from lantoa.core.text import clean_line
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise
+from lantoa.orgs.models import Enterprise, OrgUnit, User
 from lantoa.voice.models import HotspotEvent, HotspotParameter, HotspotScore, Report, SurveyResponse
 
 SIGNALS = (
@@ -44,7 +43,7 @@ SIGNALS = (
     "rumour_spreading",
     "mood_falling",
 )
-EVENT_SIGNALS = {
+EVENT_SIGNALS: dict[str, str] = {
     HotspotEvent.Kind.LATE_WAGES: "late_wages",
     HotspotEvent.Kind.MASS_LAYOFF: "mass_layoff",
     HotspotEvent.Kind.WORK_STOPPAGE: "work_stoppage",
@@ -85,9 +84,9 @@ def week_signals(*, week_on: dt.date) -> tuple[dict[int, dict[str, int]], dict[i
     signals: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SIGNALS, 0))
     report_counts: dict[int, int] = {}
     received = Report.objects.filter(enterprise__isnull=False, created_at__gte=start, created_at__lt=end)
-    for row in received.values("enterprise_id").annotate(severity=Sum("category__severity"), n=Count("pk")):
-        signals[row["enterprise_id"]]["report_severity"] = row["severity"]
-        report_counts[row["enterprise_id"]] = row["n"]
+    for received_row in received.values("enterprise_id").annotate(severity=Sum("category__severity"), n=Count("pk")):
+        signals[received_row["enterprise_id"]]["report_severity"] = received_row["severity"]
+        report_counts[received_row["enterprise_id"]] = received_row["n"]
     # Overdue as of the week's end, or as of now for the running week (a deadline still ahead is not late yet).
     cutoff = min(end, timezone.now())
     still_open = Report.objects.filter(enterprise__isnull=False, created_at__lt=cutoff).exclude(
@@ -98,19 +97,19 @@ def week_signals(*, week_on: dt.date) -> tuple[dict[int, dict[str, int]], dict[i
         (Q(first_reply_due_at__lt=cutoff) & (Q(first_replied_at__isnull=True) | Q(first_replied_at__gte=cutoff)))
         | Q(resolve_due_at__lt=cutoff)
     )
-    for row in late.values("enterprise_id").annotate(n=Count("pk")):
-        signals[row["enterprise_id"]]["overdue_case"] = row["n"]
+    for late_row in late.values("enterprise_id").annotate(n=Count("pk")):
+        signals[late_row["enterprise_id"]]["overdue_case"] = late_row["n"]
     unhappy = SurveyResponse.objects.filter(
         enterprise__isnull=False,
         created_on__gte=week_on,
         created_on__lt=week_on + dt.timedelta(days=7),
         answers__scale_value__lte=2,
     )
-    for row in unhappy.values("enterprise_id", "created_on").annotate(n=Count("pk", distinct=True)):
-        signals[row["enterprise_id"]]["survey_dissatisfied"] += min(row["n"], SURVEY_SHEETS_PER_DAY)
+    for day_row in unhappy.values("enterprise_id", "created_on").annotate(n=Count("pk", distinct=True)):
+        signals[day_row["enterprise_id"]]["survey_dissatisfied"] += min(day_row["n"], SURVEY_SHEETS_PER_DAY)
     events = HotspotEvent.objects.filter(occurred_on__gte=week_on, occurred_on__lt=week_on + dt.timedelta(days=7))
-    for row in events.values("enterprise_id", "kind").annotate(n=Count("pk")):
-        signals[row["enterprise_id"]][EVENT_SIGNALS[row["kind"]]] += row["n"]
+    for event_row in events.values("enterprise_id", "kind").annotate(n=Count("pk")):
+        signals[event_row["enterprise_id"]][EVENT_SIGNALS[event_row["kind"]]] += event_row["n"]
     for _config, sources in declared("hotspot_signals"):
         for name, path in sources.items():
             if name not in SIGNALS:
@@ -140,8 +139,8 @@ def hotspot_week_compute(*, week_on: dt.date) -> list[HotspotScore]:
     enterprises = Enterprise.objects.select_related("unit", "zone").in_bulk(list(signals))
     zones: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SIGNALS, 0))
     zone_reports: dict[int, int] = defaultdict(int)
-    zone_units = {}
-    rows: list[tuple[Any, dict[str, int], int, float]] = []
+    zone_units: dict[int, OrgUnit] = {}
+    rows: list[tuple[OrgUnit, dict[str, int], int, float]] = []
     for enterprise_id, counts in signals.items():
         enterprise = enterprises.get(enterprise_id)
         if enterprise is None:
@@ -149,11 +148,11 @@ def hotspot_week_compute(*, week_on: dt.date) -> list[HotspotScore]:
         rows.append(
             (enterprise.unit, counts, report_counts.get(enterprise_id, 0), params.get("threshold_enterprise", 10))
         )
-        if enterprise.zone_id:
-            zone_units[enterprise.zone_id] = enterprise.zone
-            zone_reports[enterprise.zone_id] += report_counts.get(enterprise_id, 0)
+        if enterprise.zone is not None:
+            zone_units[enterprise.zone.pk] = enterprise.zone
+            zone_reports[enterprise.zone.pk] += report_counts.get(enterprise_id, 0)
             for name, count in counts.items():
-                zones[enterprise.zone_id][name] += count
+                zones[enterprise.zone.pk][name] += count
     for zone_id, counts in zones.items():
         rows.append((zone_units[zone_id], counts, zone_reports[zone_id], params.get("threshold_zone", 20)))
     HotspotScore.objects.filter(week_on=week_on).delete()
@@ -176,7 +175,7 @@ def hotspot_week_compute(*, week_on: dt.date) -> list[HotspotScore]:
 
 @transaction.atomic
 def hotspot_event_record(
-    *, user: Any, enterprise: Enterprise, kind: str, occurred_on: dt.date, workers_affected: int = 0, note: str = ""
+    *, user: User, enterprise: Enterprise, kind: str, occurred_on: dt.date, workers_affected: int = 0, note: str = ""
 ) -> HotspotEvent:
     if not access.can(user, "voice.view_warnings", enterprise):
         raise PermissionDenied
@@ -193,7 +192,7 @@ def hotspot_event_record(
 
 
 @transaction.atomic
-def hotspot_parameters_update(*, user: Any, values: dict[str, float], province: Any) -> int:
+def hotspot_parameters_update(*, user: User, values: dict[str, float], province: OrgUnit) -> int:
     """Province-wide weights and thresholds: only for holders of voice.view_warnings over the whole province."""
     if not access.can(user, "voice.view_warnings", province):
         raise PermissionDenied

@@ -33,9 +33,11 @@ class Submitted:
 def responsible_unit(*, enterprise: Enterprise | None) -> OrgUnit:
     """The enterprise's grassroots union; else the provincial Labour Federation; else the commune."""
     if enterprise is not None:
-        union = OrgUnit.objects.filter(parent=enterprise.unit, kind=OrgUnit.Kind.GRASSROOTS_UNION).order_by("pk")
-        if union.exists():
-            return union.first()
+        union = (
+            OrgUnit.objects.filter(parent=enterprise.unit, kind=OrgUnit.Kind.GRASSROOTS_UNION).order_by("pk").first()
+        )
+        if union is not None:
+            return union
     federation = province_labour_federation()
     if federation is not None:
         return federation
@@ -71,7 +73,13 @@ def _category(slug: str) -> Category:
 
 
 def _payload(
-    *, category: str, body: str, enterprise: Enterprise | None, contact: str, is_shareable: bool, photos: Sequence
+    *,
+    category: str,
+    body: str,
+    enterprise: Enterprise | None,
+    contact: str,
+    is_shareable: bool,
+    photos: Sequence[CleanPhoto],
 ) -> list[str]:
     """What a retry must repeat exactly to get the first report's receipt back."""
     parts = [category, body, str(enterprise.pk if enterprise else ""), contact, "1" if is_shareable else "0"]
@@ -182,7 +190,7 @@ def report_get_by_receipt(*, code: str) -> Report | None:
 @transaction.atomic
 def worker_message_add(*, report: Report, text: str) -> ReportMessage:
     """The worker writes back; the caller opened `report` with its receipt."""
-    target = report.merged_into if report.status == Report.Status.MERGED and report.merged_into_id else report
+    target = report.merged_into if report.status == Report.Status.MERGED and report.merged_into is not None else report
     if target.status == Report.Status.CLOSED:
         raise ValidationError(_("Phản ánh đã đóng. Nếu vẫn còn vấn đề, hãy gửi một phản ánh mới."), code="case_closed")
     message = ReportMessage.objects.create(

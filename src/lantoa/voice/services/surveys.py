@@ -1,7 +1,6 @@
 """Surveys of workers' thoughts and aspirations: built by officials, answered anonymously, one answer per device."""
 
 import secrets
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,7 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core.text import clean_line, nfc
 from lantoa.orgs import access
-from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
+from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit, User
 from lantoa.voice import crypto
 from lantoa.voice.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from lantoa.voice.selectors.surveys import survey_accepts
@@ -25,7 +24,7 @@ OTHER_GROUP_MESSAGE = _lazy(
 
 @transaction.atomic
 def survey_create(
-    *, user: Any, title: str, unit: OrgUnit, intro: str = "", segment: str = "", is_demo: bool = False
+    *, user: User, title: str, unit: OrgUnit, intro: str = "", segment: str = "", is_demo: bool = False
 ) -> Survey:
     if not access.can(user, "voice.manage_survey", unit):
         raise PermissionDenied
@@ -48,7 +47,7 @@ def survey_create(
 
 @transaction.atomic
 def survey_question_add(
-    *, user: Any, survey: Survey, text: str, kind: str, choices: list[str] | None = None
+    *, user: User, survey: Survey, text: str, kind: str, choices: list[str] | None = None
 ) -> SurveyQuestion:
     if not access.can(user, "voice.manage_survey", survey):
         raise PermissionDenied
@@ -69,7 +68,7 @@ def survey_question_add(
 
 
 @transaction.atomic
-def survey_open_set(*, user: Any, survey: Survey, is_open: bool) -> Survey:
+def survey_open_set(*, user: User, survey: Survey, is_open: bool) -> Survey:
     if not access.can(user, "voice.manage_survey", survey):
         raise PermissionDenied
     survey.is_open = is_open

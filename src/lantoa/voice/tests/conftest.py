@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -30,7 +31,7 @@ def grassroots_officer(grassroots_union: OrgUnit, make_official: Callable[..., U
 
 @pytest.fixture
 def submit() -> Callable[..., report_services.Submitted]:
-    def make(**fields: object) -> report_services.Submitted:
+    def make(**fields: Any) -> report_services.Submitted:
         fields.setdefault("category", "luong-cham-thieu")
         fields.setdefault("text", "Lương tháng 10 trả chậm hai tuần.")
         return report_services.report_submit(**fields)

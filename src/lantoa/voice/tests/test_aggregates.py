@@ -3,13 +3,14 @@
 import datetime as dt
 
 from django.urls import reverse
+from time_machine import TimeMachineFixture
 
 from lantoa.voice.selectors import aggregates
 
 ZONE = dt.timezone(dt.timedelta(hours=7))
 
 
-def at(time_machine, day: dt.date, hour: int = 9) -> None:
+def at(time_machine: TimeMachineFixture, day: dt.date, hour: int = 9) -> None:
     time_machine.move_to(dt.datetime.combine(day, dt.time(hour, 17, 3), tzinfo=ZONE))
 
 
@@ -84,8 +85,12 @@ def test_shifting_the_range_by_a_day_around_a_single_report_reveals_nothing(
     assert seen[dt.date(2026, 9, 1)][2] == (lone,) or lone in seen[dt.date(2026, 9, 1)][2]
     client.force_login(employer)
     pages = set()
-    for start, end in (("2026-09-14", "2026-10-14"), ("2026-09-15", "2026-10-15"), ("2026-09-16", "2026-10-16")):
-        page = client.get(reverse("voice:aggregates"), {"start": start, "end": end}).content.decode()
+    for typed_start, typed_end in (
+        ("2026-09-14", "2026-10-14"),
+        ("2026-09-15", "2026-10-15"),
+        ("2026-09-16", "2026-10-16"),
+    ):
+        page = client.get(reverse("voice:aggregates"), {"start": typed_start, "end": typed_end}).content.decode()
         shown = page[page.index("<h1>") : page.index("</main>")]
         shown = shown[shown.index("</form>") :]  # all but the echo of the typed dates
         assert "15/09" not in shown and "22:" not in shown and "Tháng 09/2026" in shown

@@ -111,3 +111,10 @@ def test_photo_count_and_sizes_are_checked_before_any_photo_is_decoded(client, e
         response = client.post(f"{API}/reports/with-photos", {**fields, "photos": two})
     assert response.status_code == 400 and response.json()["code"] == "photo_too_large"
     assert Report.objects.count() == 0
+
+
+def test_a_multipart_report_without_photos_is_stored_without_photos(client, enterprise_a, grassroots_union):
+    fields = {"category": "khac", "text": "Nhà vệ sinh xưởng 3 hỏng cả tháng.", "enterprise": enterprise_a.public_code}
+    response = client.post(f"{API}/reports/with-photos", fields)
+    assert response.status_code == 201
+    assert Report.objects.get().photos.count() == 0

@@ -93,6 +93,7 @@ def test_merged_duplicate_worker_sees_the_officer_reply_on_the_kept_case(
     from lantoa.voice.selectors.cases import worker_messages, worker_status
 
     opened = report_services.report_get_by_receipt(code=duplicate.receipt.code)
+    assert opened is not None
     assert [m.text for m in worker_messages(report=opened)] == ["Lương sẽ trả ngày 15."]
     assert worker_status(report=opened) == Report.Status.ANSWERED
     with pytest.raises(ValidationError) as error:

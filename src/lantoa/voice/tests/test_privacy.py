@@ -52,12 +52,12 @@ def test_the_log_filter_drops_the_request_and_masks_addresses(rf):
     )
     record.request = request
     assert VoicePrivacyLogFilter().filter(record)
-    assert record.request is None
+    assert getattr(record, "request", "kept") is None
     assert SECRET_IP not in record.getMessage()
     other = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Office: %s", ("/office/",), None)
     other.request = rf.get("/office/")
     VoicePrivacyLogFilter().filter(other)
-    assert other.request is not None
+    assert getattr(other, "request", None) is not None
 
 
 def test_the_view_never_sees_the_address(rf, labour_federation):

@@ -128,6 +128,7 @@ def test_photos_are_stored_encrypted(labour_federation, submit):
 def test_acknowledgement_is_signed_names_the_facts_and_not_the_worker(enterprise_a, grassroots_union, submit):
     submitted = submit(enterprise=enterprise_a, contact="0912345678")
     payload = crypto.ack_verify(submitted.ack)
+    assert payload is not None
     assert payload["c"] == "Lương chậm, thiếu"
     assert payload["b"] == grassroots_union.name
     assert "0912345678" not in str(payload)

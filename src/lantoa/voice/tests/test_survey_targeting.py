@@ -115,6 +115,7 @@ def test_breakdown_cells_under_five_are_hidden_on_the_page_and_in_the_xlsx(
     job = Job.objects.get()
     with django_assert_max_num_queries(11):  # what the worker runs for it
         export = jobs.kind_of(job).build(job, None, lambda *_progress: None)
+    assert export.content is not None
     rows = list(load_workbook(io.BytesIO(export.content))["Theo nhóm"].iter_rows(values_only=True))
     assert ("Theo doanh nghiệp", "Công ty Lớn", 6) in rows
     assert ("Theo doanh nghiệp", "Công ty Nhỏ", "Ẩn: dưới 5 phiếu") in rows

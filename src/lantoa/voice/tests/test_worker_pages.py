@@ -17,7 +17,9 @@ REPORT_FORM = {
 
 
 def receipt_in(page: str) -> str:
-    return re.search(r'id="receipt-code">([A-Z2-9-]+)<', page).group(1)
+    found = re.search(r'id="receipt-code">([A-Z2-9-]+)<', page)
+    assert found is not None, "the receipt page shows no receipt"
+    return found.group(1)
 
 
 def test_report_page_warns_that_a_lost_receipt_cannot_be_recovered(client, labour_federation):

@@ -4,12 +4,13 @@ import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
 from lantoa.orgs import selectors as org_selectors
 from lantoa.orgs.models import Enterprise, OrgUnit
@@ -24,7 +25,7 @@ def _province() -> OrgUnit | None:
 
 @login_required
 @require_GET
-def hotspot_board(request: HttpRequest) -> HttpResponse:
+def hotspot_board(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.view_warnings"):
         raise PermissionDenied
     try:
@@ -48,7 +49,7 @@ def hotspot_board(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hotspot_event_new(request: HttpRequest) -> HttpResponse:
+def hotspot_event_new(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.view_warnings"):
         raise PermissionDenied
     enterprises = org_selectors.enterprise_list_for_user(user=request.user, action="voice.view_warnings")[:500]
@@ -76,7 +77,7 @@ def hotspot_event_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hotspot_weights(request: HttpRequest) -> HttpResponse:
+def hotspot_weights(request: OfficeHttpRequest) -> HttpResponse:
     province = _province()
     if province is None or not access.can(request.user, "voice.view_warnings", province):
         raise PermissionDenied
@@ -85,7 +86,7 @@ def hotspot_weights(request: HttpRequest) -> HttpResponse:
         try:
             values = {
                 key: float(value.replace(",", "."))
-                for key, value in request.POST.items()
+                for key, value in request.POST.dict().items()
                 if key != "csrfmiddlewaretoken"
             }
             hotspot_services.hotspot_parameters_update(user=request.user, values=values, province=province)

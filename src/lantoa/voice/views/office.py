@@ -5,11 +5,13 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import Form
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
 from lantoa.orgs.models import User
 from lantoa.voice import crypto
@@ -22,7 +24,7 @@ from lantoa.voice.services import cases as case_services
 
 @login_required
 @require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.view_case"):
         raise PermissionDenied
     case_services.cases_escalate_overdue()  # on read as well as by the hourly command
@@ -57,7 +59,7 @@ def _people(report: Report) -> list[tuple[int, str]]:
     ]
 
 
-def _case_context(request: HttpRequest, report: Report, **forms: object) -> dict:
+def _case_context(request: OfficeHttpRequest, report: Report, **forms: Form) -> dict[str, object]:
     body, contact = case_selectors.case_body(report=report)
     candidates = case_selectors.case_merge_candidates(user=request.user, report=report)
     return {
@@ -78,7 +80,7 @@ def _case_context(request: HttpRequest, report: Report, **forms: object) -> dict
 
 @login_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     report = case_selectors.case_get_for_user(user=request.user, pk=pk)
     return render(request, "voice/case_detail.html", _case_context(request, report))
 
@@ -91,9 +93,10 @@ CASE_ACTIONS = {
 
 @login_required
 @require_POST
-def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def case_act(request: OfficeHttpRequest, pk: int, action: str) -> HttpResponse:
     report = case_selectors.case_get_for_user(user=request.user, pk=pk)
-    forms: dict[str, object] = {}
+    forms: dict[str, Form] = {}
+    form: Form
     try:
         if action in CASE_ACTIONS:
             make_form, service = CASE_ACTIONS[action]
@@ -126,7 +129,7 @@ def case_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def case_photo(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+def case_photo(request: OfficeHttpRequest, pk: int, photo_pk: int) -> HttpResponse:
     report = case_selectors.case_get_for_user(user=request.user, pk=pk)
     photo = get_object_or_404(report.photos, pk=photo_pk)
     case_services.report_read_record(report=report, user=request.user, action="photo")
@@ -144,7 +147,7 @@ def _period(form: PeriodForm) -> tuple[dt.date, dt.date]:
 
 @login_required
 @require_http_methods(["GET"])
-def aggregates(request: HttpRequest) -> HttpResponse:
+def aggregates(request: OfficeHttpRequest) -> HttpResponse:
     """Counts per category with k-anonymity: what an employer may see (never a single report)."""
     if not access.can(request.user, "voice.view_aggregates"):
         raise PermissionDenied

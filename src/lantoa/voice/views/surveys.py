@@ -4,16 +4,18 @@ import secrets
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
 from lantoa.core.ratelimit import rate_limited
 from lantoa.orgs import access
-from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit
+from lantoa.orgs.middleware import WorkerHttpRequest
+from lantoa.orgs.models import SEGMENT_LABELS, Enterprise, OrgUnit, User
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import jobs as survey_jobs
 from lantoa.voice.forms import SurveyForm, SurveyQuestionForm
@@ -23,9 +25,9 @@ from lantoa.voice.services import surveys as survey_services
 DEVICE_COOKIE = "lt_sv"
 
 
-def _units(user: object) -> list[tuple[str, str]]:
+def _units(user: User) -> list[tuple[str, str]]:
     roots = access.scope_roots(user, "voice.manage_survey")
-    if getattr(user, "is_superuser", False) and not roots:
+    if user.is_superuser and not roots:
         roots = list(OrgUnit.objects.filter(parent__isnull=True))
     units = list(roots)
     for root in roots:
@@ -39,7 +41,7 @@ def _units(user: object) -> list[tuple[str, str]]:
 
 @login_required
 @require_GET
-def survey_list(request: HttpRequest) -> HttpResponse:
+def survey_list(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.manage_survey"):
         raise PermissionDenied
     return render(
@@ -49,7 +51,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def survey_new(request: HttpRequest) -> HttpResponse:
+def survey_new(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.manage_survey"):
         raise PermissionDenied
     segments = [(slug, str(label)) for slug, label in SEGMENT_LABELS.items()]
@@ -72,7 +74,7 @@ def survey_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_detail(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
     form = SurveyQuestionForm(request.POST or None)
     if request.method == "POST" and "is_open" in request.POST:
@@ -107,7 +109,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_export(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     """The results as XLSX, built by the worker: this queues the file, the job page hands it out."""
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
     return redirect("core:job", pk=survey_jobs.survey_export_start(survey=survey, user=request.user).pk)
@@ -115,13 +117,13 @@ def survey_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def survey_qr(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_qr(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     survey = survey_selectors.survey_get_for_user(user=request.user, pk=pk)
     url = absolute_url(reverse("voice:survey-answer", args=[survey.public_code]), request)
     return HttpResponse(qr_svg(url, scale=6, title=survey.title), content_type="image/svg+xml")
 
 
-def _answering_enterprise(request: HttpRequest, choices: list[Enterprise]) -> Enterprise | None:
+def _answering_enterprise(request: WorkerHttpRequest, choices: list[Enterprise]) -> Enterprise | None:
     """The worker's pick on the page, else the `/e/<code>` context, else the survey's only enterprise."""
     picked = request.POST.get("enterprise", "")
     if picked:
@@ -133,7 +135,7 @@ def _answering_enterprise(request: HttpRequest, choices: list[Enterprise]) -> En
 
 @require_http_methods(["GET", "POST"])
 @rate_limited("survey", target="code")
-def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
+def survey_answer(request: WorkerHttpRequest, code: str) -> HttpResponse:
     survey = survey_selectors.survey_get_public(code=code)
     token = request.COOKIES.get(DEVICE_COOKIE) or secrets.token_urlsafe(24)
     choices = survey_selectors.survey_enterprises(survey=survey)

@@ -17,22 +17,23 @@ from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg_inline
 from lantoa.core.ratelimit import rate_limited
 from lantoa.core.registry import declared
+from lantoa.orgs.middleware import WorkerHttpRequest
 from lantoa.orgs.selectors import enterprise_for_worker_context
 from lantoa.voice import crypto
 from lantoa.voice.forms import AckVerifyForm, ReceiptForm, ReportForm, WorkerReplyForm
-from lantoa.voice.models import ReportMessage
-from lantoa.voice.photos import photos_clean
+from lantoa.voice.models import Report, ReportMessage
+from lantoa.voice.photos import CleanPhoto, photos_clean
 from lantoa.voice.selectors.cases import worker_body, worker_messages, worker_status
 from lantoa.voice.services import reports as report_services
 
 
-def _photos(form: ReportForm) -> list:
+def _photos(form: ReportForm) -> list[CleanPhoto]:
     return photos_clean(form.cleaned_data["photos"])
 
 
 @require_http_methods(["GET", "POST"])
 @rate_limited("report")
-def report_new(request: HttpRequest) -> HttpResponse:
+def report_new(request: WorkerHttpRequest) -> HttpResponse:
     context_enterprise = request.worker_enterprise or None
     form = ReportForm(request.POST or None, request.FILES or None, worker_enterprise=context_enterprise)
     if form.is_valid():
@@ -74,7 +75,7 @@ def _receipt_page(request: HttpRequest, submitted: report_services.Submitted, *,
 
 
 def _follow_page(
-    request: HttpRequest, report: object, code: str, reply_form: WorkerReplyForm | None = None
+    request: HttpRequest, report: Report, code: str, reply_form: WorkerReplyForm | None = None
 ) -> HttpResponse:
     messages = worker_messages(report=report)
     context = {
@@ -98,9 +99,10 @@ def follow(request: HttpRequest) -> HttpResponse:
     """The worker opens their case with the receipt (sent in a POST body, never in a URL)."""
     form = ReceiptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        report = report_services.report_get_by_receipt(code=form.cleaned_data["receipt"])
-        if report is not None:
-            return _follow_page(request, report, crypto.receipt_parse(form.cleaned_data["receipt"]).code)
+        receipt = crypto.receipt_parse(form.cleaned_data["receipt"])
+        report = report_services.report_get_by_receipt(code=receipt.code) if receipt else None
+        if receipt is not None and report is not None:
+            return _follow_page(request, report, receipt.code)
         form.add_error("receipt", _("Không tìm thấy phản ánh với mã này. Hãy kiểm tra lại từng ký tự."))
     return render(request, "voice/follow.html", {"form": form})
 
@@ -108,19 +110,19 @@ def follow(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 @rate_limited("follow")
 def follow_reply(request: HttpRequest) -> HttpResponse:
-    form = WorkerReplyForm(request.POST)
-    report = report_services.report_get_by_receipt(code=request.POST.get("receipt", ""))
-    if report is None:
+    receipt = crypto.receipt_parse(request.POST.get("receipt", ""))
+    report = report_services.report_get_by_receipt(code=receipt.code) if receipt else None
+    if receipt is None or report is None:
         return render(request, "voice/follow.html", {"form": ReceiptForm()}, status=404)
-    code = crypto.receipt_parse(request.POST["receipt"]).code
+    form = WorkerReplyForm(request.POST)
     if form.is_valid():
         try:
             report_services.worker_message_add(report=report, text=form.cleaned_data["text"])
         except ValidationError as error:
             form.add_error("text", error)
         else:
-            form = None
-    return _follow_page(request, report, code, reply_form=form)
+            return _follow_page(request, report, receipt.code)
+    return _follow_page(request, report, receipt.code, reply_form=form)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from lantoa.voice.services.hotspots import hotspot_week_compute, week_start
@@ -9,7 +9,7 @@ from lantoa.voice.services.hotspots import hotspot_week_compute, week_start
 class Command(BaseCommand):
     help = "Compute the weekly hotspot index (the running week, or --weeks back from it). Run daily or weekly."
 
-    def add_arguments(self, parser: object) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--weeks", type=int, default=1, help="How many weeks to (re)compute, oldest first.")
 
     def handle(self, *, weeks: int, **options: object) -> None:
