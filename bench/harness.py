@@ -21,8 +21,10 @@ PYTHON = sys.executable
 PG_ADMIN_URL = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
-  io.write(string.format("BENCH requests=%d errors=%d p50_us=%d p95_us=%d p99_us=%d\\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH requests=%d errors=%d status=%d connect=%d read=%d write=%d timeout=%d p50_us=%d p95_us=%d p99_us=%d\\n",
+    summary.requests, e.status + e.connect + e.read + e.write + e.timeout, e.status, e.connect, e.read, e.write, e.timeout,
     latency:percentile(50), latency:percentile(95), latency:percentile(99)))
 end
 """
@@ -202,6 +204,7 @@ def wrk_result(started: tuple[subprocess.Popen, str]) -> dict[str, float]:
         "seconds": _seconds(*re.search(r"requests in ([\d.]+)(us|ms|s|m|h)", output).groups()),
         "requests": int(found["requests"]),
         "errors": int(found["errors"]),
+        "errors_by_kind": {kind: int(found[kind]) for kind in ("status", "connect", "read", "write", "timeout")},
         "requests_per_s": round(rps, 1),
         "p50_ms": round(int(found["p50_us"]) / 1000, 2),
         "p95_ms": round(int(found["p95_us"]) / 1000, 2),
