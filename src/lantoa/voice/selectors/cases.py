@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from lantoa.core.registry import period_bounds
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit, User
+from lantoa.orgs.models import Enterprise, OrgUnit, User
 from lantoa.voice import crypto
 from lantoa.voice.models import Report, ReportMessage
 from lantoa.voice.services.cases import report_read_record
@@ -25,10 +25,13 @@ class MessageView:
 
 
 def case_scope_q(user: User, action: str = "voice.view_case") -> Q:
-    """Reports of an enterprise are placed by the enterprise (and its KCN/CCN); others by the receiving unit."""
-    with_enterprise = access.scope_q(user, action, path_fields=("enterprise__unit__path", "enterprise__zone__path"))
-    without = access.scope_q(user, action, path_fields=("unit__path",))
-    return (Q(enterprise__isnull=False) & with_enterprise) | (Q(enterprise__isnull=True) & without)
+    """Reports of an enterprise are placed by the enterprise (and its KCN/CCN); others by the receiving unit.
+
+    The places in scope are subqueries, not joins: PostgreSQL then reads the newest reports off the `created_at`
+    index and stops at a page, where joined paths made it sort every report of the province first."""
+    enterprises = Enterprise.objects.filter(access.scope_q(user, action, path_fields=("unit__path", "zone__path")))
+    units = OrgUnit.objects.filter(access.scope_q(user, action))
+    return Q(enterprise__in=enterprises.values("pk")) | Q(enterprise__isnull=True, unit__in=units.values("pk"))
 
 
 def case_list_for_user(
