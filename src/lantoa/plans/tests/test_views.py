@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 import time_machine
@@ -186,6 +187,25 @@ def test_report_list_query_count_does_not_grow_with_reports(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("plans:report-list"))
     assert response.content.decode().count("/plans/reports/") >= 8
+
+
+def test_report_list_shows_a_page_of_reports_at_a_time(
+    client, fake_sources, quarter, province, province_monitor, system, monkeypatch
+):
+    from lantoa.orgs.models import OrgUnit
+    from lantoa.plans.services import reports
+    from lantoa.plans.views import reports as report_views
+
+    monkeypatch.setattr(report_views, "REPORTS_PER_PAGE", 3)
+    for unit in OrgUnit.objects.filter(kind=OrgUnit.Kind.WARD)[:5]:
+        reports.report_draft(unit=unit, period=quarter, by=system)
+    client.force_login(province_monitor)
+    first = client.get(reverse("plans:report-list")).content.decode()
+    second = client.get(reverse("plans:report-list"), {"page": 2}).content.decode()
+    links = r'href="/plans/reports/(\d+)/"'
+    assert len(re.findall(links, first)) == 3 and len(re.findall(links, second)) == 2
+    assert not set(re.findall(links, first)) & set(re.findall(links, second))
+    assert "Trang 1/2" in first and "page=2" in first and "Trang trước" in second
 
 
 def test_plan_page_lets_the_monitor_assign_a_task_to_a_commune(client, provincial_plan, binh_hoa, province_monitor):

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +21,8 @@ from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.selectors.documents import report_document
 from lantoa.plans.services import plans as plan_services
 from lantoa.plans.services import reports as report_services
+
+REPORTS_PER_PAGE = 50
 
 
 def _draft_units(user: Any) -> QuerySet[OrgUnit]:
@@ -38,8 +41,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
         user=request.user, period_code=request.GET.get("period", ""), status=request.GET.get("status", "")
     )
     form = ReportDraftForm(units=_draft_units(request.user))
-    context = {"reports": reports[:200], "form": form, "statuses": UnitReport.Status.choices}
+    context = {"page": _page(request, reports), "form": form}
     return render(request, "plans/report_list.html", context)
+
+
+def _page(request: HttpRequest, reports: QuerySet[UnitReport]) -> Page:
+    return Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
 @login_required
@@ -56,7 +63,7 @@ def report_draft(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã lập dự thảo báo cáo từ số liệu."))
             return redirect("plans:report-detail", pk=report.pk)
     reports = plan_access.report_list_for_user(user=request.user)
-    return render(request, "plans/report_list.html", {"reports": reports[:200], "form": form}, status=200)
+    return render(request, "plans/report_list.html", {"page": _page(request, reports), "form": form}, status=200)
 
 
 @login_required
