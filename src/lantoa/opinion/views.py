@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lantoa.content.signals import page_viewed
 from lantoa.core.ratelimit import rate_limited
+from lantoa.opinion import jobs as opinion_jobs
 from lantoa.opinion.forms import (
     AnswerForm,
     ClaimForm,
@@ -39,9 +40,6 @@ from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.selectors import enterprise_for_worker_context
-from lantoa.plans.exports.docx import report_docx
-from lantoa.plans.jobs import DOCX
-from lantoa.plans.views.common import attachment
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.photos import photos_clean
@@ -321,30 +319,25 @@ def notes_rollup(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "held": held,
         "min_sources": note_selectors.MIN_SOURCES,
-        "can_report": bool(_report_units(request.user)),
+        "can_report": bool(report_selectors.report_units_for_user(user=request.user)),
     }
     return render(request, "opinion/notes_rollup.html", context)
-
-
-def _report_units(user: object) -> list[OrgUnit]:
-    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
-    roots = access.scope_roots(user, "opinion.view_notes")
-    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def monthly_report(request: HttpRequest) -> HttpResponse:
-    """The form, and on POST the DOCX drafted at once: a month of one unit's records is small enough to build in
-    the request, so no background job is queued."""
-    units = _report_units(request.user)
+    """The form; its POST queues the DOCX, which the worker drafts and the job page hands out."""
+    units = report_selectors.report_units_for_user(user=request.user)
     if not units:
         raise PermissionDenied
     last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     form = MonthlyReportForm(request.POST or None, units=units, initial={"unit": units[0], "month": last_month})
     if form.is_valid():
-        doc = report_selectors.monthly_report(unit=form.cleaned_data["unit"], month=form.cleaned_data["month"])
-        return attachment(report_docx(doc), content_type=DOCX, filename=f"{doc.file_stem}.docx")
+        job = opinion_jobs.monthly_report_start(
+            unit=form.cleaned_data["unit"], month=form.cleaned_data["month"], user=request.user
+        )
+        return redirect("core:job", pk=job.pk)
     context = {"form": form, "k": note_selectors.MIN_SOURCES}
     return render(request, "opinion/monthly_report.html", context)
 

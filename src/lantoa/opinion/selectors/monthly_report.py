@@ -20,6 +20,7 @@ from lantoa.core.formats import vn_number
 from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
 from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, notes_under, rollup_of
 from lantoa.opinion.selectors.recommendations import state_of
+from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.selectors.documents import ReportDocument, Section, Table, issuer_of, place_line
 from lantoa.voice.models import Report, SurveyAnswer, SurveyQuestion, SurveyResponse
@@ -54,6 +55,12 @@ class Annex:
             for record in records
         ]
         return Table(_("Hồ sơ nguồn của từng số liệu"), headers, rows)
+
+
+def report_units_for_user(*, user: object) -> list[OrgUnit]:
+    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
+    roots = access.scope_roots(user, "opinion.view_notes")
+    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
 
 
 def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
