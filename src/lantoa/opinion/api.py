@@ -16,6 +16,7 @@ from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.api import ErrorOut, ReceiptIn
 from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.photos import photos_clean
 
@@ -32,10 +33,6 @@ class ClaimIn(Schema):
 class ReceiptOut(Schema):
     receipt: str
     status: str
-
-
-class ReceiptIn(Schema):
-    receipt: str
 
 
 class CitationOut(Schema):
@@ -62,11 +59,6 @@ class ClaimStatusOut(Schema):
     received_on: str
     text: str
     clarification: ClarificationOut | None = None
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str = ""
 
 
 def _out(request: HttpRequest, item: Clarification) -> dict:
