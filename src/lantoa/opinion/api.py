@@ -5,7 +5,7 @@ A claim's status is read with `POST /claims/status` and the receipt in the body:
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
@@ -82,11 +82,17 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
     }
 
 
-CLAIM_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+CLAIM_RESPONSES: dict[int, type[Schema]] = {
+    201: ReceiptOut,
+    200: ReceiptOut,
+    400: ErrorOut,
+    409: ErrorOut,
+    429: ErrorOut,
+}
 
 
 @router.post("/claims", response=CLAIM_RESPONSES, summary="Gửi hỏi một tin đồn")
-def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
+def claim_create(request: HttpRequest, payload: ClaimIn) -> Status | HttpResponse:
     """Anonymous: the receipt comes back once and is never stored in clear. With an `idempotency_key`, the same
     claim sent again answers 200 with the same receipt; the key with other words answers 409."""
     if ratelimit.exceeded(request, "claim"):
@@ -99,7 +105,13 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
     response=CLAIM_RESPONSES,
     summary="Gửi hỏi một tin đồn kèm ảnh (multipart)",
 )
-def claim_create_with_photo(request: HttpRequest, payload: Form[ClaimIn], photo: File[UploadedFile] = None) -> Status:
+def claim_create_with_photo(
+    request: HttpRequest,
+    payload: Form[ClaimIn],
+    # ninja spells a file parameter `File[T]` and cannot say "optional but not nullable"; `| None` would publish
+    # the field as nullable in the OpenAPI schema, so the None default stays as ninja documents it.
+    photo: File[UploadedFile] = None,  # type: ignore[assignment]
+) -> Status | HttpResponse:
     """The same claim as `/claims`, as form fields plus one `photo` file (cleaned like a report's photos)."""
     if ratelimit.exceeded(request, "claim"):
         return ratelimit.too_many(request, "claim")
@@ -131,7 +143,7 @@ def _claim_submit(payload: ClaimIn, upload: UploadedFile | None = None) -> Statu
     response={200: ClaimStatusOut, 404: ErrorOut, 429: ErrorOut},
     summary="Tình trạng câu hỏi theo mã biên nhận",
 )
-def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
+def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status | HttpResponse:
     """The receipt travels in the body, never in the URL, so no access log or browser history keeps it."""
     if ratelimit.exceeded(request, "follow"):
         return ratelimit.too_many(request, "follow")

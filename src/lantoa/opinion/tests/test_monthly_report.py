@@ -46,7 +46,7 @@ def test_the_monthly_report_is_a_party_format_docx_whose_figures_lead_to_their_r
         claim_services.claim_submit(text="Nghe nói sắp cấm rút BHXH một lần", enterprise=enterprises[0])
     client.force_login(union_officer)
     with no_database_writes():  # a GET only shows the form, whatever its query says
-        page = client.get(reverse("opinion:monthly-report"), {"unit": province.pk, "month": "11/2026"})
+        page = client.get(reverse("opinion:monthly-report"), {"unit": str(province.pk), "month": "11/2026"})
     assert page.status_code == 200 and "Tạo tệp báo cáo (DOCX)" in page.content.decode()
     assert client.put(reverse("opinion:monthly-report")).status_code == 405
     # Asked for late on 5 December (Việt Nam time), drafted by the worker after midnight: the report bears the day
