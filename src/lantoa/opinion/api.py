@@ -5,7 +5,7 @@ A claim's status is read with `POST /claims/status` and the receipt in the body:
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
@@ -16,6 +16,7 @@ from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice.api import ErrorOut, ReceiptIn
 from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.photos import photos_clean
 
@@ -32,10 +33,6 @@ class ClaimIn(Schema):
 class ReceiptOut(Schema):
     receipt: str
     status: str
-
-
-class ReceiptIn(Schema):
-    receipt: str
 
 
 class CitationOut(Schema):
@@ -64,11 +61,6 @@ class ClaimStatusOut(Schema):
     clarification: ClarificationOut | None = None
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str = ""
-
-
 def _out(request: HttpRequest, item: Clarification) -> dict:
     return {
         "slug": item.slug,
@@ -90,11 +82,17 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
     }
 
 
-CLAIM_RESPONSES = {201: ReceiptOut, 200: ReceiptOut, 400: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+CLAIM_RESPONSES: dict[int, type[Schema]] = {
+    201: ReceiptOut,
+    200: ReceiptOut,
+    400: ErrorOut,
+    409: ErrorOut,
+    429: ErrorOut,
+}
 
 
 @router.post("/claims", response=CLAIM_RESPONSES, summary="Gửi hỏi một tin đồn")
-def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
+def claim_create(request: HttpRequest, payload: ClaimIn) -> Status | HttpResponse:
     """Anonymous: the receipt comes back once and is never stored in clear. With an `idempotency_key`, the same
     claim sent again answers 200 with the same receipt; the key with other words answers 409."""
     if ratelimit.exceeded(request, "claim"):
@@ -107,7 +105,13 @@ def claim_create(request: HttpRequest, payload: ClaimIn) -> Status:
     response=CLAIM_RESPONSES,
     summary="Gửi hỏi một tin đồn kèm ảnh (multipart)",
 )
-def claim_create_with_photo(request: HttpRequest, payload: Form[ClaimIn], photo: File[UploadedFile] = None) -> Status:
+def claim_create_with_photo(
+    request: HttpRequest,
+    payload: Form[ClaimIn],
+    # ninja spells a file parameter `File[T]` and cannot say "optional but not nullable"; `| None` would publish
+    # the field as nullable in the OpenAPI schema, so the None default stays as ninja documents it.
+    photo: File[UploadedFile] = None,  # type: ignore[assignment]
+) -> Status | HttpResponse:
     """The same claim as `/claims`, as form fields plus one `photo` file (cleaned like a report's photos)."""
     if ratelimit.exceeded(request, "claim"):
         return ratelimit.too_many(request, "claim")
@@ -139,7 +143,7 @@ def _claim_submit(payload: ClaimIn, upload: UploadedFile | None = None) -> Statu
     response={200: ClaimStatusOut, 404: ErrorOut, 429: ErrorOut},
     summary="Tình trạng câu hỏi theo mã biên nhận",
 )
-def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status:
+def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status | HttpResponse:
     """The receipt travels in the body, never in the URL, so no access log or browser history keeps it."""
     if ratelimit.exceeded(request, "follow"):
         return ratelimit.too_many(request, "follow")

@@ -32,6 +32,7 @@ class OpinionConfig(AppConfig):
         ("opinion.view_notes", "opinion:notes-rollup", _("Tổng hợp tình hình tư tưởng")),
     )
     indicator_sources = "lantoa.opinion.indicators.sources"
+    job_kinds = ("lantoa.opinion.jobs.MONTHLY_REPORT_JOB_KIND",)
     demo_loader = "lantoa.opinion.demo.load"
     hotspot_signals = {
         "rumour_spreading": "lantoa.opinion.hotspot_signals.rumour_spreading",

@@ -103,9 +103,8 @@ def _clarifications(publisher: User) -> int:
             provisions = [provision_resolve(doc_number=number, article=article) for number, article in refs]
         except ValidationError:
             continue  # the library is not loaded: the desk still shows the claims waiting
-        group = None
-        for text in said:
-            group = claim_services.claim_submit(text=text, is_demo=True).claim.group
+        # The wordings of one rumour fall into one group, which the clarification answers.
+        group = [claim_services.claim_submit(text=text, is_demo=True).claim.group for text in said][-1]
         ClaimGroup.objects.filter(pk=group.pk).update(first_claim_at=timezone.now() - dt.timedelta(hours=hours))
         group.refresh_from_db()
         claim_services.clarification_publish(

@@ -1,4 +1,7 @@
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote, Topic
@@ -101,9 +104,9 @@ class NoteForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+        cast(forms.ModelChoiceField, self.fields["enterprise"]).queryset = enterprises
 
 
 class RollupForm(forms.Form):
@@ -124,14 +127,16 @@ class MonthlyReportForm(forms.Form):
         error_messages={"invalid": _("Ghi tháng theo mẫu mm/yyyy, ví dụ 11/2026.")},
     )
 
-    def __init__(self, *args: object, units: list[OrgUnit], **kwargs: object) -> None:
+    def __init__(self, *args: Any, units: list[OrgUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = OrgUnit.objects.filter(pk__in=[unit.pk for unit in units]).order_by("path")
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = OrgUnit.objects.filter(
+            pk__in=[unit.pk for unit in units]
+        ).order_by("path")
 
 
 class ShareForm(forms.Form):
     enterprise = forms.ModelChoiceField(queryset=Enterprise.objects.none())
 
-    def __init__(self, *args: object, enterprises: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+        cast(forms.ModelChoiceField, self.fields["enterprise"]).queryset = enterprises

@@ -4,7 +4,7 @@
 import datetime as dt
 import statistics
 
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +13,7 @@ from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote
 from lantoa.opinion.selectors.claims import hours_to_clarification
 
 
-def _published(start: dt.date, end: dt.date) -> object:
+def _published(start: dt.date, end: dt.date) -> QuerySet[Clarification]:
     since, until = period_bounds(start, end)
     return Clarification.objects.filter(published_at__gte=since, published_at__lt=until)
 
@@ -32,10 +32,10 @@ def median_hours_to_clarification(*, start: dt.date, end: dt.date) -> dict[int, 
 
 def recommendations_answered_on_time(*, start: dt.date, end: dt.date) -> dict[int, int]:
     """Answered in the period by the deadline, counted for the body that answered (else the raising unit)."""
-    rows = Recommendation.objects.filter(answered_on__gte=start, answered_on__lte=end).filter(
+    on_time = Recommendation.objects.filter(answered_on__gte=start, answered_on__lte=end).filter(
         answered_on__lte=F("due_on")
     )
-    rows = rows.annotate(place=Coalesce("addressee_unit_id", "unit_id")).values("place").annotate(n=Count("pk"))
+    rows = on_time.annotate(place=Coalesce("addressee_unit_id", "unit_id")).values("place").annotate(n=Count("pk"))
     return {row["place"]: row["n"] for row in rows}
 
 

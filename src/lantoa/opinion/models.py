@@ -57,6 +57,23 @@ class Claim(models.Model):
         return _("Tin #%(pk)s") % {"pk": self.pk}
 
 
+class Topic(models.Model):
+    """A subject workers talk about; officials edit the list (the first ones come with the app)."""
+
+    name = models.CharField(_("Chủ đề"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(_("Đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("Chủ đề tư tưởng")
+        verbose_name_plural = _("Chủ đề tư tưởng")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Clarification(models.Model):
     class Verdict(models.TextChoices):
         TRUE = "true", _("Đúng")
@@ -73,7 +90,7 @@ class Clarification(models.Model):
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(db_index=True)
     topics = models.ManyToManyField(
-        "Topic", blank=True, related_name="clarifications", verbose_name=_("Chủ đề liên quan")
+        Topic, blank=True, related_name="clarifications", verbose_name=_("Chủ đề liên quan")
     )
     is_demo = models.BooleanField(default=False, editable=False)
 
@@ -154,28 +171,11 @@ class Recommendation(models.Model):
 
     @property
     def addressee(self) -> str:
-        return self.addressee_unit.name if self.addressee_unit_id else self.addressee_name
+        return self.addressee_unit.name if self.addressee_unit else self.addressee_name
 
     @property
     def access_units(self) -> list[OrgUnit]:
-        return [self.unit, self.addressee_unit] if self.addressee_unit_id else [self.unit]
-
-
-class Topic(models.Model):
-    """A subject workers talk about; officials edit the list (the first ones come with the app)."""
-
-    name = models.CharField(_("Chủ đề"), max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-    position = models.PositiveSmallIntegerField(default=0)
-    is_active = models.BooleanField(_("Đang dùng"), default=True)
-
-    class Meta:
-        verbose_name = _("Chủ đề tư tưởng")
-        verbose_name_plural = _("Chủ đề tư tưởng")
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
+        return [self.unit, self.addressee_unit] if self.addressee_unit else [self.unit]
 
 
 class ThoughtNote(models.Model):

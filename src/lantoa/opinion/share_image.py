@@ -16,7 +16,7 @@ from lantoa.opinion.models import Clarification
 WIDTH, HEIGHT = 1200, 630
 FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BOLD_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-VERDICT_COLOURS = {
+VERDICT_COLOURS: dict[str, tuple[int, int, int]] = {
     Clarification.Verdict.TRUE: (21, 128, 61),
     Clarification.Verdict.FALSE: (185, 28, 28),
     Clarification.Verdict.PARTLY: (180, 83, 9),
@@ -24,7 +24,7 @@ VERDICT_COLOURS = {
 }
 
 
-def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     try:
         return ImageFont.truetype(path, size)
     except OSError:
@@ -55,4 +55,8 @@ def share_png(clarification: Clarification) -> bytes:
     """The picture, drawn once per wording (a correction draws a new one)."""
     wording = f"{clarification.verdict}|{clarification.claim}|{clarification.truth}"
     key = "opinion:share:" + hashlib.sha256(wording.encode()).hexdigest()[:32]
-    return cache.get_or_set(key, lambda: _draw(clarification), timeout=7 * 24 * 3600)
+    png = cache.get(key)
+    if png is None:
+        png = _draw(clarification)
+        cache.set(key, png, timeout=7 * 24 * 3600)
+    return bytes(png)

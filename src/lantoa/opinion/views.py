@@ -6,7 +6,8 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lantoa.content.signals import page_viewed
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.core.ratelimit import rate_limited
+from lantoa.opinion import jobs as opinion_jobs
 from lantoa.opinion.forms import (
     AnswerForm,
     ClaimForm,
@@ -39,9 +42,6 @@ from lantoa.opinion.share_image import share_png
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit
 from lantoa.orgs.selectors import enterprise_for_worker_context
-from lantoa.plans.exports.docx import report_docx
-from lantoa.plans.jobs import DOCX
-from lantoa.plans.views.common import attachment
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.photos import photos_clean
@@ -98,11 +98,12 @@ def claim_follow(request: HttpRequest) -> HttpResponse:
     """The worker reads the answer with their receipt (sent in a POST body, never in a URL)."""
     form = ReceiptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"])
-        if claim is not None:
+        receipt = crypto.receipt_parse(form.cleaned_data["receipt"])
+        claim = services.claim_get_by_receipt(code=form.cleaned_data["receipt"]) if receipt else None
+        if receipt is not None and claim is not None:
             context = {
                 "claim": claim,
-                "receipt": crypto.receipt_parse(form.cleaned_data["receipt"]).code,
+                "receipt": receipt.code,
                 "text": selectors.claim_text(claim=claim),
                 "state": selectors.claim_state(claim=claim),
                 "status": selectors.claim_status(claim=claim),
@@ -149,7 +150,7 @@ def clarification_image(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def desk(request: HttpRequest) -> HttpResponse:
+def desk(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
         raise PermissionDenied
     items = list(selectors.published().select_related("group")[:30])
@@ -164,7 +165,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def group_publish(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     if not access.can(request.user, "opinion.publish_clarification", services.answering_unit()):
         raise PermissionDenied
     group = get_object_or_404(ClaimGroup, pk=pk)
@@ -202,12 +203,14 @@ def group_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def claim_photo(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_photo(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     """A claim's picture, decrypted for the desk only; never cached on the way."""
     if not access.can(request.user, "opinion.view_claims", services.answering_unit()):
         raise PermissionDenied
-    claim = get_object_or_404(Claim, pk=pk, photo_enc__isnull=False)
-    response = HttpResponse(crypto.decrypt(claim.photo_enc), content_type="image/jpeg")
+    claim = get_object_or_404(Claim, pk=pk)
+    if claim.photo_enc is None:
+        raise Http404
+    response = HttpResponse(crypto.decrypt(bytes(claim.photo_enc)), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -221,7 +224,7 @@ def _raising_unit(user: object) -> OrgUnit:
 
 @login_required
 @require_GET
-def recommendation_list(request: HttpRequest) -> HttpResponse:
+def recommendation_list(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.answer_recommendation"):
         raise PermissionDenied
     overdue_only = request.GET.get("overdue") == "1"
@@ -239,7 +242,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recommendation_new(request: HttpRequest) -> HttpResponse:
+def recommendation_new(request: OfficeHttpRequest) -> HttpResponse:
     unit = _raising_unit(request.user)
     report = None
     if report_pk := request.GET.get("report", ""):
@@ -269,7 +272,7 @@ def recommendation_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def recommendation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_answer(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(Recommendation, pk=pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -286,7 +289,7 @@ def recommendation_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def note_new(request: HttpRequest) -> HttpResponse:
+def note_new(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.record_notes"):
         raise PermissionDenied
     enterprises = Enterprise.objects.filter(
@@ -306,14 +309,15 @@ def note_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def notes_rollup(request: HttpRequest) -> HttpResponse:
+def notes_rollup(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.view_notes"):
         raise PermissionDenied
     today = timezone.localdate()
     form = RollupForm(
         request.GET or {"dimension": "topic", "start": today.replace(day=1) - dt.timedelta(days=62), "end": today}
     )
-    rows, held = [], 0
+    rows: list[note_selectors.RollupRow] = []
+    held = 0
     if form.is_valid():
         rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
     context = {
@@ -321,35 +325,30 @@ def notes_rollup(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "held": held,
         "min_sources": note_selectors.MIN_SOURCES,
-        "can_report": bool(_report_units(request.user)),
+        "can_report": bool(report_selectors.report_units_for_user(user=request.user)),
     }
     return render(request, "opinion/notes_rollup.html", context)
 
 
-def _report_units(user: object) -> list[OrgUnit]:
-    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
-    roots = access.scope_roots(user, "opinion.view_notes")
-    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def monthly_report(request: HttpRequest) -> HttpResponse:
-    """The form, and on POST the DOCX drafted at once: a month of one unit's records is small enough to build in
-    the request, so no background job is queued."""
-    units = _report_units(request.user)
+def monthly_report(request: OfficeHttpRequest) -> HttpResponse:
+    """The form; its POST queues the DOCX, which the worker drafts and the job page hands out."""
+    units = report_selectors.report_units_for_user(user=request.user)
     if not units:
         raise PermissionDenied
     last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     form = MonthlyReportForm(request.POST or None, units=units, initial={"unit": units[0], "month": last_month})
     if form.is_valid():
-        doc = report_selectors.monthly_report(unit=form.cleaned_data["unit"], month=form.cleaned_data["month"])
-        return attachment(report_docx(doc), content_type=DOCX, filename=f"{doc.file_stem}.docx")
+        job = opinion_jobs.monthly_report_start(
+            unit=form.cleaned_data["unit"], month=form.cleaned_data["month"], user=request.user
+        )
+        return redirect("core:job", pk=job.pk)
     context = {"form": form, "k": note_selectors.MIN_SOURCES}
     return render(request, "opinion/monthly_report.html", context)
 
 
-def _spread_enterprises(user: object):
+def _spread_enterprises(user: object) -> QuerySet[Enterprise]:
     return Enterprise.objects.filter(
         access.scope_q(user, "opinion.record_notes", path_fields=("unit__path",))
     ).order_by("unit__name")
@@ -357,7 +356,7 @@ def _spread_enterprises(user: object):
 
 @login_required
 @require_GET
-def spread_list(request: HttpRequest) -> HttpResponse:
+def spread_list(request: OfficeHttpRequest) -> HttpResponse:
     """Cần lan tỏa: for one enterprise, the clarifications its workers need, ready to forward."""
     if not access.can(request.user, "opinion.record_notes"):
         raise PermissionDenied
@@ -375,7 +374,7 @@ def spread_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def spread_mark(request: HttpRequest, pk: int) -> HttpResponse:
+def spread_mark(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Clarification, pk=pk)
     form = ShareForm(request.POST, enterprises=_spread_enterprises(request.user))
     if not form.is_valid():

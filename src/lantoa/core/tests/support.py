@@ -12,7 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
+from django.http.response import HttpResponseBase
 from django.urls import resolve, reverse
 
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
@@ -41,7 +42,7 @@ def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "test-worker")
 
 
-def job_file(client: Any, queued: HttpResponse) -> FileResponse:
+def job_file(client: Any, queued: HttpResponseBase) -> FileResponse:
     """Follow a POST that queued a job (its answer redirects to the job page): run the worker, then fetch the
     generated file as that client. Needs `django_db(transaction=True)`, as `run_worker` does."""
     match = resolve(queued["Location"])

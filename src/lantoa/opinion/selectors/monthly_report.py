@@ -20,9 +20,10 @@ from lantoa.core.formats import vn_number
 from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
 from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, notes_under, rollup_of
 from lantoa.opinion.selectors.recommendations import state_of
+from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.selectors.documents import ReportDocument, Section, Table, issuer_of, place_line
-from lantoa.voice.models import Report, SurveyAnswer, SurveyQuestion, SurveyResponse
+from lantoa.voice.models import Report, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 # A report is read on paper: past this many quotes a topic says how many more its notes hold.
 QUOTES_PER_TOPIC = 8
@@ -56,6 +57,12 @@ class Annex:
         return Table(_("Hồ sơ nguồn của từng số liệu"), headers, rows)
 
 
+def report_units_for_user(*, user: object) -> list[OrgUnit]:
+    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
+    roots = access.scope_roots(user, "opinion.view_notes")
+    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
+
+
 def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
     first = month.replace(day=1)
     return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
@@ -70,7 +77,7 @@ def _note_record(note: ThoughtNote) -> Record:
 
 
 def _mood_label(mean: float) -> str:
-    return ThoughtNote.Mood(min(5, max(1, round(mean)))).label
+    return str(ThoughtNote.Mood(min(5, max(1, round(mean)))).label)
 
 
 def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> list[Section]:
@@ -182,7 +189,7 @@ def _voice_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) ->
     )
     rows: dict[str, list[tuple[int | None, Record]]] = defaultdict(list)
     for report in received:
-        place = report.enterprise.unit.name if report.enterprise_id else "—"
+        place = report.enterprise.unit.name if report.enterprise else "—"
         record = Record(_("Phản ánh"), f"PA-{report.pk}", timezone.localdate(report.created_at), place)
         rows[report.category.name].append((report.enterprise_id, record))
     table, held = _counted(rows, _("Phản ánh tiếp nhận theo loại"), [_("Loại phản ánh"), _("Số phản ánh")], annex)
@@ -205,7 +212,7 @@ def _survey_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
         .select_related("survey", "enterprise__unit")
         .order_by("created_on", "pk")
     )
-    by_survey: dict[object, list[SurveyResponse]] = defaultdict(list)
+    by_survey: dict[Survey, list[SurveyResponse]] = defaultdict(list)
     for response in responses:
         by_survey[response.survey].append(response)
     table = Table(
@@ -222,7 +229,7 @@ def _survey_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
             response__in=sheets, question__kind=SurveyQuestion.Kind.SCALE, scale_value__isnull=False
         ).aggregate(mean=Avg("scale_value"))["mean"]
         records = [
-            Record(_("Phiếu khảo sát"), f"KS-{s.pk}", s.created_on, s.enterprise.unit.name if s.enterprise_id else "—")
+            Record(_("Phiếu khảo sát"), f"KS-{s.pk}", s.created_on, s.enterprise.unit.name if s.enterprise else "—")
             for s in sheets
         ]
         score = f"{mean:.1f}".replace(".", ",") if mean is not None else "–"
@@ -247,7 +254,12 @@ def _rumour_section(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
     )
     if claims and enough_sources(enterprises=(c.enterprise_id for c in claims), reporters=claims):
         records = [
-            Record(_("Tin cần kiểm chứng"), f"TD-{c.pk}", timezone.localdate(c.created_at), c.enterprise.unit.name)
+            Record(
+                _("Tin cần kiểm chứng"),
+                f"TD-{c.pk}",
+                timezone.localdate(c.created_at),
+                c.enterprise.unit.name if c.enterprise else "—",
+            )
             for c in claims
         ]
         section.paragraphs.append(

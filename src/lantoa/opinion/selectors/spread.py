@@ -7,13 +7,14 @@ is a `ReachEvent` under the topic REACH_TOPIC, page_id = the clarification, in t
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from lantoa.opinion.models import Claim, Clarification, Share, ThoughtNote
 from lantoa.opinion.selectors.claims import published
-from lantoa.orgs.models import Enterprise
+from lantoa.orgs.models import Enterprise, User
 from lantoa.reach.models import Kind, ReachEvent
 
 REACH_TOPIC = "thong-tin-chinh-thuc"
@@ -30,7 +31,7 @@ class ToSpread:
     shared_by_me: bool
 
 
-def _counts(rows: object, key: str) -> dict[int, int]:
+def _counts(rows: QuerySet[Any], key: str) -> dict[int, int]:
     return {row[key]: row["n"] for row in rows.values(key).annotate(n=Count("pk"))}
 
 
@@ -41,7 +42,7 @@ def reach_totals(*, ids: list[int]) -> dict[int, tuple[int, int]]:
     return {pk: (views.get(pk, 0), shares.get(pk, 0)) for pk in ids}
 
 
-def to_spread(*, enterprise: Enterprise, user: object, today: dt.date) -> list[ToSpread]:
+def to_spread(*, enterprise: Enterprise, user: User, today: dt.date) -> list[ToSpread]:
     asked = _counts(Claim.objects.filter(enterprise=enterprise, group__clarification__isnull=False), "group_id")
     noted = set(
         ThoughtNote.topics.through.objects.filter(

@@ -17,7 +17,7 @@ from lantoa.legal.models import Provision
 from lantoa.legal.services.handbook import provision_resolve
 from lantoa.opinion.models import Citation, Claim, ClaimGroup, Clarification, Share, Topic
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.models import Enterprise, OrgUnit, User
 from lantoa.voice import crypto, idempotency
 from lantoa.voice.photos import CleanPhoto
 from lantoa.voice.services.reports import text_clean
@@ -51,7 +51,7 @@ def group_matching(text: str) -> ClaimGroup | None:
     """The group whose first claim (or published wording) says the same as `text`, the closest if several."""
     best, best_score = None, SAME_CLAIM_THRESHOLD
     for group in ClaimGroup.objects.select_related("clarification"):
-        wordings = [crypto.decrypt_text(group.text_enc)]
+        wordings = [crypto.decrypt_text(bytes(group.text_enc))]
         if hasattr(group, "clarification"):
             wordings.append(group.clarification.claim)
         score = max(similarity(text, wording) for wording in wordings)
@@ -167,7 +167,7 @@ def _slug_for(claim: str, group: ClaimGroup) -> str:
 @transaction.atomic
 def clarification_publish(
     *,
-    user: object,
+    user: User,
     group: ClaimGroup,
     claim: str,
     verdict: str,
@@ -241,7 +241,7 @@ def provisions_from_lines(text: str) -> list[Provision]:
     return found
 
 
-def share_record(*, user: object, clarification: Clarification, enterprise: Enterprise) -> bool:
+def share_record(*, user: User, clarification: Clarification, enterprise: Enterprise) -> bool:
     """Count that `user` passed the clarification on at `enterprise`; once per person and enterprise (True if new)."""
     if not access.can(user, "opinion.record_notes", enterprise.unit):
         raise PermissionDenied

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.text import nfc, slugify_vi
 from lantoa.opinion.models import ThoughtNote, Topic
 from lantoa.orgs import access
-from lantoa.orgs.models import Enterprise
+from lantoa.orgs.models import Enterprise, User
 
 QUOTES_MAX_CHARS = 2000
 MAX_PERIOD_DAYS = 31
@@ -47,7 +47,7 @@ def quotes_clean(text: str) -> str:
 @transaction.atomic
 def note_record(
     *,
-    user: object,
+    user: User,
     enterprise: Enterprise,
     period_start: dt.date,
     period_end: dt.date,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.text import clean_line
 from lantoa.opinion.models import Recommendation
 from lantoa.orgs import access
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import OrgUnit, User
 from lantoa.voice.models import Report
 from lantoa.voice.services.reports import text_clean
 
@@ -18,7 +18,7 @@ TEXT_MAX_CHARS = 3000
 
 def recommendation_raise(
     *,
-    user: object,
+    user: User,
     unit: OrgUnit,
     text: str,
     due_on: dt.date,
@@ -64,7 +64,7 @@ def recommendation_raise(
 
 
 def recommendation_answer(
-    *, user: object, recommendation: Recommendation, answer: str, answered_on: dt.date | None = None
+    *, user: User, recommendation: Recommendation, answer: str, answered_on: dt.date | None = None
 ) -> Recommendation:
     """The addressee's answer, recorded by one of its officers or by the officer who raised it on its behalf."""
     if not access.can(user, "opinion.answer_recommendation", recommendation):

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -8,6 +10,9 @@ from lantoa.opinion.services import claims as services
 from lantoa.orgs.models import Enterprise, OrgUnit, User
 from lantoa.voice import crypto
 from lantoa.voice.tests.conftest import jpeg_with_exif
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
 
 
 def test_api_claim_receipt_status_and_clarifications(
@@ -76,7 +81,7 @@ def test_api_claim_with_a_photo_and_the_enterprise_code(province: OrgUnit, enter
     assert created.status_code == 201 and created.json()["receipt"]
     claim = Claim.objects.get()
     assert claim.enterprise == enterprise_a and claim.photo_enc is not None
-    assert b"SecretCameraMaker" not in crypto.decrypt(claim.photo_enc)
+    assert b"SecretCameraMaker" not in crypto.decrypt(bytes(claim.photo_enc))
     broken = SimpleUploadedFile("hong.jpg", b"not a picture", content_type="image/jpeg")
     refused = client.post("/api/v1/claims/with-photo", {"text": "Tin khác hẳn", "photo": broken})
     assert refused.status_code == 400 and refused.json()["detail"] == "Tệp này không phải là ảnh."
@@ -108,7 +113,7 @@ def test_api_claim_sent_again_with_its_key_gets_the_same_receipt_and_other_words
 
 
 def test_api_claim_kept_offline_with_its_photo_arrives_once(province: OrgUnit, enterprise_a: Enterprise) -> None:
-    def send(picture: bytes) -> object:
+    def send(picture: bytes) -> "TestResponse":
         photo = SimpleUploadedFile("tin.jpg", picture, content_type="image/jpeg")
         fields = {"text": "Nghe nói công ty sắp cắt thưởng Tết", "enterprise": enterprise_a.public_code}
         return Client().post(

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from pytest_django import Settings
 
 from lantoa.legal.models import Provision
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification
@@ -171,6 +172,7 @@ def test_a_claim_may_bring_a_picture_cleaned_like_a_report_photo_and_the_desk_se
     )
     assert response.status_code == 201
     claim = Claim.objects.get()
+    assert claim.photo_enc is not None
     assert b"SecretCameraMaker" not in bytes(claim.photo_enc) and b"\xff\xd8" not in bytes(claim.photo_enc)[:8]
     client.force_login(desk_officer)
     page = client.get(reverse("opinion:group-publish", args=[claim.group_id])).content.decode()
@@ -184,7 +186,7 @@ def test_a_claim_may_bring_a_picture_cleaned_like_a_report_photo_and_the_desk_se
 
 @pytest.mark.django_db
 def test_a_picture_too_big_or_not_a_picture_is_refused_and_the_text_stays(
-    client: Client, province: OrgUnit, settings: object
+    client: Client, province: OrgUnit, settings: Settings
 ) -> None:
     settings.VOICE_PHOTO_MAX_BYTES = 1024
     big = SimpleUploadedFile("to.jpg", b"\xff\xd8" + b"0" * 4096, content_type="image/jpeg")

@@ -8,30 +8,17 @@ from django.urls import reverse
 
 from lantoa.opinion.models import ThoughtNote, Topic
 from lantoa.opinion.selectors import notes as selectors
-from lantoa.opinion.services import notes as services
+from lantoa.opinion.tests.conftest import NOTE_WEEK
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
 
-WEEK = dt.date(2026, 11, 2)
 
-
-def _note(user: User, enterprise: Enterprise, *, mood: int = 2, quotes: str = "") -> ThoughtNote:
-    return services.note_record(
-        user=user,
-        enterprise=enterprise,
-        period_start=WEEK,
-        period_end=WEEK + dt.timedelta(days=6),
-        topics=[Topic.objects.get(name="Rút BHXH một lần")],
-        mood=mood,
-        concerned=40,
-        quotes=quotes,
-    )
-
-
-def test_topics_are_seeded_and_quotes_lose_phone_and_id_numbers(union_officer: User, enterprise_a: Enterprise) -> None:
+def test_topics_are_seeded_and_quotes_lose_phone_and_id_numbers(
+    union_officer: User, enterprise_a: Enterprise, record_note: Callable[..., ThoughtNote]
+) -> None:
     assert (
         Topic.objects.filter(name="Tiền lương và thưởng Tết").exists() and Topic.objects.filter(name="Tin đồn").exists()
     )
-    note = _note(
+    note = record_note(
         union_officer, enterprise_a, quotes="Gọi chị 0912 345 678 hoặc +84912345678, CCCD 079123456789 nói vậy"
     )
     assert "0912" not in note.quotes and "84912" not in note.quotes and "079123456789" not in note.quotes
@@ -39,24 +26,31 @@ def test_topics_are_seeded_and_quotes_lose_phone_and_id_numbers(union_officer: U
 
 
 def test_a_propagandist_records_only_for_their_own_enterprise(
-    enterprise_a: Enterprise, enterprise_b: Enterprise, make_official: Callable[..., User]
+    enterprise_a: Enterprise,
+    enterprise_b: Enterprise,
+    make_official: Callable[..., User],
+    record_note: Callable[..., ThoughtNote],
 ) -> None:
     propagandist = make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST)
-    assert _note(propagandist, enterprise_a).reporter == propagandist
+    assert record_note(propagandist, enterprise_a).reporter == propagandist
     with pytest.raises(PermissionDenied):
-        _note(propagandist, enterprise_b)
+        record_note(propagandist, enterprise_b)
 
 
 def test_rollup_shows_a_figure_only_behind_five_enterprises(
-    client: Client, union_officer: User, make_enterprise: Callable[..., Enterprise], commune: Callable[[str], OrgUnit]
+    client: Client,
+    union_officer: User,
+    make_enterprise: Callable[..., Enterprise],
+    commune: Callable[[str], OrgUnit],
+    record_note: Callable[..., ThoughtNote],
 ) -> None:
     enterprises = [make_enterprise() for _index in range(5)]
     for enterprise in enterprises[:4]:
-        _note(union_officer, enterprise)
-    week_range = {"start": WEEK, "end": WEEK + dt.timedelta(days=6)}
+        record_note(union_officer, enterprise)
+    week_range = {"start": NOTE_WEEK, "end": NOTE_WEEK + dt.timedelta(days=6)}
     rows, held = selectors.rollup(user=union_officer, dimension="topic", **week_range)
     assert (rows, held) == ([], 1)
-    _note(union_officer, enterprises[4], mood=4)
+    record_note(union_officer, enterprises[4], mood=4)
     rows, held = selectors.rollup(user=union_officer, dimension="topic", **week_range)
     assert rows == [selectors.RollupRow(label="Rút BHXH một lần", notes=5, concerned=200, mean_mood=2.4)]
     client.force_login(union_officer)

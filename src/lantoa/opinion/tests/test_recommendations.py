@@ -1,5 +1,6 @@
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,7 +56,12 @@ def test_only_officers_in_scope_raise_and_answer(
 ) -> None:
     propagandist = make_official(unit=enterprise_a.unit, role=Role.PROPAGANDIST)
     due = timezone.localdate() + dt.timedelta(days=7)
-    fields = {"unit": labour_federation, "text": "Kiến nghị.", "due_on": due, "source": Recommendation.Source.NOTES}
+    fields: dict[str, Any] = {
+        "unit": labour_federation,
+        "text": "Kiến nghị.",
+        "due_on": due,
+        "source": Recommendation.Source.NOTES,
+    }
     with pytest.raises(PermissionDenied):
         services.recommendation_raise(user=propagandist, addressee_name="Sở Nội vụ", **fields)
     with pytest.raises(ValidationError) as missing:

@@ -1,5 +1,5 @@
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.test import Client
 from django.urls import reverse
@@ -14,7 +14,7 @@ from lantoa.orgs.models import Enterprise, Role, User
 from lantoa.reach.models import ReachEvent
 
 
-def _publish(officer: User, text: str, provision: Provision, topics: list[Topic] = ()) -> Clarification:
+def _publish(officer: User, text: str, provision: Provision, topics: Sequence[Topic] = ()) -> Clarification:
     group = services.claim_submit(text=text).claim.group
     return services.clarification_publish(
         user=officer,
