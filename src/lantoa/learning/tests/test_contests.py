@@ -228,3 +228,27 @@ def test_an_earned_certificate_is_queued_for_the_worker_when_the_paper_is_graded
     assert client.get(url).status_code == 503
     run_worker()
     assert client.get(url).getvalue().startswith(b"%PDF")
+
+
+def test_a_certificate_not_built_yet_is_logged_as_a_warning_and_a_broken_storage_as_an_error(
+    client, contest, enterprise_a, make_official, caplog, monkeypatch
+):
+    worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    client.force_login(worker)
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+    with caplog.at_level("INFO", logger="django.request"):
+        assert client.get(url).status_code == 503
+    assert [(r.levelname, r.status_code) for r in caplog.records if r.name == "django.request"] == [("WARNING", 503)]
+    caplog.clear()
+
+    def storage_down():
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(public_files, "private_storage", storage_down)
+    client.raise_request_exception = False
+    with caplog.at_level("INFO", logger="django.request"):
+        assert client.get(url).status_code == 500
+    assert [(r.levelname, r.status_code) for r in caplog.records if r.name == "django.request"] == [("ERROR", 500)]
