@@ -18,6 +18,7 @@ from lantoa.calculators import selectors
 from lantoa.calculators.rules import unemployment
 from lantoa.calculators.rules.base import Result
 from lantoa.calculators.views import CALCULATORS
+from lantoa.core.dates import ApiDate
 from lantoa.orgs.middleware import WorkerHttpRequest
 
 router = Router(tags=["calculators"])
@@ -185,11 +186,11 @@ for _name, (_form, _rule) in CALCULATORS.items():
 )
 def unemployment_benefit(
     request: WorkerHttpRequest,
-    job_ended_on: dt.date,
+    job_ended_on: ApiDate,
     contribution_months: int,
     average_wage: int,
     region: str,
-    filed_on: dt.date | None = None,
+    filed_on: ApiDate | None = None,
 ) -> Status:
     """Monthly amount, months and first day of the unemployment benefit (Luật Việc làm 74/2025 Điều 39, 38/2013 Điều 50)."""
     if region.upper() not in ROMAN_REGIONS and region not in ROMAN_REGIONS.values():

@@ -15,6 +15,7 @@ from lantoa.calculators.rules.leave import CONDITION_KEYS
 from lantoa.calculators.rules.overtime import WageBasis
 from lantoa.calculators.rules.severance import JOB_LOSS, SEVERANCE
 from lantoa.calculators.rules.wages import PAY_DAY, PAY_HOUR, PAY_MONTH, PAY_PIECE, PAY_WEEK
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import OrgUnit
 
 MAX_MONEY = 10_000_000_000
@@ -75,9 +76,8 @@ class CountField(forms.IntegerField):
         return 0 if count is None else count
 
 
-class VnDateField(forms.DateField):
-    input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-    default_error_messages = {"invalid": _("Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/01/2026.")}
+class VnDateField(DateField):
+    """A typed date (see `core.dates`) in a text box that a phone's numeric keypad fills in."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault(

@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from lantoa.core import registry
+from lantoa.core import dates, registry
 
 INVALID_INPUT = {
     "description": "Dữ liệu gửi lên không hợp lệ",
@@ -50,6 +50,9 @@ api = LanToaAPI(title="Lan Tỏa API", version="1", urls_namespace="api-v1")
 def invalid_input(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
     fields = sorted({str(item.get("loc", ["", ""])[-1]) for item in error.errors})
     detail = _("Dữ liệu gửi lên không hợp lệ (trường: %(fields)s).") % {"fields": ", ".join(fields)}
+    # A date refused by `core.dates` says why in Vietnamese; pydantic's own messages are English and stay out.
+    reasons = dict.fromkeys(str(item["msg"]) for item in error.errors if item.get("type") in dates.ERROR_CODES)
+    detail = " ".join([detail, *reasons])
     return api.create_response(request, {"detail": detail, "code": "invalid_input"}, status=422)
 
 

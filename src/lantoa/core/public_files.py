@@ -20,6 +20,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.log import log_response
 from django.utils.module_loading import import_string
 from django_tasks import task
 
@@ -123,6 +124,8 @@ def file_response(request: HttpRequest, file: PublicFile) -> HttpResponseBase:
         response = render(request, "core/file_pending.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        # Expected until the worker has run: a warning, not the ERROR Django's request logger gives any 5xx.
+        log_response("File not built yet: %s", request.path, response=response, request=request, level="warning")
         return response
     return FileResponse(
         storage.open(file.name, "rb"),

@@ -109,13 +109,13 @@ ERROR_DETAILS = {
 }
 
 
-def _error_response(request: HttpRequest, status: int) -> HttpResponse:
+def _error_response(request: HttpRequest, status: int, *, message: str = "") -> HttpResponse:
     """An API caller gets JSON; a person gets a page in the worker's or the office's layout."""
     code, detail = ERROR_DETAILS[status]
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": str(detail), "code": code}, status=status)
     base = "core/office_base.html" if request.path.startswith("/office/") else "core/base.html"
-    context = {"base_template": base, "detail": detail}
+    context = {"base_template": base, "detail": detail, "message": message}
     if status == 500:
         # No context processors: whatever failed (often the database) must not break the error page too.
         return HttpResponse(loader.render_to_string("500.html", context), status=500)
@@ -124,6 +124,11 @@ def _error_response(request: HttpRequest, status: int) -> HttpResponse:
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return _error_response(request, 400)
+
+
+def invalid_input(request: HttpRequest, *, message: str) -> HttpResponse:
+    """The 400 page for a link whose query a form refused (a mistyped date): `message` says what to fix."""
+    return _error_response(request, 400, message=message)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -14,3 +14,14 @@ class LearningConfig(AppConfig):
         "url_name": "learning:contest-list",
         "order": 30,
     }
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from lantoa.learning import handlers
+        from lantoa.orgs.models import Person, User
+
+        for model in (Person, User):
+            post_save.connect(
+                handlers.certificates_refresh, sender=model, dispatch_uid=f"learning-certificates-{model}"
+            )

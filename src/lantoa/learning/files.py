@@ -1,5 +1,6 @@
-"""A contest certificate as PDF, built by the worker once the entry earned it (its code never changes)."""
+"""A contest certificate as PDF, built by the worker once the entry earned it, and again when its holder is renamed."""
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +22,10 @@ def _folder(pk: int) -> str:
 
 def certificate_file(entry: ContestEntry) -> PublicFile:
     verify_url = absolute_url(f"/cuoc-thi/xac-minh/{entry.certificate_code}")
+    # The code never changes but the printed name may: a new name is a new stored file, the old one is then deleted.
+    name_key = hashlib.sha256(entry.holder_name.encode()).hexdigest()[:12]
     return PublicFile(
-        name=f"{_folder(entry.pk)}/{entry.certificate_code}.pdf",
+        name=f"{_folder(entry.pk)}/{entry.certificate_code}-{name_key}.pdf",
         file_name=f"chung-nhan-{entry.certificate_code}.pdf",
         content_type="application/pdf",
         build=lambda: certificates.certificate_pdf(entry=entry, verify_url=verify_url),
@@ -36,6 +39,10 @@ def _entries() -> "QuerySet[ContestEntry]":
 def _files(pk: int) -> list[PublicFile]:
     entry = _entries().select_related("contest__issuing_body", "user__person").filter(pk=pk).first()
     return [certificate_file(entry)] if entry is not None else []
+
+
+def entry_ids_for_user(*, user_id: int) -> list[int]:
+    return list(_entries().filter(user_id=user_id).values_list("pk", flat=True))
 
 
 def _ids() -> list[int]:

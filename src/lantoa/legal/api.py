@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Router, Schema
 
+from lantoa.core.dates import ApiDate
 from lantoa.core.links import absolute_url
 from lantoa.core.text import clean_line
 from lantoa.legal import search
@@ -40,7 +41,7 @@ class SearchOut(Schema):
 
 
 @router.get("/search", response=SearchOut, summary="Tìm điều luật trả lời câu hỏi (chỉ điều có hiệu lực vào ngày `on`)")
-def search_provisions(request, q: str, on: dt.date | None = None, k: int = 5) -> SearchOut:
+def search_provisions(request, q: str, on: ApiDate | None = None, k: int = 5) -> SearchOut:
     day = on or timezone.localdate()
     outcome = search.search(query=clean_line(q)[:300], on=day, k=max(1, min(k, 20)))
     answers = [

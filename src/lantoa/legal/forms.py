@@ -4,14 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import DateField
 from lantoa.core.text import clean_line
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Bạn muốn hỏi gì?"), max_length=300, required=False)
-    on = forms.DateField(
-        label=_("Luật áp dụng vào ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = DateField(label=_("Luật áp dụng vào ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_q(self) -> str:
         return clean_line(self.cleaned_data["q"])
@@ -21,12 +20,12 @@ class SearchForm(forms.Form):
 
 
 class AsOnForm(forms.Form):
-    """`?ngay=dd/mm/yyyy` (or yyyy-mm-dd): read a page as the law stood that day; today when absent or invalid."""
+    """`?ngay=dd/mm/yyyy` (or yyyy-mm-dd): read a page as the law stood that day; today when absent."""
 
-    ngay = forms.DateField(required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    ngay = DateField(required=False)
 
     def day(self) -> dt.date:
-        return (self.cleaned_data.get("ngay") if self.is_valid() else None) or timezone.localdate()
+        return self.cleaned_data.get("ngay") or timezone.localdate()
 
 
 class AskForm(forms.Form):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
+from lantoa.core import views as core_views
 from lantoa.legal import search, selectors
 from lantoa.legal.forms import AskForm, AsOnForm, CodeForm, SearchForm
 from lantoa.legal.services import handbook as handbook_services
@@ -32,7 +33,10 @@ def document(request: HttpRequest, doc: str) -> HttpResponse:
 def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
     item = selectors.document_get(slug=doc)
     provision, parts = selectors.article_get(document=item, slug=article)
-    on = AsOnForm(request.GET).day()
+    as_on = AsOnForm(request.GET)
+    if not as_on.is_valid():
+        return core_views.invalid_input(request, message=as_on.errors["ngay"][0])
+    on = as_on.day()
     wording = selectors.article_as_on(article=provision, parts=parts, on=on)
     context = {
         "document": item,

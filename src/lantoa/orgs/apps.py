@@ -15,3 +15,4 @@ class OrgsConfig(AppConfig):
         ("orgs.view_jobs", "orgs:jobs", _("Công việc chạy nền"), "lantoa.orgs.selectors.province"),
     )
     job_kinds = ("lantoa.orgs.imports.IMPORT_JOB_KIND",)
+    public_files = ("lantoa.orgs.files.IMPORT_TEMPLATE_FILES",)

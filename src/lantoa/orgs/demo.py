@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from lantoa.orgs import services
+from lantoa.orgs import files, services
 from lantoa.orgs.models import Enterprise, OrgUnit, Role
 
 DEMO_PASSWORD = "lantoa-demo"  # noqa: S105 - printed for the demo; real accounts set their own
@@ -204,6 +204,7 @@ PEOPLE = (
 def load(*, logins: list[tuple[str, str, str]]) -> str:
     services.admin_units_sync()
     services.minimum_wage_zones_load()
+    files.template_build_later()
     OrgUnit.objects.filter(name__in=BORDER_COMMUNES).update(is_border=True)
     province = services.province_get()
     communes = {unit.name: unit for unit in OrgUnit.objects.filter(kind__in=OrgUnit.COMMUNE_KINDS)}

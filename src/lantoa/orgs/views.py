@@ -3,23 +3,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_http_methods
 
-from lantoa.core import registry
+from lantoa.core import public_files, registry
 from lantoa.core import selectors as core_selectors
 from lantoa.core.http import HtmxHttpRequest
 from lantoa.core.links import absolute_url
 from lantoa.core.qr import qr_svg
-from lantoa.orgs import access, imports, selectors
+from lantoa.orgs import access, files, imports, selectors
 from lantoa.orgs.forms import EnterpriseFilterForm, ImportUploadForm, PhoneLoginForm
-from lantoa.orgs.importers import template_workbook
 from lantoa.orgs.middleware import WORKER_CONTEXT_COOKIE
 from lantoa.orgs.models import SEGMENT_LABELS
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WORKER_CONTEXT_MAX_AGE = 365 * 24 * 3600
 
 
@@ -125,12 +124,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
+def import_template(request: HttpRequest) -> HttpResponseBase:
     if not access.can(request.user, "orgs.import"):
         raise PermissionDenied
-    response = HttpResponse(template_workbook(communes=selectors.communes_list()), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-doanh-nghiep.xlsx"'
-    return response
+    return public_files.file_response(request, files.template_file())
 
 
 @login_required

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import DateField
 from lantoa.core.text import clean_line
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.models import Indicator, Inspection, PlanTask, UnitReport
@@ -26,7 +27,7 @@ def _offer_units(form: forms.Form, name: str, units: QuerySet[OrgUnit] | None) -
 
 class TaskAssignForm(forms.Form):
     assignee = UnitChoiceField(label=_("Giao cho đơn vị"), queryset=OrgUnit.objects.none())
-    due_on = forms.DateField(label=_("Hạn hoàn thành"), required=False, widget=DATE_INPUT)
+    due_on = DateField(label=_("Hạn hoàn thành"), required=False, widget=DATE_INPUT)
     note = forms.CharField(label=_("Yêu cầu cụ thể"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, units: QuerySet[OrgUnit] | None = None, **kwargs: Any) -> None:
@@ -82,7 +83,7 @@ class InspectionForm(forms.Form):
     unit = UnitChoiceField(label=_("Đơn vị được kiểm tra, giám sát"), queryset=OrgUnit.objects.none())
     kind = forms.ChoiceField(label=_("Hình thức"), choices=Inspection.Kind.choices)
     title = forms.CharField(label=_("Nội dung"), max_length=300)
-    held_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE_INPUT)
+    held_on = DateField(label=_("Ngày thực hiện"), widget=DATE_INPUT)
     conclusion = forms.CharField(label=_("Kết luận"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, units: QuerySet[OrgUnit] | None = None, **kwargs: Any) -> None:
@@ -93,9 +94,9 @@ class InspectionForm(forms.Form):
 class FindingForm(forms.Form):
     text = forms.CharField(label=_("Phát hiện"), widget=forms.Textarea(attrs={"rows": 2}))
     follow_up = forms.CharField(label=_("Yêu cầu khắc phục"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    due_on = forms.DateField(label=_("Hạn khắc phục"), required=False, widget=DATE_INPUT)
+    due_on = DateField(label=_("Hạn khắc phục"), required=False, widget=DATE_INPUT)
 
 
 class FindingCloseForm(forms.Form):
-    closed_on = forms.DateField(label=_("Ngày khắc phục xong"), widget=DATE_INPUT)
+    closed_on = DateField(label=_("Ngày khắc phục xong"), widget=DATE_INPUT)
     note = forms.CharField(label=_("Kết quả khắc phục"), widget=forms.Textarea(attrs={"rows": 2}))

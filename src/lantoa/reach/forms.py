@@ -5,12 +5,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import DateField
 from lantoa.reach.services import quarter_start
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Từ ngày"), required=False)
-    end = forms.DateField(label=_("Đến ngày"), required=False)
+    start = DateField(label=_("Từ ngày"), required=False)
+    end = DateField(label=_("Đến ngày"), required=False)
     unit = forms.CharField(label=_("Mã đơn vị"), required=False, max_length=40)
 
     def period(self) -> tuple[dt.date, dt.date]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.forms import DateInput, count_field, offer
 from lantoa.activities.models import Commitment, Dialogue
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import Enterprise
 
 
@@ -37,7 +38,7 @@ class DialogueForm(forms.Form):
         label=_("Trạng thái"),
         choices=[(Dialogue.Status.HELD, _("Đã đối thoại")), (Dialogue.Status.PLANNED, _("Kế hoạch"))],
     )
-    held_on = forms.DateField(label=_("Ngày đối thoại"), widget=DateInput())
+    held_on = DateField(label=_("Ngày đối thoại"), widget=DateInput())
     agenda = forms.CharField(label=_("Nội dung đối thoại"), widget=textarea())
     employer_participants = forms.CharField(
         label=_("Thành phần bên người sử dụng lao động"), required=False, widget=textarea(2)
@@ -83,7 +84,7 @@ class CommitmentForm(forms.Form):
     description = forms.CharField(label=_("Việc cam kết"), widget=textarea(2))
     owner_side = forms.ChoiceField(label=_("Bên thực hiện"), choices=Commitment.Side.choices)
     owner_name = forms.CharField(label=_("Người chịu trách nhiệm"), max_length=120)
-    due_on = forms.DateField(label=_("Hạn hoàn thành"), widget=DateInput())
+    due_on = DateField(label=_("Hạn hoàn thành"), widget=DateInput())
 
 
 class CommitmentCloseForm(forms.Form):
@@ -92,9 +93,9 @@ class CommitmentCloseForm(forms.Form):
 
 class AgreementForm(forms.Form):
     enterprise: "forms.ModelChoiceField[Enterprise]" = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
-    signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
-    effective_on = forms.DateField(label=_("Ngày có hiệu lực"), widget=DateInput())
-    expires_on = forms.DateField(label=_("Ngày hết hạn"), widget=DateInput())
+    signed_on = DateField(label=_("Ngày ký"), widget=DateInput())
+    effective_on = DateField(label=_("Ngày có hiệu lực"), widget=DateInput())
+    expires_on = DateField(label=_("Ngày hết hạn"), widget=DateInput())
     summary = forms.CharField(label=_("Nội dung có lợi hơn cho người lao động"), required=False, widget=textarea())
 
     def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.forms import DateInput, offer
 from lantoa.activities.models import Nomination
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import Enterprise, OrgUnit
 
 
@@ -33,7 +34,7 @@ class InitiativeForm(forms.Form):
     title = forms.CharField(label=_("Tên sáng kiến"), max_length=200)
     authors = forms.CharField(label=_("Tác giả"), max_length=200)
     description = forms.CharField(label=_("Mô tả"), widget=textarea())
-    submitted_on = forms.DateField(label=_("Ngày nộp"), widget=DateInput())
+    submitted_on = DateField(label=_("Ngày nộp"), widget=DateInput())
     benefit_vnd = forms.IntegerField(label=_("Hiệu quả làm lợi ước tính mỗi năm (đồng)"), min_value=0, initial=0)
 
     def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:

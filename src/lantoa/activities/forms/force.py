@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.forms import DateInput, offer
 from lantoa.activities.models import Propagandist
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import OrgUnit
 
 
@@ -15,7 +16,7 @@ class PropagandistForm(forms.Form):
     kind = forms.ChoiceField(label=_("Lực lượng"), choices=Propagandist.Kind.choices)
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = forms.CharField(label=_("Số điện thoại"), max_length=15, required=False)
-    joined_on = forms.DateField(label=_("Tham gia từ"), widget=DateInput())
+    joined_on = DateField(label=_("Tham gia từ"), widget=DateInput())
 
     def __init__(self, *args: Any, units: QuerySet[OrgUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -25,7 +26,7 @@ class PropagandistForm(forms.Form):
 class TrainingForm(forms.Form):
     unit: "forms.ModelChoiceField[OrgUnit]" = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=None)
     title = forms.CharField(label=_("Tên lớp bồi dưỡng"), max_length=200)
-    held_on = forms.DateField(label=_("Ngày học"), widget=DateInput())
+    held_on = DateField(label=_("Ngày học"), widget=DateInput())
     hours = forms.IntegerField(label=_("Số giờ"), min_value=1, max_value=200, initial=4)
     is_digital_skills = forms.BooleanField(label=_("Có nội dung kỹ năng số, mạng xã hội"), required=False)
 
@@ -62,7 +63,7 @@ class RewardForm(forms.Form):
     recipient_name = forms.CharField(label=_("Người, tập thể được khen"), max_length=200, required=False)
     title = forms.CharField(label=_("Hình thức khen thưởng"), max_length=200)
     decision_number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
-    awarded_on = forms.DateField(label=_("Ngày khen thưởng"), widget=DateInput())
+    awarded_on = DateField(label=_("Ngày khen thưởng"), widget=DateInput())
     amount_vnd = forms.IntegerField(label=_("Tiền thưởng (đồng)"), min_value=0, initial=0, required=False)
     points = forms.IntegerField(label=_("Điểm cộng"), min_value=0, max_value=1000, initial=0, required=False)
 

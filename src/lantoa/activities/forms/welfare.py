@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.activities.forms import DateInput, offer
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import Enterprise
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ class WelfareFields(TypedDict):
 
 class WelfareForm(forms.Form):
     enterprise: "forms.ModelChoiceField[Enterprise]" = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=None)
-    period_start = forms.DateField(label=_("Từ ngày"), widget=DateInput())
-    period_end = forms.DateField(label=_("Đến ngày"), widget=DateInput())
+    period_start = DateField(label=_("Từ ngày"), widget=DateInput())
+    period_end = DateField(label=_("Đến ngày"), widget=DateInput())
     meal_allowance_per_shift_vnd = money(_("Tiền ăn giữa ca mỗi suất (đồng)"))
     dormitory_places = money(_("Chỗ ở tập thể bố trí"))
     rent_support_workers = money(_("Số lao động được hỗ trợ tiền thuê nhà trọ"))

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS, VIEW_ACTIONS, can_any
 from lantoa.activities.selectors.records import records_table
+from lantoa.core.dates import DateField
 from lantoa.orgs.models import OrgUnit
 
 # Dialogue records are also open to the employer of the enterprise (activities.view_dialogue).
@@ -17,8 +18,8 @@ DIALOGUE_KINDS = {"dialogues", "dialogue-enterprises", "agreements"}
 
 class RecordsQueryForm(forms.Form):
     unit = forms.CharField(max_length=40)
-    start = forms.DateField(input_formats=["%Y-%m-%d"])
-    end = forms.DateField(input_formats=["%Y-%m-%d"])
+    start = DateField()
+    end = DateField()
 
 
 @login_required

@@ -86,7 +86,7 @@ def test_bad_date_shows_a_vietnamese_message(client, parameters):
     body = client.get(
         "/tinh-toan/luong-toi-thieu/", {"wage": "5000000", "on": "31/02/2026", "basis": "month", "region": "1"}
     ).content.decode()
-    assert "Hãy nhập ngày theo dạng ngày/tháng/năm" in body
+    assert "hãy nhập theo dạng ngày/tháng/năm" in body
 
 
 def test_minimum_wage_page_takes_the_region_from_the_commune(client, province, parameters):

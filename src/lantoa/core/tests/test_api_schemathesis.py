@@ -5,11 +5,13 @@ methods) and a fixed number of generated requests, with a fixed seed, to each op
 official's session (plus the enterprise cookie a worker's QR scan leaves), on a database holding what the demo shows:
 report categories, enterprises, the law library, a report with a reply, a rumour claim with its published answer.
 Each response must be no 5xx, carry a documented status code and content type, and match its documented schema.
-Receipts cannot be guessed, so the operations that take one are also sent the real ones.
+Receipts cannot be guessed, so the operations that take one are also sent the real ones. Generated strings stay short,
+so every string parameter and body field of every operation is also sent 20,000 characters, one field at a time.
 """
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import hypothesis
 import pytest
@@ -150,6 +152,88 @@ def test_operations_answer_real_receipts_and_questions_as_documented(
         response = case.call_and_validate(headers=HEADERS, cookies=cookies, checks=CHECKS)
         assert response.status_code in (200, 201), response.text
         assert response.json()
+
+
+LONG_TEXT = ("Lương tháng 10 trả chậm hai tuần, " * 700)[:20_000]
+
+
+def _resolved(spec: dict[str, Any]) -> dict[str, Any]:
+    """A field's schema with `$ref` followed and an optional `anyOf [X, null]` read as X."""
+    if "$ref" in spec:
+        spec = schema.raw_schema["components"]["schemas"][spec["$ref"].rsplit("/", 1)[-1]]
+    choices = [choice for choice in spec.get("anyOf", []) if choice.get("type") != "null"]
+    return _resolved(choices[0]) if choices else spec
+
+
+def _plain_value(spec: dict[str, Any]) -> Any:
+    """A short value of the field's documented shape."""
+    spec = _resolved(spec)
+    for key in ("example", "default"):
+        if key in spec:
+            return spec[key]
+    if "enum" in spec:
+        return spec["enum"][-1]
+    kind = spec.get("type")
+    if kind == "object":
+        return {name: _plain_value(spec["properties"][name]) for name in spec.get("required", [])}
+    if kind == "string":
+        return "2026-01-05" if spec.get("format") == "date" else "Công ty trả lương chậm."
+    return {"boolean": False, "array": []}.get(str(kind), spec.get("minimum", 1))
+
+
+def _is_text(spec: dict[str, Any]) -> bool:
+    return _resolved(spec).get("type") == "string" and _resolved(spec).get("format") != "binary"
+
+
+def _long_string_cases(known: dict[str, dict[str, str]]) -> Iterator[tuple[str, str, str, schemathesis.Case]]:
+    """Per operation, a plain request (field ``""``), then one per string field with that field long and the rest
+    plain; `known` holds the real values (a receipt, a category) an operation's plain request needs."""
+    for path, methods in schema.raw_schema["paths"].items():
+        for method, operation in methods.items():
+            params = operation.get("parameters", [])
+            query = {item["name"]: _plain_value(item["schema"]) for item in params if item.get("required")}
+            if "requestBody" not in operation:
+                yield method, path, "", schema[path][method].Case(query=query)
+            for item in params:
+                if _is_text(item["schema"]):
+                    yield (
+                        method,
+                        path,
+                        item["name"],
+                        schema[path][method].Case(query={**query, item["name"]: LONG_TEXT}),
+                    )
+            for media_type, content in operation.get("requestBody", {}).get("content", {}).items():
+                fields = _resolved(content["schema"])["properties"]
+                body = {**_plain_value(content["schema"]), **known.get(path, {})}
+                yield method, path, "", schema[path][method].Case(body=body, media_type=media_type)
+                for name in filter(lambda name: _is_text(fields[name]), fields):
+                    long_body = {**body, name: LONG_TEXT}
+                    yield method, path, name, schema[path][method].Case(body=long_body, media_type=media_type)
+
+
+def test_every_string_field_of_every_operation_survives_twenty_thousand_characters(
+    demo_like: dict[str, str], personas: list[dict[str, str]], connection_kept: None
+) -> None:
+    report = {"category": "luong-cham-thieu"}
+    known = {
+        "/api/v1/voice/reports": report,
+        "/api/v1/voice/reports/with-photos": report,
+        "/api/v1/voice/reports/lookup": {"receipt": demo_like["report"]},
+        "/api/v1/voice/reports/messages": {"receipt": demo_like["report"]},
+        "/api/v1/claims/status": {"receipt": demo_like["claim"]},
+    }
+    plain_refused, long_fields = [], set()
+    for method, path, field, case in _long_string_cases(known):
+        for cookies in personas:
+            response = case.call_and_validate(headers=HEADERS, cookies=cookies, checks=CHECKS)
+            if not field and response.status_code >= 400 and not path.startswith("/api/v1/calculators/"):
+                plain_refused.append((method, path, response.status_code))
+            long_fields.add((path, field))
+    # A service stops at the first bad field, so its plain request must pass for a long field to be read at all; a
+    # calculator is a Django form, which cleans every field even when another is missing.
+    assert plain_refused == [], plain_refused
+    assert {("/api/v1/legal/search", "q"), ("/api/v1/voice/reports", "text"), ("/api/v1/claims", "link")} <= long_fields
+    assert len(long_fields) >= 80
 
 
 def test_every_operation_documents_its_input_errors_and_no_server_error() -> None:

@@ -1,17 +1,21 @@
 import datetime as dt
 import shutil
+import subprocess
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from lantoa.content import services as content_services
 from lantoa.content.importers import SEED_DIR
 from lantoa.core import public_files
+from lantoa.core.jobs import private_storage
 from lantoa.core.tests.qrcodes import decode_pdf
-from lantoa.core.tests.support import no_database_writes, run_worker
+from lantoa.core.tests.support import no_database_writes, require_tool, run_worker
 from lantoa.learning import certificates, files, selectors, services
 from lantoa.learning.models import Contest, ContestEntry
 from lantoa.orgs.models import Role
@@ -228,3 +232,54 @@ def test_an_earned_certificate_is_queued_for_the_worker_when_the_paper_is_graded
     assert client.get(url).status_code == 503
     run_worker()
     assert client.get(url).getvalue().startswith(b"%PDF")
+
+
+def test_a_certificate_not_built_yet_is_logged_as_a_warning_and_a_broken_storage_as_an_error(
+    client, contest, enterprise_a, make_official, caplog, monkeypatch
+):
+    worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    client.force_login(worker)
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+    with caplog.at_level("INFO", logger="django.request"):
+        assert client.get(url).status_code == 503
+    assert [(r.levelname, r.status_code) for r in caplog.records if r.name == "django.request"] == [("WARNING", 503)]
+    caplog.clear()
+
+    def storage_down():
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(public_files, "private_storage", storage_down)
+    client.raise_request_exception = False
+    with caplog.at_level("INFO", logger="django.request"):
+        assert client.get(url).status_code == 500
+    assert [(r.levelname, r.status_code) for r in caplog.records if r.name == "django.request"] == [("ERROR", 500)]
+
+
+@pytest.mark.django_db(transaction=True)  # the worker commits, as in production
+def test_a_renamed_holder_gets_a_certificate_with_the_new_name(client, contest, enterprise_a, make_official, tmp_path):
+    pdftotext = require_tool("pdftotext")
+    worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    run_worker()
+    client.force_login(worker)  # a login saves the account, not its name: nothing to rebuild
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+
+    def printed_name() -> str:
+        path = tmp_path / "certificate.pdf"
+        path.write_bytes(client.get(url).getvalue())
+        return subprocess.run([pdftotext, str(path), "-"], capture_output=True, check=True).stdout.decode()  # noqa: S603
+
+    assert "Nguyễn Văn Giỏi" in printed_name()
+    person = worker.person
+    person.full_name = "Nguyễn Thị Giỏi"
+    person.save()
+    assert client.get(url).status_code == 503  # the old name is never served again
+    run_worker()
+    assert "Nguyễn Thị Giỏi" in printed_name()
+    assert len(private_storage().listdir(f"public/certificates/{entry.pk}")[1]) == 1

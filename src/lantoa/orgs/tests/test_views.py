@@ -1,8 +1,14 @@
+import io
 import json
 
 from django.urls import reverse
+from openpyxl import load_workbook
 
+from lantoa.core import public_files
 from lantoa.core.tests.qrcodes import decode_svg_in_chromium
+from lantoa.core.tests.support import no_database_writes
+from lantoa.orgs import files, selectors
+from lantoa.orgs.importers import COMMUNE_SHEET
 
 
 def login(client, user):
@@ -112,11 +118,34 @@ def test_employer_cannot_open_the_import(client, employer):
     assert client.get(reverse("orgs:import-template")).status_code == 403
 
 
-def test_import_template_downloads_as_xlsx(client, union_officer):
+def test_import_template_is_built_by_the_worker_and_only_streamed_by_the_get(client, union_officer, province):
     login(client, union_officer)
-    response = client.get(reverse("orgs:import-template"))
+    url = reverse("orgs:import-template")
+    with no_database_writes():
+        assert client.get(url).status_code == 503  # not built yet: the GET builds nothing
+    assert public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK) == 1  # what the queued task does
+    with no_database_writes():
+        response = client.get(url)
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert response.content[:2] == b"PK"
+    assert response["Content-Disposition"] == 'attachment; filename="mau-nhap-don-vi-doanh-nghiep.xlsx"'
+    communes = load_workbook(io.BytesIO(response.getvalue()))[COMMUNE_SHEET]
+    assert {row[1] for row in communes.iter_rows(min_row=2, values_only=True)} == {
+        unit.name for unit in selectors.communes_list()
+    }
+    assert public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK) == 0  # built once
+
+
+def test_import_template_lists_a_renamed_commune_once_rebuilt(client, union_officer, province):
+    login(client, union_officer)
+    url = reverse("orgs:import-template")
+    public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK)
+    commune = selectors.communes_list()[0]
+    commune.name = "Phường Thử Nghiệm"
+    commune.save(update_fields=["name"])
+    assert client.get(url).status_code == 503
+    assert public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK) == 1
+    communes = load_workbook(io.BytesIO(client.get(url).getvalue()))[COMMUNE_SHEET]
+    assert "Phường Thử Nghiệm" in {row[1] for row in communes.iter_rows(min_row=2, values_only=True)}
 
 
 def test_import_rejects_a_non_excel_upload_in_vietnamese(client, union_officer):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from lantoa.orgs import services
+from lantoa.orgs import files, services
 
 
 class Command(BaseCommand):
@@ -9,4 +9,5 @@ class Command(BaseCommand):
     def handle(self, **options: object) -> None:
         result = services.admin_units_sync()
         zones = services.minimum_wage_zones_load()
+        files.template_build_later()  # the import template lists the communes
         self.stdout.write(f"units created={result.created} updated={result.updated}; wage zones={zones}")
