@@ -4,15 +4,15 @@ commands that exist, and systemd reads them without a complaint."""
 import configparser
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.core.management import get_commands
 from django.utils.module_loading import import_string
+
+from lantoa.core.tests.support import require_tool
 
 REPO = Path(settings.BASE_DIR)
 UNITS = sorted((REPO / "deploy" / "systemd").glob("*.service"))
@@ -62,9 +62,7 @@ def test_the_units_name_files_commands_and_an_application_that_exist() -> None:
 
 
 def test_systemd_analyze_verifies_the_units(tmp_path: Path) -> None:
-    analyze = shutil.which("systemd-analyze")
-    if analyze is None:
-        pytest.skip("systemd-analyze absent (CI installs no systemd; the tests above check the units' commands)")
+    analyze = require_tool("systemd-analyze")
     venv_bin = f"{Path(sys.executable).parent}/"
     for path in UNITS:  # the server's paths, moved to this checkout and the virtualenv running the tests
         text = path.read_text().replace(f"{SERVER_APP_DIR}/.venv/bin/", venv_bin).replace(SERVER_APP_DIR, str(REPO))
