@@ -1,6 +1,7 @@
 import io
 import json
 
+import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -118,7 +119,18 @@ def test_employer_cannot_open_the_import(client, employer):
     assert client.get(reverse("orgs:import-template")).status_code == 403
 
 
-def test_import_template_is_built_by_the_worker_and_only_streamed_by_the_get(client, union_officer, province):
+@pytest.fixture
+def empty_private_storage() -> None:
+    """A private storage of its own (tests share one in memory): another test's template is not this one's."""
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    setting_changed.send(sender=None, setting="STORAGES", value=settings.STORAGES, enter=True)
+
+
+def test_import_template_is_built_by_the_worker_and_only_streamed_by_the_get(
+    client, union_officer, province, empty_private_storage
+):
     login(client, union_officer)
     url = reverse("orgs:import-template")
     with no_database_writes():
@@ -135,7 +147,7 @@ def test_import_template_is_built_by_the_worker_and_only_streamed_by_the_get(cli
     assert public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK) == 0  # built once
 
 
-def test_import_template_lists_a_renamed_commune_once_rebuilt(client, union_officer, province):
+def test_import_template_lists_a_renamed_commune_once_rebuilt(client, union_officer, province, empty_private_storage):
     login(client, union_officer)
     url = reverse("orgs:import-template")
     public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK)
