@@ -38,8 +38,10 @@ def test_no_office_page_fails_and_anonymous_is_sent_to_login(client, make_offici
     if role:
         client.force_login(make_official(unit=labour_federation, role=role))
     for path in OFFICE_PATHS:
-        status = client.get(path).status_code
-        assert status < 500, (role, path, status)
+        response = client.get(path)
+        status = response.status_code
+        pending = status == 503 and response.has_header("Retry-After")  # a file not built yet (core.public_files)
+        assert status < 500 or pending, (role, path, status)
         if role is None and not path.startswith("/office/login/"):
             assert status in (302, 403, 404), (path, status)
 
