@@ -3,6 +3,8 @@
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from lantoa.core import public_files
+from lantoa.orgs import files
 from lantoa.orgs.models import Enterprise, Role
 
 from .pages.office import OfficePages
@@ -39,6 +41,8 @@ def test_officer_imports_enterprises_and_a_commune_officer_sees_only_theirs(
     office = OfficePages(page)
     office.login(officer.username, "mat-khau-thu")
 
+    # what the worker does once the communes are loaded (`load_admin_units` queues it): the GET only streams the file
+    public_files.files_build(source=files.SOURCE, pk=files.TEMPLATE_PK)
     template = office.download_import_template(tmp_path)
     office.upload_import(fill(template.rename(tmp_path / "co-loi.xlsx"), [GOOD, OTHER_COMMUNE, BAD]))
     expect(page.get_by_role("alert")).to_contain_text("Chưa nhập dòng nào")
