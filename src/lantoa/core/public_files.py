@@ -106,13 +106,18 @@ def files_build_later(*, source: str, pk: int) -> None:
     transaction.on_commit(lambda: public_files_build.enqueue(source, pk))
 
 
+def files_missing(*, source: str, pk: int) -> bool:
+    """Whether the object shows a file not stored yet (new, or what it shows changed since it was built)."""
+    storage = private_storage()
+    return not all(storage.exists(file.name) for file in sources()[source].files(pk))
+
+
 def missing_build() -> int:
     """Every source's objects with a file missing get it built (the timer); returns how many files were built."""
-    storage = private_storage()
     built = 0
     for source in sources().values():
         for pk in source.ids():
-            if not all(storage.exists(file.name) for file in source.files(pk)):
+            if files_missing(source=source.name, pk=pk):
                 built += files_build(source=source.name, pk=pk)
     return built
 

@@ -19,4 +19,5 @@ def certificates_refresh(sender: type, instance: Person | User, **kwargs: Any) -
     if user_id is None:
         return
     for pk in files.entry_ids_for_user(user_id=user_id):
-        public_files.files_build_later(source=files.SOURCE, pk=pk)
+        if public_files.files_missing(source=files.SOURCE, pk=pk):  # the stored file's name carries the printed name
+            public_files.files_build_later(source=files.SOURCE, pk=pk)

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import DateField
 from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote, Topic
 from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
 from lantoa.orgs.models import Enterprise, OrgUnit
@@ -73,7 +74,7 @@ class RecommendationForm(forms.Form):
     addressee_kind = forms.ChoiceField(
         label=_("Loại cơ quan"), choices=[("", "—"), *OrgUnit.Kind.choices], required=False
     )
-    due_on = forms.DateField(label=_("Hạn trả lời (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    due_on = DateField(label=_("Hạn trả lời (dd/mm/yyyy)"))
 
 
 class AnswerForm(forms.Form):
@@ -84,8 +85,8 @@ class AnswerForm(forms.Form):
 
 class NoteForm(forms.Form):
     enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=Enterprise.objects.none())
-    period_start = forms.DateField(label=_("Từ ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    period_end = forms.DateField(label=_("Đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    period_start = DateField(label=_("Từ ngày (dd/mm/yyyy)"))
+    period_end = DateField(label=_("Đến ngày (dd/mm/yyyy)"))
     topics = forms.ModelMultipleChoiceField(
         label=_("Công nhân bàn tán về"),
         queryset=Topic.objects.filter(is_active=True),
@@ -114,8 +115,8 @@ class RollupForm(forms.Form):
         label=_("Tổng hợp theo"),
         choices=[("topic", _("Chủ đề")), ("commune", _("Xã, phường")), ("segment", _("Loại hình doanh nghiệp"))],
     )
-    start = forms.DateField(label=_("Từ ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    end = forms.DateField(label=_("Đến ngày"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    start = DateField(label=_("Từ ngày"))
+    end = DateField(label=_("Đến ngày"))
 
 
 class MonthlyReportForm(forms.Form):

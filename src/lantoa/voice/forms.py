@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from lantoa.core.dates import DateField
 from lantoa.core.text import nfc
 from lantoa.orgs.models import Enterprise
 from lantoa.voice.models import Category, HotspotEvent, Report, SurveyQuestion
@@ -121,13 +122,13 @@ class CaseFilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Chỉ quá hạn"), required=False)
     unit = forms.CharField(required=False, widget=forms.HiddenInput)
-    start = forms.DateField(required=False, widget=forms.HiddenInput)
-    end = forms.DateField(required=False, widget=forms.HiddenInput)
+    start = DateField(required=False, widget=forms.HiddenInput)
+    end = DateField(required=False, widget=forms.HiddenInput)
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Từ ngày"), required=False)
-    end = forms.DateField(label=_("Đến ngày"), required=False)
+    start = DateField(label=_("Từ ngày"), required=False)
+    end = DateField(label=_("Đến ngày"), required=False)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -162,7 +163,7 @@ class SurveyQuestionForm(forms.Form):
 class HotspotEventForm(forms.Form):
     enterprise = forms.ChoiceField(label=_("Doanh nghiệp"))
     kind = forms.ChoiceField(label=_("Sự việc"), choices=HotspotEvent.Kind.choices)
-    occurred_on = forms.DateField(label=_("Ngày xảy ra (dd/mm/yyyy)"))
+    occurred_on = DateField(label=_("Ngày xảy ra (dd/mm/yyyy)"))
     workers_affected = forms.IntegerField(label=_("Số lao động bị ảnh hưởng"), min_value=0, required=False)
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 

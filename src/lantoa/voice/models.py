@@ -288,6 +288,7 @@ class HotspotScore(models.Model):
     signals = models.JSONField(default=dict)  # {signal slug: raw count}
     previous_mean = models.FloatField(default=0)
     is_warning = models.BooleanField(default=False, db_index=True)
+    computed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-week_on", "-score"]

@@ -2,13 +2,14 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lantoa.activities.selectors import DIALOGUE_VIEW_ACTIONS, VIEW_ACTIONS, can_any
 from lantoa.activities.selectors.records import records_table
+from lantoa.core import views as core_views
 from lantoa.core.dates import DateField
 from lantoa.orgs.models import OrgUnit
 
@@ -27,7 +28,7 @@ class RecordsQueryForm(forms.Form):
 def records(request: HttpRequest, kind: str) -> HttpResponse:
     form = RecordsQueryForm(request.GET)
     if not form.is_valid() or form.cleaned_data["start"] > form.cleaned_data["end"]:
-        return HttpResponseBadRequest(_("Cần mã đơn vị và kỳ báo cáo hợp lệ (từ ngày, đến ngày)."))
+        return core_views.invalid_input(request, message=_("Cần mã đơn vị và kỳ báo cáo hợp lệ (từ ngày, đến ngày)."))
     unit = OrgUnit.objects.filter(code=form.cleaned_data["unit"]).first()
     actions = DIALOGUE_VIEW_ACTIONS if kind in DIALOGUE_KINDS else VIEW_ACTIONS
     if unit is None or not can_any(request.user, actions, unit):

@@ -335,12 +335,12 @@ TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
 # tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
 TASKS_SCHEDULE: list[tuple[Any, ...]] = [
     ("plans_sync", "daily", "00:10"),
-    ("compute_hotspots", "daily", "01:30"),
     ("legal_index", "daily", "00:05"),  # amendments take effect at midnight: the index holds the wording in force
-    ("escalate_voice_cases", "daily", "07:00"),
     ("plans_remind", "daily", "07:30"),
     ("reach_rollup", "hourly", ":05"),
     ("plans_figures", "hourly", ":15"),
+    ("compute_hotspots", "hourly", ":25"),
+    ("escalate_voice_cases", "hourly", ":55"),
     ("purge_voice_cases", "weekly", "02:30", 7),
     ("purge_job_files", "hourly", ":35"),
     ("public_files", "hourly", ":45"),

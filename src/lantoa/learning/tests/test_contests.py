@@ -276,6 +276,8 @@ def test_a_renamed_holder_gets_a_certificate_with_the_new_name(client, contest, 
         return subprocess.run([pdftotext, str(path), "-"], capture_output=True, check=True).stdout.decode()  # noqa: S603
 
     assert "Nguyễn Văn Giỏi" in printed_name()
+    worker.person.save()  # saved with the same name (an edit of another field): the stored file still holds
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
     person = worker.person
     person.full_name = "Nguyễn Thị Giỏi"
     person.save()

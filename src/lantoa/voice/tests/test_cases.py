@@ -156,3 +156,16 @@ def test_office_menu_shows_each_role_its_voice_pages(client, employer, grassroot
     client.force_login(grassroots_officer)
     menu = client.get(reverse("orgs:office-home")).content.decode()
     assert reverse("voice:case-list") in menu and reverse("voice:survey-list") in menu
+
+
+def test_reading_the_case_list_escalates_nothing(
+    client, grassroots_officer, labour_federation, enterprise_a, grassroots_union, submit, time_machine
+):
+    time_machine.move_to("2026-03-02 08:00 +07:00")
+    report = submit(enterprise=enterprise_a, category="luong-cham-thieu").report
+    time_machine.move_to("2026-03-05 08:00 +07:00")  # the first reply is late: the hourly timer escalates it
+    client.force_login(grassroots_officer)
+    assert f"#{report.pk}<" in client.get(reverse("voice:case-list")).content.decode()
+    report.refresh_from_db()
+    assert report.escalation_level == 0 and report.unit == grassroots_union
+    assert case_services.cases_escalate_overdue() == 1

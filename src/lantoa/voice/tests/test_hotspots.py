@@ -121,3 +121,21 @@ def test_a_deadline_still_ahead_is_not_counted_as_overdue_in_the_running_week(
     assert "overdue_case" not in hotspot_services.hotspot_week_compute(week_on=week(0))[0].signals
     time_machine.move_to(dt.datetime.combine(week(1), dt.time(9, 0), tzinfo=dt.timezone(dt.timedelta(hours=7))))
     assert hotspot_services.hotspot_week_compute(week_on=week(0))[0].signals["overdue_case"] == 1
+
+
+def test_board_reads_the_stored_index_and_says_when_it_was_computed(
+    client, submit, time_machine, enterprise_a, labour_federation, union_officer
+):
+    file_reports(submit, time_machine, enterprise_a, week(0), ["luong-cham-thieu"] * 2)
+    time_machine.move_to("2026-03-03 17:30 +00:00")  # 00:30 on 04/03 in Viet Nam
+    hotspot_services.hotspot_week_compute(week_on=week(0))
+    stored = list(HotspotScore.objects.values_list("pk", "computed_at"))
+    client.force_login(union_officer)
+    time_machine.move_to("2026-03-04 01:00 +07:00")
+    page = client.get(reverse("voice:hotspots")).content.decode()
+    assert "Chỉ số tính lúc 00:30 04/03/2026" in page and enterprise_a.name in page
+    assert list(HotspotScore.objects.values_list("pk", "computed_at")) == stored  # a GET writes nothing
+    typed = client.get(reverse("voice:hotspots"), {"week": "04/03/2026"}).content.decode()
+    assert "Tuần bắt đầu 02/03/2026" in typed and enterprise_a.name in typed
+    refused = client.get(reverse("voice:hotspots"), {"week": "0001-01-01"}).content.decode()
+    assert "Năm phải từ 1900 đến 2100." in refused and "Đang hiển thị tuần này." in refused

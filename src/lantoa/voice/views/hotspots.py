@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lantoa.core.dates import date_parse
 from lantoa.core.http import OfficeHttpRequest
 from lantoa.orgs import access
 from lantoa.orgs import selectors as org_selectors
@@ -23,20 +25,29 @@ def _province() -> OrgUnit | None:
     return OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).order_by("path").first()
 
 
+def _week_asked(request: OfficeHttpRequest) -> tuple[dt.date, str]:
+    """The Monday of `?week=` (any day of the week, dd/mm/yyyy or yyyy-mm-dd), else of this week with the reason."""
+    asked = request.GET.get("week", "")
+    if asked:
+        try:
+            return hotspot_services.week_start(date_parse(asked)), ""
+        except ValidationError as error:
+            return hotspot_services.week_start(timezone.localdate()), " ".join(error.messages)
+    return hotspot_services.week_start(timezone.localdate()), ""
+
+
 @login_required
 @require_GET
 def hotspot_board(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.view_warnings"):
         raise PermissionDenied
-    try:
-        week_on = hotspot_services.week_start(dt.date.fromisoformat(request.GET.get("week", "")))
-    except ValueError:
-        week_on = hotspot_services.week_start(timezone.localdate())
-        hotspot_services.hotspot_week_compute(week_on=week_on)  # the running week is kept fresh on read
+    week_on, week_error = _week_asked(request)
     rows = hotspot_selectors.board_for_user(user=request.user, week_on=week_on)
     province = _province()
     context = {
         "week_on": week_on,
+        "week_error": week_error,
+        "computed_at": max((row.score.computed_at for row in rows), default=None),
         "previous_week": week_on - dt.timedelta(weeks=1),
         "next_week": week_on + dt.timedelta(weeks=1),
         "rows": rows,
@@ -71,7 +82,8 @@ def hotspot_event_new(request: OfficeHttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             hotspot_services.hotspot_week_compute(week_on=event.occurred_on)
-            return redirect("voice:hotspots")
+            week_on = hotspot_services.week_start(event.occurred_on)
+            return redirect(f"{reverse('voice:hotspots')}?week={week_on:%Y-%m-%d}")
     return render(request, "voice/hotspot_event_new.html", {"form": form})
 
 

@@ -27,7 +27,6 @@ from lantoa.voice.services import cases as case_services
 def case_list(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "voice.view_case"):
         raise PermissionDenied
-    case_services.cases_escalate_overdue()  # on read as well as by the hourly command
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     reports = case_selectors.case_list_for_user(
