@@ -48,6 +48,11 @@ class ReportDraftForm(forms.Form):
         super().__init__(*args, **kwargs)
         _offer_units(self, "unit", units)
 
+    def list_only(self, shown: list[OrgUnit]) -> None:
+        """The select lists `shown` (a province has thousands of units); every unit in scope still validates."""
+        field = cast(UnitChoiceField, self.fields["unit"])
+        cast(forms.Select, field.widget).choices = [("", field.empty_label), *((unit.pk, unit.name) for unit in shown)]
+
     def clean_period(self) -> str:
         return clean_line(self.cleaned_data["period"]).upper()
 

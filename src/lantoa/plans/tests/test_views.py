@@ -208,6 +208,26 @@ def test_report_list_shows_a_page_of_reports_at_a_time(
     assert "Trang 1/2" in first and "page=2" in first and "Trang trước" in second
 
 
+def test_the_draft_form_lists_a_few_units_and_finds_any_other_by_name_or_code(
+    client, fake_sources, quarter, province, province_monitor, monkeypatch
+):
+    from lantoa.orgs.models import OrgUnit
+    from lantoa.plans.views import reports as report_views
+
+    monkeypatch.setattr(report_views, "DRAFT_UNITS_SHOWN", 3)
+    client.force_login(province_monitor)
+    page = client.get(reverse("plans:report-list")).content.decode()
+    options = r'<option value="(\d+)"'
+    assert len(re.findall(options, page)) == 3 and 'name="unit_q"' in page and "chỉ hiện 3 đơn vị đầu" in page
+    unlisted = OrgUnit.objects.filter(kind=OrgUnit.Kind.WARD).exclude(pk__in=re.findall(options, page)).first()
+    found = client.get(reverse("plans:report-list"), {"unit_q": unlisted.code}, headers={"HX-Request": "true"})
+    fragment = found.content.decode()
+    assert fragment.lstrip().startswith('<div id="draft-units">') and f'value="{unlisted.pk}"' in fragment
+    assert "Không có đơn vị nào khớp." in client.get(reverse("plans:report-list"), {"unit_q": "zzz"}).content.decode()
+    response = client.post(reverse("plans:report-draft"), {"unit": unlisted.pk, "period": "2026-Q1"})
+    assert response.status_code == 302 and UnitReport.objects.filter(unit=unlisted).exists()
+
+
 def test_plan_page_lets_the_monitor_assign_a_task_to_a_commune(client, provincial_plan, binh_hoa, province_monitor):
     client.force_login(province_monitor)
     task = provincial_plan.tasks.get(section="IV.1")

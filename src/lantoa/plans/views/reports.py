@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lantoa.core.http import HtmxHttpRequest
+from lantoa.core.text import clean_line
 from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans import jobs as report_jobs
@@ -23,6 +25,7 @@ from lantoa.plans.services import plans as plan_services
 from lantoa.plans.services import reports as report_services
 
 REPORTS_PER_PAGE = 50
+DRAFT_UNITS_SHOWN = 50
 
 
 def _draft_units(user: Any) -> QuerySet[OrgUnit]:
@@ -32,16 +35,34 @@ def _draft_units(user: Any) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(scope, kind__in=kinds).order_by("path")
 
 
+def _draft_form(request: HttpRequest, data: Any = None) -> tuple[ReportDraftForm, dict[str, Any]]:
+    """The draft form, its select listing the first units matching `?unit_q=` (name or code), and what it left out."""
+    units = _draft_units(request.user)
+    form = ReportDraftForm(data, units=units)
+    query = clean_line(request.GET.get("unit_q", ""))[:100]
+    matching = units.filter(Q(name__icontains=query) | Q(code__icontains=query)) if query else units
+    shown = list(matching[: DRAFT_UNITS_SHOWN + 1])
+    form.list_only(shown[:DRAFT_UNITS_SHOWN])
+    return form, {
+        "unit_q": query,
+        "units_listed": DRAFT_UNITS_SHOWN if len(shown) > DRAFT_UNITS_SHOWN else 0,  # 0: every match is listed
+        "units_found": len(shown),
+        "can_draft": bool(shown) or units.exists(),
+    }
+
+
 @login_required
 @require_GET
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: HtmxHttpRequest) -> HttpResponse:
     if not access.can(request.user, "plans.view_dashboard"):
         raise Http404
+    form, offered = _draft_form(request)
+    if request.htmx and "unit_q" in request.GET:
+        return render(request, "plans/report_list.html#draft-units", {"form": form, **offered})
     reports = plan_access.report_list_for_user(
         user=request.user, period_code=request.GET.get("period", ""), status=request.GET.get("status", "")
     )
-    form = ReportDraftForm(units=_draft_units(request.user))
-    context = {"page": _page(request, reports), "form": form}
+    context = {"page": _page(request, reports), "form": form, **offered}
     return render(request, "plans/report_list.html", context)
 
 
@@ -52,7 +73,7 @@ def _page(request: HttpRequest, reports: QuerySet[UnitReport]) -> Page:
 @login_required
 @require_POST
 def report_draft(request: HttpRequest) -> HttpResponse:
-    form = ReportDraftForm(request.POST, units=_draft_units(request.user))
+    form, offered = _draft_form(request, request.POST)
     if form.is_valid():
         try:
             period = plan_services.period_ensure(code=form.cleaned_data["period"])
@@ -63,7 +84,8 @@ def report_draft(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã lập dự thảo báo cáo từ số liệu."))
             return redirect("plans:report-detail", pk=report.pk)
     reports = plan_access.report_list_for_user(user=request.user)
-    return render(request, "plans/report_list.html", {"page": _page(request, reports), "form": form}, status=200)
+    context = {"page": _page(request, reports), "form": form, **offered}
+    return render(request, "plans/report_list.html", context, status=200)
 
 
 @login_required
