@@ -220,6 +220,7 @@ def test_the_draft_form_lists_a_few_units_and_finds_any_other_by_name_or_code(
     options = r'<option value="(\d+)"'
     assert len(re.findall(options, page)) == 3 and 'name="unit_q"' in page and "chỉ hiện 3 đơn vị đầu" in page
     unlisted = OrgUnit.objects.filter(kind=OrgUnit.Kind.WARD).exclude(pk__in=re.findall(options, page)).first()
+    assert unlisted is not None
     found = client.get(reverse("plans:report-list"), {"unit_q": unlisted.code}, headers={"HX-Request": "true"})
     fragment = found.content.decode()
     assert fragment.lstrip().startswith('<div id="draft-units">') and f'value="{unlisted.pk}"' in fragment
