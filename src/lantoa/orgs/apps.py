@@ -16,3 +16,13 @@ class OrgsConfig(AppConfig):
     )
     job_kinds = ("lantoa.orgs.imports.IMPORT_JOB_KIND",)
     public_files = ("lantoa.orgs.files.IMPORT_TEMPLATE_FILES",)
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from lantoa.orgs.models import Enterprise, OrgUnit
+        from lantoa.orgs.selectors import structure_generation
+
+        for signal in (post_save, post_delete):
+            for sender in (OrgUnit, Enterprise):
+                signal.connect(structure_generation.bump, sender=sender, dispatch_uid=f"structure-{signal!r}-{sender}")

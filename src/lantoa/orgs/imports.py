@@ -30,6 +30,7 @@ from lantoa.orgs.importers import (
     workbook_parse,
 )
 from lantoa.orgs.models import Enterprise, OrgUnit
+from lantoa.orgs.selectors import structure_generation
 from lantoa.orgs.services import (
     WageRegions,
     enterprise_counts_check,
@@ -442,6 +443,7 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
     with transaction.atomic():
         units_created, units_updated = _write_units(planned_units)
         enterprises_created, enterprises_updated, result.unchanged = _write_enterprises(parsed.enterprises, progress)
+        transaction.on_commit(structure_generation.bump)  # bulk writes send no signals
     result.created = units_created + enterprises_created
     result.updated = units_updated + enterprises_updated
     return result

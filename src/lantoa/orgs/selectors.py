@@ -8,12 +8,16 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from lantoa.core.generations import Generation
 from lantoa.orgs import access
 from lantoa.orgs.models import SEGMENTS, Enterprise, Membership, OrgUnit
 from lantoa.orgs.services import province_code
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
+
+# Moves when a unit or an enterprise is saved, deleted or imported: what other apps derive from the tree is stale.
+structure_generation = Generation("orgs:structure")
 
 
 class ChildCount(TypedDict):

@@ -139,3 +139,13 @@ def test_reimport_moving_an_enterprise_moves_it_in_the_tree(union_officer):
     assert parent is not None and parent.name == "Phường Rạch Giá"
     assert enterprise.unit.path == f"{parent.path}{enterprise.unit.code}/"
     assert enterprise.minimum_wage_region == 2
+
+
+def test_a_reimport_moves_the_structure_generation(union_officer, django_capture_on_commit_callbacks):
+    from lantoa.orgs.selectors import structure_generation
+
+    run_import(filled_template(enterprises=[enterprise_row()]), union_officer)
+    before = structure_generation.current()
+    with django_capture_on_commit_callbacks(execute=True):  # rows updated in bulk send no signal
+        run_import(filled_template(enterprises=[enterprise_row(worker_count=150)]), union_officer)
+    assert structure_generation.current() != before

@@ -15,6 +15,7 @@ from django.db.models import Q, Sum
 
 from lantoa.core.registry import IndicatorSource
 from lantoa.orgs.models import SEGMENTS, Enterprise, OrgUnit
+from lantoa.orgs.selectors import structure_generation
 from lantoa.plans import periods
 from lantoa.plans import sources as plan_sources
 from lantoa.plans.models import EnteredValue, Indicator, ReportingPeriod, SourceFigures, Target
@@ -30,6 +31,17 @@ class UnitIndex:
 
     @classmethod
     def load(cls) -> "UnitIndex":
+        """The index as the tree stands, kept in memory until a unit or an enterprise changes."""
+        current = structure_generation.current()
+        index = _indexes.get(current)
+        if index is None:
+            index = cls._read()
+            _indexes.clear()
+            _indexes[current] = index
+        return index
+
+    @classmethod
+    def _read(cls) -> "UnitIndex":
         path_of = dict(OrgUnit.objects.values_list("id", "path"))
         zone_path_of: dict[int, str] = {}
         segments_of: dict[int, list[str]] = {}
@@ -40,6 +52,9 @@ class UnitIndex:
             pairs = zip(SEGMENTS, values, strict=True)
             segments_of[unit_id] = [segment.code for segment, value in pairs if value == segment.value]
         return cls(path_of, zone_path_of, segments_of)
+
+
+_indexes: dict[int, UnitIndex] = {}  # generation → the index read in it (the latest only)
 
 
 def _prefixes(path: str) -> list[str]:

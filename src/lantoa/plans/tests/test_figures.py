@@ -34,6 +34,17 @@ def test_counts_roll_up_to_commune_province_and_zone(fake_sources, zone, make_en
     assert totals[inside.unit.path] == 3
 
 
+def test_the_unit_index_is_read_once_until_a_unit_or_an_enterprise_changes(
+    make_enterprise, province, django_assert_num_queries
+):
+    first = UnitIndex.load()
+    with django_assert_num_queries(0):
+        assert UnitIndex.load() is first
+    added = make_enterprise(commune="Xã Bình Hòa")
+    again = UnitIndex.load()
+    assert again is not first and added.unit_id in again.path_of and added.unit_id in again.segments_of
+
+
 def test_each_source_is_asked_once_per_period_with_its_dates(fake_sources, quarter, enterprise_a):
     plans.indicators_sync()
     fake_sources["counts"][enterprise_a.unit_id] = 4
