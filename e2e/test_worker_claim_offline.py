@@ -12,6 +12,7 @@ from lantoa.opinion.services import claims as claim_services
 
 from .pages.a11y import serious_violations
 from .pages.opinion import WorkerClaimPages
+from .pages.receipts import DeviceReceipts
 
 RUMOUR = "Nghe nói tháng sau công ty cho nghỉ việc cả tổ may vì hết đơn hàng"
 TRUTH = "Cho thôi việc vì lý do kinh tế phải báo trước và trả trợ cấp mất việc làm cho người lao động."
@@ -68,16 +69,12 @@ def test_a_claim_typed_offline_is_sent_once_when_back_online_and_its_answer_show
         truth=TRUTH,
         provisions=[Provision.objects.filter(kind=Provision.Kind.ARTICLE).first()],
     )
-    page.evaluate(
-        "() => { const k = 'lantoa.voice.receipts', items = JSON.parse(localStorage.getItem(k));"
-        " items.forEach((i) => { i.checked = 0; }); localStorage.setItem(k, JSON.stringify(items)); }"
-    )  # as if the five minutes between two look-ups had passed
+    DeviceReceipts(page).check_again_now()
     page.reload()
     expect(page.locator("#home-claims")).to_contain_text("Có trả lời mới")
     page.screenshot(path=str(tmp_path / "home-claim-answer-360.png"), full_page=True)
 
-    page.locator("#home-claims").click()
-    page.get_by_role("button", name="Mở bản mới nhất").click()
+    DeviceReceipts(page).open_latest_from_home("#home-claims")
     expect(page.locator("#case-text")).to_have_text(RUMOUR)
     expect(page.locator("main")).to_contain_text("Chưa có căn cứ")
     expect(page.locator("main")).to_contain_text(TRUTH)
@@ -85,8 +82,4 @@ def test_a_claim_typed_offline_is_sent_once_when_back_online_and_its_answer_show
 
     page.goto(f"{page.base_url}/")
     expect(page.locator("#home-claims")).to_contain_text("Chưa có trả lời mới")
-    page.context.set_offline(True)
-    page.goto(f"{page.base_url}/hoi-tin-don/xem/")
-    page.locator("#device-receipts summary").first.click()
-    expect(page.locator("#device-receipts")).to_contain_text(TRUTH)
-    expect(page.locator("#device-receipts")).to_contain_text(RUMOUR)
+    DeviceReceipts(page).expect_kept_offline("/hoi-tin-don/xem/", TRUTH, RUMOUR)

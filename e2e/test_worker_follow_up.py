@@ -12,6 +12,7 @@ from lantoa.voice.catalogue import catalogue_ensure
 from lantoa.voice.models import Report
 from lantoa.voice.services import cases as case_services
 
+from .pages.receipts import DeviceReceipts
 from .pages.voice import WorkerVoicePages
 
 TEXT = "Ca đêm không có nước uống ở xưởng 3."
@@ -46,17 +47,12 @@ def test_the_home_page_says_a_reply_came_and_the_case_opens_without_typing_the_r
     page.goto(f"{page.base_url}/")
     expect(page.locator("#home-receipts")).to_contain_text("Chưa có trả lời mới")
     case_services.case_reply(report=Report.objects.get(), user=officer, text=REPLY)
-    page.evaluate(
-        "() => { const k = 'lantoa.voice.receipts', items = JSON.parse(localStorage.getItem(k));"
-        " items.forEach((i) => { i.checked = 0; }); localStorage.setItem(k, JSON.stringify(items)); }"
-    )  # as if the five minutes between two look-ups had passed
+    DeviceReceipts(page).check_again_now()
     page.reload()
     expect(page.locator("#home-receipts")).to_contain_text("Có trả lời mới")
     page.screenshot(path=str(tmp_path / "home-reply-360.png"), full_page=True)
 
-    page.locator("#home-receipts").click()
-    expect(page.locator("#device-receipts")).to_contain_text("An toàn lao động")
-    page.get_by_role("button", name="Mở bản mới nhất").click()
+    DeviceReceipts(page).open_latest_from_home("#home-receipts", listed="An toàn lao động")
     expect(page.locator("#case-text")).to_have_text(TEXT)
     expect(page.locator("#thread")).to_contain_text(REPLY)
     expect(page.locator("#case-deadline")).to_have_text(re.compile(r"^Hạn giải quyết: \d\d/\d\d/\d{4}$"))
@@ -71,9 +67,5 @@ def test_the_home_page_says_a_reply_came_and_the_case_opens_without_typing_the_r
 
     page.goto(f"{page.base_url}/")
     expect(page.locator("#home-receipts")).to_contain_text("Chưa có trả lời mới")
-    page.context.set_offline(True)
-    page.goto(f"{page.base_url}/voice/follow/")
-    page.locator("#device-receipts summary").first.click()
-    expect(page.locator("#device-receipts")).to_contain_text(REPLY)
-    expect(page.locator("#device-receipts")).to_contain_text(TEXT)
+    DeviceReceipts(page).expect_kept_offline("/voice/follow/", REPLY, TEXT)
     page.screenshot(path=str(tmp_path / "follow-offline-360.png"), full_page=True)

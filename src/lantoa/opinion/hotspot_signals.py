@@ -24,7 +24,7 @@ def rumour_spreading(*, start: dt.date, end: dt.date) -> dict[int, int]:
     )
     counts: dict[int, int] = defaultdict(int)
     for enterprise_id, blob in claims.values_list("enterprise_id", "text_enc"):
-        if words_of(crypto.decrypt_text(bytes(blob))) & WAGE_OR_JOB_WORDS:
+        if words_of(crypto.decrypt_text(blob)) & WAGE_OR_JOB_WORDS:
             counts[enterprise_id] += 1
     return dict(counts)
 

@@ -210,7 +210,7 @@ def claim_photo(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=pk)
     if claim.photo_enc is None:
         raise Http404
-    response = HttpResponse(crypto.decrypt(bytes(claim.photo_enc)), content_type="image/jpeg")
+    response = HttpResponse(crypto.decrypt(claim.photo_enc), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
 

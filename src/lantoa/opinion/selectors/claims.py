@@ -19,7 +19,7 @@ class WaitingGroup:
 def waiting_groups() -> list[WaitingGroup]:
     """Groups with no clarification yet, the longest waiting first, with the first claim's words decrypted."""
     groups = ClaimGroup.objects.filter(clarification__isnull=True).order_by("first_claim_at")
-    return [WaitingGroup(group=group, text=crypto.decrypt_text(bytes(group.text_enc))) for group in groups]
+    return [WaitingGroup(group=group, text=crypto.decrypt_text(group.text_enc)) for group in groups]
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,7 @@ class ClaimSeen:
 def group_claims(*, group: ClaimGroup) -> list[ClaimSeen]:
     rows = group.claims.values_list("pk", "text_enc", "link_enc", "photo_enc")
     return [
-        ClaimSeen(
-            pk, crypto.decrypt_text(bytes(text)), crypto.decrypt_text(bytes(link)) if link else "", photo is not None
-        )
+        ClaimSeen(pk, crypto.decrypt_text(text), crypto.decrypt_text(link) if link else "", photo is not None)
         for pk, text, link, photo in rows
     ]
 
@@ -77,7 +75,7 @@ def claim_state(*, claim: Claim) -> str:
 
 def claim_text(*, claim: Claim) -> str:
     """The words the worker sent, for the receipt holder only."""
-    return crypto.decrypt_text(bytes(claim.text_enc))
+    return crypto.decrypt_text(claim.text_enc)
 
 
 def claim_status(*, claim: Claim) -> str:

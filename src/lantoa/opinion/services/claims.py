@@ -51,7 +51,7 @@ def group_matching(text: str) -> ClaimGroup | None:
     """The group whose first claim (or published wording) says the same as `text`, the closest if several."""
     best, best_score = None, SAME_CLAIM_THRESHOLD
     for group in ClaimGroup.objects.select_related("clarification"):
-        wordings = [crypto.decrypt_text(bytes(group.text_enc))]
+        wordings = [crypto.decrypt_text(group.text_enc)]
         if hasattr(group, "clarification"):
             wordings.append(group.clarification.claim)
         score = max(similarity(text, wording) for wording in wordings)
