@@ -1,5 +1,7 @@
 """Reads for screens and exports; every list for a user goes through the permission check."""
 
+import copy
+import time
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
@@ -24,26 +26,34 @@ class ChildCount(TypedDict):
     child_count: int
 
 
-def worker_context_cache_key(code: str) -> str:
-    return f"orgs:worker-context:{code.upper()}"
+WORKER_CONTEXTS_KEPT = 4096  # enterprises a process keeps in memory at most (every enterprise of a large province)
+_worker_contexts: dict[str, tuple[int, float, Enterprise]] = {}  # code → (structure generation, expiry, enterprise)
 
 
 def enterprise_for_worker_context(*, code: str) -> Enterprise | None:
-    """The enterprise of a worker's `/e/<code>` cookie. Every worker page asks, so a found one is kept in the cache
-    for `ORGS_WORKER_CONTEXT_CACHE_SECONDS` (a rename reaches worker pages within that time); unknown codes are not
-    kept, so made-up codes cannot fill the cache. A code is letters and digits: anything else (spaces, control or
-    accented characters, from a cookie or a form) is no code, and never reaches the cache as a key."""
+    """The enterprise of a worker's `/e/<code>` cookie. Every worker page asks, so a found one is kept in the
+    process (no cache read on a hit) and in the cache, each for `ORGS_WORKER_CONTEXT_CACHE_SECONDS` and only in
+    the current `structure_generation`: a change saved to any unit or enterprise reaches every worker page within
+    GENERATION_CHECK_SECONDS, one made without signals (a bulk update) within the cache period. Unknown codes are not kept, so made-up codes cannot fill either. A code is letters
+    and digits: anything else (spaces, control or accented characters, from a cookie or a form) is no code, and
+    never reaches the cache as a key. Each call gets its own copy: a page that changes it changes no other's."""
     if not code or len(code) > 8 or not (code.isascii() and code.isalnum()):
         return None
-    key = worker_context_cache_key(code)
-    enterprise = cache.get(key)
-    if enterprise is None:
-        enterprise = (
-            Enterprise.objects.select_related("unit", "commune", "zone").filter(public_code=code.upper()).first()
-        )
-        if enterprise is not None:
+    code = code.upper()
+    current, now = structure_generation.current(), time.monotonic()
+    generation, expiry, enterprise = _worker_contexts.get(code, (current, now, None))
+    if enterprise is None or generation != current or expiry <= now:
+        key = f"orgs:worker-context:{current}:{code}"
+        enterprise = cache.get(key)
+        if enterprise is None:
+            enterprise = Enterprise.objects.select_related("unit", "commune", "zone").filter(public_code=code).first()
+            if enterprise is None:
+                return None
             cache.set(key, enterprise, settings.ORGS_WORKER_CONTEXT_CACHE_SECONDS)
-    return enterprise
+        if len(_worker_contexts) >= WORKER_CONTEXTS_KEPT:
+            _worker_contexts.clear()
+        _worker_contexts[code] = (current, now + settings.ORGS_WORKER_CONTEXT_CACHE_SECONDS, enterprise)
+    return copy.copy(enterprise)
 
 
 def enterprise_get_by_public_code(*, code: str) -> Enterprise:

@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
+from lantoa.core import metrics
 from lantoa.core.logs import JsonFormatter, RequestIdFilter
 from lantoa.core.tasks import run_timer
 from lantoa.voice.services import reports as report_services
@@ -96,6 +97,7 @@ def scrape(client: Client) -> dict[str, float]:
 @pytest.mark.django_db
 @override_settings(METRICS_TOKEN=TOKEN)
 def test_metrics_count_requests_backlog_and_voice_reports(client, labour_federation):
+    metrics.flush()  # what this process counted for earlier tests
     cache.clear()
     client.get("/healthz")
     client.get("/khong-co-trang-nay-dau/")
@@ -112,3 +114,18 @@ def test_metrics_count_requests_backlog_and_voice_reports(client, labour_federat
     assert samples['lantoa_voice_reports{status="closed"}'] == 0
     assert samples['lantoa_info{version="0.1.0"}'] == 1
     assert scrape(client)['lantoa_http_requests_total{class="2xx"}'] == 2  # the first scrape counted too
+
+
+@pytest.mark.django_db
+def test_request_counts_reach_the_shared_cache_in_batches_and_nothing_is_lost(client):
+    metrics.flush()
+    cache.clear()
+    for _ in range(3):
+        client.get("/healthz")
+    assert cache.get("metrics:http:2xx") is None  # held in the process: no cache write per request
+
+    metrics.flush()
+    client.get("/healthz")
+    metrics.flush()
+
+    assert cache.get("metrics:http:2xx") == 4
