@@ -116,6 +116,9 @@ def run() -> dict:
         "reach_rollup_after_load": catch_up,
         "static_same_size_load": static,
         "lesson_share_of_ceiling": round(lesson["requests_per_s"] / static["requests_per_s"], 3),
+        "lesson_enterprise_context_share_of_ceiling": round(
+            lesson_enterprise["requests_per_s"] / static["requests_per_s"], 3
+        ),
         "load_average_1_5_15": [round(load, 2) for load in os.getloadavg()],
         "slow_3g": paint,
     }
