@@ -91,6 +91,13 @@ def test_health_insurance_law_reads_per_khoan_dates_and_the_consolidated_wording
     assert "40/VBHN-VPQH" in page and "không phải là luật" in page and "46/2014/QH13" in page
 
 
+def test_legal_import_of_a_consolidated_text_stores_its_wording_as_the_current_wording(library_2026: None) -> None:
+    out = io.StringIO()
+    call_command("legal_import", str(VBHN), "--consolidated", "--no-index", stdout=out)
+    assert f"{VBHN.name}: 40/VBHN-VPQH → 25/2008/QH12 changed=" in out.getvalue()
+    assert Amendment.objects.filter(origin="vbhn", target_number="25/2008/QH12", target_slug="dieu-3").exists()
+
+
 def test_labour_code_article_202_notes_the_district_level_is_gone_and_links_the_2025_decree(
     library_2026: None, client
 ) -> None:
