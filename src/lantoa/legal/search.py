@@ -41,7 +41,7 @@ def _amended_targets() -> dict[str, set[str]]:
 
 def _is_amended(article: Provision, targets: set[str]) -> bool:
     containers = {container.slug for container in selectors.containers_of(article=article)}
-    return any(slug == article.slug or slug in containers or slug.startswith(f"{article.slug}-") for slug in targets)
+    return any(selectors.is_stated_against(slug, article=article, containers=containers) for slug in targets)
 
 
 def _article_texts(*, on: dt.date) -> list[tuple[Provision, str]]:

@@ -126,11 +126,10 @@ def _wording_from(amendment: Amendment, kind: str) -> str:
     return re.sub(NUMBER_PREFIX[kind], "", amendment.text.strip(), count=1)
 
 
-def _stated_against(amendment: Amendment, article: Provision, containers: set[str]) -> bool:
-    slug = amendment.target_slug
-    return amendment.target_number == article.document.number and (
-        slug in containers or slug == article.slug or slug.startswith(f"{article.slug}-")
-    )
+def is_stated_against(slug: str, *, article: Provision, containers: set[str]) -> bool:
+    """Whether a change stated against the provision `slug` of the article's act reaches the article: the article
+    itself, one of its khoản/điểm, or the Chương/Mục holding it (`containers`: their slugs, see `containers_of`)."""
+    return slug in containers or slug == article.slug or slug.startswith(f"{article.slug}-")
 
 
 def amendments_for_article(*, article: Provision) -> list[Amendment]:
@@ -157,7 +156,12 @@ def amendments_for_articles(*, articles: list[Provision]) -> dict[int, list[Amen
         else []
     )
     return {
-        article.pk: [row for row in rows if _stated_against(row, article, containers[article.pk])]
+        article.pk: [
+            row
+            for row in rows
+            if row.target_number == article.document.number
+            and is_stated_against(row.target_slug, article=article, containers=containers[article.pk])
+        ]
         for article in articles
     }
 

@@ -139,7 +139,12 @@ def test_social_insurance_articles_repealed_in_2016_keep_their_own_date_and_sour
     assert retrieval.make_key("58/2014/QH13", "Điều 43") not in search_keys
     assert retrieval.make_key("58/2014/QH13", "Điều 51") not in search_keys
     assert retrieval.make_key("58/2014/QH13", "Điều 53") in search_keys
-    article, _parts = _article("58/2014/QH13", "dieu-51")
+    article, parts = _article("58/2014/QH13", "dieu-51")
+    # Repealed with the Mục holding it: worded as repealed from that day, as a later change the day before.
+    repealed = selectors.article_as_on(article=article, parts=parts, on=dt.date(2016, 7, 1)).intro
+    assert repealed.repealed and [c.amendment.target_slug for c in repealed.changes] == ["chuong-3-muc-3"]
+    before = selectors.article_as_on(article=article, parts=parts, on=dt.date(2016, 6, 30)).intro
+    assert not before.repealed and [a.target_slug for a in before.later] == ["chuong-3-muc-3"]
     validity = selectors.validity_of(document=article.document, provision=article, on=dt.date(2026, 1, 1))
     assert validity.expiry_on == dt.date(2016, 7, 1) and validity.replaced_by is None
     assert (validity.repealed_by.document.number, validity.repealed_by.slug) == ("84/2015/QH13", "dieu-92-khoan-2")
