@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -58,8 +58,14 @@ def validity_of(*, document: Document, provision: Provision | None = None, on: d
     expiry = provision.expiry_for(document) if provision else document.expiry_on
     replaced_by = None
     repeal = repeal_of(provision=provision) if provision is not None and provision.expiry_on else None
-    repealed_first = repeal is not None and (document.expiry_on is None or repeal.effective_on < document.expiry_on)
-    if document.expiry_on and not repealed_first:
+    repealed_first = (  # the provision's own repeal, when it came before its whole act ended
+        repeal
+        if repeal is not None
+        and repeal.effective_on is not None
+        and (document.expiry_on is None or repeal.effective_on < document.expiry_on)
+        else None
+    )
+    if document.expiry_on and repealed_first is None:
         relation = (
             Relation.objects.filter(target=document, kind=Relation.Kind.REPLACES).select_related("source").first()
         )
@@ -69,7 +75,7 @@ def validity_of(*, document: Document, provision: Provision | None = None, on: d
         in_force = not not_yet and document.status == Document.Status.CURRENT
     else:
         in_force = not not_yet and on < expiry
-    repealed_by = repeal.source if repealed_first else None
+    repealed_by = repealed_first.source if repealed_first is not None else None
     return Validity(in_force, document.effective_on, expiry, replaced_by, not_yet, repealed_by)
 
 
@@ -111,8 +117,8 @@ class Wording:
     text: str
     repealed: bool = False
     added: bool = False
-    changes: list[Change] | None = None
-    later: list[Amendment] | None = None  # changes after the date asked (shown as "từ … sẽ đổi")
+    changes: list[Change] = field(default_factory=list)
+    later: list[Amendment] = field(default_factory=list)  # changes after the date asked (shown as "từ … sẽ đổi")
 
 
 NUMBER_PREFIX = {
@@ -179,7 +185,7 @@ def wording_on(*, provision: Provision, amendments: list[Amendment], on: dt.date
 
     `amendments` are those touching it (see `touches`); whole-article rewrites are handled by article_as_on.
     """
-    wording = Wording(provision, provision.text, changes=[], later=[])
+    wording = Wording(provision, provision.text)
     for amendment in amendments:
         if not amendment.is_in_force_on(on):
             wording.later.append(amendment)
@@ -252,7 +258,7 @@ def article_get(*, document: Document, slug: str) -> tuple[Provision, list[Provi
 
 def containers_of(*, article: Provision) -> list[Provision]:
     """Phần/Chương/Mục holding the article, outermost first (loaded with the article by `article_get`)."""
-    chain = []
+    chain: list[Provision] = []
     node = article.parent
     while node is not None and len(chain) < 3:
         chain.append(node)
@@ -314,7 +320,7 @@ def handbook_search(*, query: str, limit: int = 20) -> list[HandbookEntry]:
     wanted = list(dict.fromkeys(w for w in handbook_words(query) if len(w) > 1 and w not in HANDBOOK_STOPWORDS))
     if not wanted:
         return []
-    scored = []
+    scored: list[tuple[int, int, HandbookEntry]] = []
     for entry in HandbookEntry.objects.select_related("chapter").order_by("chapter__position", "position"):
         fields = [
             set(handbook_words(entry.question)),
@@ -344,14 +350,15 @@ def handbook_offline_data() -> dict[str, Any]:
     }
 
 
-def handbook_entry_get(*, slug: str) -> HandbookEntry:
+def handbook_entry_get(*, slug: str) -> tuple[HandbookEntry, list[Provision]]:
+    """The entry and the provisions it cites, in its order."""
     entry = get_object_or_404(HandbookEntry.objects.select_related("chapter"), slug=slug)
-    entry.cited = list(
+    cited = list(
         Provision.objects.filter(citations__entry=entry)
         .select_related("document", "article")
         .order_by("citations__position")
     )
-    return entry
+    return entry, cited
 
 
 def document_by_title(*, title: str) -> Document | None:
