@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.legal.models import Amendment
@@ -20,7 +22,7 @@ class AmendmentAdmin(admin.ModelAdmin):
         (_("Nội dung"), {"fields": ("text", "old_phrase", "new_phrase")}),
     )
 
-    def save_model(self, request, obj: Amendment, form, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Amendment, form: forms.ModelForm, change: bool) -> None:
         # An editor's row survives re-imports: parsed rows are replaced, an editor's are kept.
         obj.origin = Amendment.Origin.EDITOR
         super().save_model(request, obj, form, change)
@@ -29,6 +31,6 @@ class AmendmentAdmin(admin.ModelAdmin):
         amendments_apply()
         index_build_later()  # the index holds the wording in force
 
-    def delete_model(self, request, obj: Amendment) -> None:
+    def delete_model(self, request: HttpRequest, obj: Amendment) -> None:
         super().delete_model(request, obj)
         index_build_later()

@@ -103,7 +103,7 @@ def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords, scores: list[f
 
 def _candidates(article: Provision, wording: "selectors.ArticleOnDate") -> list[tuple[Provision, str, list[str]]]:
     """(provision, its own text, its điểm texts) for the article's intro and each khoản in force on the day."""
-    found = [(article, wording.intro.text, [])] if wording.intro.text else []
+    found: list[tuple[Provision, str, list[str]]] = [(article, wording.intro.text, [])] if wording.intro.text else []
     if wording.replaced_whole is not None:
         return found
     by_clause: dict[int | None, tuple[Provision, str, list[str]]] = {}

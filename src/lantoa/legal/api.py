@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
@@ -41,7 +42,7 @@ class SearchOut(Schema):
 
 
 @router.get("/search", response=SearchOut, summary="Tìm điều luật trả lời câu hỏi (chỉ điều có hiệu lực vào ngày `on`)")
-def search_provisions(request, q: str, on: ApiDate | None = None, k: int = 5) -> SearchOut:
+def search_provisions(request: HttpRequest, q: str, on: ApiDate | None = None, k: int = 5) -> SearchOut:
     day = on or timezone.localdate()
     outcome = search.search(query=clean_line(q)[:300], on=day, k=max(1, min(k, 20)))
     answers = [

@@ -60,24 +60,24 @@ def findings(*, on: dt.date) -> list[Finding]:
         if not selectors.validity_of(document=p.document, provision=p, on=on).in_force
     ]
     keys = [(p.document.number, f"Điều {p.number}") for p in expired]
-    for (number, article), pages in registry.provision_explainers(keys).items():
+    for (number, article_label), pages in registry.provision_explainers(keys).items():
         for title, url in pages:
             found.append(
                 Finding(
-                    f"lesson-cites-expired:{url}:{number}:{article}",
+                    f"lesson-cites-expired:{url}:{number}:{article_label}",
                     url,
-                    f"bài «{title}» dựa trên {article} {number}, không còn hiệu lực ngày {on:%d/%m/%Y}",
+                    f"bài «{title}» dựa trên {article_label} {number}, không còn hiệu lực ngày {on:%d/%m/%Y}",
                 )
             )
     for amendment in Amendment.objects.filter(
         Q(text="") & Q(kind__in=[Amendment.Kind.AMEND, Amendment.Kind.REPLACE, Amendment.Kind.ADD])
     ).select_related("source__document", "source__article"):
+        by = _cited_label(amendment.source) if amendment.source is not None else "văn bản hợp nhất"
         found.append(
             Finding(
                 f"no-wording:{amendment.target_number}:{amendment.target_slug}",
                 amendment.target_slug,
-                f"{amendment.target_slug} {amendment.target_number} được sửa đổi bởi "
-                f"{_cited_label(amendment.source)} nhưng chưa lưu nội dung mới",
+                f"{amendment.target_slug} {amendment.target_number} được sửa đổi bởi {by} nhưng chưa lưu nội dung mới",
             )
         )
     in_force = (

@@ -31,7 +31,7 @@ def early_dates_in(*, lines: list[tuple[str, str]], act_date: dt.date | None) ->
     for slug, text in lines:
         match = importers.EFFECTIVE.search(text)
         day = importers._vn_date(match)
-        if day is None or day == act_date:
+        if match is None or day is None or day == act_date:
             continue
         before_date = text[: match.start()]
         pieces = OWN_PROVISIONS.split(before_date)[:-1]

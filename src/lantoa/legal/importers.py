@@ -214,12 +214,14 @@ def article_body(
             rows.append(clause)
         elif point_match:
             letter = point_match.group(1)
-            owner = clause.slug if clause is not None else article_slug
-            slug = f"{owner}-diem-{slugify_vi(letter)}"
+            point_parent = clause.slug if clause is not None else article_slug
+            slug = f"{point_parent}-diem-{slugify_vi(letter)}"
             if any(row.slug == slug for row in rows):
                 (point or clause or rows[-1]).text += "\n" + text
                 continue
-            point = ProvisionRow("point", letter, slug, owner, "", point_match.group(2), line_number, article_slug)
+            point = ProvisionRow(
+                "point", letter, slug, point_parent, "", point_match.group(2), line_number, article_slug
+            )
             rows.append(point)
         elif point is not None:
             point.text += "\n" + text

@@ -14,18 +14,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from lantoa.core import registry
 from lantoa.legal import answers, index_store, retrieval, selectors
+from lantoa.legal.answers import Lead  # by name: inside SearchOutcome, `answers` is a field
 from lantoa.legal.models import Amendment, HandbookEntry, Provision
 from lantoa.legal.retrieval.text import content_mask, fold, syllables
 
 logger = logging.getLogger(__name__)
-_lock = threading.Lock()
-_cache: dict[str, object] = {}
 FALLBACK_CANDIDATES = 200
+
+
+class _Loaded:
+    """What this process holds of the published index; read and written under `_lock`."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Nothing loaded: the next search looks for the published version."""
+        self.checked_at: float | None = None
+        self.index: retrieval.SearchIndex | None = None
+        self.version: str | None = None
+        self.failed: str | None = None  # a version that cannot be read, not tried again
+        self.in_force: dict[tuple[str | None, dt.date], set[str]] = {}  # article keys per (version, day)
+
+
+_lock = threading.Lock()
+_cache = _Loaded()
 
 
 def article_key(provision: Provision) -> str:
@@ -41,7 +59,7 @@ def _amended_targets() -> dict[str, set[str]]:
 
 def _is_amended(article: Provision, targets: set[str]) -> bool:
     containers = {container.slug for container in selectors.containers_of(article=article)}
-    return any(slug == article.slug or slug in containers or slug.startswith(f"{article.slug}-") for slug in targets)
+    return any(selectors.is_stated_against(slug, article=article, containers=containers) for slug in targets)
 
 
 def _article_texts(*, on: dt.date) -> list[tuple[Provision, str]]:
@@ -52,9 +70,7 @@ def _article_texts(*, on: dt.date) -> list[tuple[Provision, str]]:
         .select_related("document", "parent__parent__parent")
         .order_by("document", "position")
     )
-    parts: dict[int, list[Provision]] = {}
-    for part in Provision.objects.filter(article__isnull=False).order_by("position"):
-        parts.setdefault(part.article_id, []).append(part)
+    parts = _parts_by_article(Provision.objects.filter(article__isnull=False))
     targets = _amended_targets()
     texts = []
     for article in articles:
@@ -69,6 +85,15 @@ def _article_texts(*, on: dt.date) -> list[tuple[Provision, str]]:
             lines += ([article.text] if article.text else []) + [_line(part, part.text) for part in rows]
         texts.append((article, "\n".join(line for line in lines if line.strip())))
     return texts
+
+
+def _parts_by_article(parts: QuerySet[Provision]) -> dict[int, list[Provision]]:
+    """The khoản and điểm among `parts`, in order, under their article's id."""
+    found: dict[int, list[Provision]] = {}
+    for part in parts.order_by("position"):
+        if part.article_id is not None:
+            found.setdefault(part.article_id, []).append(part)
+    return found
 
 
 def _line(provision: Provision, text: str) -> str:
@@ -131,28 +156,28 @@ def index_get() -> "retrieval.SearchIndex | None":
     search falls back to the database. A damaged new version leaves the process on the version it had."""
     now = time.monotonic()
     with _lock:
-        if "checked_at" in _cache and now - _cache["checked_at"] < settings.LEGAL_INDEX_CHECK_SECONDS:
-            return _cache.get("index")  # type: ignore[return-value]
-        _cache["checked_at"] = now
+        if _cache.checked_at is not None and now - _cache.checked_at < settings.LEGAL_INDEX_CHECK_SECONDS:
+            return _cache.index
+        _cache.checked_at = now
         version = index_store.current_version()
         if version is None:
             logger.warning("no search index published in %s: run `manage.py legal_index`", index_store.index_dir())
-        elif version not in (_cache.get("version"), _cache.get("failed")):
+        elif version not in (_cache.version, _cache.failed):
             try:
-                _cache["index"] = index_store.load(version)
+                _cache.index = index_store.load(version)
             except ValueError as error:
-                _cache["failed"] = version
+                _cache.failed = version
                 logger.warning("search index %s cannot be read (%s): run `manage.py legal_index`", version, error)
             else:
-                _cache["version"] = version
-                _cache.pop("in_force", None)
-        return _cache.get("index")  # type: ignore[return-value]
+                _cache.version = version
+                _cache.in_force = {}
+        return _cache.index
 
 
 def loaded_version() -> str | None:
     """The index version this process answers with (None: it searches the database)."""
     with _lock:
-        return _cache.get("version")  # type: ignore[return-value]
+        return _cache.version
 
 
 def keys_in_force(*, on: dt.date) -> set[str]:
@@ -163,8 +188,8 @@ def keys_in_force(*, on: dt.date) -> set[str]:
 def _keys_in_force_cached(*, on: dt.date) -> set[str]:
     """Keys in force on a day, kept with the loaded index version (a publish follows every import)."""
     with _lock:
-        cached = _cache.setdefault("in_force", {})
-        key = (_cache.get("version"), on)
+        cached = _cache.in_force
+        key = (_cache.version, on)
         if key not in cached:
             if len(cached) > 32:
                 cached.clear()
@@ -190,7 +215,7 @@ class SearchOutcome:
     answers: list[Answer]
     is_confident: bool
     index_ready: bool = True  # False: answered by the slower database match
-    lead: answers.Lead | None = None  # the short plain answer explaining the top article
+    lead: Lead | None = None  # the short plain answer explaining the top article
 
 
 Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool]  # (doc, article number, score), words, sure
@@ -247,9 +272,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         (p.document.number, p.number): p
         for p in Provision.objects.filter(lookup, kind="article").select_related("document", "parent__parent__parent")
     }
-    parts: dict[int, list[Provision]] = {}
-    for part in Provision.objects.filter(article__in=list(articles.values())).order_by("position"):
-        parts.setdefault(part.article_id, []).append(part)
+    parts = _parts_by_article(Provision.objects.filter(article__in=list(articles.values())))
     amendments = selectors.amendments_for_articles(articles=list(articles.values()))
     entries = _entries_citing([a.pk for a in articles.values()])
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
@@ -307,6 +330,8 @@ def _entries_citing(article_ids: list[int]) -> dict[int, list[HandbookEntry]]:
     entries = {e.pk: e for e in HandbookEntry.objects.filter(pk__in=entry_ids)}
     for entry_id, provision_id, article_id in rows:
         owner = provision_id if provision_id in article_ids else article_id
+        if owner is None:
+            continue
         bucket = found.setdefault(owner, [])
         if entries[entry_id] not in bucket:
             bucket.append(entries[entry_id])

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -58,8 +58,14 @@ def validity_of(*, document: Document, provision: Provision | None = None, on: d
     expiry = provision.expiry_for(document) if provision else document.expiry_on
     replaced_by = None
     repeal = repeal_of(provision=provision) if provision is not None and provision.expiry_on else None
-    repealed_first = repeal is not None and (document.expiry_on is None or repeal.effective_on < document.expiry_on)
-    if document.expiry_on and not repealed_first:
+    repealed_first = (  # the provision's own repeal, when it came before its whole act ended
+        repeal
+        if repeal is not None
+        and repeal.effective_on is not None
+        and (document.expiry_on is None or repeal.effective_on < document.expiry_on)
+        else None
+    )
+    if document.expiry_on and repealed_first is None:
         relation = (
             Relation.objects.filter(target=document, kind=Relation.Kind.REPLACES).select_related("source").first()
         )
@@ -69,7 +75,7 @@ def validity_of(*, document: Document, provision: Provision | None = None, on: d
         in_force = not not_yet and document.status == Document.Status.CURRENT
     else:
         in_force = not not_yet and on < expiry
-    repealed_by = repeal.source if repealed_first else None
+    repealed_by = repealed_first.source if repealed_first is not None else None
     return Validity(in_force, document.effective_on, expiry, replaced_by, not_yet, repealed_by)
 
 
@@ -111,8 +117,8 @@ class Wording:
     text: str
     repealed: bool = False
     added: bool = False
-    changes: list[Change] | None = None
-    later: list[Amendment] | None = None  # changes after the date asked (shown as "từ … sẽ đổi")
+    changes: list[Change] = field(default_factory=list)
+    later: list[Amendment] = field(default_factory=list)  # changes after the date asked (shown as "từ … sẽ đổi")
 
 
 NUMBER_PREFIX = {
@@ -126,11 +132,10 @@ def _wording_from(amendment: Amendment, kind: str) -> str:
     return re.sub(NUMBER_PREFIX[kind], "", amendment.text.strip(), count=1)
 
 
-def _stated_against(amendment: Amendment, article: Provision, containers: set[str]) -> bool:
-    slug = amendment.target_slug
-    return amendment.target_number == article.document.number and (
-        slug in containers or slug == article.slug or slug.startswith(f"{article.slug}-")
-    )
+def is_stated_against(slug: str, *, article: Provision, containers: set[str]) -> bool:
+    """Whether a change stated against the provision `slug` of the article's act reaches the article: the article
+    itself, one of its khoản/điểm, or the Chương/Mục holding it (`containers`: their slugs, see `containers_of`)."""
+    return slug in containers or slug == article.slug or slug.startswith(f"{article.slug}-")
 
 
 def amendments_for_article(*, article: Provision) -> list[Amendment]:
@@ -157,7 +162,12 @@ def amendments_for_articles(*, articles: list[Provision]) -> dict[int, list[Amen
         else []
     )
     return {
-        article.pk: [row for row in rows if _stated_against(row, article, containers[article.pk])]
+        article.pk: [
+            row
+            for row in rows
+            if row.target_number == article.document.number
+            and is_stated_against(row.target_slug, article=article, containers=containers[article.pk])
+        ]
         for article in articles
     }
 
@@ -175,7 +185,7 @@ def wording_on(*, provision: Provision, amendments: list[Amendment], on: dt.date
 
     `amendments` are those touching it (see `touches`); whole-article rewrites are handled by article_as_on.
     """
-    wording = Wording(provision, provision.text, changes=[], later=[])
+    wording = Wording(provision, provision.text)
     for amendment in amendments:
         if not amendment.is_in_force_on(on):
             wording.later.append(amendment)
@@ -248,7 +258,7 @@ def article_get(*, document: Document, slug: str) -> tuple[Provision, list[Provi
 
 def containers_of(*, article: Provision) -> list[Provision]:
     """Phần/Chương/Mục holding the article, outermost first (loaded with the article by `article_get`)."""
-    chain = []
+    chain: list[Provision] = []
     node = article.parent
     while node is not None and len(chain) < 3:
         chain.append(node)
@@ -310,7 +320,7 @@ def handbook_search(*, query: str, limit: int = 20) -> list[HandbookEntry]:
     wanted = list(dict.fromkeys(w for w in handbook_words(query) if len(w) > 1 and w not in HANDBOOK_STOPWORDS))
     if not wanted:
         return []
-    scored = []
+    scored: list[tuple[int, int, HandbookEntry]] = []
     for entry in HandbookEntry.objects.select_related("chapter").order_by("chapter__position", "position"):
         fields = [
             set(handbook_words(entry.question)),
@@ -340,14 +350,15 @@ def handbook_offline_data() -> dict[str, Any]:
     }
 
 
-def handbook_entry_get(*, slug: str) -> HandbookEntry:
+def handbook_entry_get(*, slug: str) -> tuple[HandbookEntry, list[Provision]]:
+    """The entry and the provisions it cites, in its order."""
     entry = get_object_or_404(HandbookEntry.objects.select_related("chapter"), slug=slug)
-    entry.cited = list(
+    cited = list(
         Provision.objects.filter(citations__entry=entry)
         .select_related("document", "article")
         .order_by("citations__position")
     )
-    return entry
+    return entry, cited
 
 
 def document_by_title(*, title: str) -> Document | None:

@@ -35,7 +35,7 @@ def article(request: HttpRequest, doc: str, article: str) -> HttpResponse:
     provision, parts = selectors.article_get(document=item, slug=article)
     as_on = AsOnForm(request.GET)
     if not as_on.is_valid():
-        return core_views.invalid_input(request, message=as_on.errors["ngay"][0])
+        return core_views.invalid_input(request, message=str(as_on.errors["ngay"][0]))
     on = as_on.day()
     wording = selectors.article_as_on(article=provision, parts=parts, on=on)
     context = {
@@ -83,9 +83,9 @@ def handbook_data(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def handbook_entry(request: HttpRequest, slug: str) -> HttpResponse:
-    entry = selectors.handbook_entry_get(slug=slug)
+    entry, cited = selectors.handbook_entry_get(slug=slug)
     blocks = handbook_services.answer_paragraphs(entry.answer)
-    return render(request, "legal/handbook_entry.html", {"entry": entry, "blocks": blocks})
+    return render(request, "legal/handbook_entry.html", {"entry": entry, "cited": cited, "blocks": blocks})
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,20 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lantoa.core.http import OfficeHttpRequest
 from lantoa.legal import selectors
 from lantoa.legal.forms import AnswerForm
+from lantoa.legal.models import Provision
 from lantoa.legal.services import handbook as handbook_services
 from lantoa.legal.services import questions as question_services
 from lantoa.orgs import access
 
 
 @login_required
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "legal.view_questions"):
         raise PermissionDenied
     questions = selectors.questions_list_for_user(user=request.user, status=request.GET.get("status", ""))
@@ -24,7 +26,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/office_questions.html", {"questions": questions, "review": review})
 
 
-def _citations(text: str) -> list:
+def _citations(text: str) -> list[Provision]:
     provisions = []
     for line in text.splitlines():
         parts = [part.strip() for part in line.split(",") if part.strip()]
@@ -39,7 +41,7 @@ def _citations(text: str) -> list:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def question_detail(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     question = selectors.question_get_for_user(user=request.user, pk=pk)
     form = AnswerForm(request.POST or None, initial={"answer": question.answer, "title": question.question})
     if form.is_valid():
@@ -62,7 +64,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def entry_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_reviewed(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     """An adviser has re-read an entry flagged after its provisions changed and confirms it still holds."""
     if not access.can(request.user, "legal.answer_question"):
         raise PermissionDenied

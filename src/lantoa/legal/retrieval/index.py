@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from array import array
@@ -300,13 +301,11 @@ def _body_field_set(
     first, second = np.divmod(pair_keys, max(len(tokens.folded_terms), 1))
     folded_terms = tokens.folded_terms
     pair_terms = [f"{folded_terms[a]}_{folded_terms[b]}" for a, b in zip(first.tolist(), second.tolist(), strict=True)]
-    params = {"n_docs": n_docs, "k1": config.k1, "b": config.b}
+    build = functools.partial(BM25Field.from_occurrences, n_docs=n_docs, k1=config.k1, b=config.b)
     return {
-        "accented": BM25Field.from_occurrences(
-            tokens.accented[positions], segment, terms=tokens.accented_terms, **params
-        ),
-        "folded": BM25Field.from_occurrences(tokens.folded[positions], segment, terms=folded_terms, **params),
-        "bigram": BM25Field.from_occurrences(pair_ids.reshape(-1), key_segment, terms=pair_terms, **params),
+        "accented": build(tokens.accented[positions], segment, terms=tokens.accented_terms),
+        "folded": build(tokens.folded[positions], segment, terms=folded_terms),
+        "bigram": build(pair_ids.reshape(-1), key_segment, terms=pair_terms),
     }
 
 
@@ -611,7 +610,10 @@ class SearchIndex:
                 name: np.load(folder / f"{name}.npy", mmap_mode="r" if mmap else None, allow_pickle=False)
                 for name in header["arrays"]
             }
-            passages = [Passage(*row[:6], explained_by=tuple(row[6])) for row in header["passages"]]
+            passages = [
+                Passage(row[0], row[1], row[2], row[3], row[4], row[5], explained_by=tuple(row[6]))
+                for row in header["passages"]
+            ]
             seen: dict[str, str] = {}  # one string per term, however many fields hold it (clause.* repeat the body's)
             fields = {
                 name: BM25Field.from_arrays(

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from django.db import transaction
 from django.db.models import Q
@@ -101,7 +102,7 @@ def _provisions_write(*, document: Document, parsed: importers.ParsedDocument, r
             continue
         parent_slug = row.parent_slug
         if not parsed.has_structure and row.kind == "article" and provision is not None:
-            parent_slug = provision.parent.slug if provision.parent_id else ""
+            parent_slug = provision.parent.slug if provision.parent is not None else ""
         parent = by_slug.get(parent_slug) or existing.get(parent_slug) if parent_slug else None
         article = by_slug.get(row.article_slug) if row.article_slug else None
         values = {
@@ -179,6 +180,16 @@ def _relations_record(*, document: Document, parsed: importers.ParsedDocument) -
             )
 
 
+class _AmendmentKey(TypedDict):
+    """The fields of `amendment_unique`: one parsed change, however often its act is re-imported."""
+
+    source: Provision
+    target_number: str
+    target_slug: str
+    kind: str
+    old_phrase: str
+
+
 def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) -> None:
     """The provision-level changes this document states; parsed rows are replaced, an editor's are kept."""
     sources = {p.slug: p for p in Provision.objects.filter(document=document)}
@@ -204,7 +215,7 @@ def _amendments_record(*, document: Document, parsed: importers.ParsedDocument) 
         source = sources.get(item.source_slug)
         if source is None or item.target_number == document.number:
             continue
-        key = {
+        key: _AmendmentKey = {
             "source": source,
             "target_number": item.target_number,
             "target_slug": item.target_slug,
@@ -274,11 +285,12 @@ def amendments_apply() -> int:
         target = targets[amendment.target_number]
         provisions = _repealed_provisions(target=target, slug=amendment.target_slug)
         linked = next((p for p in provisions if p.slug == amendment.target_slug), None)
-        newly_linked = linked is not None and amendment.target_id != linked.pk
-        if newly_linked:
-            amendment.target = linked
+        newly_linked = linked if linked is not None and amendment.target_id != linked.pk else None
+        if newly_linked is not None:
+            amendment.target = newly_linked
             amendment.save(update_fields=["target"])
-        if not amendment.effective_on:
+        source = amendment.source  # None only on a consolidated text's rows (vbhn), left out above
+        if not amendment.effective_on or source is None:
             continue
         # Entries are flagged once, when the change first reaches the cited provision, not on every re-import.
         if amendment.kind == Amendment.Kind.REPEAL:
@@ -286,14 +298,14 @@ def amendments_apply() -> int:
             Provision.objects.filter(pk__in=ids).update(expiry_on=amendment.effective_on)
             reason = _("Điều khoản được trích dẫn bị bãi bỏ bởi %(source)s %(number)s từ %(day)s.")
         else:
-            ids = [linked.pk] if newly_linked else []
+            ids = [newly_linked.pk] if newly_linked is not None else []
             reason = _("Điều khoản được trích dẫn được sửa đổi bởi %(source)s %(number)s từ %(day)s.")
         flagged += entries_flag_for_review(
             provision_ids=ids,
             reason=reason
             % {
-                "source": amendment.source.label,
-                "number": amendment.source.document.number,
+                "source": source.label,
+                "number": source.document.number,
                 "day": amendment.effective_on.strftime("%d/%m/%Y"),
             },
         )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from lantoa.core.text import clean_line, nfc, slugify_vi
 from lantoa.legal import tasks
 from lantoa.legal.models import AdviserQuestion, Citation, HandbookChapter, HandbookEntry, Provision
-from lantoa.orgs.models import OrgUnit
+from lantoa.orgs.models import OrgUnit, User
 
 ANSWER_DAYS = 5  # working promise shown to the asker
 QUESTION_MAX_CHARS = 2000
@@ -57,7 +57,7 @@ def question_ask(*, text: str, unit: OrgUnit | None = None) -> QuestionReceipt:
 
 @transaction.atomic
 def question_answer(
-    *, question: AdviserQuestion, answer: str, provisions: list[Provision], user: object
+    *, question: AdviserQuestion, answer: str, provisions: list[Provision], user: User
 ) -> AdviserQuestion:
     """The caller has checked `legal.answer_question` on the question."""
     answer = nfc(answer).strip()

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries, Settings
 
 from lantoa.legal import answers, demo, importers, retrieval, search, selectors
 from lantoa.legal.models import Amendment, Document, Provision, Relation
@@ -92,7 +94,7 @@ def test_quoted_articles_and_khoan_of_an_amending_act_stay_inside_its_own_articl
 
 
 @pytest.fixture
-def shared_legal(db: None, settings, tmp_path) -> None:
+def shared_legal(db: None, settings: Settings, tmp_path: Path) -> None:
     if not (SHARED / "legal").is_dir() or not (SHARED / "legal-2026").is_dir():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{SHARED} absent")
@@ -109,7 +111,9 @@ def test_osh_law_article_43_reads_as_amended_by_the_2024_social_insurance_law(sh
     for slug in ("dieu-42-khoan-7", "dieu-43-khoan-1", "dieu-44-khoan-2-diem-b", "dieu-49-khoan-3", "dieu-53-khoan-3"):
         amendment = Amendment.objects.get(target_number="84/2015/QH13", target_slug=slug)
         assert amendment.target is not None and amendment.kind == Amendment.Kind.AMEND
-        assert (amendment.source.document.number, amendment.source.article.number) == ("41/2024/QH15", "139")
+        source = amendment.source
+        assert source is not None and source.article is not None
+        assert (source.document.number, source.article.number) == ("41/2024/QH15", "139")
         assert amendment.effective_on == dt.date(2025, 7, 1)
     article, parts = _article("84/2015/QH13", "dieu-43")
     now = selectors.article_as_on(article=article, parts=parts, on=dt.date(2026, 1, 1))
@@ -139,10 +143,17 @@ def test_social_insurance_articles_repealed_in_2016_keep_their_own_date_and_sour
     assert retrieval.make_key("58/2014/QH13", "Điều 43") not in search_keys
     assert retrieval.make_key("58/2014/QH13", "Điều 51") not in search_keys
     assert retrieval.make_key("58/2014/QH13", "Điều 53") in search_keys
-    article, _parts = _article("58/2014/QH13", "dieu-51")
+    article, parts = _article("58/2014/QH13", "dieu-51")
+    # Repealed with the Mục holding it: worded as repealed from that day, as a later change the day before.
+    repealed = selectors.article_as_on(article=article, parts=parts, on=dt.date(2016, 7, 1)).intro
+    assert repealed.repealed and [c.amendment.target_slug for c in repealed.changes] == ["chuong-3-muc-3"]
+    before = selectors.article_as_on(article=article, parts=parts, on=dt.date(2016, 6, 30)).intro
+    assert not before.repealed and [a.target_slug for a in before.later] == ["chuong-3-muc-3"]
     validity = selectors.validity_of(document=article.document, provision=article, on=dt.date(2026, 1, 1))
     assert validity.expiry_on == dt.date(2016, 7, 1) and validity.replaced_by is None
-    assert (validity.repealed_by.document.number, validity.repealed_by.slug) == ("84/2015/QH13", "dieu-92-khoan-2")
+    repealed_by = validity.repealed_by
+    assert repealed_by is not None
+    assert (repealed_by.document.number, repealed_by.slug) == ("84/2015/QH13", "dieu-92-khoan-2")
     article, _parts = _article("58/2014/QH13", "dieu-86")
     point = Provision.objects.get(document__number="58/2014/QH13", slug="dieu-86-khoan-1-diem-b")
     assert point.expiry_on == dt.date(2016, 7, 1) and article.expiry_on is None
@@ -157,14 +168,15 @@ def test_health_insurance_articles_12_and_13_show_the_wording_of_the_2024_amendm
         assert old in article.text + "".join(part.text for part in parts)
         wording = selectors.article_as_on(article=article, parts=parts, on=dt.date(2026, 1, 1))
         assert wording.replaced_whole is not None and old not in wording.intro.text
-        assert wording.replaced_whole.source.document.number == "51/2024/QH15"
+        source = wording.replaced_whole.source
+        assert source is not None and source.document.number == "51/2024/QH15"
         assert wording.replaced_whole.effective_on == dt.date(2025, 7, 1)
         then = selectors.article_as_on(article=article, parts=parts, on=dt.date(2020, 1, 1))
         assert then.replaced_whole is None
 
 
 def test_amendments_read_for_several_articles_at_once_are_each_articles_own(
-    shared_legal: None, django_assert_num_queries
+    shared_legal: None, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     slugs = ("dieu-42", "dieu-43", "dieu-44", "dieu-45", "dieu-53")
     articles = [_article("84/2015/QH13", slug)[0] for slug in slugs]
@@ -184,7 +196,9 @@ def test_amendments_read_for_several_articles_at_once_are_each_articles_own(
     ]
 
 
-def test_article_page_shows_the_change_its_source_and_the_wording_on_the_date_asked(shared_legal: None, client) -> None:
+def test_article_page_shows_the_change_its_source_and_the_wording_on_the_date_asked(
+    shared_legal: None, client: Client
+) -> None:
     url = "/phap-luat/84-2015-qh13/dieu-43"
     page = client.get(url).content.decode()
     assert "e, i và l khoản 1 Điều 2" in page and "<details" in page

@@ -4,9 +4,12 @@ first, then the khoản that answers, with its points."""
 import datetime as dt
 import os
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from pytest_django import Settings
 
 from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal import search
@@ -16,7 +19,7 @@ DAY = dt.date(2026, 12, 2)
 
 
 @pytest.fixture
-def shared_library(db: None, settings, tmp_path) -> None:
+def shared_library(db: None, settings: Settings, tmp_path: Path) -> None:
     require((SHARED_DIR / "legal").is_dir(), str(SHARED_DIR / "legal"))
     settings.VAR_DIR = tmp_path
     call_command("legal_import", str(SHARED_DIR / "legal"), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -30,7 +33,9 @@ def _section(html: str, css_class: str) -> str:
     return match.group()
 
 
-def test_the_answer_leads_with_the_plain_answer_and_its_figure_then_the_khoan(shared_library: None, client) -> None:
+def test_the_answer_leads_with_the_plain_answer_and_its_figure_then_the_khoan(
+    shared_library: None, client: Client
+) -> None:
     outcome = search.search(query="nghỉ phép năm được mấy ngày", on=DAY)
     top = outcome.answers[0]
     assert (top.provision.document.number, top.provision.number) == ("45/2019/QH14", "113")
@@ -45,7 +50,7 @@ def test_the_answer_leads_with_the_plain_answer_and_its_figure_then_the_khoan(sh
     assert "a) 12 ngày làm việc" in body["answers"][0]["passage"]
 
     outcome = search.search(query="làm thêm chủ nhật", on=DAY)
-    assert "200%" in outcome.lead.text
+    assert outcome.lead is not None and "200%" in outcome.lead.text
     overtime_pay = next(a for a in outcome.answers if a.provision.number == "98")
     assert overtime_pay.passage.slug == "dieu-98-khoan-1" and "ít nhất bằng 200%" in overtime_pay.passage.text
     page = client.get("/phap-luat/hoi/", {"q": "làm thêm chủ nhật", "on": DAY.isoformat()}).content.decode()

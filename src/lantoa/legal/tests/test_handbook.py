@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.test import Client
 
-from lantoa.legal.models import HandbookChapter, HandbookEntry
+from lantoa.legal.models import Citation, HandbookChapter, HandbookEntry, Provision
+from lantoa.legal.tests.factories import import_library
 
 
 @pytest.fixture
@@ -62,3 +64,21 @@ def test_the_offline_copy_holds_every_entry_and_the_words_the_search_skips(clien
 def test_every_legal_answer_links_the_handbook_with_the_question(client, handbook):
     html = client.get("/phap-luat/hoi/", {"q": "nghỉ phép năm"}).content.decode()
     assert 'href="/phap-luat/so-tay/?q=ngh%E1%BB%89%20ph%C3%A9p%20n%C4%83m" id="handbook-link"' in html
+
+
+def test_an_entry_page_lists_the_provisions_it_cites_in_its_order(
+    client: Client, handbook: dict[str, HandbookEntry]
+) -> None:
+    import_library()
+    entry = handbook["sunday"]
+    overtime = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")
+    clause = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107-khoan-2")
+    Citation.objects.create(entry=entry, provision=clause, position=0)
+    Citation.objects.create(entry=entry, provision=overtime, position=1)
+    html = client.get(entry.get_absolute_url()).content.decode()
+    cited = html[html.index('<ul class="citations">') :]
+    first, second = (
+        cited.index(f'href="{clause.get_absolute_url()}"'),
+        cited.index(f'href="{overtime.get_absolute_url()}"'),
+    )
+    assert first < second and "khoản 2 Điều 107" in cited

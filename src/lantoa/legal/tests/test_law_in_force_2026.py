@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
+from pytest_django import Settings
 
 from lantoa.core.tests.support import require
 from lantoa.legal import demo, effective_dates, selectors
@@ -35,7 +37,8 @@ def test_an_effect_article_giving_some_khoan_an_earlier_date_is_read_per_khoan()
     assert [(e.slug, e.effective_on, e.source_slug) for e in early] == [
         (f"dieu-1-khoan-{n}", dt.date(2025, 1, 1), "dieu-3-khoan-2") for n in (3, 16, 28)
     ]
-    assert effective_dates.date_for("dieu-1-khoan-16-diem-a", early).slug == "dieu-1-khoan-16"
+    covering = effective_dates.date_for("dieu-1-khoan-16-diem-a", early)
+    assert covering is not None and covering.slug == "dieu-1-khoan-16"
     assert effective_dates.date_for("dieu-1-khoan-10", early) is None
     assert effective_dates.date_for("dieu-1-khoan-160", early) is None
 
@@ -57,7 +60,7 @@ def test_a_consolidated_text_header_names_the_act_and_the_latest_date_of_the_act
 
 
 @pytest.fixture
-def library_2026(db: None, settings, tmp_path) -> None:
+def library_2026(db: None, settings: Settings, tmp_path: Path) -> None:
     require((SHARED / "legal").is_dir() and NEWER.is_dir(), str(SHARED))
     settings.VAR_DIR = tmp_path
     for path in demo.demo_files(SHARED / "legal"):
@@ -68,7 +71,9 @@ def _article(number: str, slug: str) -> tuple[Provision, list[Provision]]:
     return selectors.article_get(document=Document.objects.get(number=number), slug=slug)
 
 
-def test_health_insurance_law_reads_per_khoan_dates_and_the_consolidated_wording(library_2026: None, client) -> None:
+def test_health_insurance_law_reads_per_khoan_dates_and_the_consolidated_wording(
+    library_2026: None, client: Client
+) -> None:
     # 51/2024 Điều 3 khoản 2: its Điều 1 khoản 23 (Điều 28 of the BHYT law) applies from 01/01/2025.
     early = Amendment.objects.get(target_number="25/2008/QH12", target_slug="dieu-28", source__slug="dieu-1-khoan-23")
     assert early.effective_on == dt.date(2025, 1, 1) and "khoản 2 Điều 3 51/2024/QH15" in early.note
@@ -91,8 +96,15 @@ def test_health_insurance_law_reads_per_khoan_dates_and_the_consolidated_wording
     assert "40/VBHN-VPQH" in page and "không phải là luật" in page and "46/2014/QH13" in page
 
 
+def test_legal_import_of_a_consolidated_text_stores_its_wording_as_the_current_wording(library_2026: None) -> None:
+    out = io.StringIO()
+    call_command("legal_import", str(VBHN), "--consolidated", "--no-index", stdout=out)
+    assert f"{VBHN.name}: 40/VBHN-VPQH → 25/2008/QH12 changed=" in out.getvalue()
+    assert Amendment.objects.filter(origin="vbhn", target_number="25/2008/QH12", target_slug="dieu-3").exists()
+
+
 def test_labour_code_article_202_notes_the_district_level_is_gone_and_links_the_2025_decree(
-    library_2026: None, client
+    library_2026: None, client: Client
 ) -> None:
     page = client.get("/phap-luat/45-2019-qh14/dieu-202").content.decode()
     assert "khoản 3 nhắc «Ủy ban nhân dân cấp huyện»: cấp huyện không còn từ 01/07/2025" in page

@@ -30,7 +30,7 @@ def entry(db: None) -> HandbookEntry:
 
 
 def test_entries_citing_replaced_law_or_naming_a_defunct_body_fail_the_check(
-    entry: HandbookEntry, tmp_path: Path, monkeypatch
+    entry: HandbookEntry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(checks, "EXCEPTIONS_PATH", tmp_path / "none.toml")
     out = io.StringIO()
@@ -42,7 +42,7 @@ def test_entries_citing_replaced_law_or_naming_a_defunct_body_fail_the_check(
 
 
 def test_accepted_exceptions_with_a_reason_let_the_check_pass(
-    entry: HandbookEntry, tmp_path: Path, monkeypatch
+    entry: HandbookEntry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keys = [finding.key for finding in checks.findings(on=timezone.localdate())]
     accepted = tmp_path / "accepted.toml"

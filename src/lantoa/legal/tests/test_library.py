@@ -1,6 +1,9 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries, Settings
 
 from lantoa.legal import importers, selectors
 from lantoa.legal.models import Document, HandbookChapter, HandbookEntry, Provision
@@ -14,7 +17,7 @@ def test_jsonl_import_builds_articles_clauses_and_points_then_is_idempotent(db: 
     article = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")
     assert article.title == "Làm thêm giờ"
     point = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107-khoan-2-diem-b")
-    assert point.article == article and point.parent.slug == "dieu-107-khoan-2"
+    assert point.article == article and point.parent is not None and point.parent.slug == "dieu-107-khoan-2"
     again = import_library()
     assert (again.created, again.updated) == (0, 0) and again.unchanged == first.created
 
@@ -41,7 +44,8 @@ def test_replacement_stated_in_the_new_law_expires_the_old_one(db: None) -> None
     old = Document.objects.get(number="58/2014/QH13")
     assert old.status == Document.Status.SUPERSEDED and old.expiry_on == dt.date(2025, 7, 1)
     validity = selectors.validity_of(document=old, on=dt.date(2026, 1, 1))
-    assert not validity.in_force and validity.replaced_by.number == "41/2024/QH15"
+    assert not validity.in_force and validity.replaced_by is not None
+    assert validity.replaced_by.number == "41/2024/QH15"
     assert selectors.validity_of(document=old, on=dt.date(2024, 1, 1)).in_force
 
 
@@ -64,12 +68,14 @@ def test_text_import_places_articles_under_chapter_and_section(db: None) -> None
     result = library.documents_import(path=DATA / "code.txt")
     assert result.written, result.problems
     article = Provision.objects.select_related("parent__parent").get(document__number="45/2019/QH14", slug="dieu-105")
-    assert article.parent.kind == "section" and article.parent.parent.title == "Thời giờ làm việc, thời giờ nghỉ ngơi"
+    section = article.parent
+    assert section is not None and section.kind == "section"
+    assert section.parent is not None and section.parent.title == "Thời giờ làm việc, thời giờ nghỉ ngơi"
     # the wording imported from the records is kept
     assert Provision.objects.filter(slug="dieu-107-khoan-2-diem-b").exists()
 
 
-def test_superseded_article_page_says_since_when_and_by_what(db: None, client) -> None:
+def test_superseded_article_page_says_since_when_and_by_what(db: None, client: Client) -> None:
     import_library()
     response = client.get("/phap-luat/58-2014-qh13/dieu-1")
     text = response.content.decode()
@@ -77,7 +83,7 @@ def test_superseded_article_page_says_since_when_and_by_what(db: None, client) -
     assert "thay thế bởi" in text and "Luật Bảo hiểm xã hội 41/2024/QH15" in text
 
 
-def test_article_page_links_cross_references(db: None, client) -> None:
+def test_article_page_links_cross_references(db: None, client: Client) -> None:
     import_library()
     response = client.get("/phap-luat/45-2019-qh14/dieu-107")
     text = response.content.decode()
@@ -97,14 +103,16 @@ def test_references_inside_the_article_and_without_of_link_to_their_khoan() -> N
     assert text.endswith("; Điều này &amp; &lt;b&gt;")
 
 
-def test_document_page_lists_articles(db: None, client, django_assert_max_num_queries) -> None:
+def test_document_page_lists_articles(
+    db: None, client: Client, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
     import_library()
     with django_assert_max_num_queries(6):
         response = client.get("/phap-luat/45-2019-qh14/")
     assert "Điều 107. Làm thêm giờ" in response.content.decode()
 
 
-def test_reimport_that_changes_a_cited_article_flags_entries_for_review(db: None, tmp_path) -> None:
+def test_reimport_that_changes_a_cited_article_flags_entries_for_review(db: None, tmp_path: Path) -> None:
     import_library()
     chapter = HandbookChapter.objects.create(slug="gio-lam", title="Giờ làm")
     entry = HandbookEntry.objects.create(
@@ -151,14 +159,14 @@ def test_relations_are_read_from_the_effectivity_article(text: str, expected: tu
     assert (found.kind, found.target_number, found.target_articles) == expected
 
 
-def test_word_and_html_files_parse_like_the_text_file(tmp_path) -> None:
+def test_word_and_html_files_parse_like_the_text_file(tmp_path: Path) -> None:
     import docx
 
     lines = (DATA / "code.txt").read_text("utf-8").splitlines()
     word = docx.Document()
     for line in lines:
         word.add_paragraph(line)
-    word.save(tmp_path / "code.docx")
+    word.save(str(tmp_path / "code.docx"))
     page = "<html><body><script>x()</script>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
     (tmp_path / "code.html").write_text(page, "utf-8")
 
@@ -170,7 +178,9 @@ def test_word_and_html_files_parse_like_the_text_file(tmp_path) -> None:
     assert shape(importers.parse(tmp_path / "code.html")) == expected
 
 
-def test_demo_loader_imports_laws_once_and_the_handbook_idempotently(db: None, settings, tmp_path) -> None:
+def test_demo_loader_imports_laws_once_and_the_handbook_idempotently(
+    db: None, settings: Settings, tmp_path: Path
+) -> None:
     from lantoa.legal import demo, index_store
 
     folder = tmp_path / "legal"

@@ -1,18 +1,22 @@
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries, Settings
 
 from lantoa.core.tests.support import run_worker
 from lantoa.legal import search, selectors
 from lantoa.legal.models import AdviserQuestion, HandbookEntry, Provision
 from lantoa.legal.services import questions
 from lantoa.legal.tests.factories import import_library
-from lantoa.orgs.models import Role
+from lantoa.orgs.models import OrgUnit, Role, User
 
 
 @pytest.fixture
-def indexed(db: None, settings, tmp_path) -> None:
+def indexed(db: None, settings: Settings, tmp_path: Path) -> None:
     settings.VAR_DIR = tmp_path
     import_library()
     search.index_build()
@@ -26,7 +30,9 @@ def test_everyday_question_finds_the_overtime_article_with_its_passage_marked(in
     assert any(is_match for _text, is_match in top.passage.pieces)
 
 
-def test_answers_list_the_lessons_other_apps_offer_for_the_article(indexed: None, monkeypatch, client) -> None:
+def test_answers_list_the_lessons_other_apps_offer_for_the_article(
+    indexed: None, monkeypatch: pytest.MonkeyPatch, client: Client
+) -> None:
     from lantoa.core import registry
 
     lesson = ("Tăng ca bao nhiêu giờ là đúng luật", "/bai-hoc/tien-luong/tang-ca/")
@@ -49,7 +55,7 @@ def test_superseded_articles_are_never_answers_after_their_expiry(indexed: None)
     assert "58/2014/QH13" not in {a.provision.document.number for a in after.answers}
 
 
-def test_search_api_answers_with_validity_and_citation(indexed: None, client) -> None:
+def test_search_api_answers_with_validity_and_citation(indexed: None, client: Client) -> None:
     response = client.get("/api/v1/legal/search", {"q": "lam them gio toi da", "on": "2026-01-05"})
     body = response.json()
     assert response.status_code == 200 and body["on"] == "2026-01-05"
@@ -57,12 +63,12 @@ def test_search_api_answers_with_validity_and_citation(indexed: None, client) ->
     assert client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/legal/search"]
 
 
-def test_search_page_offers_an_adviser_when_nothing_fits(indexed: None, client) -> None:
+def test_search_page_offers_an_adviser_when_nothing_fits(indexed: None, client: Client) -> None:
     response = client.get("/phap-luat/hoi/", {"q": "cách nấu canh chua cá lóc ngon"})
     assert "Gửi tư vấn viên" in response.content.decode()
 
 
-def test_question_is_rejected_when_too_short(db: None, province) -> None:
+def test_question_is_rejected_when_too_short(db: None, province: OrgUnit) -> None:
     with pytest.raises(ValidationError) as error:
         questions.question_ask(text="luật?")
     assert error.value.code == "question_too_short"
@@ -70,9 +76,9 @@ def test_question_is_rejected_when_too_short(db: None, province) -> None:
 
 def test_adviser_answers_and_publishes_and_the_asker_reads_it_by_code(
     indexed: None,
-    client,
-    labour_federation,
-    make_official,
+    client: Client,
+    labour_federation: OrgUnit,
+    make_official: Callable[..., User],
 ) -> None:
     receipt = questions.question_ask(text="Công ty nợ lương 2 tháng rồi nghỉ luôn thì đòi ở đâu?")
     adviser = make_official(unit=labour_federation, role=Role.LEGAL_ADVISER)
@@ -101,9 +107,9 @@ def test_adviser_answers_and_publishes_and_the_asker_reads_it_by_code(
 
 def test_questions_are_hidden_from_officials_without_the_adviser_role(
     db: None,
-    province,
-    union_officer,
-    client,
+    province: OrgUnit,
+    union_officer: User,
+    client: Client,
 ) -> None:
     receipt = questions.question_ask(text="Công ty không cho nghỉ phép năm có đúng không?", unit=province)
     assert not selectors.questions_list_for_user(user=union_officer).exists()
@@ -113,10 +119,10 @@ def test_questions_are_hidden_from_officials_without_the_adviser_role(
 
 def test_question_list_runs_in_few_queries(
     db: None,
-    labour_federation,
-    make_official,
-    client,
-    django_assert_max_num_queries,
+    labour_federation: OrgUnit,
+    make_official: Callable[..., User],
+    client: Client,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
 ) -> None:
     for index in range(5):
         questions.question_ask(text=f"Câu hỏi số {index} về hợp đồng lao động?")
@@ -128,9 +134,9 @@ def test_question_list_runs_in_few_queries(
 
 def test_adviser_clears_an_entry_flagged_for_review(
     db: None,
-    client,
-    labour_federation,
-    make_official,
+    client: Client,
+    labour_federation: OrgUnit,
+    make_official: Callable[..., User],
 ) -> None:
     from lantoa.legal.models import HandbookChapter
 
@@ -143,7 +149,7 @@ def test_adviser_clears_an_entry_flagged_for_review(
     assert not entry.needs_review
 
 
-def test_searching_a_past_day_marks_when_the_old_law_stopped_applying(indexed: None, client) -> None:
+def test_searching_a_past_day_marks_when_the_old_law_stopped_applying(indexed: None, client: Client) -> None:
     response = client.get(
         "/phap-luat/hoi/", {"q": "hợp đồng 3 tháng đóng bảo hiểm xã hội bắt buộc", "on": "2025-06-01"}
     )
@@ -151,7 +157,7 @@ def test_searching_a_past_day_marks_when_the_old_law_stopped_applying(indexed: N
     assert "Có hiệu lực ngày 01/06/2025" in text and "hết hiệu lực từ 01/07/2025" in text
 
 
-def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province) -> None:
+def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province: OrgUnit) -> None:
     import time_machine
 
     with time_machine.travel(dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)):
@@ -162,7 +168,9 @@ def test_an_unanswered_question_is_overdue_after_its_deadline(db: None, province
 
 
 @pytest.mark.django_db(transaction=True)  # the task worker commits and closes connections, as in production
-def test_a_published_answer_teaches_the_search_its_wording(indexed: None, labour_federation, make_official) -> None:
+def test_a_published_answer_teaches_the_search_its_wording(
+    indexed: None, labour_federation: OrgUnit, make_official: Callable[..., User]
+) -> None:
     wording = "sếp bắt ở lại xưởng tới khuya mới cho về"
     article = ("45/2019/QH14", "107")
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from pytest_django import Settings
 
 from lantoa.core.tests.support import run_worker
 from lantoa.legal import index_store, retrieval, search
@@ -21,7 +23,7 @@ DAY = dt.date(2026, 1, 5)
 
 
 @pytest.fixture
-def library(db: None, settings, tmp_path: Path) -> None:
+def library(db: None, settings: Settings, tmp_path: Path) -> None:
     settings.VAR_DIR = tmp_path
     import_library()
 
@@ -31,7 +33,7 @@ def _new_process() -> None:
     search._cache.clear()
 
 
-def test_a_build_is_published_as_a_version_that_every_process_picks_up(library: None, client) -> None:
+def test_a_build_is_published_as_a_version_that_every_process_picks_up(library: None, client: Client) -> None:
     _new_process()
     assert client.get("/healthz").json()["search_index"] == {"version": None, "loaded": None}
     _articles, first = search.index_build()
@@ -54,7 +56,9 @@ def test_a_build_is_published_as_a_version_that_every_process_picks_up(library: 
 
 
 @pytest.mark.parametrize("damage", ["truncated postings", "garbage header", "missing folder", "postings overwritten"])
-def test_a_damaged_index_answers_from_the_database_with_a_warning(library: None, client, caplog, damage: str) -> None:
+def test_a_damaged_index_answers_from_the_database_with_a_warning(
+    library: None, client: Client, caplog: pytest.LogCaptureFixture, damage: str
+) -> None:
     _articles, version = search.index_build()
     folder = index_store.index_dir() / version
     if damage == "truncated postings":
@@ -82,7 +86,9 @@ def test_a_damaged_index_answers_from_the_database_with_a_warning(library: None,
         assert client.get("/healthz").json()["search_index"]["loaded"] is None
 
 
-def test_without_any_index_the_page_still_answers(library: None, client, caplog) -> None:
+def test_without_any_index_the_page_still_answers(
+    library: None, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
     _new_process()
     with caplog.at_level(logging.WARNING, logger="lantoa.legal.search"):
         page = client.get("/phap-luat/hoi/", {"q": "giờ làm việc ban đêm", "on": DAY.isoformat()})
@@ -101,7 +107,7 @@ def test_a_damaged_new_version_leaves_a_process_on_the_version_it_had(library: N
 
 
 @pytest.mark.django_db(transaction=True)  # the task worker commits and closes connections, as in production
-def test_legal_index_queues_a_build_that_the_worker_publishes(settings, tmp_path: Path) -> None:
+def test_legal_index_queues_a_build_that_the_worker_publishes(settings: Settings, tmp_path: Path) -> None:
     settings.VAR_DIR = tmp_path
     import_library()
     call_command("legal_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -110,7 +116,7 @@ def test_legal_index_queues_a_build_that_the_worker_publishes(settings, tmp_path
     assert index_store.current_version() is not None
 
 
-def test_the_index_holds_the_wording_in_force_and_the_answer_shows_it(library: None, client) -> None:
+def test_the_index_holds_the_wording_in_force_and_the_answer_shows_it(library: None, client: Client) -> None:
     source = Provision.objects.get(document__number="41/2024/QH15", slug="dieu-2")
     new_wording = "1. Thời gian làm thêm giờ gồm cả thời gian trực sẵn sàng chờ lệnh ngoài giờ làm việc bình thường."
     common = {"source": source, "target_number": "45/2019/QH14", "origin": Amendment.Origin.EDITOR}
@@ -123,6 +129,7 @@ def test_the_index_holds_the_wording_in_force_and_the_answer_shows_it(library: N
     )
     search.index_build()
     index = search.index_get()
+    assert index is not None
     text = index.passage("45/2019/QH14#Điều 107").text
     assert "trực sẵn sàng chờ lệnh" in text
     assert "khoảng thời gian làm việc ngoài" not in text  # the amended wording is gone

@@ -1,9 +1,11 @@
 """The development corpus imports cleanly, the handbook resolves against it and superseded laws carry successors."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from pytest_django import Settings
 
 from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal.models import Document, HandbookEntry
@@ -13,7 +15,7 @@ SHARED = SHARED_DIR / "legal"
 
 
 @pytest.fixture
-def shared_corpus(db: None, settings, tmp_path) -> None:
+def shared_corpus(db: None, settings: Settings, tmp_path: Path) -> None:
     require(SHARED.is_dir(), str(SHARED))
     settings.VAR_DIR = tmp_path
     call_command("legal_import", str(SHARED), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from lantoa.legal import retrieval
 
@@ -14,7 +14,7 @@ def load_questions(path: Path) -> list[dict]:
 class Command(BaseCommand):
     help = "Build the search index from laws JSONL file(s) and score a questions JSONL file (recall@k, MRR@10, p95)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         from lantoa.legal.services.handbook import SEED_DIR  # models: importable only once Django is set up
 
         parser.add_argument("--laws", type=Path, action="append", required=True)
@@ -26,14 +26,23 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-handbook", action="store_true", help="Leave the handbook explanations out.")
 
-    def handle(self, *, laws: list[Path], qa: Path, as_json: bool, baseline: bool, **options: object) -> None:
+    def handle(
+        self,
+        *,
+        laws: list[Path],
+        qa: Path,
+        as_json: bool,
+        baseline: bool,
+        handbook: Path,
+        no_handbook: bool,
+        **options: object,
+    ) -> None:
         records = retrieval.load_records(*laws)
-        handbook = None if options["no_handbook"] else options["handbook"]
-        index = retrieval.searcher_from_records(records, baseline=baseline, handbook=handbook)
+        index = retrieval.searcher_from_records(records, baseline=baseline, handbook=None if no_handbook else handbook)
         # Superseded articles are never answers (as on the site), so rank only those in force.
         figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
-        keys = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "n_no_diacritics", "mrr@10_no_diacritics")
-        keys += ("n_diacritics", "mrr@10_diacritics", "p95_ms")
+        keys: tuple[str, ...] = ("n", "recall@1", "recall@5", "recall@10", "mrr@10", "n_no_diacritics")
+        keys += ("mrr@10_no_diacritics", "n_diacritics", "mrr@10_diacritics", "p95_ms")
         result = {key: round(figures[key], 4) if isinstance(figures[key], float) else figures[key] for key in keys}
         if as_json:
             self.stdout.write(json.dumps(result))

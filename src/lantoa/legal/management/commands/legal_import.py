@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from lantoa.legal.services import consolidated as consolidated_services
 from lantoa.legal.services import library
 from lantoa.legal.tasks import index_build_later
 
@@ -9,7 +10,7 @@ from lantoa.legal.tasks import index_build_later
 class Command(BaseCommand):
     help = "Import law texts (JSONL records or published text); a folder imports every file in it. Idempotent."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument("--format", dest="fmt", default="auto", choices=["auto", "jsonl", "txt", "docx", "html"])
         parser.add_argument("--number", default="", help="Document number when the file does not state it.")
@@ -63,7 +64,7 @@ class Command(BaseCommand):
                 + (" (dry run)" if dry_run else "")
             )
         for item in [] if dry_run else later:
-            applied = consolidated.consolidated_apply(path=item)
+            applied = consolidated_services.consolidated_apply(path=item)
             self.stdout.write(
                 f"{item.name}: {applied.vbhn or '?'} → {applied.target or '?'} changed={applied.changed} "
                 f"unchanged={applied.unchanged} flagged_entries={applied.flagged_entries}"
