@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from lantoa.calculators import forms
+from lantoa.calculators import benefit_forms
 from lantoa.calculators.rules import maternity, sickness
 
 from .books import book_from_file
@@ -102,9 +102,9 @@ def test_the_father_gets_the_one_time_allowance_only_when_the_mother_does_not_qu
 
 def test_a_blank_count_of_years_or_months_counts_zero_and_a_negative_one_is_refused() -> None:
     base = {"on": "02/03/2026", "wage": "8.000.000", "days_off": "3"}
-    form = forms.SicknessForm({**base, "insured_years": ""})
+    form = benefit_forms.SicknessForm({**base, "insured_years": ""})
     assert form.is_valid() and form.cleaned_data["insured_years"] == 0
-    assert not forms.SicknessForm({**base, "insured_years": "-1"}).is_valid()
+    assert not benefit_forms.SicknessForm({**base, "insured_years": "-1"}).is_valid()
 
 
 @pytest.fixture

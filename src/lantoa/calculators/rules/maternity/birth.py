@@ -85,7 +85,7 @@ def mother_birth(
             rule=rule,
             on=data.born_on,
             children=data.children,
-            article=articles.allowance,
+            article=articles.allowance_birth,
             label=_("Trợ cấp một lần khi sinh con"),
         )
     result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), benefit + extra, is_total=True))
@@ -135,7 +135,7 @@ def father_birth(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLa
             rule=rule,
             on=data.born_on,
             children=data.children,
-            article=articles.allowance_father,
+            article=articles.allowance_birth,
             label=_("Trợ cấp một lần khi sinh con (cha)"),
         )
     result.add(Line(_("Tổng cộng"), "", total, is_total=True))

@@ -73,9 +73,9 @@ class MaternityArticles:
     father_window: tuple[int, str]  # days after the birth within which the father's leave starts
     adoption: str
     contraception: str
-    allowance: str
-    allowance_father: str
-    allowance_adoption: str
+    allowance: str  # the amount: 2 base salaries / reference levels a child
+    allowance_birth: str  # who has it on a birth
+    allowance_adoption: str  # who has it on an adoption
     reference_name: "StrOrPromise"
     monthly: str  # 100 % of the 6-month average; the average of the months paid when fewer than 6
     per_24: str
@@ -98,7 +98,7 @@ ARTICLES = {
         adoption="Điều 36",
         contraception="Điều 37 khoản 1",
         allowance="Điều 38",
-        allowance_father="Điều 38",
+        allowance_birth="Điều 38",
         allowance_adoption="Điều 38",
         reference_name=gettext_lazy("mức lương cơ sở"),
         monthly="Điều 39 khoản 1 điểm a",
@@ -118,7 +118,7 @@ ARTICLES = {
         adoption="Điều 56 khoản 1",
         contraception="Điều 57 khoản 1",
         allowance="Điều 58 khoản 4",
-        allowance_father="Điều 58 khoản 1",
+        allowance_birth="Điều 58 khoản 1",
         allowance_adoption="Điều 58 khoản 3",
         reference_name=gettext_lazy("mức tham chiếu"),
         monthly="Điều 59 khoản 1",
@@ -203,7 +203,7 @@ def allowance(
         )
         return 0
     amount = round_vnd(ALLOWANCE_LEVELS * reference.value * children)
-    result.cite(rule.cite(article), reference)
+    result.cite(rule.cite(article), rule.cite(articles.allowance), reference)
     result.add(
         Line(
             label,
