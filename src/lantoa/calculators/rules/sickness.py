@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from lantoa.calculators.numbers import money, round_vnd, vn_decimal
 from lantoa.calculators.rules.base import Line, Result
-from lantoa.calculators.rules.social_insurance import LAW_2014, LAW_2024, InsuranceLaw, insurance_law_on
+from lantoa.calculators.rules.social_insurance import LAW_2014, LAW_2024, insurance_law_on
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -94,9 +94,9 @@ class SicknessInput:
     child_age: int | None = None  # caring for a sick child of this age, else the worker's own illness
 
 
-def max_days(data: SicknessInput, rule: InsuranceLaw = LAW_2024) -> tuple[int, str]:
-    """The most days a year and the article saying so."""
-    articles = ARTICLES[rule]
+def max_days(data: SicknessInput) -> tuple[int, str]:
+    """The most days a year and the article saying so, in the law of the first day off."""
+    articles = ARTICLES[insurance_law_on(data.on, _("trợ cấp ốm đau"))]
     if data.child_age is not None:
         return (CHILD_DAYS_UNDER_3 if data.child_age < 3 else CHILD_DAYS_UNDER_7), articles.days_child
     band = 0 if data.insured_years < 15 else 1 if data.insured_years < 30 else 2
@@ -123,7 +123,7 @@ def sickness_benefit(*, data: SicknessInput) -> Result:
     _check(data, articles)
     title = _("Trợ cấp chăm sóc con ốm đau") if data.child_age is not None else _("Trợ cấp ốm đau")
     result = Result(title=title, on=data.on)
-    most, article = max_days(data, rule)
+    most, article = max_days(data)
     left = max(Decimal(most) - data.days_used, Decimal(0))
     paid = min(data.days_off, left)
     condition = articles.condition_child if data.child_age is not None else articles.condition_own

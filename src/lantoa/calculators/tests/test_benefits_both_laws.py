@@ -43,12 +43,12 @@ def test_the_first_day_off_picks_the_sickness_law() -> None:
 
 
 def test_the_2014_days_a_year_and_its_whole_days() -> None:
-    assert sickness.max_days(_sick(insured_years=20, heavy_work=True), sickness.LAW_2014) == (
+    assert sickness.max_days(_sick(insured_years=20, heavy_work=True)) == (
         50,
         "Điều 26 khoản 1 điểm b",
     )
-    assert sickness.max_days(_sick(child_age=2), sickness.LAW_2014) == (20, "Điều 27 khoản 1")
-    assert sickness.max_days(_sick(child_age=3), sickness.LAW_2014) == (15, "Điều 27 khoản 1")
+    assert sickness.max_days(_sick(child_age=2)) == (20, "Điều 27 khoản 1")
+    assert sickness.max_days(_sick(child_age=3)) == (15, "Điều 27 khoản 1")
     capped = sickness.sickness_benefit(data=_sick(wage_vnd=9_600_000, days_off=Decimal(5), days_used=Decimal(28)))
     assert capped.lines[-1].amount == 600_000  # 75% × 9.600.000 = 7.200.000; ÷ 24 = 300.000; 30 − 28 = 2 days
     assert "180 ngày" in capped.warnings[0]
