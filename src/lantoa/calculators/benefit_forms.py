@@ -66,7 +66,10 @@ class MaternityForm(forms.Form):
         choices=[
             (maternity.BIRTH, _("Sinh con")),
             (maternity.PRENATAL, _("Nghỉ đi khám thai")),
-            (maternity.MISCARRIAGE, _("Sảy thai, nạo, hút thai, phá thai, thai chết lưu")),
+            (
+                maternity.MISCARRIAGE,
+                _("Sảy thai, nạo, hút thai, phá thai, thai chết lưu (từ 01/07/2025 cả thai ngoài tử cung)"),
+            ),
             (maternity.ADOPTION, _("Nhận nuôi con nuôi dưới 6 tháng tuổi")),
             (maternity.IUD, _("Đặt vòng tránh thai")),
             (maternity.STERILISATION, _("Triệt sản")),
