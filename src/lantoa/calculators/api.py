@@ -118,6 +118,8 @@ def _field_schema(name: str, field: forms.Field) -> dict:
         return {"type": "string", "enum": values + list(ROMAN_REGIONS) if name == "region" else values}
     if isinstance(field, calculator_forms.MoneyField):
         return {"type": "string", "pattern": r"^[0-9][0-9.]*$", "example": "5310000"}
+    if isinstance(field, calculator_forms.MoneyListField):
+        return {"type": "string", "example": "7000000;7500000"}
     if isinstance(field, calculator_forms.NumberField):
         return {"type": "string", "example": "2,5"}
     return {"type": "string"}

@@ -1,6 +1,7 @@
 """Shapes of the calculators' input: money as 5.310.000 or 5310000, dates dd/mm/yyyy, months mm/yyyy."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.calculators.numbers import parse_decimal, parse_money
-from lantoa.calculators.rules import lump_sum, maternity
 from lantoa.calculators.rules.leave import CONDITION_KEYS
 from lantoa.calculators.rules.overtime import WageBasis
 from lantoa.calculators.rules.severance import JOB_LOSS, SEVERANCE
@@ -63,6 +63,26 @@ class NumberField(forms.CharField):
                 _("Số này quá lớn (tối đa %(max)s)."), code="number_too_large", params={"max": self.maximum}
             )
         return number
+
+
+class MoneyListField(forms.CharField):
+    """One amount a month, up to `most`: "7.000.000; 7.500.000" (semicolons or new lines between them)."""
+
+    def __init__(self, *, most: int, **kwargs: Any) -> None:
+        self.most = most
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "7.000.000; 7.500.000"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value: str) -> tuple[int, ...]:
+        value = super().clean(value)
+        parts = [part.strip() for part in re.split(r"[;\n]", value or "") if part.strip()]
+        amounts = tuple(parse_money(part) for part in parts)
+        if len(amounts) > self.most:
+            raise ValidationError(_("Nhập tối đa %(most)s tháng."), code="too_many_months", params={"most": self.most})
+        if any(not 0 < amount <= MAX_MONEY for amount in amounts):
+            raise ValidationError(_("Số tiền phải lớn hơn 0 và không quá 10 tỷ đồng."), code="money_out_of_range")
+        return amounts
 
 
 class CountField(forms.IntegerField):
@@ -327,73 +347,3 @@ class UnemploymentForm(forms.Form):
     filed_on = VnDateField(label=_("Ngày nộp đủ hồ sơ (nếu đã nộp)"), required=False)
     commune = _communes()
     region = _region()
-
-
-class LumpSumForm(forms.Form):
-    decided_on = VnDateField(label=_("Ngày xin hưởng (ngày cơ quan bảo hiểm xã hội giải quyết)"), initial=today)
-    case = forms.ChoiceField(
-        label=_("Trường hợp của bạn"),
-        choices=[
-            (lump_sum.LEFT_JOB, _("Nghỉ việc, không đóng bảo hiểm xã hội bắt buộc hay tự nguyện")),
-            (lump_sum.RETIREMENT_AGE, _("Đủ tuổi nghỉ hưu mà chưa đủ số năm đóng để hưởng lương hưu")),
-            (lump_sum.ABROAD, _("Ra nước ngoài để định cư")),
-            (lump_sum.ILLNESS, _("Đang mắc ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS")),
-            (lump_sum.DISABILITY, _("Suy giảm khả năng lao động từ 81% trở lên, hoặc khuyết tật đặc biệt nặng")),
-        ],
-        initial=lump_sum.LEFT_JOB,
-        widget=forms.RadioSelect,
-    )
-    months_before_2014 = CountField(
-        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"), maximum=lump_sum.MAX_MONTHS
-    )
-    months_from_2014 = forms.IntegerField(
-        label=_("Số tháng đóng bảo hiểm xã hội từ năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS
-    )
-    average_wage = MoneyField(label=_("Mức bình quân tiền lương tháng đóng bảo hiểm xã hội (đồng)"))
-    paid_before_july_2025 = forms.BooleanField(
-        label=_("Tôi có thời gian đóng bảo hiểm xã hội trước ngày 01/07/2025"), required=False, initial=True
-    )
-    months_without_insurance = CountField(
-        label=_("Số tháng liên tục gần nhất không đóng bảo hiểm xã hội (khi nghỉ việc)"), maximum=1200
-    )
-
-
-class SicknessForm(forms.Form):
-    on = VnDateField(label=_("Ngày bắt đầu nghỉ"), initial=today)
-    wage = MoneyField(label=_("Tiền lương đóng bảo hiểm xã hội của tháng trước (đồng)"))
-    days_off = NumberField(
-        label=_("Số ngày làm việc nghỉ (có thể nhập nửa ngày: 2,5)"), required=True, maximum=Decimal(366)
-    )
-    days_used = NumberField(label=_("Số ngày đã hưởng cùng chế độ từ đầu năm"), maximum=Decimal(366))
-    insured_years = CountField(label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), maximum=60)
-    heavy_work = forms.BooleanField(
-        label=_("Làm nghề nặng nhọc, độc hại, nguy hiểm hoặc ở vùng đặc biệt khó khăn"), required=False
-    )
-    child_age = forms.IntegerField(
-        label=_("Nghỉ chăm con ốm: tuổi của con (bỏ trống nếu bạn bị ốm)"), min_value=0, max_value=17, required=False
-    )
-
-
-class MaternityForm(forms.Form):
-    born_on = VnDateField(label=_("Ngày sinh con"))
-    parent = forms.ChoiceField(
-        label=_("Bạn là"),
-        choices=[(maternity.MOTHER, _("Người mẹ sinh con")), (maternity.FATHER, _("Người cha (vợ sinh con)"))],
-        initial=maternity.MOTHER,
-        widget=forms.RadioSelect,
-    )
-    average_wage = MoneyField(label=_("Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất (đồng)"))
-    months_paid_last_12 = forms.IntegerField(
-        label=_("Số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh"), min_value=0, max_value=12
-    )
-    children = forms.IntegerField(label=_("Số con sinh ra"), min_value=1, max_value=10, initial=1)
-    rested_for_pregnancy = forms.BooleanField(
-        label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
-    )
-    months_paid_total = CountField(label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), maximum=720)
-    caesarean_or_premature = forms.BooleanField(
-        label=_("Cha: vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
-    )
-    mother_qualifies = forms.BooleanField(
-        label=_("Cha: vợ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False, initial=True
-    )

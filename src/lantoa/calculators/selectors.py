@@ -102,7 +102,7 @@ CALCULATOR_LABELS = {
     "unemployment-benefit": _lazy("Tính trợ cấp thất nghiệp"),
     "lump-sum": _lazy("Tính bảo hiểm xã hội một lần"),
     "sickness": _lazy("Tính trợ cấp ốm đau"),
-    "maternity": _lazy("Tính chế độ thai sản khi sinh con"),
+    "maternity": _lazy("Tính chế độ thai sản"),
 }
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
@@ -124,14 +124,11 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("38/2013/QH13", 50): ("unemployment-benefit",),
     ("41/2024/QH15", 70): ("lump-sum",),
     ("58/2014/QH13", 60): ("lump-sum",),
-    ("41/2024/QH15", 43): ("sickness",),
-    ("41/2024/QH15", 44): ("sickness",),
-    ("41/2024/QH15", 45): ("sickness",),
-    ("41/2024/QH15", 50): ("maternity",),
-    ("41/2024/QH15", 53): ("maternity",),
-    ("41/2024/QH15", 58): ("maternity",),
-    ("41/2024/QH15", 59): ("maternity",),
+    **{("41/2024/QH15", number): ("sickness",) for number in (42, 43, 44, 45)},
+    **{("58/2014/QH13", number): ("sickness",) for number in (25, 26, 27, 28)},
+    **{("41/2024/QH15", number): ("maternity",) for number in (50, 51, 52, 53, 56, 57, 58, 59)},
     ("45/2019/QH14", 139): ("maternity",),
+    **{("58/2014/QH13", number): ("maternity",) for number in (31, 32, 33, 34, 36, 37, 38, 39)},
 }
 
 

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from lantoa.calculators import forms, selectors
+from lantoa.calculators import benefit_forms, forms, selectors
 from lantoa.calculators.rules import (
     insurance,
     leave,
@@ -135,9 +135,9 @@ CALCULATORS: dict[str, tuple[type[django_forms.Form], Callable[..., Result]]] = 
     "severance": (forms.SeveranceForm, _severance),
     "insurance": (forms.InsuranceForm, _insurance),
     "unemployment-benefit": (forms.UnemploymentForm, _unemployment),
-    "lump-sum": (forms.LumpSumForm, _lump_sum),
-    "sickness": (forms.SicknessForm, _sickness),
-    "maternity": (forms.MaternityForm, _maternity),
+    "lump-sum": (benefit_forms.LumpSumForm, _lump_sum),
+    "sickness": (benefit_forms.SicknessForm, _sickness),
+    "maternity": (benefit_forms.MaternityForm, _maternity),
 }
 
 

@@ -1,0 +1,145 @@
+"""Forms of the social-insurance benefits: one-time social insurance, sickness and maternity."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.calculators.forms import CountField, MoneyField, MoneyListField, NumberField, VnDateField, today
+from lantoa.calculators.rules import lump_sum, maternity
+
+
+class LumpSumForm(forms.Form):
+    decided_on = VnDateField(label=_("Ngày xin hưởng (ngày cơ quan bảo hiểm xã hội giải quyết)"), initial=today)
+    case = forms.ChoiceField(
+        label=_("Trường hợp của bạn"),
+        choices=[
+            (lump_sum.LEFT_JOB, _("Nghỉ việc, không đóng bảo hiểm xã hội bắt buộc hay tự nguyện")),
+            (lump_sum.RETIREMENT_AGE, _("Đủ tuổi nghỉ hưu mà chưa đủ số năm đóng để hưởng lương hưu")),
+            (lump_sum.ABROAD, _("Ra nước ngoài để định cư")),
+            (lump_sum.ILLNESS, _("Đang mắc ung thư, bại liệt, xơ gan mất bù, lao nặng, AIDS")),
+            (lump_sum.DISABILITY, _("Suy giảm khả năng lao động từ 81% trở lên, hoặc khuyết tật đặc biệt nặng")),
+        ],
+        initial=lump_sum.LEFT_JOB,
+        widget=forms.RadioSelect,
+    )
+    months_before_2014 = CountField(
+        label=_("Số tháng đóng bảo hiểm xã hội trước năm 2014"), maximum=lump_sum.MAX_MONTHS
+    )
+    months_from_2014 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội từ năm 2014"), min_value=0, max_value=lump_sum.MAX_MONTHS
+    )
+    average_wage = MoneyField(label=_("Mức bình quân tiền lương tháng đóng bảo hiểm xã hội (đồng)"))
+    paid_before_july_2025 = forms.BooleanField(
+        label=_("Tôi có thời gian đóng bảo hiểm xã hội trước ngày 01/07/2025"), required=False, initial=True
+    )
+    months_without_insurance = CountField(
+        label=_("Số tháng liên tục gần nhất không đóng bảo hiểm xã hội (khi nghỉ việc)"), maximum=1200
+    )
+
+
+class SicknessForm(forms.Form):
+    on = VnDateField(label=_("Ngày bắt đầu nghỉ"), initial=today)
+    wage = MoneyField(label=_("Tiền lương đóng bảo hiểm xã hội của tháng trước (đồng)"))
+    days_off = NumberField(
+        label=_("Số ngày làm việc nghỉ (từ 01/07/2025 có thể nhập nửa ngày: 2,5)"),
+        required=True,
+        maximum=Decimal(366),
+    )
+    days_used = NumberField(label=_("Số ngày đã hưởng cùng chế độ từ đầu năm"), maximum=Decimal(366))
+    insured_years = CountField(label=_("Số năm đã đóng bảo hiểm xã hội bắt buộc"), maximum=60)
+    heavy_work = forms.BooleanField(
+        label=_(
+            "Làm nghề nặng nhọc, độc hại, nguy hiểm hoặc ở vùng đặc biệt khó khăn (nghỉ trước 01/07/2025: nơi có phụ "
+            "cấp khu vực hệ số từ 0,7)"
+        ),
+        required=False,
+    )
+    child_age = forms.IntegerField(
+        label=_("Nghỉ chăm con ốm: tuổi của con (bỏ trống nếu bạn bị ốm)"), min_value=0, max_value=17, required=False
+    )
+
+
+class MaternityForm(forms.Form):
+    event = forms.TypedChoiceField(
+        label=_("Trường hợp hưởng chế độ thai sản"),
+        choices=[
+            (maternity.BIRTH, _("Sinh con")),
+            (maternity.PRENATAL, _("Nghỉ đi khám thai")),
+            (
+                maternity.MISCARRIAGE,
+                _("Sảy thai, nạo, hút thai, phá thai, thai chết lưu (từ 01/07/2025 cả thai ngoài tử cung)"),
+            ),
+            (maternity.ADOPTION, _("Nhận nuôi con nuôi dưới 6 tháng tuổi")),
+            (maternity.IUD, _("Đặt vòng tránh thai")),
+            (maternity.STERILISATION, _("Triệt sản")),
+        ],
+        initial=maternity.BIRTH,
+        empty_value=maternity.BIRTH,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    parent = forms.TypedChoiceField(
+        label=_("Khi sinh con, bạn là"),
+        choices=[(maternity.MOTHER, _("Người mẹ sinh con")), (maternity.FATHER, _("Người cha (vợ sinh con)"))],
+        initial=maternity.MOTHER,
+        empty_value=maternity.MOTHER,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    born_on = VnDateField(
+        label=_("Ngày sinh con, hoặc ngày xảy ra sự việc (sảy thai, nhận con nuôi, đặt vòng, khám thai lần đầu)")
+    )
+    leave_from = VnDateField(
+        label=_("Ngày bắt đầu nghỉ, nếu khác ngày trên (mẹ được nghỉ trước khi sinh tối đa 2 tháng)"), required=False
+    )
+    average_wage = MoneyField(
+        label=_("Mức bình quân tiền lương đóng bảo hiểm xã hội 6 tháng gần nhất (đồng)"), required=False
+    )
+    monthly_wages = MoneyListField(
+        label=_(
+            "Hoặc tiền lương đóng bảo hiểm xã hội từng tháng của 6 tháng gần nhất, cách nhau bằng dấu chấm phẩy "
+            "(đóng chưa đủ 6 tháng: nhập các tháng đã đóng)"
+        ),
+        most=6,
+    )
+    months_paid_last_12 = forms.IntegerField(
+        label=_("Số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh hoặc nhận con nuôi"),
+        min_value=0,
+        max_value=12,
+        required=False,
+    )
+    months_paid_total = CountField(label=_("Tổng số tháng đã đóng bảo hiểm xã hội bắt buộc"), maximum=720)
+    children = forms.IntegerField(
+        label=_("Số con sinh ra hoặc nhận nuôi"), min_value=1, max_value=10, initial=1, required=False
+    )
+    rested_for_pregnancy = forms.BooleanField(
+        label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
+    )
+    weeks_pregnant = forms.IntegerField(
+        label=_("Sảy thai, phá thai, thai chết lưu: tuổi thai (số tuần)"), min_value=0, max_value=45, required=False
+    )
+    days_off = NumberField(
+        label=_(
+            "Số ngày nghỉ theo chỉ định của cơ sở y tế (khám thai: số ngày làm việc nghỉ; bỏ trống: số ngày tối đa)"
+        ),
+        maximum=Decimal(366),
+        blank_is_none=True,
+    )
+    far_or_pathology = forms.BooleanField(
+        label=_("Khám thai trước 01/07/2025: ở xa cơ sở y tế, có bệnh lý hoặc thai không bình thường"),
+        required=False,
+    )
+    child_born_on = VnDateField(label=_("Nhận con nuôi: ngày sinh của con nuôi"), required=False)
+    caesarean_or_premature = forms.BooleanField(
+        label=_("Vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
+    )
+    mother_qualifies = forms.BooleanField(
+        label=_("Vợ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False, initial=True
+    )
+    only_father_insured = forms.BooleanField(
+        label=_("Chỉ mình tôi tham gia bảo hiểm xã hội (vợ không tham gia)"), required=False
+    )
+
+    def clean_children(self) -> int:
+        return self.cleaned_data["children"] or 1
