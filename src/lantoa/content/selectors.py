@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from lantoa.content.caching import content_generation
 from lantoa.content.models import HelpContact, LessonCitation, LessonIndexPage, LessonPage, TopicPage
 from lantoa.core.registry import declared
 from lantoa.orgs.models import Enterprise
@@ -100,10 +101,25 @@ def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], lis
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for citation in citations:
         key = (citation.doc_number, citation.article)
-        lesson = (citation.page.title, citation.page.url)
+        lesson = (citation.page.title, page_url(citation.page))
         if key in wanted and lesson not in found.setdefault(key, []):
             found[key].append(lesson)
     return found
+
+
+_page_urls: dict[int, tuple[int, str]] = {}  # page id → (content generation, url)
+
+
+def page_url(page: Page) -> str:
+    """A page's URL, kept in the process until any page is published, moved or deleted (a page's `url` reads the
+    sites' root paths from the cache each time: a round trip per lesson on every legal answer)."""
+    current = content_generation.current()
+    kept = _page_urls.get(page.pk)
+    if kept is not None and kept[0] == current:
+        return kept[1]
+    url = page.url or ""
+    _page_urls[page.pk] = (current, url)
+    return url
 
 
 def help_contact_list() -> list[HelpContact]:

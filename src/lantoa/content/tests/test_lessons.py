@@ -139,3 +139,18 @@ def test_lessons_explaining_finds_live_lessons_by_their_citations(lessons):
     assert ("45/2019/QH14", "Điều 999") not in found
     lessons["hop-dong-phai-bang-van-ban"].unpublish()
     assert registry.provision_explainers([("45/2019/QH14", "Điều 14")]) == {}
+
+
+def test_a_lesson_cited_by_an_answer_links_to_its_new_address_once_republished(lessons, settings):
+    from lantoa.core import registry
+
+    settings.GENERATION_CHECK_SECONDS = 60  # as in production: kept URLs are not re-read on every call
+    key = ("45/2019/QH14", "Điều 14")
+    first = registry.provision_explainers([key])[key][0][1]
+    lesson = lessons["hop-dong-phai-bang-van-ban"]
+    lesson.slug = "hop-dong-bang-van-ban"
+    lesson.save_revision().publish()
+
+    moved = registry.provision_explainers([key])[key][0][1]
+    assert first.endswith("/hop-dong-phai-bang-van-ban/")
+    assert moved.endswith("/hop-dong-bang-van-ban/")
