@@ -10,6 +10,7 @@ from django.urls import reverse
 from pytest_django import Settings
 
 from lantoa.legal.models import Provision
+from lantoa.opinion import demo
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
@@ -36,6 +37,23 @@ def test_similarity_ignores_tone_marks_case_and_word_order() -> None:
     folded = "nghe noi tu nam 2026 KHONG duoc rut bhxh mot lan nua"
     assert services.similarity(RUMOUR, folded) == 1.0
     assert services.similarity(RUMOUR, "Công ty sắp cắt thưởng Tết năm nay") < services.SAME_CLAIM_THRESHOLD
+
+
+def test_hearsay_words_split_no_group_and_join_none() -> None:
+    long_wording = "Lương tối thiểu vùng năm 2026 vẫn giữ như cũ, không tăng"
+    assert services.similarity(long_wording, "luong toi thieu vung 2026 khong tang") >= services.SAME_CLAIM_THRESHOLD
+    # "nghe nói công ty" is all two rumours share: they stay apart.
+    assert (
+        services.similarity("Nghe nói công ty nợ lương tháng 12", "Nghe nói công ty cho nghỉ việc cả tổ")
+        < services.SAME_CLAIM_THRESHOLD
+    )
+
+
+@pytest.mark.parametrize("said", [row[0] for row in demo.RUMOURS if len(row[0]) > 1])
+def test_each_demo_rumour_asked_in_several_wordings_is_one_group(said: list[str]) -> None:
+    """The demo publishes one answer per rumour: its other wordings must join the group of the first."""
+    for wording in said[1:]:
+        assert services.similarity(said[0], wording) >= services.SAME_CLAIM_THRESHOLD, wording
 
 
 @pytest.mark.django_db
