@@ -10,7 +10,7 @@ from django.urls import reverse
 from pytest_django import Settings
 
 from lantoa.legal.models import Provision
-from lantoa.opinion import demo
+from lantoa.opinion import demo, share_image
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
@@ -144,6 +144,13 @@ def test_worker_submits_keeps_no_address_and_reads_the_answer_with_the_receipt(
     _publish(desk_officer, Claim.objects.get().group, bhxh_article)
     answered = client.post(reverse("opinion:claim-follow"), {"receipt": code}).content.decode()
     assert "Đúng một phần" in answered and bhxh_article.get_absolute_url() in answered
+
+
+def test_the_share_image_marks_a_truth_too_long_for_it() -> None:
+    truth = "Người đã đóng BHXH trước ngày 01/7/2025 vẫn được rút một lần nếu nghỉ việc đủ 12 tháng. " * 4
+    lines = share_image.wrapped(truth, width=62, lines=4)
+    assert len(lines) == 4 and lines[-1].endswith(" …")
+    assert share_image.wrapped("Đúng.", width=62, lines=4) == ["Đúng."]
 
 
 @pytest.mark.django_db
