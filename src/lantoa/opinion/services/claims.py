@@ -43,8 +43,13 @@ class SubmittedClaim:
     is_repeat: bool = False  # the same idempotency key was sent before: nothing new was stored
 
 
+def folded_words(text: str) -> list[str]:
+    """The words of `text` in order, lower-case without tone marks."""
+    return _WORDS.findall(fold(text))
+
+
 def words_of(text: str) -> frozenset[str]:
-    return frozenset(_WORDS.findall(fold(text))) - FILLER_WORDS
+    return frozenset(folded_words(text)) - FILLER_WORDS
 
 
 def similarity(first: str, second: str) -> float:
