@@ -82,6 +82,18 @@ TOPICS_OF = {
     "Công ty được bắt làm thêm không giới hạn": ("Làm thêm giờ",),
     "Tết Âm lịch được nghỉ 5 ngày hưởng nguyên lương": ("Tiền lương và thưởng Tết", "Tin đồn"),
 }
+# What a propagandist hears at the workplace, by the note's first topic (never a name or anything that identifies).
+QUOTES_OF = {
+    "Tiền lương và thưởng Tết": "“Năm nay không biết thưởng Tết được mấy tháng, chưa thấy công ty thông báo.”",
+    "Làm thêm giờ": "“Tháng này tăng ca gần hết các ngày, mệt nhưng có thêm tiền gửi về quê.”",
+    "Mất việc và đơn hàng": "“Nghe nói sau Tết công ty giảm đơn hàng, anh em lo lắm.”",
+    "Rút BHXH một lần": "“Nghỉ việc rồi rút BHXH một lần cho chắc, để lâu sợ luật đổi.”",
+    "Nhà ở và giá cả": "“Phòng trọ lại tăng giá, lương tăng không kịp tiền nhà, tiền điện.”",
+    "An toàn lao động": "“Khu lò nóng quá, quạt hư mấy hôm rồi chưa sửa.”",
+    "Tin đồn": "“Trên Zalo có người nói luật mới bắt làm đủ 8 tiếng thứ bảy, không biết thật không.”",
+    "Bữa ăn ca": "“Suất ăn ca dạo này ít thịt, ăn không đủ no để làm ca đêm.”",
+    "Quan hệ với quản lý": "“Tổ trưởng mới nói chuyện nặng lời, chị em ngại góp ý.”",
+}
 WAITING = (
     "Nghe nói công ty sắp cắt giảm một nửa công nhân sau Tết",
     "Có người nói nghỉ việc thì mất hết tiền BHXH đã đóng",
@@ -134,15 +146,16 @@ def _notes(officer: User) -> int:
     for week in range(4):
         start = monday - dt.timedelta(weeks=week + 1)
         for index, enterprise in enumerate(enterprises[:8]):
+            talked_of = topics[(index + week) % len(topics) : (index + week) % len(topics) + 2] or topics[:1]
             note_services.note_record(
                 user=officer,
                 enterprise=enterprise,
                 period_start=start,
                 period_end=start + dt.timedelta(days=6),
-                topics=topics[(index + week) % len(topics) : (index + week) % len(topics) + 2] or topics[:1],
+                topics=talked_of,
                 mood=1 + (index + week) % 5,
                 concerned=20 + 15 * index,
-                quotes="“Nghe nói sau Tết công ty giảm đơn hàng, anh em lo lắm.”",
+                quotes=QUOTES_OF.get(talked_of[0].name, ""),
                 is_demo=True,
             )
             count += 1
