@@ -82,7 +82,8 @@ TOPICS_OF = {
     "Công ty được bắt làm thêm không giới hạn": ("Làm thêm giờ",),
     "Tết Âm lịch được nghỉ 5 ngày hưởng nguyên lương": ("Tiền lương và thưởng Tết", "Tin đồn"),
 }
-# What a propagandist hears at the workplace, by the note's first topic (never a name or anything that identifies).
+# What a propagandist hears at the workplace about each topic (never a name or anything that identifies): a note
+# quotes one line per topic it names.
 QUOTES_OF = {
     "Tiền lương và thưởng Tết": "“Năm nay không biết thưởng Tết được mấy tháng, chưa thấy công ty thông báo.”",
     "Làm thêm giờ": "“Tháng này tăng ca gần hết các ngày, mệt nhưng có thêm tiền gửi về quê.”",
@@ -155,7 +156,7 @@ def _notes(officer: User) -> int:
                 topics=talked_of,
                 mood=1 + (index + week) % 5,
                 concerned=20 + 15 * index,
-                quotes=QUOTES_OF.get(talked_of[0].name, ""),
+                quotes="\n".join(QUOTES_OF[topic.name] for topic in talked_of if topic.name in QUOTES_OF),
                 is_demo=True,
             )
             count += 1
