@@ -31,8 +31,9 @@ RUMOURS = (
         ["Lương tối thiểu vùng năm 2026 vẫn giữ như cũ, không tăng", "luong toi thieu vung 2026 khong tang"],
         "Lương tối thiểu vùng năm 2026 không tăng",
         V.FALSE,
-        "Từ 01/01/2026 lương tối thiểu tháng là 5.310.000 đ (vùng I), 4.730.000 đ (vùng II), 4.140.000 đ (vùng III), "
-        "3.700.000 đ (vùng IV). Doanh nghiệp áp dụng theo địa bàn nơi hoạt động.",
+        "Có tăng. Từ 01/01/2026 lương tối thiểu tháng là 5.310.000 đ (vùng I), 4.730.000 đ (vùng II), 4.140.000 đ "
+        "(vùng III), 3.700.000 đ (vùng IV), cao hơn năm 2025 (vùng I khi đó là 4.960.000 đ). Doanh nghiệp áp dụng theo "
+        "địa bàn nơi hoạt động.",
         [("293/2025/NĐ-CP", "Điều 3"), ("293/2025/NĐ-CP", "Điều 4")],
         18,
     ),
@@ -69,7 +70,7 @@ RUMOURS = (
         V.TRUE,
         "Đúng. Người lao động được nghỉ Tết Âm lịch 05 ngày, hưởng nguyên lương; nếu trùng ngày nghỉ hằng tuần thì "
         "được nghỉ bù vào ngày làm việc kế tiếp.",
-        [("45/2019/QH14", "Điều 112")],
+        [("45/2019/QH14", "Điều 112"), ("45/2019/QH14", "Điều 111")],
         5,
     ),
 )
