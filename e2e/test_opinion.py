@@ -86,6 +86,10 @@ def test_a_worker_asks_reads_the_answer_by_receipt_and_the_commune_answers_the_r
         citation="41/2024/QH15 Điều 1",
     )
     expect(page.locator("#forward-text")).to_contain_text("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN")
+    # On a phone the desk's tables scroll inside the page; the page itself never scrolls sideways.
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"{page.base_url}/office/kiem-chung/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     due = (timezone.localdate() + dt.timedelta(days=15)).strftime("%d/%m/%Y")
     desk.raise_recommendation(
         source="Ghi nhận tình hình tư tưởng",

@@ -31,8 +31,9 @@ RUMOURS = (
         ["Lương tối thiểu vùng năm 2026 vẫn giữ như cũ, không tăng", "luong toi thieu vung 2026 khong tang"],
         "Lương tối thiểu vùng năm 2026 không tăng",
         V.FALSE,
-        "Từ 01/01/2026 lương tối thiểu tháng là 5.310.000 đ (vùng I), 4.730.000 đ (vùng II), 4.140.000 đ (vùng III), "
-        "3.700.000 đ (vùng IV). Doanh nghiệp áp dụng theo địa bàn nơi hoạt động.",
+        "Có tăng. Từ 01/01/2026 lương tối thiểu tháng là 5.310.000 đ (vùng I), 4.730.000 đ (vùng II), 4.140.000 đ "
+        "(vùng III), 3.700.000 đ (vùng IV), cao hơn năm 2025 (vùng I khi đó là 4.960.000 đ). Doanh nghiệp áp dụng theo "
+        "địa bàn nơi hoạt động.",
         [("293/2025/NĐ-CP", "Điều 3"), ("293/2025/NĐ-CP", "Điều 4")],
         18,
     ),
@@ -69,7 +70,7 @@ RUMOURS = (
         V.TRUE,
         "Đúng. Người lao động được nghỉ Tết Âm lịch 05 ngày, hưởng nguyên lương; nếu trùng ngày nghỉ hằng tuần thì "
         "được nghỉ bù vào ngày làm việc kế tiếp.",
-        [("45/2019/QH14", "Điều 112")],
+        [("45/2019/QH14", "Điều 112"), ("45/2019/QH14", "Điều 111")],
         5,
     ),
 )
@@ -81,6 +82,19 @@ TOPICS_OF = {
     "Làm thêm giờ ngày thường chỉ được trả 120% lương": ("Làm thêm giờ",),
     "Công ty được bắt làm thêm không giới hạn": ("Làm thêm giờ",),
     "Tết Âm lịch được nghỉ 5 ngày hưởng nguyên lương": ("Tiền lương và thưởng Tết", "Tin đồn"),
+}
+# What a propagandist hears at the workplace about each topic (never a name or anything that identifies): a note
+# quotes one line per topic it names.
+QUOTES_OF = {
+    "Tiền lương và thưởng Tết": "“Năm nay không biết thưởng Tết được mấy tháng, chưa thấy công ty thông báo.”",
+    "Làm thêm giờ": "“Tháng này tăng ca gần hết các ngày, mệt nhưng có thêm tiền gửi về quê.”",
+    "Mất việc và đơn hàng": "“Nghe nói sau Tết công ty giảm đơn hàng, anh em lo lắm.”",
+    "Rút BHXH một lần": "“Nghỉ việc rồi rút BHXH một lần cho chắc, để lâu sợ luật đổi.”",
+    "Nhà ở và giá cả": "“Phòng trọ lại tăng giá, lương tăng không kịp tiền nhà, tiền điện.”",
+    "An toàn lao động": "“Khu lò nóng quá, quạt hư mấy hôm rồi chưa sửa.”",
+    "Tin đồn": "“Trên Zalo có người nói luật mới bắt làm đủ 8 tiếng thứ bảy, không biết thật không.”",
+    "Bữa ăn ca": "“Suất ăn ca dạo này ít thịt, ăn không đủ no để làm ca đêm.”",
+    "Quan hệ với quản lý": "“Tổ trưởng mới nói chuyện nặng lời, chị em ngại góp ý.”",
 }
 WAITING = (
     "Nghe nói công ty sắp cắt giảm một nửa công nhân sau Tết",
@@ -134,15 +148,16 @@ def _notes(officer: User) -> int:
     for week in range(4):
         start = monday - dt.timedelta(weeks=week + 1)
         for index, enterprise in enumerate(enterprises[:8]):
+            talked_of = topics[(index + week) % len(topics) : (index + week) % len(topics) + 2] or topics[:1]
             note_services.note_record(
                 user=officer,
                 enterprise=enterprise,
                 period_start=start,
                 period_end=start + dt.timedelta(days=6),
-                topics=topics[(index + week) % len(topics) : (index + week) % len(topics) + 2] or topics[:1],
+                topics=talked_of,
                 mood=1 + (index + week) % 5,
                 concerned=20 + 15 * index,
-                quotes="“Nghe nói sau Tết công ty giảm đơn hàng, anh em lo lắm.”",
+                quotes="\n".join(QUOTES_OF[topic.name] for topic in talked_of if topic.name in QUOTES_OF),
                 is_demo=True,
             )
             count += 1

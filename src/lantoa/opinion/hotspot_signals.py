@@ -7,11 +7,28 @@ from django.db.models import Avg
 
 from lantoa.core.registry import period_bounds
 from lantoa.opinion.models import Claim, ThoughtNote
-from lantoa.opinion.services.claims import words_of
+from lantoa.opinion.services.claims import folded_words
 from lantoa.voice import crypto
 
-# Folded words that put a claim on wages, bonuses or jobs: the rumours that stir a workplace.
-WAGE_OR_JOB_WORDS = frozenset({"luong", "thuong", "tet", "sa", "thai", "cat", "giam", "mat", "viec", "don", "hang"})
+# Folded terms that put a claim on wages, bonuses or jobs: the rumours that stir a workplace. Terms of two words,
+# because folded single words mislead ("viec" is also "làm việc", "don" also "tin đồn", "giam" also "giám đốc").
+WAGE_OR_JOB_TERMS = (
+    "luong",
+    "thuong tet",
+    "tien thuong",
+    "cat thuong",
+    "sa thai",
+    "cat giam",
+    "giam nguoi",
+    "mat viec",
+    "nghi viec",
+    "thoi viec",
+    "viec lam",
+    "cho nghi",
+    "don hang",
+    "pha san",
+    "dong cua",
+)
 MOOD_WEEKS = 4
 MOOD_DROP = 1.0
 
@@ -24,9 +41,14 @@ def rumour_spreading(*, start: dt.date, end: dt.date) -> dict[int, int]:
     )
     counts: dict[int, int] = defaultdict(int)
     for enterprise_id, blob in claims.values_list("enterprise_id", "text_enc"):
-        if words_of(crypto.decrypt_text(blob)) & WAGE_OR_JOB_WORDS:
+        if is_about_wages_or_jobs(crypto.decrypt_text(blob)):
             counts[enterprise_id] += 1
     return dict(counts)
+
+
+def is_about_wages_or_jobs(text: str) -> bool:
+    spaced = f" {' '.join(folded_words(text))} "
+    return any(f" {term} " in spaced for term in WAGE_OR_JOB_TERMS)
 
 
 def mood_falling(*, start: dt.date, end: dt.date) -> dict[int, int]:

@@ -31,6 +31,11 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default(size=size)
 
 
+def wrapped(text: str, *, width: int, lines: int) -> list[str]:
+    """At most `lines` lines of about `width` characters; text that does not fit ends in "…", so none looks whole."""
+    return textwrap.wrap(text, width=width, max_lines=lines, placeholder=" …")
+
+
 def _draw(clarification: Clarification) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
     draw = ImageDraw.Draw(image)
@@ -38,11 +43,11 @@ def _draw(clarification: Clarification) -> bytes:
     draw.rectangle((0, 0, WIDTH, 120), fill=colour)
     draw.text((60, 30), clarification.get_verdict_display().upper(), font=_font(BOLD_PATH, 60), fill=(255, 255, 255))
     y = 160
-    for line in textwrap.wrap(f"“{clarification.claim}”", width=40)[:3]:
+    for line in wrapped(f"“{clarification.claim}”", width=40, lines=3):
         draw.text((60, y), line, font=_font(BOLD_PATH, 44), fill=(15, 23, 42))
         y += 58
     y += 20
-    for line in textwrap.wrap(clarification.truth, width=62)[:4]:
+    for line in wrapped(clarification.truth, width=62, lines=4):
         draw.text((60, y), line, font=_font(FONT_PATH, 30), fill=(51, 65, 85))
         y += 42
     draw.text((60, HEIGHT - 70), "Lan Tỏa · Thông tin chính thức", font=_font(BOLD_PATH, 30), fill=colour)
@@ -52,9 +57,9 @@ def _draw(clarification: Clarification) -> bytes:
 
 
 def share_png(clarification: Clarification) -> bytes:
-    """The picture, drawn once per wording (a correction draws a new one)."""
+    """The picture, drawn once per wording (a correction draws a new one) and per drawing (the "2:" in the key)."""
     wording = f"{clarification.verdict}|{clarification.claim}|{clarification.truth}"
-    key = "opinion:share:" + hashlib.sha256(wording.encode()).hexdigest()[:32]
+    key = "opinion:share:2:" + hashlib.sha256(wording.encode()).hexdigest()[:32]
     png = cache.get(key)
     if png is None:
         png = _draw(clarification)

@@ -29,6 +29,11 @@ TRUTH_MAX_CHARS = 1500
 # a few extra words ("nghe nói", "hả") do not split a group, a different subject does.
 SAME_CLAIM_THRESHOLD = 0.6
 _WORDS = re.compile(r"[a-z0-9]+")
+# Folded words of hearsay and talk that say nothing of the claim ("nghe nói", "có người nói", "vẫn … như cũ", "hả"):
+# left out of the comparison, so a long wording and a short one of the same rumour still meet.
+FILLER_WORDS = frozenset(
+    {"nghe", "noi", "co", "nguoi", "la", "thi", "van", "nhu", "cu", "roi", "ha", "a", "nhe", "nha"}
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,13 @@ class SubmittedClaim:
     is_repeat: bool = False  # the same idempotency key was sent before: nothing new was stored
 
 
+def folded_words(text: str) -> list[str]:
+    """The words of `text` in order, lower-case without tone marks."""
+    return _WORDS.findall(fold(text))
+
+
 def words_of(text: str) -> frozenset[str]:
-    return frozenset(_WORDS.findall(fold(text)))
+    return frozenset(folded_words(text)) - FILLER_WORDS
 
 
 def similarity(first: str, second: str) -> float:

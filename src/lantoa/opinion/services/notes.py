@@ -26,9 +26,15 @@ SEED_TOPICS = (
     "Bữa ăn ca",
     "Quan hệ với quản lý",
 )
-# Vietnamese phone numbers (0/+84 then 9–10 digits, spaced or dotted) and ID numbers (CCCD 12, CMND 9 digits).
-_PHONE = re.compile(r"(?:\+?84|0)(?:[\s.\-]?\d){8,10}\b")
-_ID_NUMBER = re.compile(r"\b\d{9}(?:\d{3})?\b")
+# Vietnamese phone numbers (0, 84, +84 or "(+84)" then 8–10 digits) and ID numbers (CCCD 12 digits, CMND 9), as
+# people write them: in groups split by a space, dot or hyphen. A match takes a whole run of digits, never a part
+# of a longer one (so a grouped CCCD is not half taken for a phone number); a 9-digit run counts as an ID only when
+# not dotted, since "150.000.000" is a sum of money.
+_SEP = r"[\s.\-]"
+_WHOLE_START = rf"(?<!\d)(?<!\d{_SEP})"
+_WHOLE_END = rf"(?!{_SEP}?\d)"
+_PHONE = re.compile(rf"{_WHOLE_START}(?:\(?\+?84\)?|0)(?:{_SEP}?\d){{8,10}}{_WHOLE_END}")
+_ID_NUMBER = re.compile(rf"{_WHOLE_START}(?:\d(?:{_SEP}?\d){{11}}|\d(?:[\s\-]?\d){{8}}){_WHOLE_END}")
 
 
 def topics_ensure(**_kwargs: object) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from pytest_django import Settings
 
 from lantoa.legal.models import Provision
+from lantoa.opinion import demo, share_image
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
@@ -36,6 +37,23 @@ def test_similarity_ignores_tone_marks_case_and_word_order() -> None:
     folded = "nghe noi tu nam 2026 KHONG duoc rut bhxh mot lan nua"
     assert services.similarity(RUMOUR, folded) == 1.0
     assert services.similarity(RUMOUR, "Công ty sắp cắt thưởng Tết năm nay") < services.SAME_CLAIM_THRESHOLD
+
+
+def test_hearsay_words_split_no_group_and_join_none() -> None:
+    long_wording = "Lương tối thiểu vùng năm 2026 vẫn giữ như cũ, không tăng"
+    assert services.similarity(long_wording, "luong toi thieu vung 2026 khong tang") >= services.SAME_CLAIM_THRESHOLD
+    # "nghe nói công ty" is all two rumours share: they stay apart.
+    assert (
+        services.similarity("Nghe nói công ty nợ lương tháng 12", "Nghe nói công ty cho nghỉ việc cả tổ")
+        < services.SAME_CLAIM_THRESHOLD
+    )
+
+
+@pytest.mark.parametrize("said", [row[0] for row in demo.RUMOURS if len(row[0]) > 1])
+def test_each_demo_rumour_asked_in_several_wordings_is_one_group(said: list[str]) -> None:
+    """The demo publishes one answer per rumour: its other wordings must join the group of the first."""
+    for wording in said[1:]:
+        assert services.similarity(said[0], wording) >= services.SAME_CLAIM_THRESHOLD, wording
 
 
 @pytest.mark.django_db
@@ -126,6 +144,13 @@ def test_worker_submits_keeps_no_address_and_reads_the_answer_with_the_receipt(
     _publish(desk_officer, Claim.objects.get().group, bhxh_article)
     answered = client.post(reverse("opinion:claim-follow"), {"receipt": code}).content.decode()
     assert "Đúng một phần" in answered and bhxh_article.get_absolute_url() in answered
+
+
+def test_the_share_image_marks_a_truth_too_long_for_it() -> None:
+    truth = "Người đã đóng BHXH trước ngày 01/7/2025 vẫn được rút một lần nếu nghỉ việc đủ 12 tháng. " * 4
+    lines = share_image.wrapped(truth, width=62, lines=4)
+    assert len(lines) == 4 and lines[-1].endswith(" …")
+    assert share_image.wrapped("Đúng.", width=62, lines=4) == ["Đúng."]
 
 
 @pytest.mark.django_db

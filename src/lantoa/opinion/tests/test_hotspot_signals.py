@@ -1,7 +1,9 @@
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
+from lantoa.opinion.hotspot_signals import is_about_wages_or_jobs
 from lantoa.opinion.models import Topic
 from lantoa.opinion.services import claims as claim_services
 from lantoa.opinion.services import notes as note_services
@@ -30,3 +32,22 @@ def test_rumours_about_wages_and_falling_mood_reach_the_hotspot_index(
     signals, _reports = week_signals(week_on=monday)
     assert signals[enterprise_a.pk]["rumour_spreading"] == 2
     assert signals[enterprise_a.pk]["mood_falling"] == 1
+
+
+@pytest.mark.parametrize(
+    ("claim", "about_wages_or_jobs"),
+    [
+        ("Nghe nói công ty sắp cắt giảm lương", True),
+        ("cong ty no luong thang 12", True),
+        ("Năm nay không có thưởng Tết", True),
+        ("Sau Tết công ty sa thải cả tổ may vì hết đơn hàng", True),
+        ("nghe noi nghi viec thi mat het bhxh", True),
+        ("Nghe nói giám đốc mới sẽ đổi ca làm việc", False),
+        ("Tin đồn thẻ BHYT bị cắt từ tháng sau", False),
+        ("Tết Âm lịch năm nay được nghỉ 5 ngày", False),
+    ],
+)
+def test_a_rumour_counts_as_about_wages_or_jobs_by_its_terms_not_stray_words(
+    claim: str, about_wages_or_jobs: bool
+) -> None:
+    assert is_about_wages_or_jobs(claim) is about_wages_or_jobs

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from lantoa.opinion.models import ThoughtNote, Topic
 from lantoa.opinion.selectors import notes as selectors
+from lantoa.opinion.services import notes as note_services
 from lantoa.opinion.tests.conftest import NOTE_WEEK
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
 
@@ -23,6 +24,24 @@ def test_topics_are_seeded_and_quotes_lose_phone_and_id_numbers(
     )
     assert "0912" not in note.quotes and "84912" not in note.quotes and "079123456789" not in note.quotes
     assert "[đã xoá số điện thoại]" in note.quotes and "[đã xoá số giấy tờ]" in note.quotes
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("Số (+84) 912 345 678 của tổ trưởng", "Số [đã xoá số điện thoại] của tổ trưởng"),
+        ("zalo 09 12 34 56 78", "zalo [đã xoá số điện thoại]"),
+        ("CCCD 079 203 001 234 bị giữ", "CCCD [đã xoá số giấy tờ] bị giữ"),
+        ("CCCD: 079.203.001.234", "CCCD: [đã xoá số giấy tờ]"),
+        ("CMND 281 234 567", "CMND [đã xoá số giấy tờ]"),
+        (
+            "nợ 150.000.000 đồng, lương 5.310.000 đ từ 01/01/2026",
+            "nợ 150.000.000 đồng, lương 5.310.000 đ từ 01/01/2026",
+        ),
+    ],
+)
+def test_quotes_lose_numbers_written_in_groups_and_keep_sums_of_money(written: str, kept: str) -> None:
+    assert note_services.quotes_clean(written) == kept
 
 
 def test_a_propagandist_records_only_for_their_own_enterprise(
