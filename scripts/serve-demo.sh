@@ -4,6 +4,8 @@
 set -uo pipefail
 PY="${1:?python}"
 PORT="${2:?port}"
+# The worker prints the demo's own address on posters, outlines and certificates (settings.dev).
+export PORT
 # The demo names its settings: lantoa.config.wsgi defaults to production.
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-lantoa.config.settings.dev}"
 pids=()
@@ -11,5 +13,8 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
 "$PY" manage.py db_worker --interval 2 & pids+=($!)
 "$PY" manage.py run_scheduler & pids+=($!)
+# Files printed with another address (the demo moved to another port) are built again now, not at the next hourly timer.
+"$PY" manage.py public_files >/dev/null & pids+=($!)
 "$PY" manage.py runserver "127.0.0.1:$PORT" & pids+=($!)
-wait "${pids[2]}"
+server=$!
+wait "$server"

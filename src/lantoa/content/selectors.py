@@ -131,5 +131,6 @@ def worker_home_items(*, enterprise: Enterprise | None) -> list[dict[str, str]]:
     contacts = help_contact_list()[:2]
     if not contacts:
         return []
-    text = " · ".join(f"{contact.title}: {contact.value}" for contact in contacts)
+    demo = " " + _("(minh họa, chưa phải số thật)")
+    text = " · ".join(f"{contact.title}: {contact.value}{demo if contact.is_demo else ''}" for contact in contacts)
     return [{"title": _("Cần giúp đỡ? Liên hệ ngay"), "text": text, "url": reverse("content:help-contacts")}]

@@ -22,8 +22,9 @@ def _folder(pk: int) -> str:
 
 def certificate_file(entry: ContestEntry) -> PublicFile:
     verify_url = absolute_url(f"/cuoc-thi/xac-minh/{entry.certificate_code}")
-    # The code never changes but the printed name may: a new name is a new stored file, the old one is then deleted.
-    name_key = hashlib.sha256(entry.holder_name.encode()).hexdigest()[:12]
+    # The code never changes but the printed name and the site's address may: either change is a new stored file (the
+    # old one is then deleted), so a certificate never points its QR code to an address the site left.
+    name_key = hashlib.sha256(f"{entry.holder_name}|{verify_url}".encode()).hexdigest()[:12]
     return PublicFile(
         name=f"{_folder(entry.pk)}/{entry.certificate_code}-{name_key}.pdf",
         file_name=f"chung-nhan-{entry.certificate_code}.pdf",

@@ -12,6 +12,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from lantoa.core import ratelimit
 from lantoa.core.formats import local_day
+from lantoa.core.links import absolute_url
 from lantoa.opinion.models import Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
@@ -69,13 +70,13 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
         "verdict_label": item.get_verdict_display(),
         "text": item.truth,
         "published_on": timezone.localdate(item.published_at).isoformat(),
-        "permalink": request.build_absolute_uri(item.get_absolute_url()),
+        "permalink": absolute_url(item.get_absolute_url(), request),
         "citations": [
             {
                 "document": citation.provision.document.number,
                 "article": citation.provision.label,
                 "title": citation.provision.title,
-                "permalink": request.build_absolute_uri(citation.provision.get_absolute_url()),
+                "permalink": absolute_url(citation.provision.get_absolute_url(), request),
             }
             for citation in item.citations.all()
         ],

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lantoa.content.signals import page_viewed
 from lantoa.core.http import OfficeHttpRequest
+from lantoa.core.links import absolute_url
 from lantoa.core.ratelimit import rate_limited
 from lantoa.opinion import jobs as opinion_jobs
 from lantoa.opinion.forms import (
@@ -130,11 +131,11 @@ def clarification_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request=request,
         what="clarification",
     )
-    url = request.build_absolute_uri(item.get_absolute_url())
+    url = absolute_url(item.get_absolute_url(), request)
     context = {
         "item": item,
         "url": url,
-        "image_url": request.build_absolute_uri(f"{item.get_absolute_url()}anh.png"),
+        "image_url": absolute_url(f"{item.get_absolute_url()}anh.png", request),
         "forward": selectors.forward_text(clarification=item, url=url),
     }
     return render(request, "opinion/clarification_detail.html", context)
@@ -366,7 +367,7 @@ def spread_list(request: OfficeHttpRequest) -> HttpResponse:
     rows = []
     if enterprise is not None:
         for row in spread_selectors.to_spread(enterprise=enterprise, user=request.user, today=timezone.localdate()):
-            url = request.build_absolute_uri(row.item.get_absolute_url())
+            url = absolute_url(row.item.get_absolute_url(), request)
             rows.append((row, url, selectors.forward_text(clarification=row.item, url=url)))
     context = {"enterprises": enterprises, "enterprise": enterprise, "rows": rows}
     return render(request, "opinion/spread_list.html", context)

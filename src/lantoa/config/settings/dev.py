@@ -1,9 +1,11 @@
 from .base import *  # noqa: F403
-from .base import LOGGING, STORAGES, env
+from .base import LOGGING, PUBLIC_BASE_URL, STORAGES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-lantoa")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
+# What the task worker prints without a request (posters, talk outlines, certificates): the address the demo serves.
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or f"http://127.0.0.1:{env.int('PORT', default=8000)}"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -258,6 +258,25 @@ def test_a_certificate_not_built_yet_is_logged_as_a_warning_and_a_broken_storage
     assert [(r.levelname, r.status_code) for r in caplog.records if r.name == "django.request"] == [("ERROR", 500)]
 
 
+def test_a_new_site_address_gives_a_certificate_whose_qr_code_reads_it(
+    client, contest, enterprise_a, make_official, settings, tmp_path
+):
+    settings.PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    worker = make_official(unit=enterprise_a.unit, role=Role.WORKER, name="Nguyễn Văn Giỏi")
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        entry = services.contest_start(contest=contest, user=worker, device_key="", enterprise=enterprise_a)
+        entry = services.contest_submit(entry=entry, answers=right(entry))
+    assert public_files.files_build(source=files.SOURCE, pk=entry.pk) == 1
+    settings.PUBLIC_BASE_URL = "https://lantoa.angiang.gov.vn"  # the demo moved port, or the site its domain
+    client.force_login(worker)
+    url = f"/cuoc-thi/chung-nhan/{entry.certificate_code}.pdf"
+    assert client.get(url).status_code == 503  # the old address is never served again
+    assert public_files.files_build(source=files.SOURCE, pk=entry.pk) == 1  # the timer, or the demo's start
+    verify_url = f"https://lantoa.angiang.gov.vn/cuoc-thi/xac-minh/{entry.certificate_code}"
+    assert decode_pdf(client.get(url).getvalue(), tmp_path) == verify_url
+    assert len(private_storage().listdir(f"public/certificates/{entry.pk}")[1]) == 1
+
+
 @pytest.mark.django_db(transaction=True)  # the worker commits, as in production
 def test_a_renamed_holder_gets_a_certificate_with_the_new_name(client, contest, enterprise_a, make_official, tmp_path):
     pdftotext = require_tool("pdftotext")

@@ -169,6 +169,22 @@ def test_public_page_is_small_has_a_share_image_and_a_forward_text(
 
 
 @pytest.mark.django_db
+def test_shared_addresses_of_a_clarification_are_the_public_address_not_the_host_the_server_sees(
+    client: Client, desk_officer: User, bhxh_article: Provision, settings: Settings
+) -> None:
+    settings.PUBLIC_BASE_URL, settings.ALLOWED_HOSTS = "https://lantoa.angiang.gov.vn", ["10.0.0.5"]
+    item = _publish(desk_officer, services.claim_submit(text=RUMOUR).claim.group, bhxh_article)
+    page = client.get(item.get_absolute_url(), HTTP_HOST="10.0.0.5:8000")  # an app server behind the proxy
+    public = f"https://lantoa.angiang.gov.vn{item.get_absolute_url()}"
+    html = page.content.decode()
+    assert f'<meta property="og:url" content="{public}">' in html and f'content="{public}anh.png"' in html
+    assert public in page.context["forward"] and "10.0.0.5" not in html
+    listed = client.get("/api/v1/clarifications", HTTP_HOST="10.0.0.5:8000").json()[0]
+    assert listed["permalink"] == public
+    assert listed["citations"][0]["permalink"] == f"https://lantoa.angiang.gov.vn{bhxh_article.get_absolute_url()}"
+
+
+@pytest.mark.django_db
 def test_desk_shows_waiting_claims_and_time_to_clarification(
     client: Client,
     desk_officer: User,
