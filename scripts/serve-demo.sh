@@ -8,6 +8,8 @@ PORT="${2:?port}"
 export PORT
 # The demo names its settings: lantoa.config.wsgi defaults to production.
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-lantoa.config.settings.dev}"
+# The demo shows what a visitor sees, the site's own error pages included (DEBUG=true: Django's debug pages).
+export DEBUG="${DEBUG:-false}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
@@ -15,6 +17,7 @@ trap 'exit 130' INT TERM
 "$PY" manage.py run_scheduler & pids+=($!)
 # Files printed with another address (the demo moved to another port) are built again now, not at the next hourly timer.
 "$PY" manage.py public_files >/dev/null & pids+=($!)
-"$PY" manage.py runserver "127.0.0.1:$PORT" & pids+=($!)
+# --insecure: runserver serves the static files with DEBUG off too (settings.dev serves the media).
+"$PY" manage.py runserver --insecure "127.0.0.1:$PORT" & pids+=($!)
 server=$!
 wait "$server"

@@ -40,10 +40,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.MEDIA_SERVED_BY_DJANGO:  # production: nginx serves MEDIA_ROOT
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 # Wagtail serves its page tree last, so our own routes always win.
 urlpatterns.append(path("", include(wagtail_urls)))

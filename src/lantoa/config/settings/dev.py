@@ -1,7 +1,8 @@
 from .base import *  # noqa: F403
 from .base import LOGGING, PUBLIC_BASE_URL, STORAGES, env
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=True)  # scripts/serve-demo.sh runs the demo with DEBUG off
+MEDIA_SERVED_BY_DJANGO = True
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-lantoa")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
 # What the task worker prints without a request (posters, talk outlines, certificates): the address the demo serves.

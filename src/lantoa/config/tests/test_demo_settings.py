@@ -22,3 +22,14 @@ def test_the_public_address_setting_wins_in_the_demo_too():
     )
     assert demo.returncode == 0, demo.stderr
     assert demo.stdout.strip() == "https://lantoa.example"
+
+
+def test_the_demo_runs_with_debug_off_and_still_serves_its_media(tmp_path):
+    (tmp_path / "probe.txt").write_text("tệp thử")
+    script = (
+        "import django; django.setup(); from django.conf import settings; from django.test import Client;"
+        "print(settings.DEBUG, Client().get('/media/probe.txt').status_code)"
+    )
+    demo = start(script, DJANGO_SETTINGS_MODULE="lantoa.config.settings.dev", DEBUG="false", MEDIA_ROOT=str(tmp_path))
+    assert demo.returncode == 0, demo.stderr
+    assert demo.stdout.split() == ["False", "200"]
