@@ -150,6 +150,17 @@ def test_the_log_filter_masks_receipts_in_any_record(rf):
     record = logging.LogRecord("lantoa", logging.INFO, __file__, 1, "pasted %s and %s", (code, code.lower()), None)
     assert VoicePrivacyLogFilter().filter(record)
     assert record.getMessage() == "pasted [mã] and [mã]"
+
     plain = logging.LogRecord("lantoa", logging.INFO, __file__, 1, "unit %s", ("LDLD-AN-GIANG",), None)
     VoicePrivacyLogFilter().filter(plain)
     assert plain.getMessage() == "unit LDLD-AN-GIANG"
+
+
+def test_the_log_filter_leaves_task_ids_whole():
+    from lantoa.voice.privacy import receipts_masked
+
+    code = crypto.receipt_new().code
+    line = f"Task id=6f9a5687-4f94-4a5c-a928-d2e7bf339f25 state=RUNNING, id=fffbb2d8-ef0f-49a5-8d22-cd43240c4d04 {code}"
+    masked = receipts_masked(line)
+    assert "6f9a5687-4f94-4a5c-a928-d2e7bf339f25" in masked and "fffbb2d8-ef0f-49a5-8d22-cd43240c4d04" in masked
+    assert code not in masked and masked.endswith(" [mã]")
