@@ -58,6 +58,10 @@ class SicknessForm(forms.Form):
     child_age = forms.IntegerField(
         label=_("Nghỉ chăm con ốm: tuổi của con (bỏ trống nếu bạn bị ốm)"), min_value=0, max_value=17, required=False
     )
+    long_term = forms.BooleanField(
+        label=_("Bệnh thuộc danh mục bệnh cần chữa trị dài ngày của Bộ Y tế (tính phần hưởng tiếp từ 01/07/2025)"),
+        required=False,
+    )
 
 
 class MaternityForm(forms.Form):

@@ -128,6 +128,10 @@ def test_pages_and_api_answer_and_a_2025_result_links_no_text_the_library_lacks(
     assert body["lines"][-1]["amount"] == 47_060_000 and body["needs_confirmation"]
     page = client.get("/tinh-toan/om-dau/", {"on": "02/03/2026", "wage": "8.000.000", "days_off": "3"})
     assert "750.000 đ" in page.content.decode() and "/phap-luat/41-2024-qh15/dieu-45" in page.content.decode()
+    long_term = {"on": "02/03/2026", "wage": "8.000.000", "days_off": "10", "days_used": "28", "long_term": "on"}
+    assert "1.833.336 đ" in client.get("/tinh-toan/om-dau/", long_term).content.decode()
+    api_long_term = {"on": "2026-03-02", "wage": "8000000", "days_off": "10", "days_used": "28", "long_term": "true"}
+    assert client.get("/api/v1/calculators/sickness", api_long_term).json()["lines"][-1]["amount"] == 1_833_336
     assert client.get("/api/v1/calculators/sickness", {"on": "2015-06-01", "wage": "1", "days_off": "1"}).json() == {
         "detail": "Công cụ tính trợ cấp ốm đau theo Luật Bảo hiểm xã hội 58/2014/QH13 (từ 01/01/2016) và "
         "41/2024/QH15 (từ 01/07/2025); ngày nghỉ 01/06/2015 còn theo luật cũ hơn, chưa được tính ở đây.",
@@ -136,3 +140,34 @@ def test_pages_and_api_answer_and_a_2025_result_links_no_text_the_library_lacks(
     insurance = client.get("/api/v1/calculators/insurance", {"start": "2025-05", "salary": "6000000", "region": "I"})
     decree = next(s for s in insurance.json()["sources"] if "73/2024" in s["document"])
     assert decree["url"] == ""  # the library has no Nghị định 73/2024: no link answering 404
+
+
+def test_a_long_term_illness_goes_on_past_the_yearly_days_at_the_lower_rate_for_the_years_paid() -> None:
+    # 30 days a year for 5 years paid, 28 used: 2 days at 75% (250.000 a day), then 8 working days at 50%:
+    # 50% × 8.000.000 = 4.000.000 a month, ÷ 24 = 166.667 a day, × 8 = 1.333.336 (41/2024 Điều 43 khoản 2, 45 khoản 3).
+    result = sickness.sickness_benefit(data=_sick(days_off=Decimal(10), days_used=Decimal(28), long_term=True))
+    amounts = {line.label: line.amount for line in result.lines}
+    assert amounts["Phần hưởng ở mức 75%"] == 500_000
+    assert amounts["Mức hưởng tiếp một ngày (bệnh cần chữa trị dài ngày)"] == 166_667
+    assert amounts["Phần hưởng tiếp"] == 1_333_336
+    assert result.lines[-1].is_total and result.lines[-1].amount == 1_833_336
+    assert result.warnings == [] and "10 ngày" in result.verdict
+    assert {"Điều 43 khoản 2", "Điều 45 khoản 3"} <= {c.article for c in result.citations}
+    # 20 years paid: 55% × 8.000.000 = 4.400.000; ÷ 24 = 183.333; 30 years: 65% → 5.200.000; ÷ 24 = 216.667.
+    for years, daily in ((20, 183_333), (30, 216_667)):
+        lines = sickness.sickness_benefit(
+            data=_sick(days_off=Decimal(1), days_used=Decimal(70), insured_years=years, long_term=True)
+        ).lines
+        assert lines[-1].amount == daily
+
+
+def test_a_long_term_illness_is_refused_where_the_tool_cannot_compute_it() -> None:
+    unticked = sickness.sickness_benefit(data=_sick(days_off=Decimal(5), days_used=Decimal(28)))
+    assert "đánh dấu ô “bệnh cần chữa trị dài ngày”" in unticked.warnings[0]
+    for extra, code in (
+        ({"child_age": 2}, "long_term_child"),
+        ({"on": dt.date(2025, 6, 2)}, "long_term_before_2025"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            sickness.sickness_benefit(data=_sick(long_term=True, **extra))
+        assert error.value.code == code
