@@ -120,6 +120,15 @@ class MaternityForm(forms.Form):
     rested_for_pregnancy = forms.BooleanField(
         label=_("Mẹ phải nghỉ dưỡng thai theo chỉ định của bác sĩ"), required=False
     )
+    infertility_treatment = forms.BooleanField(
+        label=_("Mẹ phải nghỉ việc để điều trị vô sinh (sinh từ 01/07/2025)"), required=False
+    )
+    months_paid_last_24 = forms.IntegerField(
+        label=_("Điều trị vô sinh: số tháng đóng bảo hiểm xã hội bắt buộc trong 24 tháng trước khi sinh"),
+        min_value=0,
+        max_value=24,
+        required=False,
+    )
     weeks_pregnant = forms.IntegerField(
         label=_("Sảy thai, phá thai, thai chết lưu: tuổi thai (số tuần)"), min_value=0, max_value=45, required=False
     )

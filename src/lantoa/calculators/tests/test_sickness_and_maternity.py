@@ -81,6 +81,24 @@ def test_a_mother_needs_six_months_in_the_last_twelve_or_three_after_resting_on_
     assert maternity.maternity_benefit(book=BOOK, data=rested).is_ok
 
 
+def test_a_mother_who_left_work_to_treat_infertility_needs_six_months_in_the_last_twenty_four() -> None:
+    # 41/2024 Điều 50 khoản 5: 2 months in the last 12 but 6 in the last 24, after leaving work for the treatment.
+    treated = _birth(months_paid_last_12=2, infertility_treatment=True, months_paid_last_24=6)
+    result = maternity.maternity_benefit(book=BOOK, data=treated)
+    assert result.is_ok and "Điều 50 khoản 5" in {c.article for c in result.citations}
+    assert result.lines[-1].amount == 47_060_000  # 6 × 7.000.000 + 2 × 2.530.000, as for any qualifying mother
+    too_few = maternity.maternity_benefit(book=BOOK, data=_birth(months_paid_last_12=2, infertility_treatment=True,
+                                                               months_paid_last_24=5))  # fmt: skip
+    assert not too_few.is_ok and "24 tháng trước khi sinh (Điều 50 khoản 5)" in too_few.verdict
+    not_treated = maternity.maternity_benefit(book=BOOK, data=_birth(months_paid_last_12=2, months_paid_last_24=12))
+    assert not not_treated.is_ok
+    before = _birth(
+        born_on=dt.date(2025, 3, 1), months_paid_last_12=2, infertility_treatment=True, months_paid_last_24=8
+    )
+    under_2014 = maternity.maternity_benefit(book=BOOK, data=before)
+    assert not under_2014.is_ok and any("chỉ áp dụng cho lần nghỉ sinh từ 01/07/2025" in n for n in under_2014.notes)
+
+
 @pytest.mark.parametrize(
     ("children", "surgery", "days"), [(1, False, 5), (1, True, 7), (2, False, 10), (2, True, 14), (3, False, 13)]
 )

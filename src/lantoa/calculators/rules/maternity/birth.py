@@ -40,7 +40,7 @@ def mother_birth(
 ) -> Result:
     articles = ARTICLES[rule]
     result = Result(title=title, on=data.first_day_off)
-    ok, condition = qualifies(data, articles, after_resting=True)
+    ok, condition = qualifies(data, articles, is_birth=True)
     result.cite(rule.cite(condition))
     if not ok:
         result.is_ok = False
@@ -49,6 +49,17 @@ def mother_birth(
             "trong 12 tháng trước khi sinh (%(law)s, %(condition)s), hoặc đủ 03 tháng nếu đã đóng đủ 12 tháng và phải "
             "nghỉ dưỡng thai theo chỉ định (%(rested)s)."
         ) % {"law": rule.document, "condition": articles.condition, "rested": articles.condition_rested}
+        if articles.condition_infertility:
+            result.verdict += " " + _(
+                "Nếu phải nghỉ việc để điều trị vô sinh: đủ 06 tháng trong 24 tháng trước khi sinh (%(article)s)."
+            ) % {"article": articles.condition_infertility}
+        elif data.infertility_treatment:
+            result.notes.append(
+                _(
+                    "Điều kiện đóng đủ 06 tháng trong 24 tháng khi phải nghỉ việc để điều trị vô sinh chỉ áp dụng cho "
+                    "lần nghỉ sinh từ 01/07/2025 (Luật 41/2024/QH15 Điều 50 khoản 5)."
+                )
+            )
         result.add(Line(_("Trợ cấp thai sản"), _("không đủ điều kiện"), 0, is_total=True))
         result.notes.append(
             _("Nếu chồng bạn đủ điều kiện (Điều 50 khoản 2), chồng được trợ cấp một lần (Điều 58 khoản 1).")

@@ -32,6 +32,7 @@ BIRTH, PRENATAL, MISCARRIAGE, ADOPTION, IUD, STERILISATION = (
     "sterilisation",
 )
 MONTHS_FOR_BIRTH, MONTHS_AFTER_RESTING, MONTHS_TOTAL_AFTER_RESTING = 6, 3, 12  # in the 12 months before the birth
+MONTHS_AFTER_INFERTILITY = 6  # in the 24 months before the birth, after leaving work to treat infertility (41/2024)
 AVERAGE_MONTHS, ALLOWANCE_LEVELS = 6, 2
 
 
@@ -43,6 +44,8 @@ class MaternityInput:
     months_paid_last_12: int | None  # months of compulsory insurance in the 12 months before the birth or adoption
     children: int = 1
     rested_for_pregnancy: bool = False  # the mother had to rest on a doctor's order while pregnant
+    infertility_treatment: bool = False  # the mother had to leave work to treat infertility
+    months_paid_last_24: int | None = None  # months of compulsory insurance in the 24 months before the birth
     months_paid_total: int = 0
     caesarean_or_premature: bool = False  # the father's days
     mother_qualifies: bool = True  # 41/2024: the father gets the one-time allowance only when the mother does not
@@ -64,6 +67,7 @@ class MaternityInput:
 class MaternityArticles:
     condition: str  # 6 months in the 12 before the birth or adoption
     condition_rested: str  # 3 months after resting on a doctor's order, with 12 paid
+    condition_infertility: str | None  # 6 months in the 24 before, after leaving work to treat infertility
     prenatal: str
     prenatal_most: "StrOrPromise"  # how many days the check-ups give
     miscarriage: str
@@ -86,6 +90,7 @@ ARTICLES = {
     LAW_2014: MaternityArticles(
         condition="Điều 31 khoản 2",
         condition_rested="Điều 31 khoản 3",
+        condition_infertility=None,
         prenatal="Điều 32 khoản 1",
         prenatal_most=gettext_lazy(
             "05 lần, mỗi lần 01 ngày; 02 ngày nếu ở xa cơ sở khám bệnh hoặc có bệnh lý, thai không bình thường"
@@ -108,6 +113,7 @@ ARTICLES = {
     LAW_2024: MaternityArticles(
         condition="Điều 50 khoản 2",
         condition_rested="Điều 50 khoản 3",
+        condition_infertility="Điều 50 khoản 5",
         prenatal="Điều 51 khoản 1",
         prenatal_most=gettext_lazy("tối đa 05 lần, mỗi lần không quá 02 ngày"),
         miscarriage="Điều 52 khoản 1",
@@ -128,8 +134,16 @@ ARTICLES = {
 }
 
 
-def qualifies(data: MaternityInput, articles: MaternityArticles, *, after_resting: bool) -> tuple[bool, str]:
-    """6 months in the 12 before; for a birth also 3 months after resting on a doctor's order, with 12 paid."""
+def qualifies(data: MaternityInput, articles: MaternityArticles, *, is_birth: bool) -> tuple[bool, str]:
+    """6 months in the 12 before; for a birth also 3 months after resting on a doctor's order, with 12 paid, and
+    from 01/07/2025 6 months in the 24 before after leaving work to treat infertility."""
+    if (
+        is_birth
+        and articles.condition_infertility
+        and data.infertility_treatment
+        and (data.months_paid_last_24 or 0) >= MONTHS_AFTER_INFERTILITY
+    ):
+        return True, articles.condition_infertility
     months = data.months_paid_last_12
     if months is None:
         raise ValidationError(
@@ -139,7 +153,7 @@ def qualifies(data: MaternityInput, articles: MaternityArticles, *, after_restin
     if months >= MONTHS_FOR_BIRTH:
         return True, articles.condition
     if (
-        after_resting
+        is_birth
         and data.rested_for_pregnancy
         and data.months_paid_total >= MONTHS_TOTAL_AFTER_RESTING
         and months >= MONTHS_AFTER_RESTING

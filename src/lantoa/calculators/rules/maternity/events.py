@@ -151,7 +151,7 @@ def adoption(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -
             params={"article": articles.adoption},
         )
     result = Result(title=_("Chế độ thai sản khi nhận nuôi con nuôi dưới 06 tháng tuổi"), on=data.first_day_off)
-    ok, condition = qualifies(data, articles, after_resting=False)
+    ok, condition = qualifies(data, articles, is_birth=False)
     result.cite(rule.cite(condition), rule.cite(articles.adoption))
     if not ok:
         result.is_ok = False
