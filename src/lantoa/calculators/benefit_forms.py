@@ -75,6 +75,7 @@ class MaternityForm(forms.Form):
                 _("Sảy thai, nạo, hút thai, phá thai, thai chết lưu (từ 01/07/2025 cả thai ngoài tử cung)"),
             ),
             (maternity.ADOPTION, _("Nhận nuôi con nuôi dưới 6 tháng tuổi")),
+            (maternity.SURROGACY, _("Người mẹ nhờ mang thai hộ nhận con (từ 01/07/2025)")),
             (maternity.IUD, _("Đặt vòng tránh thai")),
             (maternity.STERILISATION, _("Triệt sản")),
         ],
@@ -92,7 +93,9 @@ class MaternityForm(forms.Form):
         widget=forms.RadioSelect,
     )
     born_on = VnDateField(
-        label=_("Ngày sinh con, hoặc ngày xảy ra sự việc (sảy thai, nhận con nuôi, đặt vòng, khám thai lần đầu)")
+        label=_(
+            "Ngày sinh con, hoặc ngày xảy ra sự việc (sảy thai, nhận con nuôi hoặc nhận con nhờ mang thai hộ, đặt vòng, khám thai lần đầu)"
+        )
     )
     leave_from = VnDateField(
         label=_("Ngày bắt đầu nghỉ, nếu khác ngày trên (mẹ được nghỉ trước khi sinh tối đa 2 tháng)"), required=False
@@ -143,7 +146,10 @@ class MaternityForm(forms.Form):
         label=_("Khám thai trước 01/07/2025: ở xa cơ sở y tế, có bệnh lý hoặc thai không bình thường"),
         required=False,
     )
-    child_born_on = VnDateField(label=_("Nhận con nuôi: ngày sinh của con nuôi"), required=False)
+    child_born_on = VnDateField(label=_("Nhận con nuôi, nhận con nhờ mang thai hộ: ngày sinh của con"), required=False)
+    surrogate_qualifies = forms.BooleanField(
+        label=_("Nhờ mang thai hộ: người mang thai hộ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False
+    )
     caesarean_or_premature = forms.BooleanField(
         label=_("Vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
     )

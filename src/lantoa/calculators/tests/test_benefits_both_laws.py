@@ -201,6 +201,32 @@ def test_an_adopted_child_under_six_months_gives_leave_to_six_months_and_the_all
     assert short.is_ok is False
 
 
+def test_the_mother_who_asked_for_a_surrogate_has_leave_to_six_months_and_a_month_more_for_a_twin() -> None:
+    # 41/2024 Điều 55 khoản 1: twins born 01/08/2026, received 05/08: until 6 months + 1 month for the second child
+    # (01/03/2027): 05/08 → 05/02/2027 is 6 months, then 24 days; a day = 9.000.000 ÷ 30 = 300.000 (Điều 59 khoản 3).
+    twins = {"born_on": dt.date(2026, 8, 5), "child_born_on": dt.date(2026, 8, 1), "children": 2}
+    result = _benefit(event=maternity.SURROGACY, average_wage_vnd=9_000_000, **twins)
+    lines = _lines(result)
+    assert lines["Thời gian nghỉ"] == 6 and "01/03/2027): 6 tháng 24 ngày" in result.lines[0].formula
+    assert lines["Trợ cấp thai sản"] == 54_000_000 + 300_000 * 24
+    assert lines["Trợ cấp một lần khi nhận con nhờ mang thai hộ"] == 10_120_000  # 2 × 2.530.000 × 2 children
+    assert result.lines[-1].amount == 71_320_000
+    assert {"41/2024/QH15 Điều 55 khoản 1", "41/2024/QH15 Điều 58 khoản 2"} <= _articles(result)
+    # The surrogate qualifies for the one-time allowance: then the mother does not have it (Điều 58 khoản 2).
+    surrogate_paid = _benefit(event=maternity.SURROGACY, average_wage_vnd=9_000_000, surrogate_qualifies=True, **twins)
+    assert surrogate_paid.lines[-1].amount == 61_200_000 and "Điều 58 khoản 2" in surrogate_paid.notes[0]
+    refused: list[tuple[dict[str, Any], str]] = [
+        ({"born_on": dt.date(2025, 3, 5), "child_born_on": dt.date(2025, 3, 1)}, "surrogacy_before_2025"),
+        ({"parent": maternity.FATHER, **twins}, "event_parent"),
+        ({"born_on": dt.date(2026, 8, 5), "child_born_on": None}, "child_born_missing"),
+    ]
+    for extra, code in refused:
+        with pytest.raises(ValidationError) as error:
+            _benefit(event=maternity.SURROGACY, **extra)
+        assert error.value.code == code
+    assert not _benefit(event=maternity.SURROGACY, months_paid_last_12=5, **twins).is_ok
+
+
 def test_the_average_is_computed_from_the_months_paid_when_under_six() -> None:
     wages = (6_000_000, 7_000_000, 8_000_000)
     result = _benefit(
@@ -248,7 +274,12 @@ def test_the_page_and_the_api_compute_the_new_cases(client: Client, parameters: 
     )
     refused = client.get("/api/v1/calculators/maternity", query | {"child_born_on": "2025-08-01"})
     assert refused.status_code == 422 and refused.json()["code"] == "child_too_old"
-    wrong = client.get("/api/v1/calculators/maternity", query | {"event": "surrogacy"})
+    surrogacy = {"event": "surrogacy", "born_on": "2026-08-05", "child_born_on": "2026-08-01", "children": "2"}
+    surrogacy_body = client.get(
+        "/api/v1/calculators/maternity", query | surrogacy | {"months_paid_last_12": "8"}
+    ).json()
+    assert surrogacy_body["lines"][-1]["amount"] == 71_320_000
+    wrong = client.get("/api/v1/calculators/maternity", query | {"event": "death"})
     assert wrong.status_code == 422 and "event" in wrong.json()["detail"]
     page = client.get(
         "/tinh-toan/thai-san/",

@@ -1,6 +1,7 @@
 """Maternity benefit (chế độ thai sản) under Luật BHXH 58/2014 (leave begun 01/01/2016–30/06/2025) and 41/2024 (from
-01/07/2025): a birth (`birth`), and check-ups, miscarriage, contraception and adoption (`events`); what they share
-(the input, the articles of each law, the average wage, the one-time allowance) is in `common`.
+01/07/2025): a birth (`birth`), a child received by adoption or surrogacy (`received`), and check-ups, miscarriage and
+contraception (`events`); what they share (the input, the articles of each law, the average wage, the one-time
+allowance) is in `common`.
 """
 
 from django.core.exceptions import ValidationError
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Result
-from lantoa.calculators.rules.maternity import events
+from lantoa.calculators.rules.maternity import events, received
 from lantoa.calculators.rules.maternity.birth import father_birth, mother_birth
 from lantoa.calculators.rules.maternity.common import (
     ADOPTION,
@@ -19,6 +20,7 @@ from lantoa.calculators.rules.maternity.common import (
     MOTHER,
     PRENATAL,
     STERILISATION,
+    SURROGACY,
     MaternityInput,
 )
 from lantoa.calculators.rules.severance import add_months
@@ -33,10 +35,11 @@ __all__ = [
     "MOTHER",
     "PRENATAL",
     "STERILISATION",
+    "SURROGACY",
     "MaternityInput",
     "maternity_benefit",
 ]
-MOTHER_ONLY = {PRENATAL, MISCARRIAGE, IUD}
+MOTHER_ONLY = {PRENATAL, MISCARRIAGE, IUD, SURROGACY}
 MONTHS_BEFORE_BIRTH = 2  # the mother's leave starts at most 2 months before the birth (BLLĐ Điều 139 khoản 1)
 
 
@@ -74,8 +77,8 @@ def maternity_benefit(*, book: ParameterBook, data: MaternityInput) -> Result:
         result = events.prenatal(data=data, rule=rule)
     elif data.event == MISCARRIAGE:
         result = events.miscarriage(book=book, data=data, rule=rule)
-    elif data.event == ADOPTION:
-        result = events.adoption(book=book, data=data, rule=rule)
+    elif data.event in (ADOPTION, SURROGACY):
+        result = received.child_received(book=book, data=data, rule=rule)
     elif data.event in (IUD, STERILISATION):
         result = events.contraception(data=data, rule=rule)
     else:

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 MOTHER, FATHER = "mother", "father"
-BIRTH, PRENATAL, MISCARRIAGE, ADOPTION, IUD, STERILISATION = (
+BIRTH, PRENATAL, MISCARRIAGE, ADOPTION, SURROGACY, IUD, STERILISATION = (
     "birth",
     "prenatal",
     "miscarriage",
     "adoption",
+    "surrogacy",  # the mother who asked for a surrogate receives the child
     "iud",
     "sterilisation",
 )
@@ -56,6 +57,7 @@ class MaternityInput:
     child_born_on: dt.date | None = None  # adoption
     far_or_pathology: bool = False  # 58/2014 Điều 32 khoản 1: 2 days a check-up
     only_father_insured: bool = False  # 58/2014 Điều 38: the father gets the allowance when only he is insured
+    surrogate_qualifies: bool = False  # 41/2024 Điều 58 khoản 2: then the surrogate, not the mother, has the allowance
     monthly_wages: tuple[int, ...] = ()  # the contribution wages of the last months, to average here
 
     @property
@@ -147,7 +149,7 @@ def qualifies(data: MaternityInput, articles: MaternityArticles, *, is_birth: bo
     months = data.months_paid_last_12
     if months is None:
         raise ValidationError(
-            _("Hãy nhập số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh hoặc nhận con nuôi."),
+            _("Hãy nhập số tháng đóng bảo hiểm xã hội bắt buộc trong 12 tháng trước khi sinh hoặc nhận con."),
             code="months_missing",
         )
     if months >= MONTHS_FOR_BIRTH:

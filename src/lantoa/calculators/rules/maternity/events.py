@@ -1,8 +1,6 @@
-"""Maternity cases other than a birth: check-ups (58/2014 Điều 32; 41/2024 Điều 51), miscarriage and the like
-(Điều 33; Điều 52), contraception (Điều 37; Điều 57) and adopting a child under 6 months (Điều 36, 38; Điều 56, 58).
-"""
+"""Maternity cases other than a birth or a child received: check-ups (58/2014 Điều 32; 41/2024 Điều 51), miscarriage
+and the like (Điều 33; Điều 52) and contraception (Điều 37; Điều 57)."""
 
-import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -16,20 +14,16 @@ from lantoa.calculators.rules.maternity.common import (
     ARTICLES,
     IUD,
     MaternityInput,
-    allowance,
     average_wage,
     daily,
-    qualifies,
     whole_days,
 )
-from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import InsuranceLaw
 
 CHECK_UPS, CHECK_UP_DAYS_MOST = 5, 2
 MISCARRIAGE_DAYS = (10, 20, 40, 50)
 AS_BIRTH_FROM_WEEK = 22  # 41/2024 Điều 52 khoản 2
 IUD_DAYS, STERILISATION_DAYS = 7, 15
-ADOPTED_UNDER_MONTHS = 6
 
 
 def _days_result(
@@ -126,92 +120,3 @@ def contraception(*, data: MaternityInput, rule: InsuranceLaw) -> Result:
     where = f"{article} {point}" if not rule.is_2024 else article  # 41/2024 Điều 57 khoản 1 has no points
     result.notes.append(_("Thời gian nghỉ tính cả ngày lễ, tết, ngày nghỉ hằng tuần."))
     return _days_result(result=result, data=data, rule=rule, most=most, article=where, per=30, kind=_("liên tục"))
-
-
-def months_and_days(start: dt.date, end: dt.date) -> tuple[int, int]:
-    """Whole months from `start` (the first day off) to `end` (excluded), and the odd days left."""
-    months = 0
-    while add_months(start, months + 1) <= end:
-        months += 1
-    return months, (end - add_months(start, months)).days
-
-
-def adoption(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
-    articles = ARTICLES[rule]
-    received = data.born_on
-    if data.child_born_on is None or data.child_born_on > received:
-        raise ValidationError(
-            _("Hãy nhập ngày sinh của con nuôi (trước hoặc bằng ngày nhận con)."), code="child_born_missing"
-        )
-    six_months = add_months(data.child_born_on, ADOPTED_UNDER_MONTHS)
-    if received >= six_months:
-        raise ValidationError(
-            _("Chế độ thai sản khi nhận nuôi con nuôi chỉ áp dụng với con dưới 06 tháng tuổi (%(article)s)."),
-            code="child_too_old",
-            params={"article": articles.adoption},
-        )
-    result = Result(title=_("Chế độ thai sản khi nhận nuôi con nuôi dưới 06 tháng tuổi"), on=data.first_day_off)
-    ok, condition = qualifies(data, articles, is_birth=False)
-    result.cite(rule.cite(condition), rule.cite(articles.adoption))
-    if not ok:
-        result.is_ok = False
-        result.verdict = _(
-            "Chưa đủ điều kiện: phải đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trong 12 tháng trước khi nhận nuôi "
-            "con nuôi (%(law)s, %(condition)s)."
-        ) % {"law": rule.document, "condition": condition}
-        result.add(Line(_("Trợ cấp thai sản"), _("không đủ điều kiện"), 0, is_total=True))
-        return result
-    monthly = average_wage(result, data, rule, short_allowed=False)
-    months, odd = months_and_days(data.first_day_off, six_months)
-    per_day = daily(monthly, 30)
-    benefit = round_vnd(Decimal(monthly) * months) + round_vnd(Decimal(per_day) * odd)
-    result.cite(rule.cite(articles.per_30))
-    result.add(
-        Line(
-            _("Thời gian nghỉ"),
-            _("từ %(start)s đến khi con đủ 6 tháng tuổi (%(end)s): %(months)s tháng %(days)s ngày")
-            % {
-                "start": data.first_day_off.strftime("%d/%m/%Y"),
-                "end": six_months.strftime("%d/%m/%Y"),
-                "months": months,
-                "days": odd,
-            },
-            Decimal(months),
-            "months",
-        )
-    )
-    result.add(Line(_("Trợ cấp một ngày lẻ"), _("%(wage)s ÷ 30 ngày") % {"wage": money(monthly)}, per_day))
-    result.add(
-        Line(
-            _("Trợ cấp thai sản"),
-            _("%(wage)s × %(months)s tháng + %(daily)s × %(days)s ngày")
-            % {"wage": money(monthly), "months": months, "daily": money(per_day), "days": odd},
-            benefit,
-        )
-    )
-    extra = allowance(
-        result,
-        book=book,
-        rule=rule,
-        on=received,
-        children=data.children,
-        article=articles.allowance_adoption,
-        label=_("Trợ cấp một lần khi nhận con nuôi"),
-    )
-    result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), benefit + extra, is_total=True))
-    result.is_ok = True
-    result.verdict = _("Bạn được nghỉ %(months)s tháng %(days)s ngày và nhận khoảng %(total)s (%(law)s).") % {
-        "months": months,
-        "days": odd,
-        "total": money(benefit + extra),
-        "law": rule.document,
-    }
-    result.notes.append(
-        _(
-            "Cha và mẹ cùng đủ điều kiện thì chỉ một người được nghỉ (Điều 56 khoản 1); người nhận con nuôi mà không "
-            "nghỉ việc chỉ được trợ cấp một lần (Điều 56 khoản 2)."
-        )
-        if rule.is_2024
-        else _("Cha và mẹ cùng đủ điều kiện thì chỉ một người được nghỉ (Điều 36).")
-    )
-    return result
