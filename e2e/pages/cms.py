@@ -10,7 +10,8 @@ class Cms:
 
     def login(self, username: str, password: str) -> None:
         self.page.context.clear_cookies()
-        self.page.goto(f"{self.base}/cms/login/")
+        self.page.goto(f"{self.base}/cms/")  # the site's one sign-in page, then back to the CMS
+        expect(self.page).to_have_url(f"{self.base}/office/login/?next=/cms/")
         self.page.locator("#id_username").fill(username)
         self.page.locator("#id_password").fill(password)
         self.page.locator("form button[type=submit]").click()

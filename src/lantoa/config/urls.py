@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as WagtailPagesSitemap
@@ -36,6 +37,8 @@ urlpatterns = [
     re_path(r"^api/", core_views.page_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # One sign-in page for every official and editor (Vietnamese, throttled): Wagtail's own redirects there.
+    path("cms/login/", RedirectView.as_view(pattern_name="orgs:login", query_string=True)),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

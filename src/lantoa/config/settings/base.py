@@ -138,6 +138,7 @@ else:
 
 AUTH_USER_MODEL = "orgs.User"
 LOGIN_URL = "orgs:login"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "orgs:office-home"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
