@@ -9,6 +9,15 @@ def test_wagtails_approve_and_publish_button_reads_with_a_space():
     assert label == "Phê chuẩn và xuất bản"
 
 
+def test_how_long_ago_reads_in_vietnamese():
+    import datetime as dt
+
+    from django.utils.timesince import timesince
+
+    with translation.override("vi"):
+        assert timesince(dt.datetime(2026, 1, 1, 8, 0), now=dt.datetime(2026, 1, 1, 8, 13)) == "13\xa0phút"
+
+
 def test_an_editor_signs_in_on_the_sites_page_and_reads_the_cms_in_vietnamese(client, admin_user):
     assert client.get("/cms/login/?next=/cms/pages/")["Location"] == "/office/login/?next=/cms/pages/"
     assert client.get("/cms/")["Location"] == "/office/login/?next=/cms/"
