@@ -50,8 +50,8 @@ class _Beat(threading.Thread):
             logger.warning("heartbeat of task %s not recorded (%s)", self.task_id, type(error).__name__)
             connection.close()
             return
-        if not stamped:  # the reaper took the job for lost: whatever this run records now comes too late
-            logger.warning("heartbeat of task %s, already reaped as lost: its result comes too late", self.task_id)
+        if not stamped:  # the reaper took the job for lost while it runs: it may be started again beside this run
+            logger.warning("task %s was reaped as lost while still running: its heartbeat came too late", self.task_id)
             self.stopped.set()
 
 
