@@ -13,11 +13,19 @@ export DEBUG="${DEBUG:-false}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
-"$PY" manage.py db_worker --interval 2 & pids+=($!)
-"$PY" manage.py run_scheduler & pids+=($!)
+# Each program dies with this script, even when it is killed with SIGKILL and its trap never runs: the kernel sends
+# it SIGTERM when its parent (this shell) dies (setpriv --pdeathsig, util-linux; absent elsewhere: the trap only).
+# No autoreload (Django's reloader runs the program in a child that a killed parent would leave running): restart
+# the demo to run changed code.
+with_parent=()
+if command -v setpriv >/dev/null && setpriv --pdeathsig TERM true 2>/dev/null; then
+  with_parent=(setpriv --pdeathsig TERM)
+fi
+"${with_parent[@]}" "$PY" manage.py db_worker --no-reload --interval 2 & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py run_scheduler & pids+=($!)
 # Files printed with another address (the demo moved to another port) are built again now, not at the next hourly timer.
-"$PY" manage.py public_files >/dev/null & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py public_files >/dev/null & pids+=($!)
 # --insecure: runserver serves the static files with DEBUG off too (settings.dev serves the media).
-"$PY" manage.py runserver --insecure "127.0.0.1:$PORT" & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py runserver --noreload --insecure "127.0.0.1:$PORT" & pids+=($!)
 server=$!
 wait "$server"

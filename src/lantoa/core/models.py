@@ -54,3 +54,22 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TaskHeartbeat(models.Model):
+    """The proof that a running job's worker is alive: stamped every TASKS_HEARTBEAT_SECONDS by its process
+    (core/heartbeat.py); the scheduler fails a running job whose stamp is too old (scheduler.reap_stale)."""
+
+    task_result = models.OneToOneField(
+        "django_tasks_database.DBTaskResult", on_delete=models.CASCADE, primary_key=True, related_name="heartbeat"
+    )
+    worker_id = models.CharField(_("mã tiến trình xử lý"), max_length=64)
+    process = models.CharField(_("máy và số tiến trình"), max_length=255)  # host:pid, for the operator
+    beat_at = models.DateTimeField(_("tín hiệu gần nhất lúc"))
+
+    class Meta:
+        verbose_name = _("tín hiệu sống của công việc")
+        verbose_name_plural = _("tín hiệu sống của công việc")
+
+    def __str__(self) -> str:
+        return f"{self.task_result_id} @ {self.process}"

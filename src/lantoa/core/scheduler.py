@@ -6,11 +6,12 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from lantoa.core.models import ScheduledRun
+from lantoa.core.models import ScheduledRun, TaskHeartbeat
 from lantoa.core.tasks import run_timer
 
 logger = logging.getLogger(__name__)
@@ -54,15 +55,31 @@ def enqueue_due(*, now: dt.datetime | None = None) -> list[str]:
 
 
 def reap_stale(*, now: dt.datetime | None = None) -> int:
-    """Mark failed every job still running long after it started: its worker was killed and will never finish it."""
+    """Mark failed every running job whose worker is gone, and return how many: its heartbeat (core/heartbeat.py)
+    stopped TASKS_HEARTBEAT_TIMEOUT_SECONDS ago, or it never beat and started TASKS_STALE_AFTER_SECONDS ago.
+
+    Failed, not queued again: a job that killed its worker (an import too big for memory) would kill the next
+    one too. Timers run at their next slot; a person's job offers **Chạy lại**."""
     now = now or timezone.now()
-    cutoff = now - dt.timedelta(seconds=settings.TASKS_STALE_AFTER_SECONDS)
-    reaped = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff).update(
-        status=TaskResultStatus.FAILED,
-        finished_at=now,
-        exception_class_path=WORKER_LOST,
-        traceback="Tiến trình xử lý đã dừng giữa chừng; công việc được đánh dấu thất bại.",
+    silent = Q(heartbeat__beat_at__lt=now - dt.timedelta(seconds=settings.TASKS_HEARTBEAT_TIMEOUT_SECONDS))
+    never_beat = Q(
+        heartbeat__isnull=True, started_at__lt=now - dt.timedelta(seconds=settings.TASKS_STALE_AFTER_SECONDS)
     )
+    lost = DBTaskResult.objects.filter(silent | never_beat, status=TaskResultStatus.RUNNING)
+    lost_ids = [str(pk) for pk in lost.values_list("id", flat=True)]
+    # the conditions again: a job that beat or ended since the read above is left alone
+    reaped = (
+        lost.filter(id__in=lost_ids).update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            exception_class_path=WORKER_LOST,
+            traceback="Tiến trình xử lý đã dừng giữa chừng; công việc được đánh dấu thất bại.",
+        )
+        if lost_ids
+        else 0
+    )
+    # the heartbeats of jobs that ended: those just failed, and any a worker could not remove itself
+    TaskHeartbeat.objects.exclude(task_result__status=TaskResultStatus.RUNNING).delete()
     if reaped:
-        logger.warning("stale jobs marked failed", extra={"count": reaped})
+        logger.warning("%s task(s) of lost workers marked failed: %s", reaped, ", ".join(lost_ids))
     return reaped

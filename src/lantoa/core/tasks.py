@@ -5,8 +5,11 @@ from django.core.management import call_command
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-# what each timer does, in the words of the office's jobs page
+# what each timer does, in the words of the office's jobs page: one label per timer of TASKS_SCHEDULE
 TIMER_LABELS = {
+    "legal_index": _("Cập nhật chỉ mục tra cứu pháp luật"),
+    "plans_sync": _("Cập nhật chỉ tiêu và kỳ báo cáo"),
+    "plans_figures": _("Tính số liệu chỉ tiêu cho bảng điều khiển"),
     "compute_hotspots": _("Tính cảnh báo sớm điểm nóng"),
     "escalate_voice_cases": _("Chuyển cấp phản ánh quá hạn"),
     "plans_remind": _("Nhắc việc kế hoạch"),

@@ -332,7 +332,11 @@ CONTENT_SECURITY_POLICY = {
 # --- tasks: background work on the database (django-tasks API, django-tasks-db backend; see docs/tasks.md) ---
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# tasks: a job still "running" this many seconds after it started is taken to have lost its worker
+# tasks: the worker stamps each running job's heartbeat this often (core/heartbeat.py) ...
+TASKS_HEARTBEAT_SECONDS = env.float("TASKS_HEARTBEAT_SECONDS", default=30.0)
+# ... and the scheduler fails a running job whose last stamp is older than this: its worker died
+TASKS_HEARTBEAT_TIMEOUT_SECONDS = env.float("TASKS_HEARTBEAT_TIMEOUT_SECONDS", default=150.0)
+# tasks: a running job that never beat (its worker died as it took it) is failed this many seconds after it started
 TASKS_STALE_AFTER_SECONDS = env.int("TASKS_STALE_AFTER_SECONDS", default=3600)
 # tasks: the timers the scheduler enqueues: (command, kind, hh:mm in TIME_ZONE[, ISO weekday for weekly])
 TASKS_SCHEDULE: list[tuple[Any, ...]] = [

@@ -2,15 +2,17 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from lantoa.core import scheduler
 from lantoa.core.models import ScheduledRun
-from lantoa.core.tasks import run_timer
+from lantoa.core.tasks import TIMER_LABELS, run_timer
 
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 ONE_TIMER = [("reach_rollup", "daily", "07:30")]
@@ -92,3 +94,21 @@ def test_healthz_reports_the_backlog_of_pending_jobs(client):
 
     assert backlog["pending"] == 2
     assert backlog["oldest_age_seconds"] >= 300
+
+
+def test_every_timer_has_a_vietnamese_label():
+    assert {name for name, *_schedule in settings.TASKS_SCHEDULE} <= TIMER_LABELS.keys()
+
+
+@pytest.mark.django_db
+def test_the_jobs_page_names_the_index_and_plans_timers_in_vietnamese(client, union_officer):
+    for name in ("legal_index", "plans_sync", "plans_figures"):
+        run_timer.enqueue(name)
+    client.force_login(union_officer)
+
+    page = client.get(reverse("orgs:jobs")).content.decode()
+
+    assert "Cập nhật chỉ mục tra cứu pháp luật" in page
+    assert "Cập nhật chỉ tiêu và kỳ báo cáo" in page
+    assert "Tính số liệu chỉ tiêu cho bảng điều khiển" in page
+    assert not any(f">{name}<" in page for name in ("legal_index", "plans_sync", "plans_figures"))
