@@ -13,14 +13,10 @@ export DEBUG="${DEBUG:-false}"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
-# Each program dies with this script, even when it is killed with SIGKILL and its trap never runs: the kernel sends
-# it SIGTERM when its parent (this shell) dies (setpriv --pdeathsig, util-linux; absent elsewhere: the trap only).
 # No autoreload (Django's reloader runs the program in a child that a killed parent would leave running): restart
 # the demo to run changed code.
-with_parent=()
-if command -v setpriv >/dev/null && setpriv --pdeathsig TERM true 2>/dev/null; then
-  with_parent=(setpriv --pdeathsig TERM)
-fi
+# shellcheck source=scripts/children.sh
+. "$(dirname "$0")/children.sh"
 "${with_parent[@]}" "$PY" manage.py db_worker --no-reload --interval 2 & pids+=($!)
 "${with_parent[@]}" "$PY" manage.py run_scheduler & pids+=($!)
 # Files printed with another address (the demo moved to another port) are built again now, not at the next hourly timer.

@@ -4,7 +4,7 @@
 # a server runs the same three programs as systemd units (deploy/, docs/operations.md).
 # Settings come from the environment; what is missing is taken from var/prod.env, written on the first run with
 # fresh random secrets (keep that file: it holds the voice keys that open the reports stored in this database).
-# Stopping this script (Ctrl-C) stops all three.
+# Stopping this script (Ctrl-C, or even kill -9) stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${1:-.venv/bin/python}"
@@ -64,9 +64,11 @@ PYTHON
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
-"$PY" -m gunicorn -c deploy/gunicorn.conf.py lantoa.config.wsgi:application & pids+=($!)
-"$PY" manage.py db_worker & pids+=($!)
-"$PY" manage.py run_scheduler & pids+=($!)
+# shellcheck source=scripts/children.sh
+. scripts/children.sh
+"${with_parent[@]}" "$PY" -m gunicorn -c deploy/gunicorn.conf.py lantoa.config.wsgi:application & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py db_worker --no-reload & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py run_scheduler & pids+=($!)
 echo "Lan Tỏa (sản xuất): http://localhost:$PORT/  — sức khoẻ: http://localhost:$PORT/healthz"
 # Any of the three ending stops the stack: a half-running service is worse than a stopped one.
 wait -n
