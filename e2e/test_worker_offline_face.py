@@ -1,5 +1,6 @@
 """After one visit a worker loses signal: home, the handbook and its search, and the report form still open; a page
-that needs the server says so in Vietnamese; the report typed offline arrives exactly once when the phone is back."""
+that needs the server says so in Vietnamese; the report typed offline arrives exactly once when the phone is back,
+sent from whichever page the worker has open, with its receipt shown there and kept in the list of their reports."""
 
 from playwright.sync_api import expect
 
@@ -55,10 +56,23 @@ def test_one_visit_then_offline_home_handbook_search_page_and_report_form_work(p
     expect(page.locator("#outbox-status")).to_contain_text("Không có mạng")
     assert Report.objects.count() == 0
 
+    # The worker leaves the form and opens the home page; the report goes from there once the network is back.
+    page.goto(f"{page.base_url}/")
     page.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
-    expect(page.locator("#outbox-sent")).to_contain_text("Phản ánh đã gửi", timeout=20_000)
+    arrived = page.locator("#outbox-arrived")
+    expect(arrived).to_contain_text("Phản ánh đã gửi", timeout=20_000)
+    receipt = arrived.locator(".receipt-code").inner_text()
+    page.screenshot(path=str(tmp_path / "home-report-arrived-360.png"), full_page=True)
     page.reload()
     page.wait_for_timeout(1500)
     assert Report.objects.count() == 1
     assert Report.objects.get().enterprise == enterprise_a
+    # A page without the worker's list of reports links to it; the list keeps the receipt; noting it clears the notice.
+    page.goto(f"{page.base_url}/phap-luat/so-tay/")
+    page.locator("#outbox-arrived").get_by_role("link", name="Xem phản ánh của bạn").click()
+    expect(page.locator("#device-receipts")).to_contain_text(receipt)
+    page.locator("#outbox-arrived").get_by_role("button", name="Tôi đã chép mã").click()
+    expect(page.locator("#outbox-arrived")).to_be_empty()
+    page.goto(f"{page.base_url}/")
+    expect(page.locator("#outbox-arrived")).to_be_empty()

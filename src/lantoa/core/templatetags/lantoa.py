@@ -1,7 +1,10 @@
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from lantoa.core import formats, links
+from lantoa.core import formats, links, registry
 
 register = template.Library()
 register.filter("vn_date", formats.vn_date)
@@ -17,3 +20,10 @@ def public_url(context: template.Context, target: Page | str) -> str:
     if isinstance(target, Page):
         return links.page_absolute_url(target, request)
     return links.absolute_url(target, request)
+
+
+@register.simple_tag
+def worker_page_scripts() -> SafeString:
+    """The scripts apps ask every worker page to load (`worker_page_scripts` in the registry)."""
+    paths = dict.fromkeys(path for _config, paths in registry.declared("worker_page_scripts") for path in paths)
+    return format_html_join("", '<script src="{}" defer></script>', ((static(path),) for path in paths))
