@@ -67,7 +67,7 @@ trap 'exit 130' INT TERM
 # shellcheck source=scripts/children.sh
 . scripts/children.sh
 "${with_parent[@]}" "$PY" -m gunicorn -c deploy/gunicorn.conf.py lantoa.config.wsgi:application & pids+=($!)
-"${with_parent[@]}" "$PY" manage.py db_worker --no-reload & pids+=($!)
+"${with_parent[@]}" "$PY" manage.py db_worker & pids+=($!)
 "${with_parent[@]}" "$PY" manage.py run_scheduler & pids+=($!)
 echo "Lan Tỏa (sản xuất): http://localhost:$PORT/  — sức khoẻ: http://localhost:$PORT/healthz"
 # Any of the three ending stops the stack: a half-running service is worse than a stopped one.

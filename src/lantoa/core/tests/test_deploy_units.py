@@ -17,7 +17,7 @@ from lantoa.core.tests.support import require_tool
 REPO = Path(settings.BASE_DIR)
 UNITS = sorted((REPO / "deploy" / "systemd").glob("*.service"))
 SERVER_APP_DIR = "/srv/lantoa/app"
-PROD_LAUNCH = re.compile(r'^"\$PY" (?P<args>.+?) & pids\+=\(\$!\)$', re.MULTILINE)
+PROD_LAUNCH = re.compile(r'^(?:"\$\{with_parent\[@\]\}" )?"\$PY" (?P<args>.+?) & pids\+=\(\$!\)$', re.MULTILINE)
 
 
 def _service(path: Path) -> configparser.SectionProxy:
