@@ -104,9 +104,11 @@ def adviser_ask(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/adviser_ask.html", {"form": form})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def adviser_follow(request: HttpRequest) -> HttpResponse:
-    form = CodeForm(request.GET or None)
+    """The worker reads the answer with their code, sent in a POST body: never in a URL, so never in a log or the
+    browser's history. A GET shows the empty form, whatever its query says."""
+    form = CodeForm(request.POST if request.method == "POST" else None)
     question = None
     if form.is_valid():
         try:
