@@ -5,8 +5,9 @@ import logging
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
+from lantoa.legal.models import AdviserQuestion
 from lantoa.legal.services import questions
 from lantoa.orgs.models import OrgUnit
 from lantoa.voice.privacy import is_voice_path
@@ -53,3 +54,24 @@ def test_the_adviser_pages_keep_no_address_or_user_agent(
     assert response["Cache-Control"] == "no-store"
     logged = caplog.text + "".join(repr(record.__dict__) for record in caplog.records)
     assert SECRET_IP not in logged and "SM-ADVISER-DEVICE-7" not in logged
+
+
+@override_settings(RATE_LIMITS={"question": (2, 600)})
+def test_too_many_questions_from_one_network_are_refused_in_vietnamese(client: Client, province: OrgUnit) -> None:
+    for _attempt in range(2):
+        assert client.post(ASK, {"question": QUESTION}, REMOTE_ADDR=SECRET_IP).status_code == 200
+    refused = client.post(ASK, {"question": QUESTION}, REMOTE_ADDR=SECRET_IP)
+    assert refused.status_code == 429 and "Bạn gửi nhanh quá" in refused.content.decode()
+    assert 0 < int(refused["Retry-After"]) <= 600
+    assert AdviserQuestion.objects.count() == 2
+    assert client.post(ASK, {"question": QUESTION}, REMOTE_ADDR="198.51.100.9").status_code == 200
+
+
+@override_settings(RATE_LIMITS={"follow": (3, 600)})
+def test_guessing_codes_is_slowed_down_even_when_the_last_guess_is_right(client: Client, province: OrgUnit) -> None:
+    receipt = questions.question_ask(text=QUESTION)
+    for _attempt in range(3):
+        assert client.post(FOLLOW, {"code": "ABCD-EFGH"}, REMOTE_ADDR=SECRET_IP).status_code == 200
+    refused = client.post(FOLLOW, {"code": receipt.code}, REMOTE_ADDR=SECRET_IP)
+    assert refused.status_code == 429 and QUESTION not in refused.content.decode()
+    assert "Từ mạng này vừa có nhiều lượt gửi." in refused.content.decode()
