@@ -3,6 +3,7 @@ or user agent is kept for it, and its writes are rate limited like worker report
 
 import logging
 import re
+from typing import Any
 
 import pytest
 from django.test import Client, override_settings
@@ -14,7 +15,7 @@ from lantoa.voice.privacy import is_voice_path
 
 SECRET_IP = "203.0.113.88"
 SECRET_UA = "Mozilla/5.0 (Linux; Android 14; SM-ADVISER-DEVICE-7)"
-HEADERS = {"REMOTE_ADDR": SECRET_IP, "HTTP_USER_AGENT": SECRET_UA, "HTTP_X_FORWARDED_FOR": SECRET_IP}
+HEADERS: dict[str, Any] = {"REMOTE_ADDR": SECRET_IP, "HTTP_USER_AGENT": SECRET_UA, "HTTP_X_FORWARDED_FOR": SECRET_IP}
 ASK = "/phap-luat/tu-van/"
 FOLLOW = "/phap-luat/tu-van/xem/"
 QUESTION = "Công ty không trả lương ngày nghỉ lễ thì có đúng luật không?"
@@ -22,10 +23,12 @@ QUESTION = "Công ty không trả lương ngày nghỉ lễ thì có đúng lu�
 
 def test_asking_shows_the_code_with_a_post_form_that_opens_the_question(client: Client, province: OrgUnit) -> None:
     page = client.post(ASK, {"question": QUESTION}).content.decode()
-    code = re.search(r'id="follow-code">([^<]+)<', page).group(1)
+    shown = re.search(r'id="follow-code">([^<]+)<', page)
+    assert shown is not None
+    code = shown.group(1)
     assert f"?code={code}" not in page and f"code={code}&" not in page
-    form = re.search(r'<form method="post" action="/phap-luat/tu-van/xem/">(.*?)</form>', page, re.S).group(1)
-    assert f'name="code" value="{code}"' in form
+    form = re.search(r'<form method="post" action="/phap-luat/tu-van/xem/">(.*?)</form>', page, re.S)
+    assert form is not None and f'name="code" value="{code}"' in form.group(1)
     follow = client.post(FOLLOW, {"code": code}).content.decode()
     assert QUESTION in follow and "Chưa có câu trả lời" in follow
 
