@@ -23,8 +23,9 @@ from lantoa.core.clients import client_address
 # scope: (requests per address, window in seconds)
 LIMITS: dict[str, tuple[int, int]] = {
     "report": (30, 600),  # anonymous reports, web form and API
-    "follow": (30, 600),  # receipt lookups and worker replies (reports and rumour claims)
+    "follow": (30, 600),  # receipt lookups and worker replies (reports, rumour claims, adviser questions)
     "claim": (30, 600),  # rumour claims
+    "question": (20, 600),  # questions to the legal advisers (a person reads each one)
     "survey": (20, 3600),  # answer sheets, per survey: one address cannot stuff a survey
     "quiz": (60, 600),  # lesson quiz answers, per lesson
     "contest": (30, 600),  # contest starts and papers, per contest

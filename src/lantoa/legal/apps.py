@@ -26,6 +26,8 @@ class LegalConfig(AppConfig):
     )
     offline_static = ("legal/legal.css", "legal/handbook.js")
     office_links = (("legal.view_questions", "legal:office-questions", _("Câu hỏi gửi tư vấn viên")),)
+    # Asking an adviser needs no account: like worker voice, no address or user agent reaches these pages.
+    anonymous_paths = ("/phap-luat/tu-van/",)
     demo_loader = "lantoa.legal.demo.load"
     health_reports = {"search_index": "lantoa.legal.selectors.search_index_health"}
     api_router = ("/legal/", "lantoa.legal.api.router")

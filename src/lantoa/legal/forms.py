@@ -33,7 +33,7 @@ class AskForm(forms.Form):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Mã theo dõi"), max_length=12)
+    code = forms.CharField(label=_("Mã theo dõi"), max_length=40, widget=forms.TextInput(attrs={"autocomplete": "off"}))
 
 
 class AnswerForm(forms.Form):

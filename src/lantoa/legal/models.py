@@ -271,7 +271,7 @@ class AdviserQuestion(models.Model):
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="legal_questions")
     question = models.TextField(_("Câu hỏi"))
-    code_hash = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=80, unique=True)  # services.questions.code_digest: keyed, never the code
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     asked_at = models.DateTimeField(auto_now_add=True)
     due_at = models.DateTimeField(_("Hạn trả lời"))

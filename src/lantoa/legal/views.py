@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from lantoa.core import registry
 from lantoa.core import views as core_views
+from lantoa.core.ratelimit import rate_limited
 from lantoa.legal import search, selectors
 from lantoa.legal.forms import AskForm, AsOnForm, CodeForm, SearchForm
 from lantoa.legal.services import handbook as handbook_services
@@ -89,6 +90,7 @@ def handbook_entry(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("question")
 def adviser_ask(request: HttpRequest) -> HttpResponse:
     form = AskForm(request.POST or None, initial={"question": request.GET.get("q", "")})
     if form.is_valid():
@@ -104,9 +106,12 @@ def adviser_ask(request: HttpRequest) -> HttpResponse:
     return render(request, "legal/adviser_ask.html", {"form": form})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
+@rate_limited("follow")
 def adviser_follow(request: HttpRequest) -> HttpResponse:
-    form = CodeForm(request.GET or None)
+    """The worker reads the answer with their code, sent in a POST body: never in a URL, so never in a log or the
+    browser's history. A GET shows the empty form, whatever its query says."""
+    form = CodeForm(request.POST if request.method == "POST" else None)
     question = None
     if form.is_valid():
         try:

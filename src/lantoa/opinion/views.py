@@ -275,6 +275,8 @@ def recommendation_new(request: OfficeHttpRequest) -> HttpResponse:
 @require_POST
 def recommendation_answer(request: OfficeHttpRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(Recommendation, pk=pk)
+    if not access.can(request.user, "opinion.answer_recommendation", recommendation):
+        raise Http404  # an empty form must not tell an outsider that the recommendation exists
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:

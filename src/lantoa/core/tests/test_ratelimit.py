@@ -16,6 +16,8 @@ PAGES = [
     ("/voice/follow/reply/", None, {"receipt": "x", "text": "x"}),
     ("/hoi-tin-don/", None, {"text": "x"}),
     ("/hoi-tin-don/xem/", None, {"receipt": "x"}),
+    ("/phap-luat/tu-van/", None, {"question": "x"}),
+    ("/phap-luat/tu-van/xem/", None, {"code": "x"}),
     ("/voice/s/khongco1/", "/voice/s/khongco2/", {}),
     ("/quiz/999001/", "/quiz/999002/", {}),
     ("/cuoc-thi/khong-co/bat-dau", "/cuoc-thi/khac/bat-dau", {}),

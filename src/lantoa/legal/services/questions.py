@@ -2,10 +2,12 @@
 
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,12 +19,42 @@ from lantoa.orgs.models import OrgUnit, User
 
 ANSWER_DAYS = 5  # working promise shown to the asker
 QUESTION_MAX_CHARS = 2000
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or copied from a phone
 FAQ_CHAPTER = ("hoi-dap-tu-van-vien", "Hỏi đáp từ tư vấn viên")
+
+# The follow-up code has the shape and strength of a voice receipt: 20 signs of a 32-sign alphabet without look-alikes
+# (100 random bits), read aloud in five groups of four. Its shape also lets the log filter mask it in any record.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_GROUPS, GROUP_SIZE = 5, 4
+_TRANSLATE = str.maketrans({"-": None, " ": None, ".": None})
+HASH_SCHEME = "hmac$"
+
+
+def _key() -> bytes:
+    # The site's receipt salt keys every code a worker holds (voice receipts, rumour claims, adviser questions).
+    salt = settings.VOICE_RECEIPT_SALT
+    if len(salt) < 16:
+        raise ImproperlyConfigured("Set VOICE_RECEIPT_SALT (32+ random characters) to accept adviser questions.")
+    return salt.encode()
+
+
+def code_new() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * GROUP_SIZE))
+    return "-".join(raw[i : i + GROUP_SIZE] for i in range(0, len(raw), GROUP_SIZE))
+
+
+def digest_keyed(inner: str) -> str:
+    """HMAC-SHA256 under the receipt salt of a code's plain SHA-256 (what questions kept before codes were keyed)."""
+    return HASH_SCHEME + hmac.new(_key(), b"legal.question:" + inner.encode(), hashlib.sha256).hexdigest()
 
 
 def code_digest(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
+    """The only trace of a code the database keeps: a keyed hash, so a leaked table cannot be matched to codes without
+    the salt. Case, spaces and dashes are forgiven. Any text gets a digest (a malformed code simply finds nothing), so
+    every lookup runs the same single indexed query; the stored values it is compared with are keyed hashes nobody can
+    aim at, so a lookup's time tells nothing but whether the whole code was right. Codes of 8 signs from before the
+    keyed hash still open their questions (migration 0008 re-keyed their digests)."""
+    normal = (code or "").upper().translate(_TRANSLATE)
+    return digest_keyed(hashlib.sha256(normal.encode()).hexdigest())
 
 
 @dataclass(frozen=True)
@@ -44,8 +76,7 @@ def question_ask(*, text: str, unit: OrgUnit | None = None) -> QuestionReceipt:
     unit = unit or OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
     if unit is None:
         raise ValidationError(_("Chưa có đơn vị nào nhận câu hỏi."), code="no_unit")
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    code = f"{raw[:4]}-{raw[4:]}"
+    code = code_new()
     question = AdviserQuestion.objects.create(
         unit=unit,
         question=text,

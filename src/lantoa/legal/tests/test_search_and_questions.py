@@ -100,7 +100,7 @@ def test_adviser_answers_and_publishes_and_the_asker_reads_it_by_code(
     entry = HandbookEntry.objects.get(origin=HandbookEntry.Origin.ADVISER)
     assert entry.citations.get().provision.slug == "dieu-107-khoan-2"
     client.logout()
-    follow = client.get("/phap-luat/tu-van/xem/", {"code": receipt.code})
+    follow = client.post("/phap-luat/tu-van/xem/", {"code": receipt.code})
     assert "hòa giải viên lao động" in follow.content.decode()
     assert "Công ty nợ lương thì đòi ở đâu?" in client.get(entry.get_absolute_url()).content.decode()
 
