@@ -14,9 +14,11 @@ from lantoa.orgs.models import Enterprise, OrgUnit
 
 
 class ClaimGroup(models.Model):
-    """Claims that say the same thing. `text_enc` holds the first claim's words, the text new claims are compared to."""
+    """Claims that say the same thing. `text_enc` holds the first claim's words; `word_marks` a keyed hash of each
+    of its folded words, which new claims are compared to without decrypting any group (None: not marked yet)."""
 
     text_enc = models.BinaryField(editable=False)
+    word_marks = models.TextField(null=True, editable=False)  # noqa: DJ001 - None: not marked yet; "": no word
     first_claim_at = models.DateTimeField(db_index=True)
     claim_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False, editable=False)

@@ -16,6 +16,7 @@ from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+from lantoa.voice import crypto
 from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.tests.conftest import jpeg_with_exif
 
@@ -63,6 +64,51 @@ def test_claims_saying_the_same_thing_share_a_group_with_or_without_diacritics(p
     other = services.claim_submit(text="Công ty sắp cắt thưởng Tết năm nay")
     assert first.claim.group_id == second.claim.group_id != other.claim.group_id
     assert ClaimGroup.objects.get(pk=first.claim.group_id).claim_count == 2
+
+
+@pytest.fixture
+def decryptions(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every decryption made while the test runs."""
+    seen: list[bytes] = []
+    decrypt = crypto.decrypt
+
+    def counting(stored: bytes) -> bytes:
+        seen.append(bytes(stored))
+        return decrypt(stored)
+
+    monkeypatch.setattr(crypto, "decrypt", counting)
+    return seen
+
+
+@pytest.mark.django_db
+def test_matching_a_claim_decrypts_no_group_however_many_there_are(province: OrgUnit, decryptions: list[bytes]) -> None:
+    for number in range(3):
+        services.claim_submit(text=f"Tin đồn mã {number}a {number}b {number}c {number}d")
+    decryptions.clear()
+    first = services.claim_submit(text="tu nam 2026 khong duoc rut bhxh mot lan nua")
+    few = len(decryptions)
+    for number in range(3, 40):
+        services.claim_submit(text=f"Tin đồn mã {number}a {number}b {number}c {number}d")
+    decryptions.clear()
+    second = services.claim_submit(text=RUMOUR)
+    assert len(decryptions) == few == 0
+    assert second.claim.group_id == first.claim.group_id  # still grouped, with and without tone marks
+    assert ClaimGroup.objects.count() == 41
+
+
+@pytest.mark.django_db
+def test_a_group_made_before_word_marks_is_decrypted_once_then_matched_on_its_marks(
+    province: OrgUnit, decryptions: list[bytes]
+) -> None:
+    first = services.claim_submit(text=RUMOUR)
+    ClaimGroup.objects.filter(pk=first.claim.group_id).update(word_marks=None)
+    decryptions.clear()
+    second = services.claim_submit(text="tu nam 2026 khong duoc rut BHXH mot lan nua ha")
+    third = services.claim_submit(text="Từ 2026 không được rút BHXH một lần nữa à")
+    assert first.claim.group_id == second.claim.group_id == third.claim.group_id
+    assert len(decryptions) == 1
+    stored = ClaimGroup.objects.get(pk=first.claim.group_id).word_marks or ""
+    assert "bhxh" not in stored and stored.split() == sorted(services.word_marks(RUMOUR))
 
 
 @pytest.mark.django_db
