@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from lantoa.legal.models import Provision
+from lantoa.legal.models import Document, Provision
 from lantoa.opinion import demo, share_image
-from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification, document_spoken_name
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs import access
@@ -199,6 +199,37 @@ def test_the_share_image_marks_a_truth_too_long_for_it() -> None:
     assert share_image.wrapped("Đúng.", width=62, lines=4) == ["Đúng."]
 
 
+def test_citations_read_as_people_say_them_and_keep_their_permalink(
+    client: Client, desk_officer: User, bhxh_article: Provision
+) -> None:
+    overtime = Provision.objects.get(document__number="45/2019/QH14", kind=Provision.Kind.ARTICLE, number="107")
+    clause = Provision.objects.get(
+        document__number="45/2019/QH14", kind=Provision.Kind.CLAUSE, article=overtime, number="2"
+    )
+    item = services.clarification_publish(
+        user=desk_officer,
+        group=services.claim_submit(text="Làm thêm bao nhiêu giờ cũng được").claim.group,
+        claim="Làm thêm không giới hạn",
+        verdict=Clarification.Verdict.FALSE,
+        truth="Làm thêm không quá 40 giờ một tháng.",
+        provisions=[overtime, clause, bhxh_article],
+    )
+    labels = [citation.label for citation in selectors.published().get(pk=item.pk).citations.all()]
+    assert labels == [
+        "Điều 107 Bộ luật Lao động 2019",
+        "khoản 2 Điều 107 Bộ luật Lao động 2019",
+        "Điều 1 Luật Bảo hiểm xã hội 2024",
+    ]
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert f'<a href="{clause.get_absolute_url()}">khoản 2 Điều 107 Bộ luật Lao động 2019</a>' in html
+    assert "45/2019/QH14" not in html.split("Căn cứ:")[1].split("</p>")[0]
+    decree = Document(doc_type="Nghị định", number="293/2025/NĐ-CP", title="Nghị định quy định mức lương tối thiểu")
+    assert document_spoken_name(decree) == "Nghị định 293/2025/NĐ-CP"
+    assert document_spoken_name(Document(doc_type="Luật", number="41/2024/QH15", title="Luật Bảo hiểm xã hội")) == (
+        "Luật Bảo hiểm xã hội 2024"
+    )
+
+
 @pytest.mark.django_db
 def test_public_page_is_small_has_a_share_image_and_a_forward_text(
     client: Client, desk_officer: User, bhxh_article: Provision
@@ -209,7 +240,10 @@ def test_public_page_is_small_has_a_share_image_and_a_forward_text(
     html = page.content.decode()
     assert f'content="http://testserver{item.get_absolute_url()}anh.png"' in html
     forward = page.context["forward"]
-    assert forward.startswith("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN") and "Điều 1 41/2024/QH15" in forward
+    assert (
+        forward.startswith("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN")
+        and "Căn cứ: Điều 1 Luật Bảo hiểm xã hội 2024" in forward
+    )
     image = client.get(reverse("opinion:clarification-image", kwargs={"slug": item.slug}))
     assert image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
 
