@@ -145,6 +145,18 @@ class Citation(models.Model):
             parts.append(provision.article.label)
         return " ".join([*parts, document_spoken_name(provision.document)])
 
+    @property
+    def entry_line(self) -> str:
+        """The citation as the publish form reads it back (`45/2019/QH14 Điều 107 khoản 2`), so a correction keeps it."""
+        provision = self.provision
+        words = [provision.document.number, "Điều", (provision.article or provision).number]
+        if provision.kind == Provision.Kind.POINT:
+            words += ["khoản", provision.parent.number] if provision.parent else []
+            words += ["điểm", provision.number]
+        elif provision.kind == Provision.Kind.CLAUSE:
+            words += ["khoản", provision.number]
+        return " ".join(words)
+
 
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
 

@@ -178,9 +178,7 @@ def group_publish(request: OfficeHttpRequest, pk: int) -> HttpResponse:
             "claim": existing.claim,
             "verdict": existing.verdict,
             "truth": existing.truth,
-            "citations": "\n".join(
-                f"{c.provision.document.number} Điều {c.provision.number}" for c in existing.citations.all()
-            ),
+            "citations": "\n".join(citation.entry_line for citation in existing.citations.all()),
             "topics": list(existing.topics.all()),
         }
     form = ClarificationForm(request.POST or None, initial=initial)

@@ -223,6 +223,10 @@ def test_citations_read_as_people_say_them_and_keep_their_permalink(
     html = client.get(item.get_absolute_url()).content.decode()
     assert f'<a href="{clause.get_absolute_url()}">khoản 2 Điều 107 Bộ luật Lao động 2019</a>' in html
     assert "45/2019/QH14" not in html.split("Căn cứ:")[1].split("</p>")[0]
+    # A correction starts from the citations as they were entered, the clause with its article.
+    client.force_login(desk_officer)
+    form = client.get(reverse("opinion:group-publish", kwargs={"pk": item.group_id})).content.decode()
+    assert "45/2019/QH14 Điều 107\n45/2019/QH14 Điều 107 khoản 2\n41/2024/QH15 Điều 1" in form
     decree = Document(doc_type="Nghị định", number="293/2025/NĐ-CP", title="Nghị định quy định mức lương tối thiểu")
     assert document_spoken_name(decree) == "Nghị định 293/2025/NĐ-CP"
     assert document_spoken_name(Document(doc_type="Luật", number="41/2024/QH15", title="Luật Bảo hiểm xã hội")) == (
