@@ -93,6 +93,12 @@ def _period_start_of(note: ThoughtNote, grain: str) -> dt.date | None:
     return _month_start(monday if is_weekly(note) else note.period_start)
 
 
+def month_of(note: ThoughtNote) -> dt.date:
+    """The first day of the month a note counts in: its week's Monday's for a weekly note, else its own."""
+    start = _period_start_of(note, "month")
+    return start if start is not None else _month_start(note.period_start)
+
+
 def _labels_of(note: ThoughtNote, dimension: str) -> list[str]:
     if dimension == "topic":
         return [topic.name for topic in note.topics.all()]
