@@ -81,8 +81,9 @@ class NotePages:
         self.page.get_by_role("button", name="Lưu ghi nhận").click()
         expect(self.page.get_by_text("Đã lưu ghi nhận.")).to_be_visible()
 
-    def rollup(self, *, start: str, end: str) -> None:
+    def rollup(self, *, start: str, end: str, measure: str = "Số ghi nhận") -> None:
         self.page.goto(f"{self.base}/office/tu-tuong/tong-hop/")
+        self.page.get_by_label("Số liệu").select_option(label=measure)
         self.page.get_by_label("Từ ngày").fill(start)
         self.page.get_by_label("Đến ngày").fill(end)
         self.page.get_by_role("button", name="Xem").click()

@@ -37,6 +37,7 @@ class ReceiptOut(Schema):
 
 
 class CitationOut(Schema):
+    label: str  # as people say it: "Điều 98 Bộ luật Lao động 2019"
     document: str
     article: str
     title: str
@@ -73,6 +74,7 @@ def _out(request: HttpRequest, item: Clarification) -> dict:
         "permalink": absolute_url(item.get_absolute_url(), request),
         "citations": [
             {
+                "label": citation.label,
                 "document": citation.provision.document.number,
                 "article": citation.provision.label,
                 "title": citation.provision.title,

@@ -12,7 +12,10 @@ from lantoa.opinion.services import claims as claim_services
 from lantoa.opinion.services import notes as note_services
 from lantoa.opinion.services import recommendations as rec_services
 from lantoa.orgs import access
+from lantoa.orgs import demo as org_demo
+from lantoa.orgs import services as org_services
 from lantoa.orgs.models import Enterprise, Role, User
+from lantoa.voice.services import reports as report_services
 
 V = Clarification.Verdict
 # (what workers said, wording published, verdict, truth, [(document, article)], hours until the answer)
@@ -137,20 +140,51 @@ def _clarifications(publisher: User) -> int:
     return published
 
 
-def _notes(officer: User) -> int:
-    enterprises = [
-        e for e in Enterprise.objects.select_related("unit") if access.can(officer, "opinion.record_notes", e.unit)
-    ]
-    topics = list(Topic.objects.all())
+# The topics talked of everywhere in the weeks before Tết, so the weekly roll-up shows them: wages and the bonus
+# at most enterprises, overtime at every other one. One more topic each week turns from enterprise to enterprise
+# and stays below five sources a week (the series shows a dash there, the month a figure).
+EVERYWHERE, EVERY_OTHER = "Tiền lương và thưởng Tết", "Làm thêm giờ"
+NOTE_WEEKS = 6
+
+
+def _reporters(enterprises: list[Enterprise]) -> dict[int, User]:
+    """One propagandist per enterprise (a demo person of that enterprise), so notes stand on several reporters."""
+    reporters: dict[int, User] = {}
+    for index, enterprise in enumerate(enterprises):
+        person = org_services.person_with_login_create(
+            full_name=f"Tuyên truyền viên {enterprise.unit.name} (minh họa)",
+            phone=f"09000011{index:02d}",
+            password=org_demo.DEMO_PASSWORD,
+            unit=enterprise.unit,
+            role=Role.PROPAGANDIST,
+            title="Tuyên truyền viên",
+            is_demo=True,
+        )
+        if person.user is not None:
+            reporters[enterprise.pk] = person.user
+    return reporters
+
+
+def _notes() -> int:
+    enterprises = list(Enterprise.objects.select_related("unit").order_by("tax_code"))
+    reporters = _reporters(enterprises)
+    topics = {topic.name: topic for topic in Topic.objects.all()}
+    turning = [topic for name, topic in topics.items() if name not in {EVERYWHERE, EVERY_OTHER}]
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())
     count = 0
-    for week in range(4):
+    for week in range(NOTE_WEEKS):
         start = monday - dt.timedelta(weeks=week + 1)
-        for index, enterprise in enumerate(enterprises[:8]):
-            talked_of = topics[(index + week) % len(topics) : (index + week) % len(topics) + 2] or topics[:1]
+        for index, enterprise in enumerate(enterprises):
+            if enterprise.pk not in reporters:
+                continue
+            talked_of = [turning[(index + week) % len(turning)]] if turning else []
+            if (index + week) % 4 and EVERYWHERE in topics:
+                talked_of.insert(0, topics[EVERYWHERE])
+            if index % 2 == 0 and EVERY_OTHER in topics:
+                talked_of.insert(0, topics[EVERY_OTHER])
             note_services.note_record(
-                user=officer,
+                user=reporters[enterprise.pk],
                 enterprise=enterprise,
                 period_start=start,
                 period_end=start + dt.timedelta(days=6),
@@ -162,6 +196,47 @@ def _notes(officer: User) -> int:
             )
             count += 1
     return count
+
+
+def _case_recommendation(officer: User) -> str:
+    """A worker's report carried to the commune, which answers: the receipt (printed) opens both on the case page."""
+    enterprise = Enterprise.objects.select_related("commune").filter(tax_code="1601000101").first()
+    if enterprise is None or enterprise.commune is None:
+        return ""
+    submitted = report_services.report_submit(
+        category="de-xuat-nguyen-vong",
+        text="Đường từ khu công nghiệp về khu trọ không có đèn, tan ca đêm chị em đi về rất sợ.",
+        enterprise=enterprise,
+        is_demo=True,
+    )
+    today = timezone.localdate()
+    recommendation = rec_services.recommendation_raise(
+        user=officer,
+        unit=access.scope_roots(officer, "opinion.raise_recommendation")[0],
+        text="Đề nghị xã lắp đèn chiếu sáng tuyến đường từ khu công nghiệp về khu nhà trọ công nhân.",
+        due_on=today + dt.timedelta(days=9),
+        raised_on=today - dt.timedelta(days=6),
+        source=Recommendation.Source.CASE,
+        addressee_unit=enterprise.commune,
+        report=submitted.report,
+        is_demo=True,
+    )
+    commune_officer = (
+        User.objects.filter(
+            person__memberships__unit=enterprise.commune,
+            person__memberships__role=Role.UNIT_ADMIN,
+            person__memberships__ended_on__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    rec_services.recommendation_answer(
+        user=commune_officer or officer,
+        recommendation=recommendation,
+        answer="Xã đã đưa tuyến đường vào kế hoạch chiếu sáng, lắp đèn xong trong tháng này.",
+        answered_on=today - dt.timedelta(days=1),
+    )
+    return submitted.receipt.code
 
 
 def _recommendations(officer: User) -> int:
@@ -211,6 +286,10 @@ def load(*, logins: list) -> str:
     if publisher is None or officer is None:
         return "skipped: no province monitor or union officer to write the demo"
     published = _clarifications(publisher)
-    notes = _notes(officer)
+    notes = _notes()
     recommendations = _recommendations(officer)
-    return f"{published} thông tin chính thức, {notes} ghi nhận tư tưởng, {recommendations} kiến nghị"
+    receipt = _case_recommendation(officer)
+    summary = (
+        f"{published} thông tin chính thức, {notes} ghi nhận tư tưởng, {recommendations + bool(receipt)} kiến nghị"
+    )
+    return f"{summary}; phản ánh đã được kiến nghị, xem bằng mã biên nhận {receipt}" if receipt else summary

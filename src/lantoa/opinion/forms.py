@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import DateField
 from lantoa.opinion.models import Clarification, Recommendation, ThoughtNote, Topic
+from lantoa.opinion.selectors.note_series import DIMENSION_LABELS, MAX_PERIODS, periods_between
 from lantoa.opinion.services.claims import CLAIM_MAX_CHARS, LINK_MAX_CHARS, TRUTH_MAX_CHARS
 from lantoa.orgs.models import Enterprise, OrgUnit
 
@@ -113,10 +114,31 @@ class NoteForm(forms.Form):
 class RollupForm(forms.Form):
     dimension = forms.ChoiceField(
         label=_("Tổng hợp theo"),
-        choices=[("topic", _("Chủ đề")), ("commune", _("Xã, phường")), ("segment", _("Loại hình doanh nghiệp"))],
+        choices=list(DIMENSION_LABELS.items()),
+    )
+    grain = forms.ChoiceField(label=_("Từng"), choices=[("week", _("Tuần")), ("month", _("Tháng"))])
+    measure = forms.ChoiceField(
+        label=_("Số liệu"),
+        choices=[
+            ("notes", _("Số ghi nhận")),
+            ("concerned", _("Số người quan tâm")),
+            ("mood", _("Tâm trạng trung bình (1–5)")),
+        ],
     )
     start = DateField(label=_("Từ ngày"))
     end = DateField(label=_("Đến ngày"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end, grain = data.get("start"), data.get("end"), data.get("grain")
+        if start and end and grain:
+            if end < start:
+                raise forms.ValidationError(_("Ngày kết thúc phải sau ngày bắt đầu."), code="window_reversed")
+            limit = MAX_PERIODS[grain]
+            if len(periods_between(start=start, end=end, grain=grain)) > limit:
+                message = _("Chọn tối đa %(n)s tuần.") if grain == "week" else _("Chọn tối đa %(n)s tháng.")
+                raise forms.ValidationError(message, code="window_too_long", params={"n": limit})
+        return data
 
 
 class MonthlyReportForm(forms.Form):

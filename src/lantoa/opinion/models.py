@@ -4,19 +4,23 @@ Claims saying the same thing share a `ClaimGroup`; one clarification answers a g
 reads the same answer with their own receipt. A claim keeps only the keyed lookup and slow hash of its receipt.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.legal.models import Provision
+from lantoa.legal.models import Document, Provision
 from lantoa.orgs.models import Enterprise, OrgUnit
 
 
 class ClaimGroup(models.Model):
-    """Claims that say the same thing. `text_enc` holds the first claim's words, the text new claims are compared to."""
+    """Claims that say the same thing. `text_enc` holds the first claim's words; `word_marks` a keyed hash of each
+    of its folded words, which new claims are compared to without decrypting any group (None: not marked yet)."""
 
     text_enc = models.BinaryField(editable=False)
+    word_marks = models.TextField(null=True, editable=False)  # noqa: DJ001 - None: not marked yet; "": no word
     first_claim_at = models.DateTimeField(db_index=True)
     claim_count = models.PositiveIntegerField(default=0)
     is_demo = models.BooleanField(default=False, editable=False)
@@ -124,7 +128,48 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.provision)
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The provision as people say it: "Điều 42 Bộ luật Lao động 2019", "khoản 2 Điều 70 Luật Bảo hiểm xã hội
+        2024", "Điều 3 Nghị định 293/2025/NĐ-CP" (`published()` loads the relations it reads)."""
+        provision, parts = self.provision, [self.provision.label]
+        if (
+            provision.kind == Provision.Kind.POINT
+            and provision.parent
+            and provision.parent.kind == Provision.Kind.CLAUSE
+        ):
+            parts.append(provision.parent.label)
+        if provision.kind in {Provision.Kind.CLAUSE, Provision.Kind.POINT} and provision.article:
+            parts.append(provision.article.label)
+        return " ".join([*parts, document_spoken_name(provision.document)])
+
+    @property
+    def entry_line(self) -> str:
+        """The citation as the publish form reads it back (`45/2019/QH14 Điều 107 khoản 2`), so a correction keeps it."""
+        provision = self.provision
+        words = [provision.document.number, "Điều", (provision.article or provision).number]
+        if provision.kind == Provision.Kind.POINT:
+            words += ["khoản", provision.parent.number] if provision.parent else []
+            words += ["điểm", provision.number]
+        elif provision.kind == Provision.Kind.CLAUSE:
+            words += ["khoản", provision.number]
+        return " ".join(words)
+
+
+_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def document_spoken_name(document: Document) -> str:
+    """A law by its short title and year, as people name it ("Bộ luật Lao động 2019": the number 45/2019/QH14 says
+    nothing to a worker); a decree or circular by its type and number, its title being a long description."""
+    if document.doc_type in {"Bộ luật", "Luật"} and document.title.startswith(document.doc_type):
+        year = document.issued_on.year if document.issued_on else None
+        if year is None and (match := _YEAR_IN_NUMBER.search(document.number)):
+            year = int(match.group(1))
+        return f"{document.title} {year}" if year else document.title
+    return f"{document.doc_type} {document.number}".strip()
 
 
 class Recommendation(models.Model):

@@ -33,6 +33,7 @@ from lantoa.opinion.forms import (
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.selectors import monthly_report as report_selectors
+from lantoa.opinion.selectors import note_series
 from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.opinion.selectors import recommendations as rec_selectors
 from lantoa.opinion.selectors import spread as spread_selectors
@@ -177,9 +178,7 @@ def group_publish(request: OfficeHttpRequest, pk: int) -> HttpResponse:
             "claim": existing.claim,
             "verdict": existing.verdict,
             "truth": existing.truth,
-            "citations": "\n".join(
-                f"{c.provision.document.number} Điều {c.provision.number}" for c in existing.citations.all()
-            ),
+            "citations": "\n".join(citation.entry_line for citation in existing.citations.all()),
             "topics": list(existing.topics.all()),
         }
     form = ClarificationForm(request.POST or None, initial=initial)
@@ -316,17 +315,21 @@ def notes_rollup(request: OfficeHttpRequest) -> HttpResponse:
     if not access.can(request.user, "opinion.view_notes"):
         raise PermissionDenied
     today = timezone.localdate()
-    form = RollupForm(
-        request.GET or {"dimension": "topic", "start": today.replace(day=1) - dt.timedelta(days=62), "end": today}
-    )
-    rows: list[note_selectors.RollupRow] = []
-    held = 0
+    default = {"dimension": "topic", "grain": "week", "measure": "notes", "start": today - dt.timedelta(weeks=7)}
+    form = RollupForm(request.GET or {**default, "end": today})
+    series, totals = None, None
+    rows: list[note_series.TableRow] = []
     if form.is_valid():
-        rows, held = note_selectors.rollup(user=request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        series = note_series.series(
+            user=request.user, dimension=data["dimension"], grain=data["grain"], start=data["start"], end=data["end"]
+        )
+        rows, totals = note_series.table_of(series, measure=data["measure"])
     context = {
         "form": form,
+        "series": series,
         "rows": rows,
-        "held": held,
+        "totals": totals,
         "min_sources": note_selectors.MIN_SOURCES,
         "can_report": bool(report_selectors.report_units_for_user(user=request.user)),
     }

@@ -51,12 +51,14 @@ def median_hours_to_clarification(clarifications: QuerySet[Clarification] | None
 
 
 def published() -> QuerySet[Clarification]:
-    return Clarification.objects.prefetch_related("citations__provision__document").order_by("-published_at")
+    return Clarification.objects.prefetch_related(
+        "citations__provision__document", "citations__provision__article", "citations__provision__parent"
+    ).order_by("-published_at")
 
 
 def forward_text(*, clarification: Clarification, url: str) -> str:
     """The message a propagandist pastes into Zalo: verdict, the truth, the law, the link."""
-    laws = "; ".join(str(citation.provision) for citation in clarification.citations.all())
+    laws = "; ".join(citation.label for citation in clarification.citations.all())
     return "\n".join(
         [
             _("THÔNG TIN CHÍNH THỨC – %(verdict)s") % {"verdict": clarification.get_verdict_display().upper()},

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.core.formats import vn_number
 from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
+from lantoa.opinion.selectors import note_series
 from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, notes_under, rollup_of
 from lantoa.opinion.selectors.recommendations import state_of
 from lantoa.orgs import access
@@ -81,7 +82,13 @@ def _mood_label(mean: float) -> str:
 
 
 def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> list[Section]:
-    notes = list(notes_under(unit=unit, start=start, end=end))
+    # The month's notes as the roll-up series counts them (a week in the month of its Monday), so the report's
+    # figures and the series' cells are the same sets and one cannot be subtracted from the other.
+    notes = [
+        note
+        for note in notes_under(unit=unit, start=start, end=end + dt.timedelta(days=6))
+        if note_series.month_of(note) == start
+    ]
     general = Section(_("I. TÌNH HÌNH CHUNG"))
     if notes and enough_sources(enterprises=(n.enterprise_id for n in notes), reporters=(n.reporter_id for n in notes)):
         mean = sum(n.mood for n in notes) / len(notes)

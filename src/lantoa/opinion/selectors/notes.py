@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from lantoa.opinion.models import ThoughtNote
-from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 
 MIN_SOURCES = 5
@@ -72,10 +71,3 @@ def rollup_of(notes: Iterable[ThoughtNote], *, dimension: str) -> tuple[list[Rol
             )
         )
     return shown, held
-
-
-def rollup(*, user: object, dimension: str, start: dt.date, end: dt.date) -> tuple[list[RollupRow], int]:
-    notes = notes_between(start=start, end=end).filter(
-        access.scope_q(user, "opinion.view_notes", path_fields=("enterprise__unit__path",))
-    )
-    return rollup_of(notes, dimension=dimension)

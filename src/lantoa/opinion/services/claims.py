@@ -1,10 +1,12 @@
 """Writes of the rumour desk: a claim comes in anonymously; an officer publishes the clarification of its group."""
 
 import hashlib
+import hmac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -57,17 +59,46 @@ def similarity(first: str, second: str) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def word_marks(text: str) -> frozenset[str]:
+    """A keyed, one-way mark of each compared word: groups are matched on these, so their words stay encrypted.
+    Keyed with the receipt salt (never rotated, as receipts depend on it): without it a mark cannot be tried
+    against a dictionary of words."""
+    key = settings.VOICE_RECEIPT_SALT.encode()
+    return frozenset(
+        hmac.new(key, b"claim-word:" + word.encode(), hashlib.sha256).hexdigest()[:16] for word in words_of(text)
+    )
+
+
+def _marks_stored(marks: frozenset[str]) -> str:
+    return " ".join(sorted(marks))
+
+
+def _groups_mark() -> None:
+    """Mark the groups made before marks were kept: each is decrypted once, then never again."""
+    for group in ClaimGroup.objects.filter(word_marks__isnull=True).only("pk", "text_enc"):
+        marks = _marks_stored(word_marks(crypto.decrypt_text(group.text_enc)))
+        ClaimGroup.objects.filter(pk=group.pk).update(word_marks=marks)
+
+
 def group_matching(text: str) -> ClaimGroup | None:
-    """The group whose first claim (or published wording) says the same as `text`, the closest if several."""
+    """The group whose first claim (or published wording) says the same as `text`, the closest if several.
+
+    Compared on word marks and on the published wording (public text): no group's words are decrypted, however
+    many groups there are."""
+    _groups_mark()
+    marks = word_marks(text)
     best, best_score = None, SAME_CLAIM_THRESHOLD
-    for group in ClaimGroup.objects.select_related("clarification"):
-        wordings = [crypto.decrypt_text(group.text_enc)]
-        if hasattr(group, "clarification"):
-            wordings.append(group.clarification.claim)
-        score = max(similarity(text, wording) for wording in wordings)
+    for pk, stored, published in ClaimGroup.objects.values_list("pk", "word_marks", "clarification__claim"):
+        score = _jaccard(marks, frozenset((stored or "").split()))
+        if published:
+            score = max(score, _jaccard(marks, word_marks(published)))
         if score >= best_score:
-            best, best_score = group, score
-    return best
+            best, best_score = pk, score
+    return ClaimGroup.objects.get(pk=best) if best is not None else None
 
 
 def _link_clean(link: str) -> str:
@@ -123,7 +154,10 @@ def claim_submit(
                 group = group_matching(body)
                 if group is None:
                     group = ClaimGroup.objects.create(
-                        text_enc=crypto.encrypt_text(body), first_claim_at=now, is_demo=is_demo
+                        text_enc=crypto.encrypt_text(body),
+                        word_marks=_marks_stored(word_marks(body)),
+                        first_claim_at=now,
+                        is_demo=is_demo,
                     )
                 ClaimGroup.objects.filter(pk=group.pk).update(claim_count=F("claim_count") + 1)
                 claim = Claim.objects.create(

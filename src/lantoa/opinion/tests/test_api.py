@@ -48,6 +48,7 @@ def test_api_claim_receipt_status_and_clarifications(
     listed = client.get("/api/v1/clarifications").json()
     citation = listed[0]["citations"][0]
     assert citation["permalink"] == f"http://testserver{bhxh_article.get_absolute_url()}"
+    assert citation["label"] == "Điều 1 Luật Bảo hiểm xã hội 2024"
     assert listed[0]["permalink"].startswith("http://testserver/thong-tin-chinh-thuc/")
 
 

@@ -9,13 +9,14 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from lantoa.legal.models import Provision
+from lantoa.legal.models import Document, Provision
 from lantoa.opinion import demo, share_image
-from lantoa.opinion.models import Claim, ClaimGroup, Clarification
+from lantoa.opinion.models import Claim, ClaimGroup, Clarification, document_spoken_name
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
+from lantoa.voice import crypto
 from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.tests.conftest import jpeg_with_exif
 
@@ -63,6 +64,51 @@ def test_claims_saying_the_same_thing_share_a_group_with_or_without_diacritics(p
     other = services.claim_submit(text="Công ty sắp cắt thưởng Tết năm nay")
     assert first.claim.group_id == second.claim.group_id != other.claim.group_id
     assert ClaimGroup.objects.get(pk=first.claim.group_id).claim_count == 2
+
+
+@pytest.fixture
+def decryptions(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every decryption made while the test runs."""
+    seen: list[bytes] = []
+    decrypt = crypto.decrypt
+
+    def counting(stored: bytes) -> bytes:
+        seen.append(bytes(stored))
+        return decrypt(stored)
+
+    monkeypatch.setattr(crypto, "decrypt", counting)
+    return seen
+
+
+@pytest.mark.django_db
+def test_matching_a_claim_decrypts_no_group_however_many_there_are(province: OrgUnit, decryptions: list[bytes]) -> None:
+    for number in range(3):
+        services.claim_submit(text=f"Tin đồn mã {number}a {number}b {number}c {number}d")
+    decryptions.clear()
+    first = services.claim_submit(text="tu nam 2026 khong duoc rut bhxh mot lan nua")
+    few = len(decryptions)
+    for number in range(3, 40):
+        services.claim_submit(text=f"Tin đồn mã {number}a {number}b {number}c {number}d")
+    decryptions.clear()
+    second = services.claim_submit(text=RUMOUR)
+    assert len(decryptions) == few == 0
+    assert second.claim.group_id == first.claim.group_id  # still grouped, with and without tone marks
+    assert ClaimGroup.objects.count() == 41
+
+
+@pytest.mark.django_db
+def test_a_group_made_before_word_marks_is_decrypted_once_then_matched_on_its_marks(
+    province: OrgUnit, decryptions: list[bytes]
+) -> None:
+    first = services.claim_submit(text=RUMOUR)
+    ClaimGroup.objects.filter(pk=first.claim.group_id).update(word_marks=None)
+    decryptions.clear()
+    second = services.claim_submit(text="tu nam 2026 khong duoc rut BHXH mot lan nua ha")
+    third = services.claim_submit(text="Từ 2026 không được rút BHXH một lần nữa à")
+    assert first.claim.group_id == second.claim.group_id == third.claim.group_id
+    assert len(decryptions) == 1
+    stored = ClaimGroup.objects.get(pk=first.claim.group_id).word_marks or ""
+    assert "bhxh" not in stored and stored.split() == sorted(services.word_marks(RUMOUR))
 
 
 @pytest.mark.django_db
@@ -153,6 +199,41 @@ def test_the_share_image_marks_a_truth_too_long_for_it() -> None:
     assert share_image.wrapped("Đúng.", width=62, lines=4) == ["Đúng."]
 
 
+def test_citations_read_as_people_say_them_and_keep_their_permalink(
+    client: Client, desk_officer: User, bhxh_article: Provision
+) -> None:
+    overtime = Provision.objects.get(document__number="45/2019/QH14", kind=Provision.Kind.ARTICLE, number="107")
+    clause = Provision.objects.get(
+        document__number="45/2019/QH14", kind=Provision.Kind.CLAUSE, article=overtime, number="2"
+    )
+    item = services.clarification_publish(
+        user=desk_officer,
+        group=services.claim_submit(text="Làm thêm bao nhiêu giờ cũng được").claim.group,
+        claim="Làm thêm không giới hạn",
+        verdict=Clarification.Verdict.FALSE,
+        truth="Làm thêm không quá 40 giờ một tháng.",
+        provisions=[overtime, clause, bhxh_article],
+    )
+    labels = [citation.label for citation in selectors.published().get(pk=item.pk).citations.all()]
+    assert labels == [
+        "Điều 107 Bộ luật Lao động 2019",
+        "khoản 2 Điều 107 Bộ luật Lao động 2019",
+        "Điều 1 Luật Bảo hiểm xã hội 2024",
+    ]
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert f'<a href="{clause.get_absolute_url()}">khoản 2 Điều 107 Bộ luật Lao động 2019</a>' in html
+    assert "45/2019/QH14" not in html.split("Căn cứ:")[1].split("</p>")[0]
+    # A correction starts from the citations as they were entered, the clause with its article.
+    client.force_login(desk_officer)
+    form = client.get(reverse("opinion:group-publish", kwargs={"pk": item.group_id})).content.decode()
+    assert "45/2019/QH14 Điều 107\n45/2019/QH14 Điều 107 khoản 2\n41/2024/QH15 Điều 1" in form
+    decree = Document(doc_type="Nghị định", number="293/2025/NĐ-CP", title="Nghị định quy định mức lương tối thiểu")
+    assert document_spoken_name(decree) == "Nghị định 293/2025/NĐ-CP"
+    assert document_spoken_name(Document(doc_type="Luật", number="41/2024/QH15", title="Luật Bảo hiểm xã hội")) == (
+        "Luật Bảo hiểm xã hội 2024"
+    )
+
+
 @pytest.mark.django_db
 def test_public_page_is_small_has_a_share_image_and_a_forward_text(
     client: Client, desk_officer: User, bhxh_article: Provision
@@ -163,7 +244,10 @@ def test_public_page_is_small_has_a_share_image_and_a_forward_text(
     html = page.content.decode()
     assert f'content="http://testserver{item.get_absolute_url()}anh.png"' in html
     forward = page.context["forward"]
-    assert forward.startswith("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN") and "Điều 1 41/2024/QH15" in forward
+    assert (
+        forward.startswith("THÔNG TIN CHÍNH THỨC – ĐÚNG MỘT PHẦN")
+        and "Căn cứ: Điều 1 Luật Bảo hiểm xã hội 2024" in forward
+    )
     image = client.get(reverse("opinion:clarification-image", kwargs={"slug": item.slug}))
     assert image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
 

@@ -10,9 +10,11 @@ from docx import Document
 
 from lantoa.core.models import Job
 from lantoa.core.tests.support import job_file, no_database_writes
-from lantoa.opinion.models import ThoughtNote
+from lantoa.opinion.models import ThoughtNote, Topic
+from lantoa.opinion.selectors import note_series
 from lantoa.opinion.selectors.monthly_report import monthly_report
 from lantoa.opinion.services import claims as claim_services
+from lantoa.opinion.services import notes as note_services
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
 from lantoa.plans.exports.docx import report_docx
 from lantoa.voice.services import reports as report_services
@@ -154,3 +156,26 @@ def test_a_topic_with_many_quotes_says_how_many_more_its_notes_hold(
     text, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER)))
     assert text.count("– “Ý kiến thứ") == 8
     assert "Còn 2 ý kiến khác trong các ghi nhận của chủ đề này." in text
+
+
+def test_a_week_across_two_months_counts_in_the_report_of_its_mondays_month_as_in_the_series(
+    union_officer: User, province: OrgUnit, make_enterprise: Callable[..., Enterprise]
+) -> None:
+    topics = list(Topic.objects.filter(name="Rút BHXH một lần"))
+    last_week = dt.date(2026, 11, 30)  # Monday 30/11 to Sunday 06/12
+    for n in range(1, 6):
+        note_services.note_record(
+            user=union_officer,
+            enterprise=make_enterprise(name=f"Công ty Gạch {n}"),
+            period_start=last_week + dt.timedelta(days=n % 2),  # some begin on Tuesday 01/12
+            period_end=last_week + dt.timedelta(days=6),
+            topics=topics,
+            mood=3,
+            concerned=10,
+        )
+    november, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER)))
+    december, _rows = _text_of(report_docx(monthly_report(unit=province, month=dt.date(2026, 12, 1))))
+    assert "có 5 lượt ghi nhận tình hình tư tưởng tại 5 doanh nghiệp" in november
+    assert "lượt ghi nhận tình hình tư tưởng tại" not in december
+    series = note_series.series(user=union_officer, dimension="topic", grain="month", start=NOVEMBER, end=NOVEMBER)
+    assert series.rows[0].cells[0] is not None and series.rows[0].cells[0].notes == 5

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lantoa.opinion.models import ThoughtNote, Topic
-from lantoa.opinion.selectors import notes as selectors
+from lantoa.opinion.selectors import note_series
 from lantoa.opinion.services import notes as note_services
 from lantoa.opinion.tests.conftest import NOTE_WEEK
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
@@ -66,14 +66,16 @@ def test_rollup_shows_a_figure_only_behind_five_enterprises(
     enterprises = [make_enterprise() for _index in range(5)]
     for enterprise in enterprises[:4]:
         record_note(union_officer, enterprise)
-    week_range = {"start": NOTE_WEEK, "end": NOTE_WEEK + dt.timedelta(days=6)}
-    rows, held = selectors.rollup(user=union_officer, dimension="topic", **week_range)
-    assert (rows, held) == ([], 1)
+    end = NOTE_WEEK + dt.timedelta(days=6)
+    series = note_series.series(user=union_officer, dimension="topic", grain="week", start=NOTE_WEEK, end=end)
+    assert (series.rows, series.held_rows) == ((), 1)
     record_note(union_officer, enterprises[4], mood=4)
-    rows, held = selectors.rollup(user=union_officer, dimension="topic", **week_range)
-    assert rows == [selectors.RollupRow(label="Rút BHXH một lần", notes=5, concerned=200, mean_mood=2.4)]
+    (row,) = note_series.series(user=union_officer, dimension="topic", grain="week", start=NOTE_WEEK, end=end).rows
+    assert row.label == "Rút BHXH một lần" and row.cells[0] is not None
+    assert (row.cells[0].notes, row.cells[0].concerned, row.cells[0].mean_mood) == (5, 200, 2.4)
     client.force_login(union_officer)
     page = client.get(
-        reverse("opinion:notes-rollup"), {"dimension": "commune", "start": "02/11/2026", "end": "08/11/2026"}
+        reverse("opinion:notes-rollup"),
+        {"dimension": "commune", "grain": "week", "measure": "concerned", "start": "02/11/2026", "end": "08/11/2026"},
     ).content.decode()
     assert "Xã Bình Hòa" in page and "200" in page
