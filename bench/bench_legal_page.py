@@ -14,6 +14,7 @@ from bench.harness import manage, prepared_site
 from lantoa.legal.management.commands.legal_eval import load_questions
 
 ROUNDS = 5
+DATABASE = os.environ.get("BENCH_LEGAL_PAGE_DB", "lantoa_bench_legal_page")  # another name: runs side by side
 PAGE_SCRIPT = """
 import json, time
 from django.test import Client
@@ -65,7 +66,7 @@ def run() -> dict:
             raise RuntimeError(f"{SHARED} absent")
         return {"skipped": f"{SHARED} absent"}
     questions = [q["question"] for q in load_questions(SHARED / "qa_worker_dev.jsonl")]
-    with prepared_site("lantoa_bench_legal_page") as env:
+    with prepared_site(DATABASE) as env:
         output = manage(env, "shell", "-c", PAGE_SCRIPT.format(questions=json.dumps(questions), rounds=ROUNDS))
     times = json.loads(output.strip().splitlines()[-1])
     figures = {name: _summary(values) for name, values in times.items()}
