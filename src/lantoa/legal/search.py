@@ -41,6 +41,7 @@ class _Loaded:
         self.failed: str | None = None  # a version that cannot be read, not tried again
         # article keys per (index version, library version, day)
         self.in_force: dict[tuple[str | None, tuple[int, int], dt.date], set[str]] = {}
+        self.explanations: dict[str, retrieval.QueryWords] = {}  # short answer text → its words as the index weighs
 
 
 _lock = threading.Lock()
@@ -173,6 +174,7 @@ def index_get() -> "retrieval.SearchIndex | None":
             else:
                 _cache.version = version
                 _cache.in_force = {}
+                _cache.explanations = {}
         return _cache.index
 
 
@@ -199,6 +201,22 @@ def _keys_in_force_cached(*, on: dt.date) -> set[str]:
                 cached.clear()
             cached[key] = keys_in_force(on=on)
         return cached[key]
+
+
+def _explanation_terms(index: "retrieval.SearchIndex", text: str) -> "retrieval.QueryWords":
+    """The words of a short answer as `index` weighs them, kept with the loaded index: the same handbook entries lead
+    the answers to many questions."""
+    with _lock:
+        kept = _cache.explanations if index is _cache.index else None
+        if kept is not None and text in kept:
+            return kept[text]
+    terms = index.query_terms(text)
+    with _lock:
+        if kept is not None and index is _cache.index:
+            if len(kept) > 4096:
+                kept.clear()
+            kept[text] = terms
+    return terms
 
 
 @dataclass
@@ -286,7 +304,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
                 scores = index.explanation_scores(query, texts)
             lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
-            explained = index.query_terms(lead.text) if lead and index is not None else None
+            explained = _explanation_terms(index, lead.text) if lead and index is not None else None
         found.append(
             Answer(
                 provision=article,
