@@ -48,7 +48,7 @@ def library_changed(**_signal_kwargs: Any) -> None:
     _local_writes = next(_writes)
     if not connection.in_atomic_block:
         library_generation.bump()
-    elif not any(callback is library_generation.bump for _savepoints, callback, _robust in connection.run_on_commit):
+    elif not any(pending[1] is library_generation.bump for pending in connection.run_on_commit):  # (sids, func, …)
         transaction.on_commit(library_generation.bump)
 
 

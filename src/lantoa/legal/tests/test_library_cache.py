@@ -39,6 +39,10 @@ def _khoan(slug: str = "dieu-107-khoan-2") -> Provision:
     return Provision.objects.get(document__number="45/2019/QH14", slug=slug)
 
 
+def _article_107() -> Provision:
+    return Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")
+
+
 def _handbook_file(folder: Path, *, citations: str) -> Path:
     folder.mkdir(exist_ok=True)
     (folder / "tang-ca.toml").write_text(
@@ -135,7 +139,7 @@ WRITES: dict[str, Callable[..., object]] = {
         directory=_handbook_file(tmp_path / "handbook", citations=CITE_107)
     ),
     "an entry flagged for review (update)": lambda **_: library.entries_flag_for_review(
-        provision_ids=[_khoan().article_id], reason="Đã sửa."
+        provision_ids=[_article_107().pk], reason="Đã sửa."
     ),
     "an amendment saved in the admin": lambda client, make_superuser, **_: _through_admin(client, make_superuser),
     "an adviser's answer published": lambda labour_federation, adviser, **_: _published_answer(
@@ -193,8 +197,7 @@ def test_citations_written_in_bulk_alone_move_the_generation(indexed: None) -> N
 
 
 def test_a_repeal_applied_by_update_alone_moves_the_generation(indexed: None) -> None:
-    article = _khoan().article
-    assert article is not None
+    article = _article_107()
     source = Provision.objects.get(document__number="41/2024/QH15", slug="dieu-2")
     Amendment.objects.create(
         source=source, target_number="45/2019/QH14", target_slug="dieu-107", target=article, kind="repeal",
@@ -276,7 +279,7 @@ def test_a_published_adviser_answer_is_listed_on_the_next_answer(
 
 def test_an_article_repealed_by_update_leaves_the_answers_at_once(indexed: None, client: Client) -> None:
     assert "Điều 107. Làm thêm giờ" in _page(client)
-    article = _khoan().article
+    article = _article_107()
     source = Provision.objects.get(document__number="41/2024/QH15", slug="dieu-2")
     Amendment.objects.create(
         source=source, target_number="45/2019/QH14", target_slug="dieu-107", target=article, kind="repeal",
