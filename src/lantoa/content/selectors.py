@@ -91,8 +91,29 @@ def topic_pack_urls(*, topic: TopicPage) -> list[str]:
     return [*urls, *offline_static_urls()]
 
 
-def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """Live lessons citing each (doc_number, article) key, as (title, url), in one query."""
+Lessons = list[tuple[str, str]]  # (title, url)
+_lessons: dict[int, dict[tuple[str, str], Lessons]] = {}  # content generation → lessons per key (the latest only)
+MAX_KEPT_KEYS = 20_000
+
+
+def lessons_explaining(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Lessons]:
+    """Live lessons citing each (doc_number, article) key, as (title, url), in one query for the keys not asked
+    before: kept in the process until any page is published, unpublished, moved or deleted (the content generation;
+    a lesson's citations, title and address change only by publishing it)."""
+    current = content_generation.current()
+    kept = _lessons.get(current)
+    if kept is None or len(kept) > MAX_KEPT_KEYS:
+        kept = {}
+        _lessons.clear()
+        _lessons[current] = kept
+    missing = [key for key in dict.fromkeys(keys) if key not in kept]
+    if missing:
+        found = _lessons_read(missing)
+        kept.update({key: found.get(key, []) for key in missing})
+    return {key: list(kept[key]) for key in dict.fromkeys(keys) if kept[key]}
+
+
+def _lessons_read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Lessons]:
     wanted = set(keys)
     lookup = Q(pk__in=[])
     for doc_number, article in wanted:

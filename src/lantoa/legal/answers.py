@@ -5,6 +5,7 @@ The short answer is the part of a handbook or FAQ entry explaining the article t
 words and on that explanation's, with its điểm, never cut at "… như sau:".
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,8 +50,9 @@ class Lead:
 def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     position = 0
+    marks = functools.cache(terms.marks_word)  # a khoản repeats its words ("người lao động"): each judged once
     for match in WORD.finditer(text):
-        if terms.marks_word(match.group().rstrip("%")):
+        if marks(match.group().rstrip("%")):
             if match.start() > position:
                 pieces.append((text[position : match.start()], False))
             pieces.append((match.group(), True))
@@ -59,15 +61,19 @@ def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
     return [piece for piece in pieces if piece[0]]
 
 
-def _folded(text: str) -> list[str]:
-    return [fold(word) for word in WORD.findall(text)]
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinct folded words and word pairs of a text, kept per text: the same khoản and entries answer many
+    questions, and folding them again was most of the time picking a passage took."""
+    folded = [fold(word) for word in WORD.findall(text)]
+    return frozenset(folded), frozenset(bigrams(folded))
 
 
 def overlap(text: str, terms: QueryWords) -> float:
     """Each distinct shared word pair and word, weighted by its IDF ("mang thai" says more than "người")."""
-    folded = _folded(text)
-    return sum(terms.pairs[p] for p in set(bigrams(folded)) if p in terms.pairs) + sum(
-        terms.words[w] for w in set(folded) if w in terms.words
+    words, pairs = _folded(text)
+    return sum(terms.pairs[p] for p in pairs if p in terms.pairs) + sum(
+        terms.words[w] for w in words if w in terms.words
     )
 
 

@@ -36,3 +36,28 @@ class LegalConfig(AppConfig):
         "legal-articles": "lantoa.legal.sitemaps.ArticleSitemap",
         "legal-handbook": "lantoa.legal.sitemaps.HandbookSitemap",
     }
+
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from lantoa.legal import library_cache
+        from lantoa.legal.models import (
+            Amendment,
+            Citation,
+            Document,
+            HandbookChapter,
+            HandbookEntry,
+            Provision,
+            Relation,
+        )
+
+        # Every model of the law library the pages read (adviser questions are not: asking one changes no answer).
+        # Writes that send no signal (`update`, `bulk_create`) call library_cache.library_changed themselves.
+        for sender in (Document, Provision, Relation, Amendment, HandbookChapter, HandbookEntry, Citation):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    library_cache.library_changed, sender=sender, dispatch_uid=f"library-{signal!r}-{sender}"
+                )
+        m2m_changed.connect(
+            library_cache.library_changed, sender=HandbookEntry.provisions.through, dispatch_uid="library-m2m-citations"
+        )

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from lantoa.core import registry
-from lantoa.legal import answers, index_store, retrieval, selectors
+from lantoa.legal import answers, index_store, library_cache, retrieval, selectors
 from lantoa.legal.answers import Lead  # by name: inside SearchOutcome, `answers` is a field
 from lantoa.legal.models import Amendment, HandbookEntry, Provision
 from lantoa.legal.retrieval.text import content_mask, fold, syllables
@@ -39,7 +39,9 @@ class _Loaded:
         self.index: retrieval.SearchIndex | None = None
         self.version: str | None = None
         self.failed: str | None = None  # a version that cannot be read, not tried again
-        self.in_force: dict[tuple[str | None, dt.date], set[str]] = {}  # article keys per (version, day)
+        # article keys per (index version, library version, day)
+        self.in_force: dict[tuple[str | None, tuple[int, int], dt.date], set[str]] = {}
+        self.explanations: dict[str, retrieval.QueryWords] = {}  # short answer text → its words as the index weighs
 
 
 _lock = threading.Lock()
@@ -147,6 +149,7 @@ def index_build() -> tuple[int, str]:
     version = index_store.publish(retrieval.SearchIndex.build(items, synonyms=synonyms))
     with _lock:
         _cache.clear()
+    library_cache.library_changed()  # what was kept beside the index (keys in force) is read again with it
     return len(items), version
 
 
@@ -171,6 +174,7 @@ def index_get() -> "retrieval.SearchIndex | None":
             else:
                 _cache.version = version
                 _cache.in_force = {}
+                _cache.explanations = {}
         return _cache.index
 
 
@@ -186,15 +190,33 @@ def keys_in_force(*, on: dt.date) -> set[str]:
 
 
 def _keys_in_force_cached(*, on: dt.date) -> set[str]:
-    """Keys in force on a day, kept with the loaded index version (a publish follows every import)."""
+    """Keys in force on a day, kept with the loaded index version and the library generation (an import moves an
+    expiry date before the index build it queues is published)."""
+    library = library_cache.library_version()
     with _lock:
         cached = _cache.in_force
-        key = (_cache.version, on)
+        key = (_cache.version, library, on)
         if key not in cached:
             if len(cached) > 32:
                 cached.clear()
             cached[key] = keys_in_force(on=on)
         return cached[key]
+
+
+def _explanation_terms(index: "retrieval.SearchIndex", text: str) -> "retrieval.QueryWords":
+    """The words of a short answer as `index` weighs them, kept with the loaded index: the same handbook entries lead
+    the answers to many questions."""
+    with _lock:
+        kept = _cache.explanations if index is _cache.index else None
+        if kept is not None and text in kept:
+            return kept[text]
+    terms = index.query_terms(text)
+    with _lock:
+        if kept is not None and index is _cache.index:
+            if len(kept) > 4096:
+                kept.clear()
+            kept[text] = terms
+    return terms
 
 
 @dataclass
@@ -265,16 +287,8 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         logger.warning("legal search answered from the database: no readable search index")
         ranking = _database_ranking(query=query, on=on, k=k)
     ranked, terms, confident = ranking
-    lookup = Q(pk__in=[])
-    for doc_number, number, _score in ranked:
-        lookup |= Q(document__number=doc_number, number=number)
-    articles = {
-        (p.document.number, p.number): p
-        for p in Provision.objects.filter(lookup, kind="article").select_related("document", "parent__parent__parent")
-    }
-    parts = _parts_by_article(Provision.objects.filter(article__in=list(articles.values())))
-    amendments = selectors.amendments_for_articles(articles=list(articles.values()))
-    entries = _entries_citing([a.pk for a in articles.values()])
+    library = _library_reads(keys=[(doc_number, number) for doc_number, number, _score in ranked], on=on)
+    articles, wordings, entries = library.articles, library.wordings, library.entries
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
     found: list[Answer] = []
     lead = None
@@ -290,18 +304,13 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
                 scores = index.explanation_scores(query, texts)
             lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
-            explained = index.query_terms(lead.text) if lead and index is not None else None
+            explained = _explanation_terms(index, lead.text) if lead and index is not None else None
         found.append(
             Answer(
                 provision=article,
                 score=score,
                 passage=answers.passage_pick(
-                    article=article,
-                    wording=selectors.article_as_on(
-                        article=article, parts=parts.get(article.pk, []), on=on, amendments=amendments[article.pk]
-                    ),
-                    terms=terms,
-                    explained=explained,
+                    article=article, wording=wordings[article.pk], terms=terms, explained=explained
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=cited_by,
@@ -311,6 +320,60 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         )
     lead = lead if confident else None  # a doubtful match is not stated as the answer
     return SearchOutcome(query, on, found, is_confident=confident, index_ready=index is not None, lead=lead)
+
+
+@dataclass
+class _LibraryReads:
+    articles: dict[tuple[str, str], Provision]  # (document number, article number) → the article
+    wordings: dict[int, "selectors.ArticleOnDate"]  # article id → its wording on the day asked
+    entries: dict[int, list[HandbookEntry]]  # article id → the handbook/FAQ entries citing it or its parts
+
+
+def _library_reads(*, keys: list[tuple[str, str]], on: dt.date) -> _LibraryReads:
+    """The ranked articles with their wording on `on` and the entries citing them, as kept in this process until
+    the law library changes (`library_cache`): a question about articles asked before costs no query."""
+    version = library_cache.library_version()
+    found = library_cache.kept("article", keys, _articles_read, version=version)
+    articles = {key: article for key, article in found.items() if article is not None}
+    by_id = {article.pk: article for article in articles.values()}
+    parts = library_cache.kept("parts", by_id, _parts_read, version=version)
+    amendments = library_cache.kept(
+        "amendments",
+        by_id,
+        lambda ids: selectors.amendments_for_articles(articles=[by_id[pk] for pk in ids]),
+        version=version,
+    )
+    wordings = library_cache.kept(
+        "wording",
+        [(pk, on) for pk in by_id],
+        lambda wanted: {
+            (pk, day): selectors.article_as_on(article=by_id[pk], parts=parts[pk], on=day, amendments=amendments[pk])
+            for pk, day in wanted
+        },
+        version=version,
+    )
+    entries = library_cache.kept("entries", by_id, _entries_read, version=version)
+    return _LibraryReads(articles, {pk: wordings[(pk, on)] for pk in by_id}, entries)
+
+
+def _articles_read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Provision | None]:
+    lookup = Q(pk__in=[])
+    for doc_number, number in keys:
+        lookup |= Q(document__number=doc_number, number=number)
+    rows = Provision.objects.filter(lookup, kind="article").select_related("document", "parent__parent__parent")
+    found: dict[tuple[str, str], Provision | None] = dict.fromkeys(keys)
+    found.update({(p.document.number, p.number): p for p in rows})
+    return found
+
+
+def _parts_read(ids: list[int]) -> dict[int, list[Provision]]:
+    parts = _parts_by_article(Provision.objects.filter(article_id__in=ids))
+    return {pk: parts.get(pk, []) for pk in ids}
+
+
+def _entries_read(ids: list[int]) -> dict[int, list[HandbookEntry]]:
+    entries = _entries_citing(ids)
+    return {pk: entries.get(pk, []) for pk in ids}
 
 
 def _citation_key(article: Provision) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lantoa.core.text import nfc, slugify_vi
+from lantoa.legal import library_cache
 from lantoa.legal.models import Citation, HandbookChapter, HandbookEntry, Provision
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed" / "handbook"
@@ -48,6 +49,7 @@ def _citations_set(*, entry: HandbookEntry, provisions: list[Provision]) -> bool
     Citation.objects.bulk_create(
         Citation(entry=entry, provision_id=pk, position=index) for index, pk in enumerate(wanted)
     )
+    library_cache.library_changed()  # `bulk_create` sends no signal
     return True
 
 

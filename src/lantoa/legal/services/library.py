@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from lantoa.core import imports as core_imports
-from lantoa.legal import effective_dates, importers
+from lantoa.legal import effective_dates, importers, library_cache
 from lantoa.legal.models import Amendment, Document, HandbookEntry, Provision, Relation
 
 ARTICLE_STEP = 1000  # positions: Điều N sits at N*1000, its khoản/điểm right after, whatever the source format
@@ -156,7 +156,10 @@ def entries_flag_for_review(*, provision_ids: Iterable[int], reason: str) -> int
         return 0
     citing = Q(citations__provision_id__in=ids) | Q(citations__provision__article_id__in=ids)
     entry_ids = set(HandbookEntry.objects.filter(citing, needs_review=False).values_list("pk", flat=True))
-    return HandbookEntry.objects.filter(pk__in=entry_ids).update(needs_review=True, review_note=reason)
+    flagged = HandbookEntry.objects.filter(pk__in=entry_ids).update(needs_review=True, review_note=reason)
+    if flagged:
+        library_cache.library_changed()  # `update` sends no signal
+    return flagged
 
 
 def _relations_record(*, document: Document, parsed: importers.ParsedDocument) -> None:
@@ -295,7 +298,8 @@ def amendments_apply() -> int:
         # Entries are flagged once, when the change first reaches the cited provision, not on every re-import.
         if amendment.kind == Amendment.Kind.REPEAL:
             ids = [p.pk for p in provisions if not p.expiry_on or p.expiry_on > amendment.effective_on]
-            Provision.objects.filter(pk__in=ids).update(expiry_on=amendment.effective_on)
+            if Provision.objects.filter(pk__in=ids).update(expiry_on=amendment.effective_on):
+                library_cache.library_changed()  # `update` sends no signal
             reason = _("Điều khoản được trích dẫn bị bãi bỏ bởi %(source)s %(number)s từ %(day)s.")
         else:
             ids = [newly_linked.pk] if newly_linked is not None else []

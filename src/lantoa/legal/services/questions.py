@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.core.text import clean_line, nfc, slugify_vi
-from lantoa.legal import tasks
+from lantoa.legal import library_cache, tasks
 from lantoa.legal.models import AdviserQuestion, Citation, HandbookChapter, HandbookEntry, Provision
 from lantoa.orgs.models import OrgUnit, User
 
@@ -128,6 +128,7 @@ def question_publish(*, question: AdviserQuestion, title: str = "") -> HandbookE
     Citation.objects.bulk_create(
         Citation(entry=entry, provision=provision, position=index) for index, provision in enumerate(provisions)
     )
+    library_cache.library_changed()  # `bulk_create` sends no signal
     question.entry = entry
     question.status = AdviserQuestion.Status.PUBLISHED
     question.save(update_fields=["entry", "status"])

@@ -1,6 +1,7 @@
 """Law text for reading: cross-references ("khoản 2 Điều 35 của Bộ luật này", "khoản 1 Điều này") become links."""
 
 import re
+from html import escape
 
 from django import template
 from django.urls import reverse
@@ -58,3 +59,11 @@ def cross_links(text: str, article: Provision) -> SafeString:
         position = match.end()
     pieces.append(conditional_escape(text[position:]))
     return mark_safe("".join(str(piece) for piece in pieces))  # noqa: S308 - every piece is escaped above
+
+
+@register.filter
+def marks(pieces: list[tuple[str, bool]]) -> SafeString:
+    """A passage line's (text, is_match) pieces, escaped, the question's words in <mark>: one filter where a template
+    loop rendered a node per word (the answer page's longest part to render)."""
+    html = "".join(f"<mark>{escape(text)}</mark>" if is_match else escape(text) for text, is_match in pieces)
+    return mark_safe(html)  # noqa: S308 - every piece is escaped (the standard library's escape, which Django's wraps)
