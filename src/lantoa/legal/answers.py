@@ -50,9 +50,12 @@ class Lead:
 def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     position = 0
-    marks = functools.cache(terms.marks_word)  # a khoản repeats its words ("người lao động"): each judged once
-    for match in WORD.finditer(text):
-        if marks(match.group().rstrip("%")):
+    # A khoản repeats its words ("người lao động"): each word judged once beside the same neighbours.
+    marks = functools.cache(terms.marks_word)
+    matches = list(WORD.finditer(text))
+    words = ["", *(match.group().rstrip("%") for match in matches), ""]
+    for i, match in enumerate(matches, 1):
+        if marks(words[i], words[i - 1], words[i + 1]):
             if match.start() > position:
                 pieces.append((text[position : match.start()], False))
             pieces.append((match.group(), True))
@@ -107,19 +110,31 @@ def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords, scores: list[f
     return Lead(entry, max(groups, key=score))
 
 
+def _introduces_list(text: str) -> bool:
+    """A sentence ending "… như sau:" or "… sau đây:" says nothing until the list it introduces."""
+    return text.rstrip().endswith(":")
+
+
 def _candidates(article: Provision, wording: "selectors.ArticleOnDate") -> list[tuple[Provision, str, list[str]]]:
-    """(provision, its own text, its điểm texts) for the article's intro and each khoản in force on the day."""
-    found: list[tuple[Provision, str, list[str]]] = [(article, wording.intro.text, [])] if wording.intro.text else []
+    """(provision, its own text, its listed lines) for the article's intro and each khoản in force on the day. A
+    khoản lists its điểm; an intro lists the điểm set directly under the article and, when it introduces a list,
+    the khoản (with their điểm) too, so a passage never stops at "… như sau:"."""
+    intro: tuple[Provision, str, list[str]] | None = (article, wording.intro.text, []) if wording.intro.text else None
+    found: list[tuple[Provision, str, list[str]]] = [intro] if intro else []
     if wording.replaced_whole is not None:
         return found
-    by_clause: dict[int | None, tuple[Provision, str, list[str]]] = {}
+    lists_clauses = intro is not None and _introduces_list(intro[1])
+    by_clause: dict[int | None, tuple[Provision, str, list[str]]] = {article.pk: intro} if intro else {}
     for row in wording.parts:
         if row.repealed:
             continue
         part = row.provision
         owner = by_clause.get(part.parent_id) if part.kind == "point" else None
+        line = f"{part.number}) {row.text}" if part.kind == "point" else f"{part.number}. {row.text}"
+        if intro is not None and lists_clauses and owner is not intro:
+            intro[2].append(line)
         if owner is not None:
-            owner[2].append(f"{part.number}) {row.text}")
+            owner[2].append(line)
             continue
         found.append((part, row.text, []))
         if part.kind == "clause" and part.pk is not None:

@@ -304,3 +304,12 @@ def test_a_renamed_holder_gets_a_certificate_with_the_new_name(client, contest, 
     run_worker()
     assert "Nguyễn Thị Giỏi" in printed_name()
     assert len(private_storage().listdir(f"public/certificates/{entry.pk}")[1]) == 1
+
+
+def test_contest_pages_write_times_as_the_rest_of_the_site_in_local_time(contest, client):
+    # 08:00 UTC is 15:00 in Viet Nam: "HH:MM dd/mm/yyyy", as core.formats.vn_datetime writes every moment.
+    with time_machine.travel(START + dt.timedelta(hours=1)):
+        detail = client.get(f"/cuoc-thi/{contest.slug}/").content.decode()
+        listing = client.get("/cuoc-thi/").content.decode()
+    assert "Từ 15:00 01/05/2026 đến 15:00 08/05/2026" in detail
+    assert "Từ 01/05/2026 đến 08/05/2026" in listing

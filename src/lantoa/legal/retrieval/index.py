@@ -21,6 +21,8 @@ from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, 
 FORMAT_VERSION = 4  # 4: a folder of .npy arrays (memory-mapped, the article texts too) and header.json
 HEADER_NAME = "header.json"
 
+CONCEPT_POOL = 30  # best-scored articles checked for the question's concepts
+
 # Below this confidence the UI should say it found no confident answer and offer an adviser.
 CONFIDENCE_THRESHOLD = 0.25
 
@@ -83,6 +85,8 @@ class SearchConfig:
     synonym_length_damping: float = 0.5
     w_clause: float = 0.5
     sublaw_factor: float = 0.85
+    w_concepts: float = 0.3  # share of the score lost by an article stating none of a short question's concepts
+    concepts_max: int = 4  # questions with more concepts (stories, several questions) are not reranked
 
 
 @dataclass(slots=True)
@@ -97,6 +101,9 @@ class _QueryTerms:
     phrase_terms: list[frozenset[str]] = field(default_factory=list)  # folded legal wording of each dictionary phrase
     has_diacritics: bool = True
     dictionary_hits: int = 0
+    # Each thing the question asks about, as alternative spellings (each a tuple of folded terms, all required):
+    # the words as typed or, for a dictionary phrase, the law's wording of it.
+    concepts: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
 
 
 _SUBLAW_RE = re.compile(r"/(?:NĐ|ND|TT|QĐ|QD)(?:-|$)", re.IGNORECASE)
@@ -135,6 +142,7 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig, known:
     terms.core_bigrams = [bg for bg, _ in big]
     terms.core_accented = [tok for tok, _ in acc]
     in_phrase = [False] * len(tokens)
+    in_concept = [False] * len(tokens)
     for start, matched, expansion in expander.expand(tokens):
         fexp = [fold(t) for t in expansion]
         ekeep = content_mask(expansion)
@@ -142,6 +150,10 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig, known:
             terms.dictionary_hits += 1
             in_phrase[start + 1 : start + matched] = [True] * (matched - 1)
             terms.phrase_terms.append(frozenset(_content_bigrams(fexp, ekeep) or fexp))
+            typed = tuple(bigrams(folded[start : start + matched])) or (folded[start],)
+            law = tuple(_content_bigrams(fexp, ekeep)) or tuple(f for f, kept in zip(fexp, ekeep, strict=True) if kept)
+            terms.concepts.append((typed, law))  # "chủ nhật" is stated as typed or as "nghỉ hằng tuần"
+            in_concept[start : start + matched] = [True] * matched
         # A long legal phrase standing for a short everyday one should not outweigh the rest of the question.
         weight = config.w_synonym * min(1.0, (matched / max(1, sum(ekeep))) ** config.synonym_length_damping)
         acc.extend((t, weight) for t, kept in zip(expansion, ekeep, strict=True) if kept)
@@ -151,37 +163,78 @@ def _analyse(query: str, expander: SynonymExpander, config: SearchConfig, known:
     terms.evidence_pairs = [
         pair for i, pair in enumerate(bigrams(folded)) if (keep[i] or keep[i + 1]) and not in_phrase[i + 1]
     ]
+    terms.concepts += _plain_concepts(
+        folded, [kept and not taken for kept, taken in zip(keep, in_concept, strict=True)]
+    )
     terms.accented, terms.folded, terms.bigram = _max_weights(acc), _max_weights(fol), _max_weights(big)
     return terms
+
+
+def _plain_concepts(folded: list[str], free: list[bool]) -> list[tuple[tuple[str, ...], ...]]:
+    """The question's content words outside dictionary phrases: each word pair of a run of them, or a lone word."""
+    concepts: list[tuple[tuple[str, ...], ...]] = []
+    run: list[str] = []
+    for word, is_free in [*zip(folded, free, strict=True), ("", False)]:
+        if is_free:
+            run.append(word)
+            continue
+        if len(run) == 1:
+            concepts.append(((run[0],),))
+        concepts.extend(((pair,),) for pair in bigrams(run))
+        run = []
+    return concepts
 
 
 @dataclass(frozen=True, slots=True)
 class QueryWords:
     """What a question is matched with in a passage. ``marks``: its content words as typed (and the dictionary's
-    wording of its everyday phrases), marked where they appear as written; ``marks_folded``: the folded form of the
-    words typed without any diacritics, which may match any accented spelling ("nghi" marks "nghỉ")."""
+    wording of its everyday phrases), marked where they appear as written. A word typed without diacritics may stand
+    for an accented one: ``marks_folded`` holds those the law never writes as typed ("luong", "nghi"…: any accented
+    spelling is meant), ``unaccented`` all of them with ``pairs_folded`` (the question's folded word pairs): a word
+    the law does write unaccented ("thai") marks another spelling only beside a word it was typed with ("sa thai"
+    marks "sa thải", "nghi thai san" never marks the "thải" of "sa thải")."""
 
     words: dict[str, float]
     pairs: dict[str, float]
     marks: frozenset[str] = frozenset()
     marks_folded: frozenset[str] = frozenset()
+    unaccented: frozenset[str] = frozenset()
+    pairs_folded: frozenset[str] = frozenset()
 
-    def marks_word(self, word: str) -> bool:
-        """Whether a word of a passage is one of the question's meaningful words: never a filler ("đã", "được")
-        and never a different word that only folds alike ("đã" for a typed "đa")."""
+    def marks_word(self, word: str, before: str = "", after: str = "") -> bool:
+        """Whether a word of a passage (between the words ``before`` and ``after``) is one of the question's
+        meaningful words: never a filler ("đã", "được") and never a different word that only folds alike ("đã" for
+        a typed "đa", "thải" for a typed "thai" unless the question's pair confirms it)."""
         lowered = normalize(word)
         if lowered in QUERY_STOPWORDS:
             return False
-        return lowered in self.marks or fold(lowered) in self.marks_folded
+        if lowered in self.marks:
+            return True
+        folded = fold(lowered)
+        if folded in self.marks_folded:
+            return True
+        return folded in self.unaccented and (
+            f"{fold(normalize(before))}_{folded}" in self.pairs_folded
+            or f"{folded}_{fold(normalize(after))}" in self.pairs_folded
+        )
 
 
-def marks_of(query: str, terms: _QueryTerms | None = None) -> dict[str, frozenset[str]]:
-    """The ``marks`` and ``marks_folded`` of a question (see QueryWords); dictionary wording counts when analysed."""
+def marks_of(
+    query: str, terms: _QueryTerms | None = None, written: Collection[str] | None = None
+) -> dict[str, frozenset[str]]:
+    """The marks of a question (see QueryWords); dictionary wording counts when analysed. ``written``: the words
+    the law writes (accented, as spelled); None takes every unaccented word for a possibly accented one."""
     tokens = syllables(query)
     keep = content_mask(tokens)
     own = [tok for tok, kept in zip(tokens, keep, strict=True) if kept and tok not in QUERY_STOPWORDS]
     marks = set(own) | ({t for t, _ in terms.accented} - QUERY_STOPWORDS if terms else set())
-    return {"marks": frozenset(marks), "marks_folded": frozenset(tok for tok in own if fold(tok) == tok)}
+    unaccented = {tok for tok in own if fold(tok) == tok}
+    return {
+        "marks": frozenset(marks),
+        "marks_folded": frozenset(tok for tok in unaccented if written is None or tok not in written),
+        "unaccented": frozenset(unaccented),
+        "pairs_folded": frozenset(bigrams([fold(t) for t in tokens])),
+    }
 
 
 _KHOAN_RE = re.compile(r"^\s*\d+[.)]\s")
@@ -456,6 +509,21 @@ class SearchIndex:
             total += self.config.w_explained * best_explained
         return total * self._prior
 
+    def _field_of(self, term: str) -> BM25Field:
+        return self.fields["bigram" if "_" in term else "folded"]
+
+    def _concept_share(self, terms: _QueryTerms, doc: int) -> float:
+        """IDF-weighted share of the question's concepts that the article's own text states in some spelling."""
+        mass = found = 0.0
+        for concept in terms.concepts:
+            weight = max((self._field_of(t).term_idf(t) for spelling in concept for t in spelling), default=0.0)
+            if weight <= 0:
+                continue  # no article has it: says nothing about this one
+            mass += weight
+            if any(all(self._field_of(t).contains(t, doc) for t in spelling) for spelling in concept):
+                found += weight
+        return found / mass if mass else 1.0
+
     def _coverage(self, field_name: str, query_terms: list[str], doc: int) -> float:
         """Share of the query's own IDF mass (synonym expansions excluded) that the article contains."""
         fld = self.fields[field_name]
@@ -524,7 +592,7 @@ class SearchIndex:
         return QueryWords(
             words={t: words.term_idf(t) for t, _ in terms.folded},
             pairs={t: pairs.term_idf(t) for t, _ in terms.bigram},
-            **marks_of(query, terms),
+            **marks_of(query, terms, self.fields["accented"].vocab),
         )
 
     def explanation_scores(self, query: str, texts: list[str]) -> list[float]:
@@ -548,6 +616,12 @@ class SearchIndex:
         k = min(k, len(self.passages))
         if k <= 0:
             return []
+        if self.config.w_concepts > 0 and len(terms.concepts) <= self.config.concepts_max:
+            # A short question asks about each of its few things: among the best candidates, an article whose
+            # text states only some of them ("chủ nhật" but not "làm thêm") yields to one that states them all.
+            pool = min(len(self.passages), max(k, CONCEPT_POOL))
+            for doc in np.argpartition(-scores, pool - 1)[:pool].tolist():
+                scores[doc] *= 1.0 - self.config.w_concepts * (1.0 - self._concept_share(terms, doc))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         confidence = self._confidence(terms)

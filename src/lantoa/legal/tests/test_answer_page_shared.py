@@ -55,3 +55,42 @@ def test_the_answer_leads_with_the_plain_answer_and_its_figure_then_the_khoan(
     assert overtime_pay.passage.slug == "dieu-98-khoan-1" and "ít nhất bằng 200%" in overtime_pay.passage.text
     page = client.get("/phap-luat/hoi/", {"q": "làm thêm chủ nhật", "on": DAY.isoformat()}).content.decode()
     assert "200%" in _section(page, "lead") and "Điều 98. Tiền lương làm thêm giờ" in page
+
+
+def _marked_words(answer: search.Answer) -> set[str]:
+    return {text for line in [answer.passage.pieces, *answer.passage.points] for text, is_match in line if is_match}
+
+
+def test_short_questions_lead_with_the_provision_that_answers_them(shared_library: None) -> None:
+    for question in ("thử việc tối đa bao lâu", "thu viec toi da bao lau"):
+        top = search.search(query=question, on=DAY).answers[0]
+        assert (top.provision.document.number, top.provision.number) == ("45/2019/QH14", "25"), question
+        # The article's intro introduces its khoản: the limits are shown with it, not cut at "… sau đây:".
+        assert "Không quá 180 ngày" in top.passage.text and "Không quá 06 ngày làm việc" in top.passage.text
+
+    for question in ("làm thêm chủ nhật", "lam them chu nhat"):
+        outcome = search.search(query=question, on=DAY)
+        numbers = [(a.provision.document.number, a.provision.number) for a in outcome.answers]
+        assert numbers[0] == ("45/2019/QH14", "98"), question
+        assert numbers.index(("45/2019/QH14", "111")) > 0
+        assert outcome.answers[0].passage.slug == "dieu-98-khoan-1"
+        assert "b) Vào ngày nghỉ hằng tuần, ít nhất bằng 200%;" in outcome.answers[0].passage.text.splitlines()
+
+    for answer in search.search(query="làm thêm giờ tối đa", on=DAY).answers:
+        lines = answer.passage.text.splitlines()
+        assert not lines[-1].rstrip().endswith(":"), answer.passage.label  # a list is shown with its sentence
+    top = search.search(query="làm thêm giờ tối đa", on=DAY).answers[0]
+    assert top.provision.number == "107" and "không quá 200 giờ trong 01 năm" in top.passage.text
+
+
+def test_a_word_typed_without_diacritics_is_not_marked_in_a_different_word(
+    shared_library: None, client: Client
+) -> None:
+    for question in ("nghi thai san", "nghỉ thai sản"):
+        answers = search.search(query=question, on=DAY).answers
+        dismissal = next(a for a in answers if "sa thải" in a.passage.text)  # Điều 137: no dismissal for pregnancy
+        assert "thai" in _marked_words(dismissal) and "thải" not in _marked_words(dismissal)
+        page = client.get("/phap-luat/hoi/", {"q": question, "on": DAY.isoformat()}).content.decode()
+        assert "<mark>thai</mark> <mark>sản</mark>" in page and "<mark>thải</mark>" not in page
+    fired = search.search(query="bi sa thai", on=DAY).answers
+    assert any({"sa", "thải"} <= _marked_words(a) for a in fired)

@@ -13,6 +13,7 @@ from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal.retrieval import (
     DEFAULT_SYNONYMS_PATH,
     Passage,
+    SearchConfig,
     SearchIndex,
     current_keys,
     evaluate,
@@ -140,6 +141,31 @@ def _filler(n: int) -> Passage:
         title=f"Quy định số {n}",
         text=f"Điều {n}. Quy định số {n}\n1. Người lao động thực hiện quy định số {n} tại nơi làm việc.",
     )
+
+
+def test_a_short_question_ranks_first_the_article_stating_all_it_asks(tmp_path: Path) -> None:
+    rest = Passage(
+        key="1/2099/QH99#Điều 2",
+        doc_number="1/2099/QH99",
+        article="Điều 2",
+        title="Nghỉ hằng tuần",
+        text="Điều 2. Nghỉ hằng tuần\n1. Mỗi tuần được nghỉ hằng tuần ít nhất 24 giờ; ngày nghỉ hằng tuần là Chủ nhật.",
+    )
+    pay = Passage(
+        key="1/2099/QH99#Điều 1",
+        doc_number="1/2099/QH99",
+        article="Điều 1",
+        title="Tiền lương làm thêm giờ",
+        text="Điều 1. Tiền lương làm thêm giờ\n1. Làm thêm giờ vào ngày nghỉ hằng tuần được trả ít nhất bằng 200%.",
+    )
+    synonyms = {"làm thêm": "làm thêm giờ", "chủ nhật": "nghỉ hằng tuần"}
+    passages = [rest, pay, *(_filler(n) for n in range(20))]
+    plain = SearchIndex.build(passages, synonyms=synonyms, config=SearchConfig(w_concepts=0.0))
+    assert plain.search("làm thêm chủ nhật", k=1)[0].key == rest.key  # "Chủ nhật" as typed, and in its title
+    index = SearchIndex.build(passages, synonyms=synonyms)
+    assert [hit.key for hit in index.search("làm thêm chủ nhật", k=2)] == [pay.key, rest.key]
+    index.save(tmp_path / "index")  # the setting travels with the saved index
+    assert SearchIndex.load(tmp_path / "index").search("lam them chu nhat", k=1)[0].key == pay.key
 
 
 def test_save_load_roundtrip(index: SearchIndex, tmp_path: Path) -> None:

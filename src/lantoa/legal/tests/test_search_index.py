@@ -161,6 +161,19 @@ def test_a_word_is_marked_as_typed_not_as_another_word_that_folds_alike() -> Non
     assert unaccented.marks_word("nghỉ") and unaccented.marks_word("năm")  # typed without marks: any spelling
 
 
+def test_an_unaccented_word_the_law_writes_marks_another_spelling_only_beside_its_typed_neighbour() -> None:
+    law_words = {"thai", "thải", "sản", "sa", "nghỉ"}  # "thai" (thai sản) is written unaccented by the law itself
+    for question in ("nghi thai san", "nghỉ thai sản"):
+        words = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of(question, written=law_words))
+        assert words.marks_word("thai", "mang", ",") and words.marks_word("sản", "thai", ".")
+        assert not words.marks_word("thải", "sa", "hoặc")  # "sa thải" is another word, not the one asked about
+    fired = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of("bi sa thai", written=law_words))
+    assert fired.marks_word("thải", "sa", "hoặc") and fired.marks_word("sa", "bị", "thải")  # the pair says which
+    assert not fired.marks_word("thải", "xả", "nước")
+    pay = retrieval.QueryWords(words={}, pairs={}, **retrieval.marks_of("luong", written=law_words))
+    assert pay.marks_word("lương")  # the law never writes "luong": any accented spelling is meant
+
+
 def test_legal_eval_scores_a_question_set() -> None:
     data = Path(__file__).parent / "data"
     out = io.StringIO()
