@@ -9,8 +9,9 @@ An app declares, on its AppConfig:
 - `offline_pages`: ((url_name, label or None), …) – worker pages a phone keeps after one visit (the service worker
   stores them); those with a label are listed on the offline page as what still works without network;
 - `offline_static`: ("app/file.js", …) – static files those pages need offline;
-- `worker_page_scripts`: ("app/file.js", …) – scripts every worker page loads (deferred, after the page's own), such
-  as the outbox that sends what a worker kept offline from whichever page they open next;
+- `worker_page_scripts`: (("app/file.js", "localStorage key"), …) – scripts every worker page loads while the phone
+  keeps something under that key (none on a first visit), such as the outbox that sends what a worker kept offline
+  from whichever page they open next;
 - `office_links`: ((action, url_name, label[, "dotted.path"]), …) – back-office menu entries, shown when
   `can(user, action)`, or `can(user, action, obj)` where the page checks one unit (`obj` from the dotted path);
 - `demo_loader`: "dotted.path" to `load(*, logins: list) -> str`, called by `manage.py load_demo` in app order;

@@ -20,7 +20,7 @@ class VoiceConfig(AppConfig):
         ("voice:follow", _("Phản ánh của bạn và trả lời đã xem")),
     )
     offline_static = ("voice/voice.css", "voice/outbox.js", "voice/receipts.js")
-    worker_page_scripts = ("voice/outbox.js",)
+    worker_page_scripts = (("voice/outbox.js", "lantoa.voice.outbox"),)
     office_links = (
         ("voice.view_case", "voice:case-list", _("Phản ánh của người lao động")),
         ("voice.view_aggregates", "voice:aggregates", _("Tổng hợp phản ánh (ẩn danh)")),

@@ -24,6 +24,9 @@ def public_url(context: template.Context, target: Page | str) -> str:
 
 @register.simple_tag
 def worker_page_scripts() -> SafeString:
-    """The scripts apps ask every worker page to load (`worker_page_scripts` in the registry)."""
-    paths = dict.fromkeys(path for _config, paths in registry.declared("worker_page_scripts") for path in paths)
-    return format_html_join("", '<script src="{}" defer></script>', ((static(path),) for path in paths))
+    """Markers for the scripts apps ask every worker page to load while the phone keeps something for them
+    (`worker_page_scripts` in the registry); core/behaviours.js loads each one then."""
+    wanted = dict.fromkeys(entry for _config, entries in registry.declared("worker_page_scripts") for entry in entries)
+    return format_html_join(
+        "", '<i hidden data-load-script="{}" data-when-stored="{}"></i>', ((static(p), key) for p, key in wanted)
+    )

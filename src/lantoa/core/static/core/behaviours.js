@@ -21,3 +21,14 @@ document.addEventListener("click", (event) => {
     history.back();
   }
 });
+// Scripts an app needs on every worker page only while the phone keeps something for it (core's
+// `worker_page_scripts`): loaded then, so a first visit carries none of them; a page naming one itself runs its own.
+document.querySelectorAll("[data-load-script]").forEach((marker) => {
+  const url = marker.dataset.loadScript;
+  let kept = null;
+  try { kept = localStorage.getItem(marker.dataset.whenStored); } catch (error) { /* storage off: nothing kept */ }
+  if (!kept || kept === "[]" || document.querySelector(`script[src="${url}"]`)) return;
+  const script = document.createElement("script");
+  script.src = url;
+  document.body.appendChild(script);
+});

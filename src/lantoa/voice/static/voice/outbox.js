@@ -5,8 +5,9 @@
    The page's script tag names its form and what to send: data-kind (report, claim…), data-form (the form's id),
    data-api and data-api-files (JSON and multipart addresses), data-fields (the fields sent), data-file-field,
    data-follow (the page listing the worker's receipts). Each entry keeps where it goes and what the worker reads
-   once it arrived, so every worker page loads this script (core's `worker_page_scripts`) and sends what waits as
-   soon as the phone is online, wherever the worker is; the page with the form, loaded first, runs it alone. */
+   once it arrived, so every worker page loads this script while the outbox holds an entry (core's
+   `worker_page_scripts`) and sends what waits as soon as the phone is online, wherever the worker is; a page naming
+   the script itself runs its own copy alone. */
 (function () {
   "use strict";
   if (window.LantoaOutbox) { return; }
