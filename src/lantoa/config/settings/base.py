@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "lantoa.orgs.middleware.WorkerContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "lantoa.core.slashes.CommonMiddleware",  # Django's, with a 308 for a POST to a path without its slash
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
