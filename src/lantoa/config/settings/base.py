@@ -193,9 +193,13 @@ LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "lantoa.core.logs.RequestIdFilter"}},
+    # Each line is masked as a whole once written (receipts, in a traceback too): voice.privacy, below.
     "formatters": {
-        "json": {"()": "lantoa.core.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "lantoa.voice.privacy.PrivateJsonFormatter"},
+        "text": {
+            "()": "lantoa.voice.privacy.PrivateTextFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
     },
     "handlers": {
         "console": {
@@ -244,9 +248,14 @@ VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
 LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
 LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
-# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record.
-for _logger in ("django.request", "django.server", "django.security", "ninja"):
+# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record. A
+# logger's filters see only what is logged to it by name, not what its children pass up: each child is listed.
+for _logger in ("django.request", "django.server", "django.security", "django.security.csrf", "ninja"):
     LOGGING["loggers"].setdefault(_logger, {}).setdefault("filters", []).append("voice_private")
+# Django's own handlers (DEFAULT_LOGGING: a plain console line with DEBUG on, mail to ADMINS with DEBUG off) stay on
+# the `django` logger unless it is configured: without them every django.* line reaches only our console handler.
+LOGGING["loggers"]["django"] = {"handlers": [], "level": "INFO", "propagate": True}
+LOGGING["loggers"]["django.server"].update(handlers=[], propagate=True)  # runserver's 4xx/5xx lines, as JSON too
 
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
