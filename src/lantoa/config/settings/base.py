@@ -308,8 +308,8 @@ if not REDIS_URL:
 
 # --- site security: passwords and session length ---
 AUTH_PASSWORD_VALIDATORS.append({"NAME": "lantoa.orgs.validators.PhoneNumberPasswordValidator"})
-# Whoever can read anonymous reports (voice.view_case) is logged out after 8 h, or 30 min without a request;
-# other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
+# Whoever reads anonymous reports, claims or legal questions (core.sessions.READER_ACTIONS) is logged out after
+# 8 h, or 30 min without a request; other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
 SESSION_READER_MAX_SECONDS = env.int("SESSION_READER_MAX_SECONDS", default=8 * 3600)
 SESSION_READER_IDLE_SECONDS = env.int("SESSION_READER_IDLE_SECONDS", default=30 * 60)
 MIDDLEWARE.insert(
