@@ -233,3 +233,30 @@ def test_a_tax_code_that_names_no_enterprise_is_not_found_and_cannot_become_a_un
         "dòng 2, cột D" in text and "không tìm thấy doanh nghiệp có mã số thuế “1600009999”" in text for text in texts
     )
     assert any("dòng 3, cột A" in text and "không được trùng dạng mã số thuế" in text for text in texts)
+
+
+def test_a_flood_of_shared_texts_stops_at_the_same_limit(monkeypatch):
+    monkeypatch.setattr(importers, "MAX_CELLS", 1000)
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "<si><t>x</t></si>" * 5000
+        + "</sst>"
+    )
+    rels = _WORKBOOK_RELS.replace(
+        "</Relationships>",
+        '<Relationship Id="rId2" Target="sharedStrings.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    buffer = io.BytesIO(_package(_sheet(blank_rows=1)))
+    with zipfile.ZipFile(buffer, "a") as package:
+        package.writestr("xl/sharedStrings.xml", shared)
+    with zipfile.ZipFile(buffer) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["xl/_rels/workbook.xml.rels"] = rels.encode()
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(rebuilt, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+
+    assert _codes(importers.workbook_parse(io.BytesIO(rebuilt.getvalue()))) == ["too_many_cells"]
