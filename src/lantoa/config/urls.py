@@ -34,7 +34,7 @@ urlpatterns = [
     path("", include("lantoa.plans.urls")),
     path("api/v1/", api.urls),
     # Any other /api/ path answers a JSON 404 (also in DEBUG, and instead of APPEND_SLASH's error on a POST).
-    re_path(r"^api/", core_views.page_not_found),
+    re_path(r"^api/", core_views.api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     # One sign-in page for every official and editor (Vietnamese, throttled): Wagtail's own redirects there.

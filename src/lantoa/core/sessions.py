@@ -1,4 +1,4 @@
-"""How long an office session lasts: short for whoever can read anonymous reports, the default for everyone else."""
+"""How long an office session lasts: short for whoever reads what workers sent anonymously, the default otherwise."""
 
 import time
 from collections.abc import Callable
@@ -15,9 +15,14 @@ SEEN_KEY = "lt_session_seen"
 SEEN_RESOLUTION_SECONDS = 60
 
 
+# What a stolen session would expose: workers' anonymous reports, the rumour desk's anonymous claims, the
+# legal questions workers send in.
+READER_ACTIONS = ("voice.view_case", "opinion.view_claims", "legal.view_questions")
+
+
 def needs_short_session(user: object) -> bool:
-    """Reading reports' text is what a stolen session would expose, so those roles get the short session."""
-    return access.can(user, "voice.view_case")
+    """Whoever reads what workers sent without their name gets the short session."""
+    return any(access.can(user, action) for action in READER_ACTIONS)
 
 
 def session_clock_start(*, sender: object, request: HttpRequest, user: object, **kwargs: object) -> None:

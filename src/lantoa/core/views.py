@@ -96,8 +96,13 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
 
 
+CSRF_FAILED = _("Yêu cầu thiếu mã bảo vệ của trang (cookie CSRF). Hãy tải lại trang rồi gửi lại.")
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its security cookie (often a phone that blocks cookies): say so in plain words."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(CSRF_FAILED), "code": "csrf_failed"}, status=403)
     return render(request, "core/csrf_failure.html", status=403)
 
 
@@ -136,6 +141,15 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_response(request, 404)
+
+
+@csrf_exempt
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """Any path under /api/ that no route serves, whatever the method: the API's JSON 404.
+
+    CSRF-exempt like the API itself (its writes carry no cookie), so a POST gets this 404 and not the form page's 403.
+    """
     return _error_response(request, 404)
 
 

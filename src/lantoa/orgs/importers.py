@@ -12,12 +12,13 @@ from typing import Any, BinaryIO
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from lantoa.core.text import clean_line
+from lantoa.core.xlsx_reader import TooManyCells, UnreadableWorkbook, WorkbookReader
 from lantoa.orgs import services
 from lantoa.orgs.forms import MAX_IMPORT_BYTES
 from lantoa.orgs.models import Enterprise, OrgUnit
@@ -28,6 +29,9 @@ UNIT_SHEET = "Đơn vị"
 GUIDE_SHEET = "Hướng dẫn"
 COMMUNE_SHEET = "Danh mục xã phường"
 MAX_ROWS = 50_000  # rows read, empty ones included: a file of styled blank rows costs as much to scan
+# Cells read, in any column and any row (and as many shared texts): a few wide rows cost as much as many rows.
+MAX_CELLS = 600_000
+MAX_TEXT_CHARS = 255  # the longest text a column takes unless it says otherwise (the longest name a unit has)
 # An .xlsx is a zip: its parts are bounded unpacked, before any parsing, so a small file cannot unpack to gigabytes.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
@@ -37,25 +41,26 @@ class Column:
     key: str
     header: str
     required: bool = False
+    max_length: int = MAX_TEXT_CHARS  # what the column is stored in (model field lengths)
 
 
 ENTERPRISE_COLUMNS = (
-    Column("tax_code", "Mã số thuế", required=True),
+    Column("tax_code", "Mã số thuế", required=True, max_length=40),
     Column("name", "Tên doanh nghiệp", required=True),
-    Column("ownership", "Loại hình sở hữu", required=True),
-    Column("sector", "Ngành nghề"),
+    Column("ownership", "Loại hình sở hữu", required=True, max_length=40),
+    Column("sector", "Ngành nghề", max_length=120),
     Column("commune", "Xã, phường, đặc khu", required=True),
-    Column("zone", "Mã khu, cụm công nghiệp"),
+    Column("zone", "Mã khu, cụm công nghiệp", max_length=40),
     Column("worker_count", "Số lao động", required=True),
     Column("female_worker_count", "Lao động nữ"),
     Column("migrant_worker_count", "Lao động ngoại tỉnh"),
     Column("union_member_count", "Đoàn viên công đoàn"),
 )
 UNIT_COLUMNS = (
-    Column("code", "Mã đơn vị", required=True),
+    Column("code", "Mã đơn vị", required=True, max_length=40),
     Column("name", "Tên đơn vị", required=True),
-    Column("kind", "Loại đơn vị", required=True),
-    Column("parent", "Mã đơn vị cấp trên", required=True),
+    Column("kind", "Loại đơn vị", required=True, max_length=40),
+    Column("parent", "Mã đơn vị cấp trên", required=True, max_length=40),
     Column("commune", "Xã, phường, đặc khu"),
 )
 
@@ -163,18 +168,17 @@ Cleaner = Callable[[Any], tuple[Any, str | None]]
 
 
 def _read_sheet(
-    sheet: Any, columns: tuple[Column, ...], cleaners: dict[str, Cleaner]
+    reader: WorkbookReader, name: str, columns: tuple[Column, ...], cleaners: dict[str, Cleaner]
 ) -> Iterator[tuple[Row | None, list[Problem]]]:
     headers = [column.header for column in columns]
-    rows = sheet.iter_rows(max_col=len(columns), values_only=True)
-    first = next(rows, None)
-    found = [_text(cell) for cell in (first or ())][: len(columns)]
-    if found != headers:
+    rows = reader.rows(name, width=len(columns))
+    number, first = next(rows, (0, []))
+    if number != 1 or [_text(cell)[:200] for cell in first] != headers:
         yield (
             None,
             [
                 Problem(
-                    sheet.title,
+                    name,
                     1,
                     "A",
                     headers[0],
@@ -183,21 +187,32 @@ def _read_sheet(
             ],
         )
         return
-    for number, cells in enumerate(rows, start=2):
-        cells = (list(cells) + [None] * len(columns))[: len(columns)]
+    for number, cells in rows:
         if all(cell is None or _text(cell) == "" for cell in cells):
             yield None, []
             continue
         values: dict[str, Any] = {}
         problems: list[Problem] = []
         for index, (column, cell) in enumerate(zip(columns, cells, strict=True), start=1):
+            if isinstance(cell, str) and len(cell) > column.max_length:
+                # Said without quoting the text: a long shared text repeated in many cells would fill the report.
+                message = _("dài %(length)s ký tự, quá %(max)s ký tự cho phép.") % {
+                    "length": len(cell),
+                    "max": column.max_length,
+                }
+                problems.append(Problem(name, number, get_column_letter(index), column.header, message, "too_long"))
+                values[column.key] = None
+                continue
             value, message = cleaners.get(column.key, lambda raw: (_text(raw), None))(cell)
             if message is None and column.required and value in ("", None):
                 message = _("bắt buộc, không được để trống.")
             if message:
-                problems.append(Problem(sheet.title, number, get_column_letter(index), column.header, message))
+                problems.append(Problem(name, number, get_column_letter(index), column.header, message))
             values[column.key] = value
-        yield Row(sheet.title, number, values), problems
+        if any(problem.code == "too_long" for problem in problems):
+            yield None, problems  # a row with a cut-off cell is not checked further: nothing of it will be written
+            continue
+        yield Row(name, number, values), problems
 
 
 def _choice(labels: Mapping[str, str]) -> Callable[[Any], tuple[str | None, str | None]]:
@@ -242,22 +257,37 @@ def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None =
         parsed.problems.append(refusal)
         return parsed
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds of error for a file that is not a workbook
+        reader = WorkbookReader(io.BytesIO(data), max_cells=MAX_CELLS)
+    except TooManyCells:
+        parsed.problems.append(_too_many_cells())
+        return parsed
+    except UnreadableWorkbook:
         parsed.problems.append(_file_problem("unreadable", _("Không đọc được tệp. Hãy gửi tệp Excel .xlsx theo mẫu.")))
         return parsed
+    try:
+        _read_sheets(reader, parsed, progress)
+    except TooManyCells:
+        parsed.problems.append(_too_many_cells())
+    except UnreadableWorkbook:
+        parsed.problems.append(_file_problem("unreadable", _("Không đọc được tệp. Hãy gửi tệp Excel .xlsx theo mẫu.")))
+    finally:
+        reader.close()
+    return parsed
+
+
+def _read_sheets(reader: WorkbookReader, parsed: ParsedWorkbook, progress: Callable[[int], None] | None) -> None:
     sheets = {
         UNIT_SHEET: (UNIT_COLUMNS, UNIT_CLEANERS, parsed.units),
         ENTERPRISE_SHEET: (ENTERPRISE_COLUMNS, ENTERPRISE_CLEANERS, parsed.enterprises),
     }
-    if not any(name in workbook.sheetnames for name in sheets):
+    if not any(name in reader.sheets for name in sheets):
         parsed.problems.append(
             Problem(_("Tệp"), 0, "", "", _("Không thấy trang “%(sheet)s” của mẫu nhập.") % {"sheet": ENTERPRISE_SHEET})
         )
     for name, (columns, cleaners, target) in sheets.items():
-        if name not in workbook.sheetnames:
+        if name not in reader.sheets:
             continue
-        for row, problems in _read_sheet(workbook[name], columns, cleaners):
+        for row, problems in _read_sheet(reader, name, columns, cleaners):
             parsed.rows_read += 1
             parsed.problems.extend(problems)
             if row is not None:
@@ -275,10 +305,15 @@ def workbook_parse(stream: BinaryIO, *, progress: Callable[[int], None] | None =
                         code="too_many_rows",
                     )
                 )
-                workbook.close()
-                return parsed
-    workbook.close()
-    return parsed
+                return
+
+
+def _too_many_cells() -> Problem:
+    return _file_problem(
+        "too_many_cells",
+        _("Tệp có quá %(max)s ô dữ liệu (tính cả các ô ngoài các cột của mẫu). Hãy chia nhỏ tệp hoặc xoá các cột thừa.")
+        % {"max": f"{MAX_CELLS:,}".replace(",", ".")},
+    )
 
 
 def _file_problem(code: str, message: str) -> Problem:

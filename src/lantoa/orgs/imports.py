@@ -6,8 +6,8 @@ from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import CharField, Field, Model, Value
-from django.db.models.functions import Concat, Substr
+from django.db.models import CharField, Field, Max, Model, Value
+from django.db.models.functions import Concat, Length, Replace, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -37,8 +37,12 @@ from lantoa.orgs.services import (
     enterprise_derive,
     public_code_new,
 )
+from lantoa.orgs.validators import tax_code_problem
 
 BATCH_SIZE = 1000
+# How deep a unit may sit below the province (/91/commune/zone/union/… is four), and its path's column length.
+MAX_UNIT_DEPTH = 12
+MAX_PATH_CHARS = OrgUnit._meta.get_field("path").max_length or 255
 
 
 @dataclass
@@ -79,9 +83,9 @@ class _Places:
         return self.communes.get(text) or self.communes.get(fold(text))
 
 
-def _problem(row: Row, columns: Any, key: str, message: str) -> Problem:
+def _problem(row: Row, columns: Any, key: str, message: str, *, code: str = "") -> Problem:
     letter, header = column_of(columns, key)
-    return Problem(row.sheet, row.number, letter, header, message)
+    return Problem(row.sheet, row.number, letter, header, message, code)
 
 
 def _check_scope(user: Any, unit: OrgUnit, row: Row, columns: Any, key: str, problems: list[Problem]) -> bool:
@@ -134,6 +138,7 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
         for unit in OrgUnit.objects.select_related("parent").filter(code__in=[row.values["code"] for row in rows])
     }
     planned_paths: dict[str, str] = {}
+    too_deep: set[str] = set()
     for row in rows:
         values = row.values
         code = values["code"]
@@ -163,17 +168,32 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
                     % {"kind": OrgUnit.Kind(values["kind"]).label},
                 )
             )
-        parent_code = values["parent"]
-        parent = known.get(parent_code) or enterprises.get(parent_code)
-        if parent is None and parent_code not in planned_paths:
+        if current is None and tax_code_problem(code) is None:
             problems.append(
-                _problem(
-                    row, UNIT_COLUMNS, "parent", _("không tìm thấy đơn vị có mã “%(code)s”.") % {"code": parent_code}
-                )
+                _problem(row, UNIT_COLUMNS, "code", _("mã đơn vị không được trùng dạng mã số thuế của doanh nghiệp."))
             )
+        parent_code = values["parent"]
+        # A tax code names that enterprise, never a unit that happens to carry the same code.
+        names_enterprise = tax_code_problem(parent_code) is None
+        parent = enterprises.get(parent_code) if names_enterprise else known.get(parent_code)
+        planned_parent = None if names_enterprise else planned_paths.get(parent_code)
+        if parent_code in too_deep:  # its parent, earlier in the file, already sits too deep
+            _too_deep(row, problems)
+            too_deep.add(code)
+        elif parent is None and planned_parent is None:
+            message = _("không tìm thấy đơn vị có mã “%(code)s”.")
+            if names_enterprise:
+                message = _("không tìm thấy doanh nghiệp có mã số thuế “%(code)s”.")
+            problems.append(_problem(row, UNIT_COLUMNS, "parent", message % {"code": parent_code}))
         elif parent is not None:
             _check_scope(user, parent, row, UNIT_COLUMNS, "parent", problems)
-        parent_path = planned_paths.get(parent_code) or (parent.path if parent else None)
+        parent_path = planned_parent or (parent.path if parent else None)
+        if code in too_deep:
+            parent_path = None
+        elif parent_path is not None and _path_too_deep(f"{parent_path}{code}/", current):
+            _too_deep(row, problems)
+            too_deep.add(code)
+            parent_path = None
         if current is not None and parent_path is not None and parent_path.startswith(current.path):
             problems.append(
                 _problem(
@@ -201,6 +221,32 @@ def _validate_units(rows: list[Row], places: _Places, user: Any, problems: list[
                 _check_scope(user, commune, row, UNIT_COLUMNS, "commune", problems)
         planned.append({"row": row, "parent": parent, "commune": commune, "current": current})
     return planned
+
+
+def _too_deep(row: Row, problems: list[Problem]) -> None:
+    problems.append(
+        _problem(
+            row,
+            UNIT_COLUMNS,
+            "parent",
+            _("đơn vị nằm sâu quá %(levels)s cấp hoặc chuỗi mã cấp trên dài quá %(length)s ký tự.")
+            % {"levels": MAX_UNIT_DEPTH, "length": MAX_PATH_CHARS},
+            code="too_deep",
+        )
+    )
+
+
+def _path_too_deep(path: str, current: OrgUnit | None) -> bool:
+    """Whether `path` (and, for a unit that moves down, its deepest descendant's new path) fits the tree."""
+    longest = len(path)
+    levels = path.count("/") - 1
+    if current is not None and len(path) > len(current.path):
+        below = OrgUnit.objects.filter(path__startswith=current.path).aggregate(
+            length=Max(Length("path")), slashes=Max(Length("path") - Length(Replace("path", Value("/"), Value(""))))
+        )
+        longest += (below["length"] or 0) - len(current.path)
+        levels += max((below["slashes"] or 0) - current.path.count("/"), 0)
+    return longest > MAX_PATH_CHARS or levels > MAX_UNIT_DEPTH
 
 
 def _validate_enterprises(

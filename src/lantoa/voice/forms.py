@@ -4,12 +4,14 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.core.dates import DateField
 from lantoa.core.text import nfc
 from lantoa.orgs.models import Enterprise
 from lantoa.voice.models import Category, HotspotEvent, Report, SurveyQuestion
+from lantoa.voice.selectors.aggregates import MAX_PERIOD_MONTHS, months_touched
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
@@ -135,6 +137,12 @@ class PeriodForm(forms.Form):
         start, end = self.cleaned_data.get("start"), self.cleaned_data.get("end")
         if start and end and start > end:
             raise ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."), code="period_invalid")
+        if start and months_touched(start, end or timezone.localdate()) > MAX_PERIOD_MONTHS:
+            raise ValidationError(
+                _("Chỉ xem được tối đa %(months)s tháng một lần. Hãy chọn khoảng thời gian ngắn hơn."),
+                code="period_too_long",
+                params={"months": MAX_PERIOD_MONTHS},
+            )
         return self.cleaned_data
 
 

@@ -4,7 +4,8 @@
 limits (`core.ratelimit`, the only use of the address), then removes the address, forwarding headers and user agent from the request before any other code, log or error report sees them.
 `VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
 and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
-anywhere).
+anywhere, or type one into a URL). `PrivateJsonFormatter` and `PrivateTextFormatter` mask receipts once more in the
+whole written line, so a traceback that quotes a path is covered too.
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from lantoa.core import ratelimit
+from lantoa.core.logs import JsonFormatter
 from lantoa.core.registry import declared
 from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS
 
@@ -102,7 +104,21 @@ class VoicePrivacyLogFilter:
                 record.request = None
             message = _ADDRESS.sub("[…]", message)
         masked = receipts_masked(message)
+        if masked != message:
+            # The request's path carries the same receipt: a handler that reads it (a mail, an error tracker) must not.
+            record.request = None
         if mentions_voice or masked != message:
             record.msg = masked
             record.args = ()
         return True
+
+
+class PrivateTextFormatter(logging.Formatter):
+    """The whole formatted line, traceback included, with anything shaped like a receipt masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return receipts_masked(super().format(record))
+
+
+class PrivateJsonFormatter(PrivateTextFormatter, JsonFormatter):
+    """`core.logs.JsonFormatter`'s line, masked like `PrivateTextFormatter`'s."""

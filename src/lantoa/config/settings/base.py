@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "lantoa.orgs.middleware.WorkerContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "lantoa.core.slashes.CommonMiddleware",  # Django's, with a 308 for a POST to a path without its slash
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -194,9 +194,13 @@ LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "lantoa.core.logs.RequestIdFilter"}},
+    # Each line is masked as a whole once written (receipts, in a traceback too): voice.privacy, below.
     "formatters": {
-        "json": {"()": "lantoa.core.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "lantoa.voice.privacy.PrivateJsonFormatter"},
+        "text": {
+            "()": "lantoa.voice.privacy.PrivateTextFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
     },
     "handlers": {
         "console": {
@@ -245,9 +249,14 @@ VOICE_RETENTION_DAYS = env.int("VOICE_RETENTION_DAYS", default=365)
 MIDDLEWARE.insert(0, "lantoa.voice.privacy.VoicePrivacyMiddleware")
 LOGGING.setdefault("filters", {})["voice_private"] = {"()": "lantoa.voice.privacy.VoicePrivacyLogFilter"}
 LOGGING["handlers"]["console"].setdefault("filters", []).append("voice_private")
-# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record.
-for _logger in ("django.request", "django.server", "django.security", "ninja"):
+# Also on the loggers that quote request paths, so any handler (mail, Sentry, tests) gets the scrubbed record. A
+# logger's filters see only what is logged to it by name, not what its children pass up: each child is listed.
+for _logger in ("django.request", "django.server", "django.security", "django.security.csrf", "ninja"):
     LOGGING["loggers"].setdefault(_logger, {}).setdefault("filters", []).append("voice_private")
+# Django's own handlers (DEFAULT_LOGGING: a plain console line with DEBUG on, mail to ADMINS with DEBUG off) stay on
+# the `django` logger unless it is configured: without them every django.* line reaches only our console handler.
+LOGGING["loggers"]["django"] = {"handlers": [], "level": "INFO", "propagate": True}
+LOGGING["loggers"]["django.server"].update(handlers=[], propagate=True)  # runserver's 4xx/5xx lines, as JSON too
 
 # activities: the QR check-in code on the organiser's phone changes every this many seconds
 # (a scan stays valid for two windows, so a worker who scans just before the change is still counted).
@@ -300,8 +309,8 @@ if not REDIS_URL:
 
 # --- site security: passwords and session length ---
 AUTH_PASSWORD_VALIDATORS.append({"NAME": "lantoa.orgs.validators.PhoneNumberPasswordValidator"})
-# Whoever can read anonymous reports (voice.view_case) is logged out after 8 h, or 30 min without a request;
-# other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
+# Whoever reads anonymous reports, claims or legal questions (core.sessions.READER_ACTIONS) is logged out after
+# 8 h, or 30 min without a request; other accounts keep Django's two weeks (SESSION_COOKIE_AGE).
 SESSION_READER_MAX_SECONDS = env.int("SESSION_READER_MAX_SECONDS", default=8 * 3600)
 SESSION_READER_IDLE_SECONDS = env.int("SESSION_READER_IDLE_SECONDS", default=30 * 60)
 MIDDLEWARE.insert(

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from lantoa.core import views
 
@@ -46,3 +46,36 @@ def test_each_error_has_its_vietnamese_page_and_json(db, handler, status, headin
     api = handler(RequestFactory().post("/api/v1/voice/reports"))
     assert api.status_code == status
     assert json.loads(api.content)["detail"]
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("path", ["/api/v1/nonexistent", "/api/v1/nonexistent/", "/api/khong-co", "/api/v1/voice/x"])
+def test_a_post_to_an_unknown_api_path_is_a_json_404_not_a_csrf_page(db, debug, path):
+    client = Client(enforce_csrf_checks=True)  # a real API caller: no CSRF cookie, no token
+    with override_settings(DEBUG=debug):
+        response = client.post(path, {"a": "b"})
+    assert response.status_code == 404
+    assert json.loads(response.content) == {"detail": "Không tìm thấy địa chỉ này.", "code": "not_found"}
+
+
+def test_a_csrf_failure_under_api_answers_json_in_vietnamese(db):
+    response = views.csrf_failure(RequestFactory().post("/api/v1/voice/reports"), reason="CSRF cookie not set.")
+    assert response.status_code == 403
+    assert json.loads(response.content)["code"] == "csrf_failed"
+    assert "Hãy tải lại trang" in json.loads(response.content)["detail"]
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("path", ["/hoc", "/office/khong-co", "/khong-co-trang?x=1"])
+def test_a_post_to_a_page_without_its_slash_is_sent_on_with_method_and_body(db, debug, path):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    with override_settings(DEBUG=debug):
+        response = client.post(path, {"a": "b"})
+    assert response.status_code == 308  # not Django's RuntimeError (a 500 with DEBUG on), nor a 301 that drops the post
+    base, _sep, query = path.partition("?")
+    assert response["Location"] == base + "/" + (f"?{query}" if query else "")
+
+
+def test_a_get_without_its_slash_still_gets_the_usual_redirect(db):
+    response = Client().get("/hoc")
+    assert (response.status_code, response["Location"]) == (301, "/hoc/")

@@ -1,10 +1,17 @@
 """No receipt, client address or user agent reaches a log line, from any logger at DEBUG, on worker requests."""
 
+import io
 import logging
 
 import pytest
 from django.conf import settings
+from django.core import mail
+from django.test import Client, override_settings
+from django.urls import include, path
+from django.utils.log import AdminEmailHandler
 from django.utils.module_loading import import_string
+
+from lantoa.voice.privacy import PrivateTextFormatter, VoicePrivacyLogFilter
 
 SECRET_IP = "198.51.100.77"
 AGENT = "Mozilla/5.0 (Linux; Android 9; SM-J600G-secret-phone)"
@@ -67,3 +74,81 @@ def test_worker_requests_leave_no_receipt_address_or_agent_in_any_log_line(clien
     for record in lines.records:
         request = getattr(record, "request", None)
         assert request is None or SECRET_IP not in str(getattr(request, "META", {}))
+
+
+RECEIPT = "SA3L-7QKM-XW2D-PR9T-HB4N"  # receipt-shaped: what a worker might type into an address bar
+
+
+def django_handlers() -> list[logging.Handler]:
+    """Every handler a django.* record reaches, as configured (pytest's own capture handlers aside)."""
+    handlers: list[logging.Handler] = []
+    for name in ["django", *(name for name in logging.root.manager.loggerDict if name.startswith("django."))]:
+        logger: logging.Logger | None = logging.getLogger(name)
+        while logger is not None:
+            handlers += [handler for handler in logger.handlers if handler not in handlers]
+            logger = logger.parent if logger.propagate else None
+    return [handler for handler in handlers if not type(handler).__module__.startswith("_pytest")]
+
+
+@pytest.fixture
+def written():
+    """What the configured handlers write, from every django.* logger at DEBUG, into one buffer."""
+    buffer = io.StringIO()
+    streams = [
+        (handler, handler.setStream(buffer))
+        for handler in django_handlers()
+        if isinstance(handler, logging.StreamHandler)
+    ]
+    loggers = [
+        logging.getLogger(name) for name in ["django", *logging.root.manager.loggerDict] if name.startswith("django")
+    ]
+    levels = [(logger, logger.level) for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+    yield buffer
+    for handler, stream in streams:
+        handler.setStream(stream)
+    for logger, level in levels:
+        logger.setLevel(level)
+
+
+def test_no_django_logger_reaches_a_handler_that_does_not_mask_receipts():
+    handlers = django_handlers()
+    assert handlers  # the console handler at least
+    for handler in handlers:
+        assert any(isinstance(found, VoicePrivacyLogFilter) for found in handler.filters), handler
+        assert isinstance(handler.formatter, PrivateTextFormatter), handler
+    # Django's DEFAULT_LOGGING handlers (plain console with DEBUG on, mail to ADMINS) are gone.
+    assert not any(isinstance(handler, AdminEmailHandler) for handler in handlers)
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_a_csrf_failure_a_404_and_a_500_on_receipt_paths_leave_no_receipt_in_any_line_or_mail(db, written, debug):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    with override_settings(DEBUG=debug, ADMINS=[("Quản trị", "admin@lantoa.invalid")]):
+        forbidden = client.post(f"/{RECEIPT}/", {"a": "b"})  # a CMS page path: CSRF-checked
+        forbidden_loose = client.post(f"/{RECEIPT.lower().replace('-', '')}/", {"a": "b"})
+        missing = client.get(f"/api/v1/voice/reports/{RECEIPT}/messages")
+        missing_post = client.post(f"/api/v1/voice/reports/{RECEIPT}/messages", {"text": "x"})
+        with override_settings(ROOT_URLCONF=__name__):
+            broken = client.get(f"/loi/{RECEIPT}/")
+        logging.getLogger("django.server").warning('"%s" %s %s', f"GET /voice/?r={RECEIPT} HTTP/1.1", 404, 0)
+    assert (forbidden.status_code, forbidden_loose.status_code) == (403, 403)
+    assert (missing.status_code, missing_post.status_code, broken.status_code) == (404, 404, 500)
+    text = written.getvalue()
+    assert "Forbidden (CSRF cookie not set.)" in text
+    assert "Not Found: /api/v1/voice/reports/[mã]/messages" in text
+    assert "Internal Server Error: /loi/[mã]/" in text
+    assert "Traceback" in text and "[mã]" in text.split("Traceback")[-1]  # the exception's own text is masked too
+    for secret in (RECEIPT, RECEIPT.replace("-", ""), RECEIPT.lower().replace("-", "")):
+        assert secret not in text
+        assert all(secret not in message.body and secret not in message.subject for message in mail.outbox)
+
+
+def broken_view(request, receipt):
+    raise RuntimeError(f"không xử lý được {request.path}")
+
+
+# The site's routes and error pages, and one view that fails on a path carrying a receipt.
+urlpatterns = [path("loi/<str:receipt>/", broken_view), path("", include("lantoa.config.urls"))]
+handler500 = "lantoa.core.views.server_error"

@@ -29,6 +29,7 @@ from lantoa.voice import crypto
 from lantoa.voice.models import Category, Report
 
 K_ANONYMITY = 5
+MAX_PERIOD_MONTHS = 24  # the longest range the employer's view reads at once
 
 
 @dataclass
@@ -71,14 +72,32 @@ def _next_month(month: dt.date) -> dt.date:
     return (month + dt.timedelta(days=32)).replace(day=1)
 
 
+def months_touched(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The whole calendar months the range touches, without the running month (nor any later one)."""
+    """The whole calendar months the range touches, without the running month (nor any later one).
+
+    At most the last MAX_PERIOD_MONTHS of them (the form refuses a longer range): a page, and its queries, stay small.
+    """
     running = _month_of(timezone.localdate())
-    months, month = [], _month_of(start)
-    while month <= _month_of(end) and month < running:
+    last = min(_month_of(end), _previous_month(running))
+    first = max(_month_of(start), _months_back(last, MAX_PERIOD_MONTHS - 1))
+    months, month = [], first
+    while month <= last:
         months.append(month)
         month = _next_month(month)
     return months
+
+
+def _previous_month(month: dt.date) -> dt.date:
+    return _months_back(month, 1)
+
+
+def _months_back(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def aggregate_enterprises_for_user(*, user: User) -> QuerySet[Enterprise]:

@@ -96,3 +96,27 @@ def test_shifting_the_range_by_a_day_around_a_single_report_reveals_nothing(
         assert "15/09" not in shown and "22:" not in shown and "Tháng 09/2026" in shown
         pages.add(shown)
     assert len(pages) == 1  # the three windows show byte for byte the same figures
+
+
+def test_a_range_longer_than_24_months_is_refused_in_vietnamese(client, employer, enterprise_a, time_machine):
+    at(time_machine, dt.date(2026, 11, 20))
+    client.force_login(employer)
+    response = client.get(reverse("voice:aggregates"), {"start": "01/01/2020", "end": "31/10/2026"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Chỉ xem được tối đa 24 tháng một lần." in page
+    assert response.context["months"] == [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 10, 1)]  # 90 days
+    no_end = client.get(reverse("voice:aggregates"), {"start": "01/10/2024"})  # to today: 26 months
+    assert "Chỉ xem được tối đa 24 tháng một lần." in no_end.content.decode()
+
+
+def test_exactly_24_months_are_shown_and_the_selector_never_reads_more(client, employer, enterprise_a, time_machine):
+    at(time_machine, dt.date(2026, 11, 20))
+    client.force_login(employer)
+    response = client.get(reverse("voice:aggregates"), {"start": "01/11/2024", "end": "31/10/2026"})
+    assert "Chỉ xem được tối đa" not in response.content.decode()
+    assert len(response.context["months"]) == 24
+    table = aggregates.aggregate_for_enterprise(
+        enterprise=enterprise_a, start=dt.date(2000, 1, 1), end=dt.date(2100, 1, 1)
+    )
+    assert [month.month for month in table.months][::23] == [dt.date(2024, 11, 1), dt.date(2026, 10, 1)]
