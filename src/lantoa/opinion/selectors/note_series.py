@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from lantoa.core.formats import vn_number
 from lantoa.opinion.models import ThoughtNote
+from lantoa.opinion.selectors import note_audit
 from lantoa.opinion.selectors.notes import MIN_SOURCES, notes_between
 from lantoa.orgs import access
 
@@ -249,16 +250,72 @@ class Series:
         return str(DIMENSION_LABELS[self.dimension])
 
 
+Table = tuple[str, str]  # (dimension, grain)
+Tables = dict[Table, tuple[dict[Key, list[ThoughtNote]], set[Key]]]  # each table's cells and the keys shown
+CellId = tuple[str, str, str, dt.date]  # (dimension, grain, row label, first day of the period)
+
+
+def rule_tables(notes: Sequence[ThoughtNote]) -> Tables:
+    """Every table a reader of these notes can ask (each split, weekly and monthly), held back by the rules above."""
+    tables: Tables = {}
+    for dimension in DIMENSION_LABELS:
+        months = _cells(notes, dimension=dimension, grain="month")
+        shown_months = set(months) - _held_back(months, dimension=dimension)
+        weeks = _cells(notes, dimension=dimension, grain="week")
+        held = _held_back(weeks, dimension=dimension, months=months, shown_months=shown_months)
+        tables[(dimension, "month")] = (months, shown_months)
+        tables[(dimension, "week")] = (weeks, set(weeks) - held)
+    return tables
+
+
+def _month_blocks(tables: Tables) -> dict[dt.date, dict[CellId, list[ThoughtNote]]]:
+    """The cells of all tables by the month they count in: no published figure adds notes of two months."""
+    blocks: dict[dt.date, dict[CellId, list[ThoughtNote]]] = defaultdict(dict)
+    for (dimension, grain), (cells, _shown) in tables.items():
+        for (label, start), notes in cells.items():
+            blocks[_month_start(start)][(dimension, grain, label, start)] = notes
+    return blocks
+
+
+def _published(tables: Tables) -> set[CellId]:
+    return {(d, g, label, start) for (d, g), (_cells, shown) in tables.items() for label, start in shown}
+
+
+def _weight(cells: dict[CellId, list[ThoughtNote]]) -> Callable[[CellId], tuple[object, ...]]:
+    def weight(cell: CellId) -> tuple[object, ...]:
+        return (Figure.of(cells[cell]).sources, len(cells[cell]), cell)
+
+    return weight
+
+
+def exposed_cells(tables: Tables) -> set[CellId]:
+    """The cells on fewer than MIN_SOURCES sources, held back, that some chain of the shown cells gives away."""
+    published, found = _published(tables), set()
+    for cells in _month_blocks(tables).values():
+        small = {cell for cell, notes in cells.items() if not _safe(notes)}
+        ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
+        found |= note_audit.exposed(ids, published & set(cells), small)
+    return found
+
+
+def audited_tables(notes: Sequence[ThoughtNote]) -> Tables:
+    """`rule_tables`, then more cells held back until no small cell comes out of any chain (`note_audit`)."""
+    tables = rule_tables(notes)
+    published = _published(tables)
+    kept: set[CellId] = set()
+    for cells in _month_blocks(tables).values():
+        small = {cell for cell, notes in cells.items() if not _safe(notes)}
+        ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
+        kept |= note_audit.close(ids, published & set(cells), small, weight=_weight(cells))
+    return {
+        (d, g): (cells, {key for key in shown if (d, g, *key) in kept}) for (d, g), (cells, shown) in tables.items()
+    }
+
+
 def _shown_cells(
     notes: Sequence[ThoughtNote], *, dimension: str, grain: str
 ) -> tuple[dict[Key, list[ThoughtNote]], set[Key]]:
-    cells = _cells(notes, dimension=dimension, grain=grain)
-    if grain == "month":
-        return cells, set(cells) - _held_back(cells, dimension=dimension)
-    months = _cells(notes, dimension=dimension, grain="month")
-    shown_months = set(months) - _held_back(months, dimension=dimension)
-    held = _held_back(cells, dimension=dimension, months=months, shown_months=shown_months)
-    return cells, set(cells) - held
+    return audited_tables(notes)[(dimension, grain)]
 
 
 def series_of(notes: Iterable[ThoughtNote], *, dimension: str, grain: str, start: dt.date, end: dt.date) -> Series:

@@ -1,0 +1,96 @@
+"""The audit of a set of published cells as one linear system: no held-back small cell comes out of any chain.
+
+Every figure a reader sees (notes, people concerned, the mood's sum) is a sum over notes, so each published cell is
+an equation «the sum of these notes' values = the figure». A «Cộng» adds shown cells only, so it adds no equation
+of its own. A held-back cell can be worked out, through any number of subtractions across tables and grains, exactly
+when its vector of notes lies in the row space of the shown cells' vectors. Notes that every cell holds or leaves
+alike are merged first (the same unknown to a reader), which keeps the matrix at a few hundred columns at most.
+"""
+
+from collections.abc import Callable, Hashable, Mapping, Set
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+CellId = TypeVar("CellId", bound=Hashable)
+TOLERANCE = 1e-6
+
+
+def _matrix(cells: Mapping[CellId, Set[int]]) -> tuple[list[CellId], npt.NDArray[np.float64]]:
+    """The cells' rows over the atoms: the groups of notes that every cell holds or leaves together."""
+    ids = list(cells)
+    membership: dict[int, list[int]] = {}
+    for row, cell in enumerate(ids):
+        for note in cells[cell]:
+            membership.setdefault(note, []).append(row)
+    atoms = sorted({tuple(rows) for rows in membership.values()})
+    matrix = np.zeros((len(ids), len(atoms)))
+    for column, rows in enumerate(atoms):
+        matrix[list(rows), column] = 1.0
+    return ids, matrix
+
+
+def _basis(rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """An orthonormal basis of the rows' span (one basis vector a row of the result)."""
+    if rows.shape[0] == 0:
+        return np.zeros((0, rows.shape[1]))
+    _u, singular, vt = np.linalg.svd(rows, full_matrices=False)
+    return vt[singular > TOLERANCE * max(1.0, float(singular[0]))]
+
+
+def _derivable(basis: npt.NDArray[np.float64], vectors: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """For each vector, whether it lies in the span: its residual after projection is zero."""
+    residual = vectors - (vectors @ basis.T) @ basis
+    return np.asarray(np.linalg.norm(residual, axis=1) < TOLERANCE * 10, dtype=bool)
+
+
+def exposed(cells: Mapping[CellId, Set[int]], shown: Set[CellId], protected: Set[CellId]) -> set[CellId]:
+    """The protected cells, held back, that the shown cells give away through some chain of sums and differences."""
+    ids, matrix = _matrix(cells)
+    index = {cell: row for row, cell in enumerate(ids)}
+    hidden = [cell for cell in ids if cell in protected and cell not in shown]
+    if not hidden:
+        return set()
+    basis = _basis(matrix[[index[cell] for cell in ids if cell in shown]])
+    flags = _derivable(basis, matrix[[index[cell] for cell in hidden]])
+    return {cell for cell, flag in zip(hidden, flags, strict=True) if flag}
+
+
+def close(
+    cells: Mapping[CellId, Set[int]],
+    shown: Set[CellId],
+    protected: Set[CellId],
+    *,
+    weight: Callable[[CellId], tuple[object, ...]],
+) -> set[CellId]:
+    """The shown cells, fewer until no protected cell is exposed.
+
+    While a protected cell comes out, hold back one of the shown cells its derivation uses: the lightest (by
+    `weight`) whose loss alone breaks it, else the lightest of them, and check again. Each round holds one more cell
+    back, so it ends within as many rounds as there are shown cells.
+    """
+    ids, matrix = _matrix(cells)
+    index = {cell: row for row, cell in enumerate(ids)}
+    published = {cell for cell in ids if cell in shown}
+    hidden = sorted((cell for cell in ids if cell in protected and cell not in shown), key=weight)
+    if not hidden:
+        return published
+    targets = matrix[[index[cell] for cell in hidden]]
+    while True:
+        rows = sorted(published, key=weight)
+        shown_matrix = matrix[[index[cell] for cell in rows]]
+        flags = _derivable(_basis(shown_matrix), targets)
+        if not flags.any():
+            return published
+        target = targets[int(np.argmax(flags))]
+        # The shown cells the derivation leans on: those with a coefficient in the least-norm solution.
+        coefficients = np.linalg.lstsq(shown_matrix.T, target, rcond=None)[0]
+        used = [cell for cell, c in zip(rows, coefficients, strict=True) if abs(c) > TOLERANCE]
+        choice = used[0]
+        for cell in used:
+            rest = matrix[[index[other] for other in rows if other != cell]]
+            if not _derivable(_basis(rest), target[np.newaxis, :])[0]:
+                choice = cell
+                break
+        published.discard(choice)
