@@ -7,7 +7,11 @@ when its vector of notes lies in the row space of the shown cells' vectors. Note
 alike are merged first (the same unknown to a reader), which keeps the matrix at a few hundred columns at most.
 """
 
-from collections.abc import Callable, Hashable, Mapping, Set
+import contextlib
+import ctypes
+import threading
+from collections.abc import Callable, Hashable, Iterator, Mapping, Set
+from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
@@ -15,6 +19,38 @@ import numpy.typing as npt
 
 CellId = TypeVar("CellId", bound=Hashable)
 TOLERANCE = 1e-6
+_BLAS_LOCK = threading.Lock()
+
+
+def _blas_threads() -> tuple[Callable[[], int], Callable[[int], None]] | None:
+    """The get/set of the thread count of the OpenBLAS numpy ships with, where it can be found."""
+    for path in sorted((Path(np.__file__).parent.parent / "numpy.libs").glob("libscipy_openblas*")):
+        with contextlib.suppress(OSError, AttributeError):
+            lib = ctypes.CDLL(str(path))
+            get, put = lib.scipy_openblas_get_num_threads64_, lib.scipy_openblas_set_num_threads64_
+            get.restype, put.argtypes = ctypes.c_int, [ctypes.c_int]
+            return get, put
+    return None
+
+
+_THREADS = _blas_threads()
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Linear algebra on one thread: these matrices are small, and on a busy machine BLAS threads waiting for a
+    core turn a 0,1 s decomposition into ten seconds."""
+    if _THREADS is None:
+        yield
+        return
+    get, put = _THREADS
+    with _BLAS_LOCK:
+        before = get()
+        put(1)
+        try:
+            yield
+        finally:
+            put(before)
 
 
 def _matrix(cells: Mapping[CellId, Set[int]]) -> tuple[list[CellId], npt.NDArray[np.float64]]:

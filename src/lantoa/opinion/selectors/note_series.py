@@ -291,10 +291,11 @@ def _weight(cells: dict[CellId, list[ThoughtNote]]) -> Callable[[CellId], tuple[
 def exposed_cells(tables: Tables) -> set[CellId]:
     """The cells on fewer than MIN_SOURCES sources, held back, that some chain of the shown cells gives away."""
     published, found = _published(tables), set()
-    for cells in _month_blocks(tables).values():
-        small = {cell for cell, notes in cells.items() if not _safe(notes)}
-        ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
-        found |= note_audit.exposed(ids, published & set(cells), small)
+    with note_audit.one_blas_thread():
+        for cells in _month_blocks(tables).values():
+            small = {cell for cell, notes in cells.items() if not _safe(notes)}
+            ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
+            found |= note_audit.exposed(ids, published & set(cells), small)
     return found
 
 
@@ -303,10 +304,11 @@ def audited_tables(notes: Sequence[ThoughtNote]) -> Tables:
     tables = rule_tables(notes)
     published = _published(tables)
     kept: set[CellId] = set()
-    for cells in _month_blocks(tables).values():
-        small = {cell for cell, notes in cells.items() if not _safe(notes)}
-        ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
-        kept |= note_audit.close(ids, published & set(cells), small, weight=_weight(cells))
+    with note_audit.one_blas_thread():
+        for cells in _month_blocks(tables).values():
+            small = {cell for cell, notes in cells.items() if not _safe(notes)}
+            ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
+            kept |= note_audit.close(ids, published & set(cells), small, weight=_weight(cells))
     return {
         (d, g): (cells, {key for key in shown if (d, g, *key) in kept}) for (d, g), (cells, shown) in tables.items()
     }
