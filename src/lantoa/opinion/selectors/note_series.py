@@ -12,6 +12,9 @@ and no cell held back can be worked out by subtracting figures that are shown:
 - Where the rows split the notes (each note has one commune and one segment), the cells held back in a column
   together stand on MIN_SOURCES sources, else more cells of the column are held back: the notes of a week are the
   same whichever way they are split, so one table's column minus another's shown cells gives nothing away either.
+
+Chains of several subtractions across the splits and grains are closed by `note_audit`: every table a reader can ask
+is decided at once, month by month, and more cells are held back until no small cell lies in the span of the shown.
 """
 
 import datetime as dt
