@@ -104,7 +104,7 @@ def close(
 
     While a protected cell comes out, hold back one of the shown cells its derivation uses: the lightest (by
     `weight`) whose loss alone breaks it, else the lightest of them, and check again. Each round holds one more cell
-    back, so it ends within as many rounds as there are shown cells.
+    back, so it ends within as many rounds as there are shown cells; each round is one decomposition.
     """
     ids, matrix = _matrix(cells)
     index = {cell: row for row, cell in enumerate(ids)}
@@ -113,20 +113,21 @@ def close(
     if not hidden:
         return published
     targets = matrix[[index[cell] for cell in hidden]]
-    while True:
+    while published:
         rows = sorted(published, key=weight)
         shown_matrix = matrix[[index[cell] for cell in rows]]
-        flags = _derivable(_basis(shown_matrix), targets)
+        u, singular, vt = np.linalg.svd(shown_matrix, full_matrices=len(rows) > shown_matrix.shape[1])
+        rank = int(np.sum(singular > TOLERANCE * max(1.0, float(singular[0]))))
+        flags = _derivable(vt[:rank], targets)
         if not flags.any():
-            return published
+            break
         target = targets[int(np.argmax(flags))]
-        # The shown cells the derivation leans on: those with a coefficient in the least-norm solution.
-        coefficients = np.linalg.lstsq(shown_matrix.T, target, rcond=None)[0]
-        used = [cell for cell, c in zip(rows, coefficients, strict=True) if abs(c) > TOLERANCE]
-        choice = used[0]
-        for cell in used:
-            rest = matrix[[index[other] for other in rows if other != cell]]
-            if not _derivable(_basis(rest), target[np.newaxis, :])[0]:
-                choice = cell
-                break
-        published.discard(choice)
+        # The least-norm way to build the target from the shown cells, and the cells no other shown cell stands in
+        # for (zero in every combination of the shown cells that adds up to nothing): holding back one of those that
+        # the target uses breaks every way of building it, since all of them use it alike.
+        coefficients = u[:, :rank] @ ((vt[:rank] @ target) / singular[:rank])
+        essential = np.all(np.abs(u[:, rank:]) < TOLERANCE, axis=1)
+        used = [row for row, c in enumerate(coefficients) if abs(c) > TOLERANCE]
+        breaking = [row for row in used if essential[row]]
+        published.discard(rows[(breaking or used or [0])[0]])
+    return published
