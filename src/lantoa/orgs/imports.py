@@ -17,6 +17,7 @@ from lantoa.core import jobs
 from lantoa.core.jobs import Progress
 from lantoa.core.models import Job
 from lantoa.core.text import fold
+from lantoa.core.xlsx import FORMULA_PREFIXES
 from lantoa.orgs import access
 from lantoa.orgs.importers import (
     ENTERPRISE_COLUMNS,
@@ -80,7 +81,10 @@ class _Places:
             del self.communes[key]
 
     def commune(self, text: str) -> OrgUnit | None:
-        return self.communes.get(text) or self.communes.get(fold(text))
+        found = self.communes.get(text) or self.communes.get(fold(text))
+        if found is None and text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+            return self.commune(text[1:])  # picked from the template's list, which neutralised the name
+        return found
 
 
 def _problem(row: Row, columns: Any, key: str, message: str, *, code: str = "") -> Problem:
