@@ -65,6 +65,7 @@ class _Places:
     def __init__(self) -> None:
         units = OrgUnit.objects.filter(kind__in=[*OrgUnit.COMMUNE_KINDS, *OrgUnit.ZONE_KINDS, *OrgUnit.BODY_KINDS])
         self.by_code: dict[str, OrgUnit] = {unit.code: unit for unit in units}
+        self.by_pk: dict[int, OrgUnit] = {unit.pk: unit for unit in units}
         self.communes: dict[str, OrgUnit] = {}
         ambiguous: set[str] = set()
         for unit in units:
@@ -79,6 +80,15 @@ class _Places:
             self.communes[key] = unit
         for key in ambiguous:
             del self.communes[key]
+        self._zone_communes: dict[int, list[OrgUnit]] = {}
+
+    def zone_communes(self, zone: OrgUnit) -> list[OrgUnit]:
+        """The communes a zone lies in (its own and those it spans), read once per zone."""
+        if zone.pk not in self._zone_communes:
+            spanned = list(zone.zone_communes.all())
+            located = self.by_pk.get(zone.commune_id) if zone.commune_id else None
+            self._zone_communes[zone.pk] = [*([located] if located else []), *spanned]
+        return self._zone_communes[zone.pk]
 
     def commune(self, text: str) -> OrgUnit | None:
         found = self.communes.get(text) or self.communes.get(fold(text))
@@ -311,6 +321,8 @@ def _validate_enterprises(
                     _("không có khu, cụm công nghiệp mã “%(code)s”.") % {"code": zone_code},
                 )
             )
+        elif zone is not None and (current is None or current.zone_id != zone.pk):
+            _check_zone(user, zone, places, row, problems)
         if None not in (
             values["worker_count"],
             values["female_worker_count"],
@@ -324,6 +336,28 @@ def _validate_enterprises(
                 union_member_count=values["union_member_count"],
             )
             problems.extend(_problem(row, ENTERPRISE_COLUMNS, key, message) for key, message in counts.items())
+
+
+def _check_zone(user: Any, zone: OrgUnit, places: _Places, row: Row, problems: list[Problem]) -> None:
+    """Putting an enterprise in a zone hands it to the zone's officers too (`Enterprise.access_units`).
+
+    The importer must hold `orgs.import` over the zone itself, or over a commune the zone lies in: a commune's
+    officer may place enterprises in their own commune's industrial park, not in another commune's or the
+    province's other zones. An enterprise already in the zone keeps it without this check.
+    """
+    if access.can(user, "orgs.import", zone):
+        return
+    if any(access.can(user, "orgs.import", commune) for commune in places.zone_communes(zone)):
+        return
+    problems.append(
+        _problem(
+            row,
+            ENTERPRISE_COLUMNS,
+            "zone",
+            _("bạn không có quyền đưa doanh nghiệp vào “%(zone)s”, khu, cụm công nghiệp ngoài phạm vi của bạn.")
+            % {"zone": zone},
+        )
+    )
 
 
 def _write_units(planned: list[dict[str, Any]]) -> tuple[int, int]:
