@@ -17,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lantoa.core.imports import CappedProblems
 from lantoa.core.text import clean_line
 from lantoa.core.xlsx import row_append
 from lantoa.core.xlsx_reader import TooManyCells, UnreadableWorkbook, WorkbookReader
@@ -35,6 +36,8 @@ MAX_CELLS = 600_000
 MAX_TEXT_CHARS = 255  # the longest text a column takes unless it says otherwise (the longest name a unit has)
 # An .xlsx is a zip: its parts are bounded unpacked, before any parsing, so a small file cannot unpack to gigabytes.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+# Problems kept and shown for one file; the rest are only counted (a bad file of 600.000 cells has as many).
+MAX_PROBLEMS_KEPT = 200
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class Row:
 class ParsedWorkbook:
     units: list[Row] = field(default_factory=list)
     enterprises: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: CappedProblems[Problem] = field(default_factory=lambda: CappedProblems(cap=MAX_PROBLEMS_KEPT))
     rows_read: int = 0
 
     @property

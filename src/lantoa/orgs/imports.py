@@ -1,7 +1,7 @@
 """Importing units and enterprises from the Excel template: all or nothing, each bad cell named."""
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from lantoa.core import imports as core_imports
 from lantoa.core import jobs
+from lantoa.core.imports import CappedProblems
 from lantoa.core.jobs import Progress
 from lantoa.core.models import Job
 from lantoa.core.text import fold
@@ -22,6 +23,7 @@ from lantoa.orgs import access
 from lantoa.orgs.importers import (
     ENTERPRISE_COLUMNS,
     IMPORTABLE_UNIT_KINDS,
+    MAX_PROBLEMS_KEPT,
     PROVINCE_LEVEL_KINDS,
     UNIT_COLUMNS,
     Problem,
@@ -48,11 +50,18 @@ MAX_PATH_CHARS = OrgUnit._meta.get_field("path").max_length or 255
 
 @dataclass
 class ImportResult(core_imports.ImportResult[Problem]):
+    """`problems` keeps the first `MAX_PROBLEMS_KEPT`; `problem_count` counts them all."""
+
     row_count: int = 0
+    problems: list[Problem] = field(default_factory=lambda: CappedProblems(cap=MAX_PROBLEMS_KEPT))
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def problem_count(self) -> int:
+        return self.problems.total if isinstance(self.problems, CappedProblems) else len(self.problems)
 
 
 def _no_progress(phase: str, done: int, total: int) -> None:
@@ -512,7 +521,7 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
     user's scope here, so an officer cannot place an enterprise outside their own units.
     """
     parsed = workbook_parse(stream, progress=lambda done: progress("read", done, 0))
-    result = ImportResult(row_count=parsed.row_count, problems=list(parsed.problems))
+    result = ImportResult(row_count=parsed.row_count, problems=parsed.problems)  # the same cap and count go on
     places = _Places()
     planned_units = _validate_units(parsed.units, places, user, result.problems)
     new_zones = {
@@ -551,7 +560,9 @@ def _import_build(job: Job, data: bytes | None, progress: Progress) -> jobs.Outc
             "created": result.created,
             "updated": result.updated,
             "unchanged": result.unchanged,
-            "problems": [problem.as_dict() for problem in result.problems],
+            "problems": [problem.as_dict() for problem in result.problems],  # the first MAX_PROBLEMS_KEPT
+            "problem_count": result.problem_count,
+            "problems_not_shown": result.problem_count - len(result.problems),
         }
     )
 
