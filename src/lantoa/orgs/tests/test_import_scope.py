@@ -1,7 +1,7 @@
 """Who may change what through the Excel import: every row is checked where the object stands and where it goes."""
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -131,7 +131,7 @@ def test_a_unit_cannot_be_put_under_its_own_subtree(province_admin, labour_feder
 
 
 @pytest.fixture
-def zones(province, commune) -> dict[str, OrgUnit]:
+def zones(province: OrgUnit, commune: Callable[[str], OrgUnit]) -> dict[str, OrgUnit]:
     """A park in the commune officer's commune (Xã Bình Hòa) and one in another ward, both under the province."""
     made = {}
     for code, name, place in (
