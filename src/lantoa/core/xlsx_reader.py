@@ -5,8 +5,11 @@ cell of a row before handing the row over: a 90 KB upload of one row of three mi
 1.6 GB. Here each XML element is dropped as soon as it is read, and reading stops at `max_cells` cells (or as many
 shared texts), wherever they are: in the columns an importer wants or beyond them, in one row or in many.
 
-Only values are read (no styles, so a date stays the number Excel stores). The caller has bounded the package's
-unpacked size first (an importer's `package_problem`). XML is read by defusedxml with DTDs refused (no entities).
+Only values are read, no styles: a date-formatted cell arrives as the serial number Excel stores (days since
+1899-12-30, with Excel's phantom 29/02/1900), not as a date. No column of the one importer that uses this reader
+(the units and enterprises template, `orgs.importers`) holds a date; an importer that adds one must convert that
+column's serial numbers itself, minding the 1900 leap-year bug. The caller has bounded the package's unpacked
+size first (an importer's `package_problem`). XML is read by defusedxml with DTDs refused (no entities).
 """
 
 import posixpath

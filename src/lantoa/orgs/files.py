@@ -12,6 +12,8 @@ from lantoa.orgs.importers import template_workbook
 SOURCE = "orgs.import_template"
 TEMPLATE_PK = 0  # one template for the whole site
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Raised when the template's layout or cell writing changes, so a file built by older code is never served again.
+TEMPLATE_FORMAT = 2
 
 
 def _folder(pk: int) -> str:
@@ -21,7 +23,8 @@ def _folder(pk: int) -> str:
 def template_file() -> PublicFile:
     communes = selectors.communes_list()
     # The template lists the communes: another list is another stored file.
-    key = hashlib.sha256("\n".join(f"{unit.code}\t{unit.name}" for unit in communes).encode()).hexdigest()[:12]
+    listed = "\n".join(f"{unit.code}\t{unit.name}" for unit in communes)
+    key = hashlib.sha256(f"{TEMPLATE_FORMAT}\n{listed}".encode()).hexdigest()[:12]
     return PublicFile(
         name=f"{_folder(TEMPLATE_PK)}/{key}.xlsx",
         file_name="mau-nhap-don-vi-doanh-nghiep.xlsx",

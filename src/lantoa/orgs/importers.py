@@ -17,7 +17,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lantoa.core.imports import CappedProblems
 from lantoa.core.text import clean_line
+from lantoa.core.xlsx import row_append
 from lantoa.core.xlsx_reader import TooManyCells, UnreadableWorkbook, WorkbookReader
 from lantoa.orgs import services
 from lantoa.orgs.forms import MAX_IMPORT_BYTES
@@ -34,6 +36,8 @@ MAX_CELLS = 600_000
 MAX_TEXT_CHARS = 255  # the longest text a column takes unless it says otherwise (the longest name a unit has)
 # An .xlsx is a zip: its parts are bounded unpacked, before any parsing, so a small file cannot unpack to gigabytes.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+# Problems kept and shown for one file; the rest are only counted (a bad file of 600.000 cells has as many).
+MAX_PROBLEMS_KEPT = 200
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class Row:
 class ParsedWorkbook:
     units: list[Row] = field(default_factory=list)
     enterprises: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: CappedProblems[Problem] = field(default_factory=lambda: CappedProblems(cap=MAX_PROBLEMS_KEPT))
     rows_read: int = 0
 
     @property
@@ -342,24 +346,28 @@ def package_problem(data: bytes) -> Problem | None:
 
 
 def template_workbook(*, communes: list[OrgUnit]) -> bytes:
-    """The downloadable template: two data sheets, a guide and the list of communes."""
+    """The downloadable template: two data sheets, a guide and the list of communes.
+
+    Every cell is written through `core.xlsx.row_append`, which neutralises a leading = + - @ tab or CR: a
+    commune named "=HYPERLINK(…)" in the database stays text in the officer's Excel, never a live formula.
+    """
     workbook = Workbook()
     guide = workbook.active
     guide.title = GUIDE_SHEET
     for line in _guide_lines():
-        guide.append([line])
+        row_append(guide, [line])
     guide.column_dimensions["A"].width = 120
     header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="B3261E")
 
     communes_sheet = workbook.create_sheet(COMMUNE_SHEET)
-    communes_sheet.append(["Mã", "Tên"])
+    row_append(communes_sheet, ["Mã", "Tên"])
     for unit in communes:
-        communes_sheet.append([unit.code, unit.name])
+        row_append(communes_sheet, [unit.code, unit.name])
     communes_sheet.column_dimensions["B"].width = 32
 
     for title, columns in ((UNIT_SHEET, UNIT_COLUMNS), (ENTERPRISE_SHEET, ENTERPRISE_COLUMNS)):
         sheet = workbook.create_sheet(title)
-        sheet.append([column.header for column in columns])
+        row_append(sheet, [column.header for column in columns])
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=1, column=index)
             cell.font, cell.fill = header_font, header_fill

@@ -166,3 +166,38 @@ def test_the_jobs_page_lists_jobs_in_vietnamese_for_province_officers_only(clien
     assert reverse("orgs:jobs") not in client.get(reverse("orgs:office-home")).content.decode()
     client.logout()
     assert client.get(reverse("orgs:jobs")).status_code == 302
+
+
+def _enterprise_sheet(rows: list[list[object]]) -> str:
+    """A hand-built Doanh nghiệp sheet (openpyxl takes long to write thousands of rows)."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, int):
+            return f"<c><v>{value}</v></c>"
+        return f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+
+    body = "".join(f'<row r="{number}">{"".join(map(cell, row))}</row>' for number, row in enumerate(rows, start=2))
+    return _sheet(blank_rows=0).replace("</sheetData>", body + "</sheetData>")
+
+
+def test_a_file_with_thousands_of_bad_cells_keeps_the_first_200_counts_the_rest_and_writes_nothing(
+    client, union_officer
+):
+    good = enterprise_row("1600000501", "Công ty Đúng")
+    bad = [enterprise_row(f"SAI-{number}", f"Công ty Sai {number}") for number in range(12_545)]  # one bad cell each
+    response = upload(client, union_officer, _package(_enterprise_sheet([good, *bad])))
+    run_worker()
+
+    job = Job.objects.get()
+    assert job.summary is not None
+    assert (len(job.summary["problems"]), job.summary["problem_count"], job.summary["problems_not_shown"]) == (
+        200,
+        12_545,
+        12_345,
+    )
+    assert job.summary["problems"][0]["row"] == 3 and job.summary["problems"][-1]["row"] == 202
+    page = client.get(response["Location"]).content.decode()
+    assert "Tệp có 12.545 lỗi. Chưa nhập dòng nào." in page
+    assert "… và 12.345 lỗi khác." in page
+    assert "dòng 202, cột A (Mã số thuế)" in page and "dòng 203," not in page
+    assert not Enterprise.objects.exists()  # the good row is not written either: the whole file is refused

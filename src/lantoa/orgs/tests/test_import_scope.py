@@ -1,7 +1,7 @@
 """Who may change what through the Excel import: every row is checked where the object stands and where it goes."""
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -128,3 +128,55 @@ def test_a_unit_cannot_be_put_under_its_own_subtree(province_admin, labour_feder
     assert not OrgUnit.objects.filter(code="CD-CON").exists()
     labour_federation.refresh_from_db()
     assert labour_federation.path == "/91/LDLD/"
+
+
+@pytest.fixture
+def zones(province: OrgUnit, commune: Callable[[str], OrgUnit]) -> dict[str, OrgUnit]:
+    """A park in the commune officer's commune (Xã Bình Hòa) and one in another ward, both under the province."""
+    made = {}
+    for code, name, place in (
+        ("KCN-BH", "Khu công nghiệp Bình Hòa", "Xã Bình Hòa"),
+        ("KCN-VC", "Khu công nghiệp Vàm Cống", "Phường Mỹ Thới"),
+    ):
+        made[code], _created = services.unit_save(
+            code=code, name=name, kind=OrgUnit.Kind.INDUSTRIAL_PARK, parent=province, commune=commune(place)
+        )
+    return made
+
+
+def test_commune_officer_cannot_place_or_move_an_enterprise_into_another_communes_zone(
+    commune_officer, enterprise_a, zones
+):
+    rows = [
+        enterprise_row(enterprise_a.tax_code, "Công ty A ở Bình Hòa", zone="KCN-VC"),
+        enterprise_row("1600000501", "Công ty Mới", zone="KCN-VC"),
+    ]
+    result = run_import(commune_officer, enterprises=rows)
+    refused = [m for m in messages(result) if "cột F (Mã khu, cụm công nghiệp)" in m]
+    assert [m.split(",", 1)[0] for m in refused] == ["Doanh nghiệp – dòng 2", "Doanh nghiệp – dòng 3"]
+    assert all("không có quyền đưa doanh nghiệp vào “Khu công nghiệp Vàm Cống”" in m for m in refused)
+    enterprise_a.refresh_from_db()
+    assert enterprise_a.zone is None
+    assert not Enterprise.objects.filter(tax_code="1600000501").exists()
+
+
+def test_commune_officer_may_use_their_communes_zone_and_keep_a_zone_already_set(
+    commune_officer, enterprise_a, make_enterprise, zones
+):
+    placed = make_enterprise(name="Công ty C", commune="Xã Bình Hòa", zone=zones["KCN-VC"], tax_code="1600000303")
+    rows = [
+        enterprise_row(enterprise_a.tax_code, "Công ty A ở Bình Hòa", zone="KCN-BH"),
+        enterprise_row(placed.tax_code, "Công ty C Đổi Tên", zone="KCN-VC"),  # already there: not a move
+    ]
+    result = run_import(commune_officer, enterprises=rows)
+    assert result.ok, messages(result)
+    enterprise_a.refresh_from_db()
+    placed.refresh_from_db()
+    assert (enterprise_a.zone, placed.zone, placed.unit.name) == (zones["KCN-BH"], zones["KCN-VC"], "Công ty C Đổi Tên")
+
+
+def test_province_admin_places_enterprises_in_any_zone(province_admin, enterprise_a, zones):
+    result = run_import(province_admin, enterprises=[enterprise_row(enterprise_a.tax_code, zone="KCN-VC")])
+    assert result.ok, messages(result)
+    enterprise_a.refresh_from_db()
+    assert enterprise_a.zone == zones["KCN-VC"]
