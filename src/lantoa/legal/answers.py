@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lantoa.legal import selectors
 from lantoa.legal.models import HandbookEntry, Provision
 from lantoa.legal.retrieval import QueryWords
-from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's (cached) folding, so marks and scores agree
+from lantoa.legal.retrieval.text import bigrams, fold, normalize  # the ranking's (cached): marks and scores agree
 from lantoa.legal.services.handbook import answer_paragraphs
 
 WORD = re.compile(r"\w+%?")
@@ -50,18 +50,28 @@ class Lead:
 def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     position = 0
-    # A khoản repeats its words ("người lao động"): each word judged once beside the same neighbours.
-    marks = functools.cache(terms.marks_word)
-    matches = list(WORD.finditer(text))
-    words = ["", *(match.group().rstrip("%") for match in matches), ""]
-    for i, match in enumerate(matches, 1):
-        if marks(words[i], words[i - 1], words[i + 1]):
-            if match.start() > position:
-                pieces.append((text[position : match.start()], False))
-            pieces.append((match.group(), True))
-            position = match.end()
+    words = _words(text)
+    for i, (start, end, lowered, folded) in enumerate(words):
+        before = words[i - 1][3] if i else ""
+        after = words[i + 1][3] if i + 1 < len(words) else ""
+        if terms.marks_folded_word(lowered, folded, before, after):
+            if start > position:
+                pieces.append((text[position:start], False))
+            pieces.append((text[start:end], True))
+            position = end
     pieces.append((text[position:], False))
     return [piece for piece in pieces if piece[0]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, normalised, folded) of each word of a text ("200%" judged as "200"), kept per text: the same
+    khoản are marked for many questions."""
+    found = []
+    for match in WORD.finditer(text):
+        lowered = normalize(match.group().rstrip("%"))
+        found.append((match.start(), match.end(), lowered, fold(lowered)))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -240,18 +240,21 @@ class SearchOutcome:
     lead: Lead | None = None  # the short plain answer explaining the top article
 
 
-Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool]  # (doc, article number, score), words, sure
+# (doc, article number, score), words, sure, and the index's analysis of the question (None: the database's ranking)
+Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool, "retrieval.Analysis | None"]
 
 
 def _index_ranking(index: "retrieval.SearchIndex", *, query: str, on: dt.date, k: int) -> Ranking | None:
+    """The index's ranking; the question is analysed once, for the ranking, the marks and the short answer."""
     try:
-        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
-        terms = index.query_terms(query)
+        analysis = index.analyse(query)
+        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on), analysis=analysis)
+        terms = index.query_terms(query, analysis)
     except (ValueError, IndexError, KeyError) as error:  # values damaged inside a file of the right size
         logger.warning("search index %s failed (%r)", loaded_version(), error)
         return None
     ranked = [(hit.doc_number, hit.article.removeprefix("Điều ").strip(), hit.score) for hit in hits]
-    return ranked, terms, bool(hits) and hits[0].confident
+    return ranked, terms, bool(hits) and hits[0].confident, analysis
 
 
 def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
@@ -273,7 +276,7 @@ def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
     rows = Provision.objects.filter(pk__in=[pk for pk, _ in best]).values_list("pk", "document__number", "number")
     numbers = {pk: (doc, number) for pk, doc, number in rows}
     terms = retrieval.QueryWords(words=dict.fromkeys(map(fold, words), 1.0), pairs={}, **retrieval.marks_of(query))
-    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False
+    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False, None
 
 
 def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
@@ -286,7 +289,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         index = None
         logger.warning("legal search answered from the database: no readable search index")
         ranking = _database_ranking(query=query, on=on, k=k)
-    ranked, terms, confident = ranking
+    ranked, terms, confident, analysis = ranking
     library = _library_reads(keys=[(doc_number, number) for doc_number, number, _score in ranked], on=on)
     articles, wordings, entries = library.articles, library.wordings, library.entries
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
@@ -302,7 +305,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
             scores = None
             if index is not None:
                 texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
-                scores = index.explanation_scores(query, texts)
+                scores = index.explanation_scores(query, texts, analysis)
             lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
             explained = _explanation_terms(index, lead.text) if lead and index is not None else None
         found.append(
