@@ -228,6 +228,8 @@ class Answer:
     entries: list[HandbookEntry] = field(default_factory=list)
     lessons: list[tuple[str, str]] = field(default_factory=list)  # (title, url) of lessons explaining it
     expiry_on: dt.date | None = None  # a later end of validity, shown when searching the law of a past day
+    url: str = ""  # the article's page
+    entry_links: list[tuple[str, str]] = field(default_factory=list)  # (question, url) of the first entries shown
 
 
 @dataclass
@@ -291,7 +293,8 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         ranking = _database_ranking(query=query, on=on, k=k)
     ranked, terms, confident, analysis = ranking
     library = _library_reads(keys=[(doc_number, number) for doc_number, number, _score in ranked], on=on)
-    articles, wordings, entries = library.articles, library.wordings, library.entries
+    articles, wordings, entries, links = library.articles, library.wordings, library.entries, library.links
+    candidates = library.candidates
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
     found: list[Answer] = []
     lead = None
@@ -313,12 +316,18 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 provision=article,
                 score=score,
                 passage=answers.passage_pick(
-                    article=article, wording=wordings[article.pk], terms=terms, explained=explained
+                    article=article,
+                    wording=wordings[article.pk],
+                    terms=terms,
+                    explained=explained,
+                    candidates=candidates[article.pk],
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=cited_by,
                 lessons=lessons.get(_citation_key(article), []),
                 expiry_on=article.expiry_for(article.document),
+                url=links[article.pk][0],
+                entry_links=links[article.pk][1],
             )
         )
     lead = lead if confident else None  # a doubtful match is not stated as the answer
@@ -330,6 +339,8 @@ class _LibraryReads:
     articles: dict[tuple[str, str], Provision]  # (document number, article number) → the article
     wordings: dict[int, "selectors.ArticleOnDate"]  # article id → its wording on the day asked
     entries: dict[int, list[HandbookEntry]]  # article id → the handbook/FAQ entries citing it or its parts
+    links: dict[int, tuple[str, list[tuple[str, str]]]]  # article id → its url, (question, url) of its first entries
+    candidates: dict[int, list["answers.Candidate"]]  # article id → the passages to pick from, worded on the day
 
 
 def _library_reads(*, keys: list[tuple[str, str]], on: dt.date) -> _LibraryReads:
@@ -356,7 +367,32 @@ def _library_reads(*, keys: list[tuple[str, str]], on: dt.date) -> _LibraryReads
         version=version,
     )
     entries = library_cache.kept("entries", by_id, _entries_read, version=version)
-    return _LibraryReads(articles, {pk: wordings[(pk, on)] for pk in by_id}, entries)
+    links = library_cache.kept(
+        "links",
+        by_id,
+        lambda ids: {pk: (by_id[pk].get_absolute_url(), _entry_links(entries[pk])) for pk in ids},
+        version=version,
+    )
+    candidates = library_cache.kept(
+        "candidates",
+        [(pk, on) for pk in by_id],
+        lambda wanted: {(pk, day): answers.passage_candidates(by_id[pk], wordings[(pk, day)]) for pk, day in wanted},
+        version=version,
+    )
+    return _LibraryReads(
+        articles,
+        {pk: wordings[(pk, on)] for pk in by_id},
+        entries,
+        links,
+        {pk: candidates[(pk, on)] for pk in by_id},
+    )
+
+
+ENTRIES_LINKED = 3  # entries linked under an answer
+
+
+def _entry_links(entries: list[HandbookEntry]) -> list[tuple[str, str]]:
+    return [(entry.question, entry.get_absolute_url()) for entry in entries[:ENTRIES_LINKED]]
 
 
 def _articles_read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Provision | None]:
