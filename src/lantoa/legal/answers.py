@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lantoa.legal import selectors
 from lantoa.legal.models import HandbookEntry, Provision
 from lantoa.legal.retrieval import QueryWords
-from lantoa.legal.retrieval.text import bigrams, fold  # the ranking's (cached) folding, so marks and scores agree
+from lantoa.legal.retrieval.text import bigrams, fold, normalize  # the ranking's (cached): marks and scores agree
 from lantoa.legal.services.handbook import answer_paragraphs
 
 WORD = re.compile(r"\w+%?")
@@ -50,18 +50,28 @@ class Lead:
 def marked(text: str, terms: QueryWords) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     position = 0
-    # A khoản repeats its words ("người lao động"): each word judged once beside the same neighbours.
-    marks = functools.cache(terms.marks_word)
-    matches = list(WORD.finditer(text))
-    words = ["", *(match.group().rstrip("%") for match in matches), ""]
-    for i, match in enumerate(matches, 1):
-        if marks(words[i], words[i - 1], words[i + 1]):
-            if match.start() > position:
-                pieces.append((text[position : match.start()], False))
-            pieces.append((match.group(), True))
-            position = match.end()
+    words = _words(text)
+    for i, (start, end, lowered, folded) in enumerate(words):
+        before = words[i - 1][3] if i else ""
+        after = words[i + 1][3] if i + 1 < len(words) else ""
+        if terms.marks_folded_word(lowered, folded, before, after):
+            if start > position:
+                pieces.append((text[position:start], False))
+            pieces.append((text[start:end], True))
+            position = end
     pieces.append((text[position:], False))
     return [piece for piece in pieces if piece[0]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, normalised, folded) of each word of a text ("200%" judged as "200"), kept per text: the same
+    khoản are marked for many questions."""
+    found = []
+    for match in WORD.finditer(text):
+        lowered = normalize(match.group().rstrip("%"))
+        found.append((match.start(), match.end(), lowered, fold(lowered)))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,21 +103,29 @@ def lead_pick(*, entries: list[HandbookEntry], terms: QueryWords, scores: list[f
     if scores is None:
         scores = [overlap(f"{e.question}\n{e.keywords}\n{e.answer}", terms) for e in entries]
     entry = entries[max(range(len(entries)), key=scores.__getitem__)]
-    blocks = answer_paragraphs(entry.answer)
-    if not blocks:
+    groups = _answer_groups(entry.answer)
+    if not groups:
         return Lead(entry, [])
+    blocks, _text, _figure = max(groups, key=lambda group: (overlap(group[1], terms), group[2]))
+    return Lead(entry, list(blocks))
+
+
+@functools.lru_cache(maxsize=4096)
+def _answer_groups(answer: str) -> tuple[tuple[tuple[dict, ...], str, bool], ...]:
+    """An entry's answer cut into blocks that answer alone (a paragraph with the list it introduces), each with its
+    text and whether it states a figure; kept per answer text: the same entries lead the answers to many questions.
+    The blocks are shared between answers: read, never changed."""
     groups: list[list[dict]] = []
-    for block in blocks:
+    for block in answer_paragraphs(answer):
         if block["kind"] == "ul" and groups and groups[-1][-1]["kind"] == "p":
             groups[-1].append(block)  # the list and the sentence introducing it
         else:
             groups.append([block])
-
-    def score(group: list[dict]) -> tuple[float, bool]:
+    found = []
+    for group in groups:
         text = "\n".join(_block_text(b) for b in group)
-        return overlap(text, terms), bool(FIGURE.search(text))
-
-    return Lead(entry, max(groups, key=score))
+        found.append((tuple(group), text, bool(FIGURE.search(text))))
+    return tuple(found)
 
 
 def _introduces_list(text: str) -> bool:
@@ -142,19 +160,35 @@ def _candidates(article: Provision, wording: "selectors.ArticleOnDate") -> list[
     return found
 
 
+Candidate = tuple[Provision, str, tuple[str, ...], str]  # provision, its own text, its listed lines, all joined
+
+
+def passage_candidates(article: Provision, wording: "selectors.ArticleOnDate") -> list[Candidate]:
+    """The passages `passage_pick` chooses from, with their whole text: they depend on the article's wording on the
+    day only, so a caller may keep them with the wording."""
+    return [(p, text, tuple(points), "\n".join([text, *points])) for p, text, points in _candidates(article, wording)]
+
+
 def passage_pick(
-    *, article: Provision, wording: "selectors.ArticleOnDate", terms: QueryWords, explained: QueryWords | None = None
+    *,
+    article: Provision,
+    wording: "selectors.ArticleOnDate",
+    terms: QueryWords,
+    explained: QueryWords | None = None,
+    candidates: list[Candidate] | None = None,
 ) -> Passage:
     """The khoản, worded as on the day asked, that shares most with the question and, at half weight, with the
-    short answer shown above it (`explained`: its words as the index weighs them); a repealed khoản never is."""
-    candidates = _candidates(article, wording)
+    short answer shown above it (`explained`: its words as the index weighs them); a repealed khoản never is.
+    `candidates`: `passage_candidates` of this article and wording, when the caller kept them."""
+    if candidates is None:
+        candidates = passage_candidates(article, wording)
     if not candidates:
         return Passage(article.slug, article.label, [(article.title, False)], [])
 
-    def score(candidate: tuple[Provision, str, list[str]]) -> float:
-        text = "\n".join([candidate[1], *candidate[2]])
+    def score(candidate: Candidate) -> float:
+        text = candidate[3]
         return overlap(text, terms) + (EXPLANATION_WEIGHT * overlap(text, explained) if explained else 0.0)
 
-    provision, text, points = max(candidates, key=score)
+    provision, text, points, _whole = max(candidates, key=score)
     label = article.label if provision is article else provision.label
     return Passage(provision.slug, label, marked(text, terms), [marked(point, terms) for point in points])

@@ -228,6 +228,8 @@ class Answer:
     entries: list[HandbookEntry] = field(default_factory=list)
     lessons: list[tuple[str, str]] = field(default_factory=list)  # (title, url) of lessons explaining it
     expiry_on: dt.date | None = None  # a later end of validity, shown when searching the law of a past day
+    url: str = ""  # the article's page
+    entry_links: list[tuple[str, str]] = field(default_factory=list)  # (question, url) of the first entries shown
 
 
 @dataclass
@@ -240,18 +242,21 @@ class SearchOutcome:
     lead: Lead | None = None  # the short plain answer explaining the top article
 
 
-Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool]  # (doc, article number, score), words, sure
+# (doc, article number, score), words, sure, and the index's analysis of the question (None: the database's ranking)
+Ranking = tuple[list[tuple[str, str, float]], retrieval.QueryWords, bool, "retrieval.Analysis | None"]
 
 
 def _index_ranking(index: "retrieval.SearchIndex", *, query: str, on: dt.date, k: int) -> Ranking | None:
+    """The index's ranking; the question is analysed once, for the ranking, the marks and the short answer."""
     try:
-        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on))
-        terms = index.query_terms(query)
+        analysis = index.analyse(query)
+        hits = index.search(query, k=k, allowed=_keys_in_force_cached(on=on), analysis=analysis)
+        terms = index.query_terms(query, analysis)
     except (ValueError, IndexError, KeyError) as error:  # values damaged inside a file of the right size
         logger.warning("search index %s failed (%r)", loaded_version(), error)
         return None
     ranked = [(hit.doc_number, hit.article.removeprefix("Điều ").strip(), hit.score) for hit in hits]
-    return ranked, terms, bool(hits) and hits[0].confident
+    return ranked, terms, bool(hits) and hits[0].confident, analysis
 
 
 def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
@@ -273,7 +278,7 @@ def _database_ranking(*, query: str, on: dt.date, k: int) -> Ranking:
     rows = Provision.objects.filter(pk__in=[pk for pk, _ in best]).values_list("pk", "document__number", "number")
     numbers = {pk: (doc, number) for pk, doc, number in rows}
     terms = retrieval.QueryWords(words=dict.fromkeys(map(fold, words), 1.0), pairs={}, **retrieval.marks_of(query))
-    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False
+    return [(*numbers[pk], score) for pk, score in best if pk in numbers], terms, False, None
 
 
 def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
@@ -286,9 +291,10 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
         index = None
         logger.warning("legal search answered from the database: no readable search index")
         ranking = _database_ranking(query=query, on=on, k=k)
-    ranked, terms, confident = ranking
+    ranked, terms, confident, analysis = ranking
     library = _library_reads(keys=[(doc_number, number) for doc_number, number, _score in ranked], on=on)
-    articles, wordings, entries = library.articles, library.wordings, library.entries
+    articles, wordings, entries, links = library.articles, library.wordings, library.entries, library.links
+    candidates = library.candidates
     lessons = registry.provision_explainers([_citation_key(a) for a in articles.values()])
     found: list[Answer] = []
     lead = None
@@ -302,7 +308,7 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
             scores = None
             if index is not None:
                 texts = [retrieval.explanation_text(e.question, e.keywords, e.answer) for e in cited_by]
-                scores = index.explanation_scores(query, texts)
+                scores = index.explanation_scores(query, texts, analysis)
             lead = answers.lead_pick(entries=cited_by, terms=terms, scores=scores)
             explained = _explanation_terms(index, lead.text) if lead and index is not None else None
         found.append(
@@ -310,12 +316,18 @@ def search(*, query: str, on: dt.date, k: int = 5) -> SearchOutcome:
                 provision=article,
                 score=score,
                 passage=answers.passage_pick(
-                    article=article, wording=wordings[article.pk], terms=terms, explained=explained
+                    article=article,
+                    wording=wordings[article.pk],
+                    terms=terms,
+                    explained=explained,
+                    candidates=candidates[article.pk],
                 ),
                 in_force=article.document.is_in_force_on(on) and not (article.expiry_on and article.expiry_on <= on),
                 entries=cited_by,
                 lessons=lessons.get(_citation_key(article), []),
                 expiry_on=article.expiry_for(article.document),
+                url=links[article.pk][0],
+                entry_links=links[article.pk][1],
             )
         )
     lead = lead if confident else None  # a doubtful match is not stated as the answer
@@ -327,6 +339,8 @@ class _LibraryReads:
     articles: dict[tuple[str, str], Provision]  # (document number, article number) → the article
     wordings: dict[int, "selectors.ArticleOnDate"]  # article id → its wording on the day asked
     entries: dict[int, list[HandbookEntry]]  # article id → the handbook/FAQ entries citing it or its parts
+    links: dict[int, tuple[str, list[tuple[str, str]]]]  # article id → its url, (question, url) of its first entries
+    candidates: dict[int, list["answers.Candidate"]]  # article id → the passages to pick from, worded on the day
 
 
 def _library_reads(*, keys: list[tuple[str, str]], on: dt.date) -> _LibraryReads:
@@ -353,7 +367,32 @@ def _library_reads(*, keys: list[tuple[str, str]], on: dt.date) -> _LibraryReads
         version=version,
     )
     entries = library_cache.kept("entries", by_id, _entries_read, version=version)
-    return _LibraryReads(articles, {pk: wordings[(pk, on)] for pk in by_id}, entries)
+    links = library_cache.kept(
+        "links",
+        by_id,
+        lambda ids: {pk: (by_id[pk].get_absolute_url(), _entry_links(entries[pk])) for pk in ids},
+        version=version,
+    )
+    candidates = library_cache.kept(
+        "candidates",
+        [(pk, on) for pk in by_id],
+        lambda wanted: {(pk, day): answers.passage_candidates(by_id[pk], wordings[(pk, day)]) for pk, day in wanted},
+        version=version,
+    )
+    return _LibraryReads(
+        articles,
+        {pk: wordings[(pk, on)] for pk in by_id},
+        entries,
+        links,
+        {pk: candidates[(pk, on)] for pk in by_id},
+    )
+
+
+ENTRIES_LINKED = 3  # entries linked under an answer
+
+
+def _entry_links(entries: list[HandbookEntry]) -> list[tuple[str, str]]:
+    return [(entry.question, entry.get_absolute_url()) for entry in entries[:ENTRIES_LINKED]]
 
 
 def _articles_read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], Provision | None]:

@@ -15,13 +15,24 @@ from .corpus import (
     passages_from_records,
     searcher_from_records,
 )
-from .index import CONFIDENCE_THRESHOLD, Hit, Passage, QueryWords, SearchConfig, SearchIndex, make_key, marks_of
+from .index import (
+    CONFIDENCE_THRESHOLD,
+    Analysis,
+    Hit,
+    Passage,
+    QueryWords,
+    SearchConfig,
+    SearchIndex,
+    make_key,
+    marks_of,
+)
 from .metrics import evaluate
 from .synonyms import DEFAULT_SYNONYMS_PATH, load_synonyms
 
 __all__ = [
     "CONFIDENCE_THRESHOLD",
     "DEFAULT_SYNONYMS_PATH",
+    "Analysis",
     "Hit",
     "Passage",
     "PlainBM25",

@@ -106,6 +106,17 @@ class _QueryTerms:
     concepts: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Analysis:
+    """One question as the index analysed it, for the calls that follow a search (``query_terms``,
+    ``explanation_scores``) to reuse instead of analysing it again. Made by ``SearchIndex.analyse``; holds nothing of
+    another question, so it lives as long as the one request."""
+
+    query: str
+    terms: _QueryTerms
+    explained_scores: np.ndarray | None = None  # each explanation text's score, filled by the ranking
+
+
 _SUBLAW_RE = re.compile(r"/(?:NĐ|ND|TT|QĐ|QD)(?:-|$)", re.IGNORECASE)
 
 
@@ -206,16 +217,21 @@ class QueryWords:
         meaningful words: never a filler ("đã", "được") and never a different word that only folds alike ("đã" for
         a typed "đa", "thải" for a typed "thai" unless the question's pair confirms it)."""
         lowered = normalize(word)
+        return self.marks_folded_word(
+            lowered, fold(lowered), before and fold(normalize(before)), after and fold(normalize(after))
+        )
+
+    def marks_folded_word(self, lowered: str, folded: str, before: str = "", after: str = "") -> bool:
+        """``marks_word`` for a word already normalised (``lowered``) and folded, beside its neighbours folded: for
+        a passage whose words are folded once and marked for many questions."""
         if lowered in QUERY_STOPWORDS:
             return False
         if lowered in self.marks:
             return True
-        folded = fold(lowered)
         if folded in self.marks_folded:
             return True
         return folded in self.unaccented and (
-            f"{fold(normalize(before))}_{folded}" in self.pairs_folded
-            or f"{folded}_{fold(normalize(after))}" in self.pairs_folded
+            f"{before}_{folded}" in self.pairs_folded or f"{folded}_{after}" in self.pairs_folded
         )
 
 
@@ -487,7 +503,7 @@ class SearchIndex:
             "law": (cfg.w_law, title_terms),
         }
 
-    def _scores(self, terms: _QueryTerms) -> np.ndarray:
+    def _scores(self, terms: _QueryTerms, analysis: Analysis | None = None) -> np.ndarray:
         total = np.zeros(len(self.passages), dtype=np.float32)
         clause_total = np.zeros(len(self.clause_doc), dtype=np.float32)
         for name, (weight, wterms) in self._field_weights(terms).items():
@@ -503,11 +519,16 @@ class SearchIndex:
         if self.config.w_explained > 0 and self.explained_pairs.size:
             # An article scores its best-matching explanation: one entry asked in the worker's words counts fully,
             # however many other entries cite the article.
-            text_scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
+            text_scores = self._explained_scores(terms)
+            if analysis is not None:
+                analysis.explained_scores = text_scores
             best_explained = np.zeros(len(self.passages), dtype=np.float32)
             np.maximum.at(best_explained, self.explained_pairs[1], text_scores[self.explained_pairs[0]])
             total += self.config.w_explained * best_explained
         return total * self._prior
+
+    def _explained_scores(self, terms: _QueryTerms) -> np.ndarray:
+        return self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
 
     def _field_of(self, term: str) -> BM25Field:
         return self.fields["bigram" if "_" in term else "folded"]
@@ -584,10 +605,21 @@ class SearchIndex:
                 matched[ftok] = None
         return tuple(matched), tuple(spans)
 
-    def query_terms(self, query: str) -> QueryWords:
+    def analyse(self, query: str) -> Analysis:
+        """The question analysed once, to pass to ``search``, ``query_terms`` and ``explanation_scores``."""
+        return Analysis(query, _analyse(query, self._expander, self.config, self._known))
+
+    def _analysed(self, query: str, analysis: Analysis | None) -> Analysis:
+        if analysis is None:
+            return self.analyse(query)
+        if analysis.query != query:
+            raise ValueError("the analysis passed is of another question")
+        return analysis
+
+    def query_terms(self, query: str, analysis: Analysis | None = None) -> QueryWords:
         """The folded words and word pairs the question is searched with (its own and its dictionary wording), each
         with its IDF in the articles (how much sharing it says about a passage), and the words worth marking."""
-        terms = _analyse(query, self._expander, self.config, self._known)
+        terms = self._analysed(query, analysis).terms
         words, pairs = self.fields["folded"], self.fields["bigram"]
         return QueryWords(
             words={t: words.term_idf(t) for t, _ in terms.folded},
@@ -595,20 +627,27 @@ class SearchIndex:
             **marks_of(query, terms, self.fields["accented"].vocab),
         )
 
-    def explanation_scores(self, query: str, texts: list[str]) -> list[float]:
+    def explanation_scores(self, query: str, texts: list[str], analysis: Analysis | None = None) -> list[float]:
         """How well each explanation text (as passed in ``Passage.explained_by``) answers the question, scored as
-        the ranking scores it; 0 for a text the index does not hold."""
-        terms = _analyse(query, self._expander, self.config, self._known)
+        the ranking scores it; 0 for a text the index does not hold. With the ``analysis`` a search filled, the
+        ranking's scores are read, not computed again."""
+        analysed = self._analysed(query, analysis)
         if not self.explained_pairs.size:
             return [0.0] * len(texts)
-        scores = self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
+        scores = analysed.explained_scores
+        if scores is None:
+            scores = analysed.explained_scores = self._explained_scores(analysed.terms)
         ids = [self._explanation_ids.get(text) for text in texts]
         return [0.0 if i is None else float(scores[i]) for i in ids]
 
-    def search(self, query: str, k: int = 10, allowed: Collection[str] | None = None) -> list[Hit]:
-        """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force)."""
-        terms = _analyse(query, self._expander, self.config, self._known)
-        scores = self._scores(terms)
+    def search(
+        self, query: str, k: int = 10, allowed: Collection[str] | None = None, analysis: Analysis | None = None
+    ) -> list[Hit]:
+        """Top ``k`` hits; ``allowed`` restricts results to these passage keys (e.g. provisions in force);
+        ``analysis``: the question as ``analyse`` made it, kept for the calls after the search."""
+        analysed = self._analysed(query, analysis)
+        terms = analysed.terms
+        scores = self._scores(terms, analysed)
         if allowed is not None:
             mask = np.zeros(len(self.passages), dtype=bool)
             mask[[self._position[key] for key in allowed if key in self._position]] = True

@@ -5,7 +5,7 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from lantoa.legal import selectors
@@ -67,3 +67,15 @@ def marks(pieces: list[tuple[str, bool]]) -> SafeString:
     loop rendered a node per word (the answer page's longest part to render)."""
     html = "".join(f"<mark>{escape(text)}</mark>" if is_match else escape(text) for text, is_match in pieces)
     return mark_safe(html)  # noqa: S308 - every piece is escaped (the standard library's escape, which Django's wraps)
+
+
+@register.filter
+def marked_points(points: list[list[tuple[str, bool]]]) -> SafeString:
+    """A passage's điểm, one `<p class="point">` each, marked as `marks` marks a line."""
+    return mark_safe("".join(f'<p class="point">{marks(point)}</p>' for point in points))  # noqa: S308 - marks escapes
+
+
+@register.filter
+def link_items(links: list[tuple[str, str]]) -> SafeString:
+    """(text, url) pairs as `<li><a>` items, both escaped: the links under an answer, without a template loop."""
+    return format_html_join("", '<li><a href="{}">{}</a></li>', ((url, text) for text, url in links))
