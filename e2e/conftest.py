@@ -28,23 +28,32 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def bypass_csp() -> bool:
-    """The accessibility check injects axe-core as an inline script, which the site's CSP rightly refuses; journeys
-    let the browser skip the policy, and `e2e/test_csp.py` overrides this to hold every page to it."""
-    return True
+# Every journey runs under the site's Content-Security-Policy: what the browser blocks is collected from the DOM's
+# event and the console, and any of it fails the test when the page closes.
+WATCH_CSP = (
+    "document.addEventListener('securitypolicyviolation', e =>"
+    " console.error('CSP ' + e.violatedDirective + ' ' + e.blockedURI));"
+)
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db, bypass_csp) -> Iterator[object]:
-    context = browser.new_context(
-        locale="vi-VN", accept_downloads=True, viewport={"width": 412, "height": 900}, bypass_csp=bypass_csp
-    )
+def page(browser, live_server, transactional_db) -> Iterator[object]:
+    context = browser.new_context(locale="vi-VN", accept_downloads=True, viewport={"width": 412, "height": 900})
     context.set_default_timeout(15_000)
+    context.add_init_script(WATCH_CSP)
     page = context.new_page()
     page.base_url = live_server.url
+    page.csp_violations = []
+    context.on("console", lambda message: _note_csp(page.csp_violations, message))
     yield page
     context.close()
+    assert page.csp_violations == [], "the Content-Security-Policy blocked something on this journey"
+
+
+def _note_csp(seen: list[str], message) -> None:  # type: ignore[no-untyped-def]
+    text = message.text
+    if message.type == "error" and ("CSP " in text or "Content Security Policy" in text):
+        seen.append(f"{message.page.url if message.page else ''}: {text}")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
