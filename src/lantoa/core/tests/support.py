@@ -19,6 +19,15 @@ from django.urls import resolve, reverse
 SHARED_DIR = Path(settings.BASE_DIR).parent / "shared"
 
 
+def subprocess_database_url() -> str:
+    """The test database as a DATABASE_URL, for a server or worker a test starts in another process."""
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def require(is_present: bool, what: str) -> None:
     """A test that needs something outside the repository (the shared corpus, a Debian tool): skipped on a
     developer's machine that lacks it, a failure under CI=true, where a skip would hide a missing part."""

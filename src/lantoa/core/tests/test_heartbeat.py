@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from lantoa.core import jobs, scheduler, selectors
 from lantoa.core.models import Job, TaskHeartbeat
 from lantoa.core.tasks import run_timer
 from lantoa.core.tests import sleeping_job
-from lantoa.core.tests.support import run_worker
+from lantoa.core.tests.support import run_worker, subprocess_database_url
 
 ROOT = Path(__file__).resolve().parents[4]
 BEAT_SECONDS = 0.3
@@ -30,20 +29,12 @@ TIMEOUT_SECONDS = 2.0
 WAIT_SECONDS = 90  # a bound on a failure only (the worker's start on a loaded machine)
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def _start_worker(log: Path) -> subprocess.Popen:
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT / "src"),
         "DJANGO_SETTINGS_MODULE": "lantoa.config.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": subprocess_database_url(),
         "TASKS_HEARTBEAT_SECONDS": str(BEAT_SECONDS),
     }
     command = [sys.executable, "-c", sleeping_job.worker_code(worker_id="doomed")]

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 
+from lantoa.core.tests.support import subprocess_database_url
 from lantoa.voice import crypto
 from lantoa.voice.models import Report
 from lantoa.voice.services.reports import report_get_by_receipt
@@ -38,19 +38,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if "sqlite" in db["ENGINE"]:
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def _start(port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT / "src"),
         "DJANGO_SETTINGS_MODULE": "lantoa.config.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": subprocess_database_url(),
         "RATE_LIMITS": "report=1000000/600",  # every phone is 127.0.0.1 here
     }
     command = [sys.executable, "-m", "gunicorn", "lantoa.config.wsgi:application", "--bind", f"127.0.0.1:{port}"]
