@@ -196,13 +196,17 @@ def test_citations_written_in_bulk_alone_move_the_generation(indexed: None) -> N
     assert library_cache.library_version() != before
 
 
-def test_a_repeal_applied_by_update_alone_moves_the_generation(indexed: None) -> None:
-    article = _article_107()
+def _repeal_107_from_july_2025() -> None:
+    """An amendment repealing BLLĐ Điều 107, its target already linked: applying it writes by `update()` alone."""
     source = Provision.objects.get(document__number="41/2024/QH15", slug="dieu-2")
     Amendment.objects.create(
-        source=source, target_number="45/2019/QH14", target_slug="dieu-107", target=article, kind="repeal",
+        source=source, target_number="45/2019/QH14", target_slug="dieu-107", target=_article_107(), kind="repeal",
         effective_on=dt.date(2025, 7, 1),
     )  # fmt: skip
+
+
+def test_a_repeal_applied_by_update_alone_moves_the_generation(indexed: None) -> None:
+    _repeal_107_from_july_2025()
     before = library_cache.library_version()
     library.amendments_apply()  # the target already linked: its only write is `update(expiry_on=…)`
     assert library_cache.library_version() != before
@@ -279,12 +283,7 @@ def test_a_published_adviser_answer_is_listed_on_the_next_answer(
 
 def test_an_article_repealed_by_update_leaves_the_answers_at_once(indexed: None, client: Client) -> None:
     assert "Điều 107. Làm thêm giờ" in _page(client)
-    article = _article_107()
-    source = Provision.objects.get(document__number="41/2024/QH15", slug="dieu-2")
-    Amendment.objects.create(
-        source=source, target_number="45/2019/QH14", target_slug="dieu-107", target=article, kind="repeal",
-        effective_on=dt.date(2025, 7, 1),
-    )  # fmt: skip
+    _repeal_107_from_july_2025()
     library.amendments_apply()
     assert "Điều 107. Làm thêm giờ" not in _page(client)
 

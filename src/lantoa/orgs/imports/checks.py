@@ -144,22 +144,26 @@ def units_check(rows: list[Row], places: Places, user: Any, problems: list[Probl
             )
         elif parent_path is not None:
             planned_paths[code] = f"{parent_path}{code}/"
-        commune = None
-        if values["commune"]:
-            commune = places.commune(values["commune"])
-            if commune is None:
-                problems.append(
-                    cell_problem(
-                        row,
-                        UNIT_COLUMNS,
-                        "commune",
-                        _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": values["commune"]},
-                    )
-                )
-            else:
-                scope_check(user, commune, row, UNIT_COLUMNS, "commune", problems)
+        commune = _commune_checked(row, UNIT_COLUMNS, places, user, problems)
         planned.append({"row": row, "parent": parent, "commune": commune, "current": current})
     return planned
+
+
+def _commune_checked(row: Row, columns: Any, places: Places, user: Any, problems: list[Problem]) -> OrgUnit | None:
+    """The row's commune, if it names one that exists and lies in the importer's scope (else a problem is noted)."""
+    name = row.values["commune"]
+    if not name:
+        return None
+    commune = places.commune(name)
+    if commune is None:
+        problems.append(
+            cell_problem(
+                row, columns, "commune", _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": name}
+            )
+        )
+    else:
+        scope_check(user, commune, row, columns, "commune", problems)
+    return commune
 
 
 def _too_deep(row: Row, problems: list[Problem]) -> None:
@@ -213,19 +217,7 @@ def enterprises_check(rows: list[Row], places: Places, user: Any, new_zones: set
             )
         seen.setdefault(tax_code, row.number)
         if values["commune"]:
-            commune = places.commune(values["commune"])
-            if commune is None:
-                problems.append(
-                    cell_problem(
-                        row,
-                        ENTERPRISE_COLUMNS,
-                        "commune",
-                        _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": values["commune"]},
-                    )
-                )
-            else:
-                scope_check(user, commune, row, ENTERPRISE_COLUMNS, "commune", problems)
-            values["commune_unit"] = commune
+            values["commune_unit"] = _commune_checked(row, ENTERPRISE_COLUMNS, places, user, problems)
         zone_code = values["zone"]
         zone = places.by_code.get(zone_code) if zone_code else None
         if zone_code and zone_code not in new_zones and (zone is None or zone.kind not in OrgUnit.ZONE_KINDS):
