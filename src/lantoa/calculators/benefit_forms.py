@@ -76,6 +76,19 @@ class MaternityForm(forms.Form):
             ),
             (maternity.ADOPTION, _("Nhận nuôi con nuôi dưới 6 tháng tuổi")),
             (maternity.SURROGACY, _("Người mẹ nhờ mang thai hộ nhận con (từ 01/07/2025)")),
+            (maternity.CHILD_DIED, _("Sinh con mà con chết sau khi sinh (mẹ)")),
+            (
+                maternity.MOTHER_DIED,
+                _("Mẹ chết hoặc không đủ sức khỏe chăm con sau khi sinh: cha hoặc người trực tiếp nuôi dưỡng hưởng"),
+            ),
+            (maternity.SURROGATE_BIRTH, _("Lao động nữ mang thai hộ sinh con (từ 01/07/2025)")),
+            (
+                maternity.SURROGACY_CARER,
+                _(
+                    "Người mẹ nhờ mang thai hộ chết hoặc không đủ sức khỏe chăm con: chồng hoặc người trực tiếp nuôi "
+                    "dưỡng hưởng (từ 01/07/2025)"
+                ),
+            ),
             (maternity.IUD, _("Đặt vòng tránh thai")),
             (maternity.STERILISATION, _("Triệt sản")),
         ],
@@ -158,6 +171,41 @@ class MaternityForm(forms.Form):
     )
     only_father_insured = forms.BooleanField(
         label=_("Chỉ mình tôi tham gia bảo hiểm xã hội (vợ không tham gia)"), required=False
+    )
+
+    happened_on = VnDateField(
+        label=_(
+            "Ngày mẹ chết hoặc được cơ sở y tế xác nhận không đủ sức khỏe chăm con; ngày con chết; ngày giao con cho "
+            "bên nhờ mang thai hộ"
+        ),
+        required=False,
+    )
+    mother_status = forms.TypedChoiceField(
+        label=_("Bảo hiểm xã hội bắt buộc của người mẹ"),
+        choices=[
+            (maternity.QUALIFIED, _("Có tham gia và đủ điều kiện hưởng chế độ thai sản")),
+            (maternity.NOT_QUALIFIED, _("Có tham gia nhưng chưa đủ điều kiện")),
+            (maternity.UNINSURED, _("Không tham gia (chỉ cha tham gia)")),
+        ],
+        initial=maternity.QUALIFIED,
+        empty_value=maternity.QUALIFIED,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    carer_status = forms.TypedChoiceField(
+        label=_("Cha hoặc người trực tiếp nuôi dưỡng"),
+        choices=[
+            (maternity.ON_LEAVE, _("Có tham gia bảo hiểm xã hội và nghỉ việc chăm con")),
+            (maternity.WORKING, _("Có tham gia bảo hiểm xã hội nhưng vẫn đi làm")),
+            (maternity.UNINSURED, _("Không tham gia bảo hiểm xã hội")),
+        ],
+        initial=maternity.ON_LEAVE,
+        empty_value=maternity.ON_LEAVE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    mother_unfit = forms.BooleanField(
+        label=_("Mẹ còn sống nhưng cơ sở khám bệnh, chữa bệnh xác nhận không đủ sức khỏe chăm con"), required=False
     )
 
     def clean_children(self) -> int:
