@@ -108,6 +108,9 @@ def test_the_husband_or_carer_of_a_surrogacy_takes_the_rest_of_the_commissioning
     assert "41/2024/QH15 Điều 55 khoản 2" in _articles(result)
     refused = _benefit(**surrogacy, happened_on=dt.date(2026, 4, 30), mother_status=maternity.NOT_QUALIFIED)
     assert refused.is_ok is False and "Điều 55" in refused.verdict
+    # Twins: the leave runs to 7 months, but the mother died when they were 6 months old (khoản 2: under 6 months).
+    late = _benefit(**surrogacy, children=2, happened_on=dt.date(2026, 9, 10))
+    assert late.is_ok is False and "chưa đủ 06 tháng tuổi" in late.verdict
     with pytest.raises(ValidationError) as error:
         _benefit(
             **(surrogacy | {"born_on": dt.date(2025, 3, 15), "child_born_on": dt.date(2025, 3, 10)}),

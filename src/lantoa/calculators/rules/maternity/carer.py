@@ -63,17 +63,22 @@ def _refuse(result: Result, reason: str) -> Result:
 
 def _period(data: MaternityInput, rule: InsuranceLaw, articles: CarerArticles) -> tuple[dt.date, str, str] | str:
     """(end of the leave, excluded; what it is; its article) or the reason there is none."""
-    mother_start = data.first_day_off
     if data.event == MOTHER_DIED:
-        rest_end = add_months(mother_start, LEAVE_MONTHS + data.children - 1)
-        until_6 = add_months(data.born_on, UNTIL_MONTHS)
+        rest_end = add_months(data.first_day_off, LEAVE_MONTHS + data.children - 1)
+        until_6 = child_six_months = add_months(data.born_on, UNTIL_MONTHS)
         khoan_1 = ARTICLES[rule].birth
     else:  # the commissioning mother's leave: from receiving the child until it is 6 months old, +1 month a child
-        rest_end = add_months(data.child_born_on or data.born_on, UNTIL_MONTHS + data.children - 1)
-        until_6 = rest_end
+        child_born = data.child_born_on or data.born_on
+        child_six_months = add_months(child_born, UNTIL_MONTHS)
+        rest_end = until_6 = add_months(child_born, UNTIL_MONTHS + data.children - 1)
         khoan_1 = "Điều 55 khoản 1"
     rest = _("phần thời gian còn lại của người mẹ theo %(article)s") % {"article": khoan_1}
     until = _("đến khi con đủ 06 tháng tuổi")
+    if data.event != MOTHER_DIED and (data.happened_on or data.born_on) >= child_six_months:
+        return _(
+            "Người chồng hoặc người trực tiếp nuôi dưỡng hưởng phần còn lại khi người mẹ nhờ mang thai hộ chết hoặc "
+            "không đủ sức khỏe lúc con chưa đủ 06 tháng tuổi (%(law)s, %(article)s)."
+        ) % {"law": rule.document, "article": articles.rest}
     if data.mother_status == QUALIFIED:
         if data.mother_unfit and data.event == MOTHER_DIED:
             return _(
