@@ -227,7 +227,7 @@ class RecoveryForm(forms.Form):
             (recovery.SURGERY, _("Sau ốm đau: phải phẫu thuật (tối đa 07 ngày)")),
             (recovery.MULTIPLE, _("Sau thai sản: sinh một lần từ hai con trở lên (tối đa 10 ngày)")),
             (recovery.CAESAREAN, _("Sau thai sản: sinh con phải phẫu thuật (tối đa 07 ngày)")),
-            (recovery.OTHER, _("Trường hợp khác (05 ngày)")),
+            (recovery.OTHER, _("Trường hợp khác (tối đa 05 ngày)")),
         ],
         initial=recovery.OTHER,
         empty_value=recovery.OTHER,
