@@ -1,4 +1,4 @@
-"""A worker opens the overtime calculator, enters a wage and hours, sees the amount with its article and rule date."""
+"""A worker opens a calculator (overtime, maternity, the rest after it), enters the figures, sees the amount with its\narticle and rule date."""
 
 from playwright.sync_api import expect
 
@@ -42,3 +42,16 @@ def test_worker_typing_a_wrong_amount_reads_a_vietnamese_message(page, db):
     assert "Số tiền chỉ gồm chữ số" in errors
     assert "Hãy nhập một số, ví dụ 8 hoặc 2,5." in errors
     expect(page.locator("#ket-qua")).to_have_count(0)
+
+
+def test_a_father_whose_wife_died_after_the_birth_and_a_mother_resting_after_twins_read_their_amounts(page, db):
+    services.parameters_load()
+    calculators = CalculatorPages(page)
+    calculators.fill_mother_died(born_on="10/03/2026", died_on="20/05/2026", average_wage="9.000.000")
+    result = calculators.result()
+    assert "33.000.000 đ" in result  # 21/05–09/09/2026: 3 months × 9.000.000 + 20 days × 300.000
+    assert "Luật Bảo hiểm xã hội 41/2024/QH15, Điều 53 khoản 5" in result
+    calculators.fill_recovery(on="15/09/2026", case="Sau thai sản: sinh một lần từ hai con trở lên")
+    rest = calculators.result()
+    assert "7.590.000 đ" in rest  # 10 days × 30% × 2.530.000
+    assert "Điều 60 khoản 2 điểm a" in rest

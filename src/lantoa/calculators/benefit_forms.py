@@ -1,4 +1,4 @@
-"""Forms of the social-insurance benefits: one-time social insurance, sickness and maternity."""
+"""Forms of the social-insurance benefits: one-time social insurance, sickness, maternity and the rest after them."""
 
 from decimal import Decimal
 
@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.calculators.forms import CountField, MoneyField, MoneyListField, NumberField, VnDateField, today
-from lantoa.calculators.rules import lump_sum, maternity
+from lantoa.calculators.rules import lump_sum, maternity, recovery
 
 
 class LumpSumForm(forms.Form):
@@ -76,6 +76,19 @@ class MaternityForm(forms.Form):
             ),
             (maternity.ADOPTION, _("Nhận nuôi con nuôi dưới 6 tháng tuổi")),
             (maternity.SURROGACY, _("Người mẹ nhờ mang thai hộ nhận con (từ 01/07/2025)")),
+            (maternity.CHILD_DIED, _("Sinh con mà con chết sau khi sinh (mẹ)")),
+            (
+                maternity.MOTHER_DIED,
+                _("Mẹ chết hoặc không đủ sức khỏe chăm con sau khi sinh: cha hoặc người trực tiếp nuôi dưỡng hưởng"),
+            ),
+            (maternity.SURROGATE_BIRTH, _("Lao động nữ mang thai hộ sinh con (từ 01/07/2025)")),
+            (
+                maternity.SURROGACY_CARER,
+                _(
+                    "Người mẹ nhờ mang thai hộ chết hoặc không đủ sức khỏe chăm con: chồng hoặc người trực tiếp nuôi "
+                    "dưỡng hưởng (từ 01/07/2025)"
+                ),
+            ),
             (maternity.IUD, _("Đặt vòng tránh thai")),
             (maternity.STERILISATION, _("Triệt sản")),
         ],
@@ -160,5 +173,91 @@ class MaternityForm(forms.Form):
         label=_("Chỉ mình tôi tham gia bảo hiểm xã hội (vợ không tham gia)"), required=False
     )
 
+    happened_on = VnDateField(
+        label=_(
+            "Ngày mẹ chết hoặc được cơ sở y tế xác nhận không đủ sức khỏe chăm con; ngày con chết; ngày giao con cho "
+            "bên nhờ mang thai hộ"
+        ),
+        required=False,
+    )
+    mother_status = forms.TypedChoiceField(
+        label=_("Bảo hiểm xã hội bắt buộc của người mẹ"),
+        choices=[
+            (maternity.QUALIFIED, _("Có tham gia và đủ điều kiện hưởng chế độ thai sản")),
+            (maternity.NOT_QUALIFIED, _("Có tham gia nhưng chưa đủ điều kiện")),
+            (maternity.UNINSURED, _("Không tham gia (chỉ cha tham gia)")),
+        ],
+        initial=maternity.QUALIFIED,
+        empty_value=maternity.QUALIFIED,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    carer_status = forms.TypedChoiceField(
+        label=_("Cha hoặc người trực tiếp nuôi dưỡng"),
+        choices=[
+            (maternity.ON_LEAVE, _("Có tham gia bảo hiểm xã hội và nghỉ việc chăm con")),
+            (maternity.WORKING, _("Có tham gia bảo hiểm xã hội nhưng vẫn đi làm")),
+            (maternity.UNINSURED, _("Không tham gia bảo hiểm xã hội")),
+        ],
+        initial=maternity.ON_LEAVE,
+        empty_value=maternity.ON_LEAVE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    mother_unfit = forms.BooleanField(
+        label=_("Mẹ còn sống nhưng cơ sở khám bệnh, chữa bệnh xác nhận không đủ sức khỏe chăm con"), required=False
+    )
+
     def clean_children(self) -> int:
         return self.cleaned_data["children"] or 1
+
+
+class RecoveryForm(forms.Form):
+    after = forms.ChoiceField(
+        label=_("Nghỉ dưỡng sức sau"),
+        choices=[(recovery.SICKNESS, _("Ốm đau")), (recovery.MATERNITY, _("Thai sản"))],
+        initial=recovery.SICKNESS,
+        widget=forms.RadioSelect,
+    )
+    on = VnDateField(label=_("Ngày bắt đầu nghỉ dưỡng sức"), initial=today)
+    case = forms.TypedChoiceField(
+        label=_("Trường hợp"),
+        choices=[
+            (recovery.LONG_TERM, _("Sau ốm đau: bệnh cần chữa trị dài ngày (tối đa 10 ngày)")),
+            (recovery.SURGERY, _("Sau ốm đau: phải phẫu thuật (tối đa 07 ngày)")),
+            (recovery.MULTIPLE, _("Sau thai sản: sinh một lần từ hai con trở lên (tối đa 10 ngày)")),
+            (recovery.CAESAREAN, _("Sau thai sản: sinh con phải phẫu thuật (tối đa 07 ngày)")),
+            (recovery.OTHER, _("Trường hợp khác (tối đa 05 ngày)")),
+        ],
+        initial=recovery.OTHER,
+        empty_value=recovery.OTHER,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    days_off = NumberField(
+        label=_("Số ngày nghỉ được quyết định (bỏ trống: số ngày tối đa)"), maximum=Decimal(10), blank_is_none=True
+    )
+    leave_ended_on = VnDateField(label=_("Ngày cuối cùng hưởng chế độ ốm đau hoặc thai sản"), required=False)
+    sick_days = NumberField(
+        label=_("Sau ốm đau, từ 01/07/2025: số ngày đã nghỉ hưởng chế độ ốm đau trong năm"), maximum=Decimal(366)
+    )
+    sick_days_used_up = forms.BooleanField(
+        label=_("Sau ốm đau, trước 01/07/2025: đã nghỉ hết số ngày ốm đau tối đa của năm"), required=False
+    )
+    rest_days_used = CountField(label=_("Sau ốm đau: số ngày dưỡng sức đã nghỉ trong năm"), maximum=10)
+    maternity_leave = forms.TypedChoiceField(
+        label=_("Sau thai sản: chế độ vừa hưởng"),
+        choices=[
+            (recovery.BIRTH, _("Sinh con (kể cả khi con chết sau khi sinh)")),
+            (recovery.MISCARRIAGE, _("Sảy thai, nạo, hút thai, phá thai, thai chết lưu")),
+            (recovery.SURROGATE, _("Mang thai hộ sinh con (từ 01/07/2025)")),
+            ("other", _("Trường hợp khác (khám thai, nhận con nuôi, đặt vòng, người cha…)")),
+        ],
+        initial=recovery.BIRTH,
+        empty_value=recovery.BIRTH,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    returned_early = forms.BooleanField(
+        label=_("Sau sinh con: đã trở lại làm việc trước khi hết thời gian nghỉ sinh con"), required=False
+    )

@@ -103,6 +103,7 @@ CALCULATOR_LABELS = {
     "lump-sum": _lazy("Tính bảo hiểm xã hội một lần"),
     "sickness": _lazy("Tính trợ cấp ốm đau"),
     "maternity": _lazy("Tính chế độ thai sản"),
+    "recovery": _lazy("Tính trợ cấp dưỡng sức, phục hồi sức khỏe"),
 }
 # Which calculator helps with which article: article pages of the law library link to these.
 CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
@@ -126,9 +127,12 @@ CALCULATORS_BY_ARTICLE: dict[tuple[str, int], tuple[str, ...]] = {
     ("58/2014/QH13", 60): ("lump-sum",),
     **{("41/2024/QH15", number): ("sickness",) for number in (42, 43, 44, 45)},
     **{("58/2014/QH13", number): ("sickness",) for number in (25, 26, 27, 28)},
-    **{("41/2024/QH15", number): ("maternity",) for number in (50, 51, 52, 53, 56, 57, 58, 59)},
+    **{("41/2024/QH15", number): ("maternity",) for number in (50, 51, 52, 53, 54, 55, 56, 57, 58, 59)},
     ("45/2019/QH14", 139): ("maternity",),
     **{("58/2014/QH13", number): ("maternity",) for number in (31, 32, 33, 34, 36, 37, 38, 39)},
+    **dict.fromkeys(
+        (("41/2024/QH15", 46), ("41/2024/QH15", 60), ("58/2014/QH13", 29), ("58/2014/QH13", 41)), ("recovery",)
+    ),
 }
 
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("tinh-toan/bhxh-mot-lan/", views.lump_sum_view, name="lump-sum"),
     path("tinh-toan/om-dau/", views.sickness_view, name="sickness"),
     path("tinh-toan/thai-san/", views.maternity_view, name="maternity"),
+    path("tinh-toan/duong-suc/", views.recovery_view, name="recovery"),
     path("tinh-toan/tham-so/", views.parameter_list, name="parameter-list"),
 ]

@@ -18,6 +18,7 @@ from lantoa.calculators.rules import (
     lump_sum,
     maternity,
     overtime,
+    recovery,
     severance,
     sickness,
     unemployment,
@@ -126,6 +127,10 @@ def _maternity(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
     return maternity.maternity_benefit(book=book, data=_rule_input(maternity.MaternityInput, data))
 
 
+def _recovery(data: dict, *, book: Any, request: WorkerHttpRequest) -> Result:
+    return recovery.recovery_benefit(book=book, data=_rule_input(recovery.RecoveryInput, data))
+
+
 # Name → (form, rule) of each calculator: the pages below and the JSON API (api.py) share them.
 CALCULATORS: dict[str, tuple[type[django_forms.Form], Callable[..., Result]]] = {
     "minimum-wage": (forms.MinimumWageForm, _minimum_wage),
@@ -138,6 +143,7 @@ CALCULATORS: dict[str, tuple[type[django_forms.Form], Callable[..., Result]]] = 
     "lump-sum": (benefit_forms.LumpSumForm, _lump_sum),
     "sickness": (benefit_forms.SicknessForm, _sickness),
     "maternity": (benefit_forms.MaternityForm, _maternity),
+    "recovery": (benefit_forms.RecoveryForm, _recovery),
 }
 
 
@@ -175,6 +181,7 @@ unemployment_view = _calculator_page("unemployment-benefit", "calculators/unempl
 lump_sum_view = _calculator_page("lump-sum", "calculators/lump_sum.html")
 sickness_view = _calculator_page("sickness", "calculators/sickness.html")
 maternity_view = _calculator_page("maternity", "calculators/maternity.html")
+recovery_view = _calculator_page("recovery", "calculators/recovery.html")
 
 
 @login_required

@@ -11,35 +11,58 @@ from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Result
 from lantoa.calculators.rules.maternity import events, received
 from lantoa.calculators.rules.maternity.birth import father_birth, mother_birth
+from lantoa.calculators.rules.maternity.carer import carer_leave
+from lantoa.calculators.rules.maternity.child_death import child_died
 from lantoa.calculators.rules.maternity.common import (
     ADOPTION,
     BIRTH,
+    CHILD_DIED,
     FATHER,
     IUD,
     MISCARRIAGE,
     MOTHER,
+    MOTHER_DIED,
+    NOT_QUALIFIED,
+    ON_LEAVE,
     PRENATAL,
+    QUALIFIED,
     STERILISATION,
     SURROGACY,
+    SURROGACY_CARER,
+    SURROGATE_BIRTH,
+    UNINSURED,
+    WORKING,
     MaternityInput,
 )
+from lantoa.calculators.rules.maternity.surrogate import surrogate_birth
 from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import TRANSITION, insurance_law_on
 
 __all__ = [
     "ADOPTION",
     "BIRTH",
+    "CHILD_DIED",
     "FATHER",
     "IUD",
     "MISCARRIAGE",
     "MOTHER",
+    "MOTHER_DIED",
+    "NOT_QUALIFIED",
+    "ON_LEAVE",
     "PRENATAL",
+    "QUALIFIED",
     "STERILISATION",
     "SURROGACY",
+    "SURROGACY_CARER",
+    "SURROGATE_BIRTH",
+    "UNINSURED",
+    "WORKING",
     "MaternityInput",
     "maternity_benefit",
 ]
-MOTHER_ONLY = {PRENATAL, MISCARRIAGE, IUD, SURROGACY}
+MOTHER_ONLY = {PRENATAL, MISCARRIAGE, IUD, SURROGACY, CHILD_DIED, SURROGATE_BIRTH}
+# The mother's leave of a birth may start before it; MOTHER_DIED: the day the mother's own leave started
+FROM_BEFORE_BIRTH = {CHILD_DIED, SURROGATE_BIRTH, MOTHER_DIED}
 MONTHS_BEFORE_BIRTH = 2  # the mother's leave starts at most 2 months before the birth (BLLĐ Điều 139 khoản 1)
 
 
@@ -51,12 +74,9 @@ def _check(data: MaternityInput) -> None:
     start = data.leave_from
     if start is None:
         return
-    earliest = (
-        add_months(data.born_on, -MONTHS_BEFORE_BIRTH)
-        if data.event == BIRTH and data.parent == MOTHER
-        else data.born_on
-    )
-    if start < earliest or (data.event == BIRTH and data.parent == MOTHER and start > data.born_on):
+    births = (data.event == BIRTH and data.parent == MOTHER) or data.event in FROM_BEFORE_BIRTH
+    earliest = add_months(data.born_on, -MONTHS_BEFORE_BIRTH) if births else data.born_on
+    if start < earliest or (births and start > data.born_on):
         raise ValidationError(
             _(
                 "Ngày bắt đầu nghỉ không hợp lệ: mẹ nghỉ trước khi sinh không quá 02 tháng; các trường hợp khác nghỉ "
@@ -79,6 +99,12 @@ def maternity_benefit(*, book: ParameterBook, data: MaternityInput) -> Result:
         result = events.miscarriage(book=book, data=data, rule=rule)
     elif data.event in (ADOPTION, SURROGACY):
         result = received.child_received(book=book, data=data, rule=rule)
+    elif data.event in (MOTHER_DIED, SURROGACY_CARER):
+        result = carer_leave(data=data, rule=rule)
+    elif data.event == CHILD_DIED:
+        result = child_died(book=book, data=data, rule=rule)
+    elif data.event == SURROGATE_BIRTH:
+        result = surrogate_birth(book=book, data=data, rule=rule)
     elif data.event in (IUD, STERILISATION):
         result = events.contraception(data=data, rule=rule)
     else:

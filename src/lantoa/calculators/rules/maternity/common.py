@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from lantoa.calculators.numbers import money, round_vnd
 from lantoa.calculators.parameters import Key, ParameterBook
 from lantoa.calculators.rules.base import Line, Result
+from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import LAW_2014, LAW_2024, InsuranceLaw
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ BIRTH, PRENATAL, MISCARRIAGE, ADOPTION, SURROGACY, IUD, STERILISATION = (
     "iud",
     "sterilisation",
 )
+# The 2026 cases: the father or carer after the mother's death, the carer of a surrogacy, a child who died, the surrogate
+MOTHER_DIED, SURROGACY_CARER, CHILD_DIED, SURROGATE_BIRTH = "mother_died", "surrogacy_carer", "child_died", "surrogate"
+QUALIFIED, NOT_QUALIFIED, UNINSURED = "qualified", "not_qualified", "uninsured"  # the mother's insurance
+ON_LEAVE, WORKING = "leave", "working"  # the father or carer takes leave, or keeps working (or is UNINSURED)
 MONTHS_FOR_BIRTH, MONTHS_AFTER_RESTING, MONTHS_TOTAL_AFTER_RESTING = 6, 3, 12  # in the 12 months before the birth
 MONTHS_AFTER_INFERTILITY = 6  # in the 24 months before the birth, after leaving work to treat infertility (41/2024)
 AVERAGE_MONTHS, ALLOWANCE_LEVELS = 6, 2
@@ -59,6 +64,10 @@ class MaternityInput:
     only_father_insured: bool = False  # 58/2014 Điều 38: the father gets the allowance when only he is insured
     surrogate_qualifies: bool = False  # 41/2024 Điều 58 khoản 2: then the surrogate, not the mother, has the allowance
     monthly_wages: tuple[int, ...] = ()  # the contribution wages of the last months, to average here
+    happened_on: dt.date | None = None  # the mother died or was found unfit, the child died, the child was handed over
+    mother_status: str = QUALIFIED  # MOTHER_DIED, SURROGACY_CARER: the mother's insurance
+    carer_status: str = ON_LEAVE  # MOTHER_DIED, SURROGACY_CARER: the father or carer
+    mother_unfit: bool = False  # alive, but a hospital found her unfit to care for the child
 
     @property
     def first_day_off(self) -> dt.date:
@@ -229,6 +238,49 @@ def allowance(
         )
     )
     return amount
+
+
+def months_and_days(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """Whole months from `start` (the first day off) to `end` (excluded), and the odd days left."""
+    months = 0
+    while add_months(start, months + 1) <= end:
+        months += 1
+    return months, (end - add_months(start, months)).days
+
+
+def period_pay(result: Result, *, monthly: int, start: dt.date, end: dt.date, what: str, article: str) -> int:
+    """The leave from `start` to `end` (excluded): whole months at the monthly benefit, odd days at a 30th of it
+    (58/2014 Điều 39 khoản 1 điểm c; 41/2024 Điều 59 khoản 3)."""
+    months, odd = months_and_days(start, end)
+    per_day = daily(monthly, 30)
+    benefit = round_vnd(Decimal(monthly) * months) + round_vnd(Decimal(per_day) * odd)
+    last = end - dt.timedelta(days=1)
+    result.add(
+        Line(
+            _("Thời gian nghỉ"),
+            _("từ %(start)s đến hết %(last)s (%(what)s, %(article)s): %(months)s tháng %(days)s ngày")
+            % {
+                "start": start.strftime("%d/%m/%Y"),
+                "last": last.strftime("%d/%m/%Y"),
+                "what": what,
+                "article": article,
+                "months": months,
+                "days": odd,
+            },
+            Decimal(months),
+            "months",
+        )
+    )
+    result.add(Line(_("Trợ cấp một ngày lẻ"), _("%(wage)s ÷ 30 ngày") % {"wage": money(monthly)}, per_day))
+    result.add(
+        Line(
+            _("Trợ cấp thai sản"),
+            _("%(wage)s × %(months)s tháng + %(daily)s × %(days)s ngày")
+            % {"wage": money(monthly), "months": months, "daily": money(per_day), "days": odd},
+            benefit,
+        )
+    )
+    return benefit
 
 
 def daily(monthly: int, days_in_month: int) -> int:

@@ -6,7 +6,6 @@ from the day the child is received until it is 6 months old, whole months and od
 is refused with the reason instead of guessed.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from lantoa.calculators.rules.maternity.common import (
     allowance,
     average_wage,
     daily,
+    months_and_days,
     qualifies,
 )
 from lantoa.calculators.rules.severance import add_months
@@ -60,7 +60,7 @@ SURROGACY_2024 = ReceivedCase(
     note=gettext_lazy(
         "Người mẹ nhờ mang thai hộ không nghỉ việc thì ngoài tiền lương vẫn được trợ cấp thai sản (Điều 55 khoản 1). "
         "Nếu người mẹ chết hoặc không đủ sức khỏe chăm con, người chồng hoặc người trực tiếp nuôi dưỡng hưởng phần "
-        "thời gian còn lại (Điều 55 khoản 2) – công cụ không tính phần này."
+        "thời gian còn lại (Điều 55 khoản 2): chọn trường hợp đó để tính."
     ),
 )
 
@@ -98,14 +98,6 @@ def _case(data: MaternityInput, rule: InsuranceLaw) -> ReceivedCase:
             code="surrogacy_before_2025",
         )
     return SURROGACY_2024
-
-
-def months_and_days(start: dt.date, end: dt.date) -> tuple[int, int]:
-    """Whole months from `start` (the first day off) to `end` (excluded), and the odd days left."""
-    months = 0
-    while add_months(start, months + 1) <= end:
-        months += 1
-    return months, (end - add_months(start, months)).days
 
 
 def child_received(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
