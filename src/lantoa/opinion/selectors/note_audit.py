@@ -5,12 +5,15 @@ an equation «the sum of these notes' values = the figure». A «Cộng» adds s
 of its own. A held-back cell can be worked out, through any number of subtractions across tables and grains, exactly
 when its vector of notes lies in the row space of the shown cells' vectors. Notes that every cell holds or leaves
 alike are merged first (the same unknown to a reader), which keeps the matrix at a few hundred columns at most.
+
+A sum of several held-back cells is a figure too: `sums` names groups of cells whose sum must not come out either
+(the caller picks them: those that together still stand on too few sources).
 """
 
 import contextlib
 import ctypes
 import threading
-from collections.abc import Callable, Hashable, Iterator, Mapping, Set
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence, Set
 from pathlib import Path
 from typing import TypeVar
 
@@ -81,16 +84,47 @@ def _derivable(basis: npt.NDArray[np.float64], vectors: npt.NDArray[np.float64])
     return np.asarray(np.linalg.norm(residual, axis=1) < TOLERANCE * 10, dtype=bool)
 
 
-def exposed(cells: Mapping[CellId, Set[int]], shown: Set[CellId], protected: Set[CellId]) -> set[CellId]:
-    """The protected cells, held back, that the shown cells give away through some chain of sums and differences."""
+def _targets(
+    matrix: npt.NDArray[np.float64], index: Mapping[CellId, int], groups: Sequence[Collection[CellId]]
+) -> npt.NDArray[np.float64]:
+    """One row a group: the sum of its cells' rows."""
+    rows = np.zeros((len(groups), matrix.shape[1]))
+    for row, group in enumerate(groups):
+        rows[row] = matrix[[index[cell] for cell in group]].sum(axis=0)
+    return rows
+
+
+def _groups(
+    ids: Sequence[CellId], shown: Set[CellId], protected: Set[CellId], sums: Iterable[Collection[CellId]]
+) -> list[tuple[CellId, ...]]:
+    """The protected cells held back, one a group, then the groups of `sums` none of whose cells is shown."""
+    known = set(ids)
+    singles = [(cell,) for cell in ids if cell in protected and cell not in shown]
+    extra = [tuple(group) for group in sums if all(cell in known and cell not in shown for cell in group)]
+    return singles + extra
+
+
+def exposed_groups(
+    cells: Mapping[CellId, Set[int]],
+    shown: Set[CellId],
+    protected: Set[CellId],
+    *,
+    sums: Iterable[Collection[CellId]] = (),
+) -> set[tuple[CellId, ...]]:
+    """The protected cells held back (as groups of one) and the `sums`, that the shown cells give away."""
     ids, matrix = _matrix(cells)
     index = {cell: row for row, cell in enumerate(ids)}
-    hidden = [cell for cell in ids if cell in protected and cell not in shown]
-    if not hidden:
+    groups = _groups(ids, shown, protected, sums)
+    if not groups:
         return set()
     basis = _basis(matrix[[index[cell] for cell in ids if cell in shown]])
-    flags = _derivable(basis, matrix[[index[cell] for cell in hidden]])
-    return {cell for cell, flag in zip(hidden, flags, strict=True) if flag}
+    flags = _derivable(basis, _targets(matrix, index, groups))
+    return {group for group, flag in zip(groups, flags, strict=True) if flag}
+
+
+def exposed(cells: Mapping[CellId, Set[int]], shown: Set[CellId], protected: Set[CellId]) -> set[CellId]:
+    """The protected cells, held back, that the shown cells give away through some chain of sums and differences."""
+    return {group[0] for group in exposed_groups(cells, shown, protected)}
 
 
 def close(
@@ -99,8 +133,9 @@ def close(
     protected: Set[CellId],
     *,
     weight: Callable[[CellId], tuple[object, ...]],
+    sums: Iterable[Collection[CellId]] = (),
 ) -> set[CellId]:
-    """The shown cells, fewer until no protected cell is exposed.
+    """The shown cells, fewer until no protected cell, nor any group of `sums`, is exposed.
 
     While a protected cell comes out, hold back one of the shown cells its derivation uses: the lightest (by
     `weight`) whose loss alone breaks it, else the lightest of them, and check again. Each round holds one more cell
@@ -109,10 +144,10 @@ def close(
     ids, matrix = _matrix(cells)
     index = {cell: row for row, cell in enumerate(ids)}
     published = {cell for cell in ids if cell in shown}
-    hidden = sorted((cell for cell in ids if cell in protected and cell not in shown), key=weight)
-    if not hidden:
+    groups = _groups(ids, shown, protected, sums)
+    if not groups:
         return published
-    targets = matrix[[index[cell] for cell in hidden]]
+    targets = _targets(matrix, index, groups)
     while published:
         rows = sorted(published, key=weight)
         shown_matrix = matrix[[index[cell] for cell in rows]]
