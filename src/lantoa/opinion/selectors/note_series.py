@@ -296,17 +296,20 @@ def _weight(cells: dict[CellId, list[ThoughtNote]]) -> Callable[[CellId], tuple[
 def small_sums(cells: dict[CellId, list[ThoughtNote]]) -> list[tuple[CellId, CellId]]:
     """The pairs of small cells that together still stand on fewer than MIN_SOURCES sources: their sum is a figure
     on too few sources as much as each of them is (one pair for each two sets of notes)."""
-    small = sorted(cell for cell, notes in cells.items() if not _safe(notes))
-    members = {cell: tuple(sorted(note.pk for note in cells[cell])) for cell in small}
-    seen: set[tuple[tuple[int, ...], ...]] = set()
+    figures = {cell: Figure.of(notes) for cell, notes in cells.items()}
+    small = sorted(cell for cell, figure in figures.items() if figure.sources < MIN_SOURCES)
+    members = {cell: frozenset(note.pk for note in cells[cell]) for cell in small}
+    seen: set[frozenset[frozenset[int]]] = set()
     pairs = []
     for position, first in enumerate(small):
+        one = figures[first]
         for second in small[position + 1 :]:
-            key = tuple(sorted((members[first], members[second])))
-            if members[first] == members[second] or key in seen or _safe([*cells[first], *cells[second]]):
+            other, key = figures[second], frozenset((members[first], members[second]))
+            if len(key) == 1 or key in seen:
                 continue
-            seen.add(key)
-            pairs.append((first, second))
+            if max(len(one.enterprises | other.enterprises), len(one.reporters | other.reporters)) < MIN_SOURCES:
+                seen.add(key)
+                pairs.append((first, second))
     return pairs
 
 
