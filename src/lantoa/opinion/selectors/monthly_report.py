@@ -42,7 +42,7 @@ def _audit_held(what: str) -> str:
 class Record:
     kind: str
     ref: str
-    day: dt.date
+    day: dt.date | str
     place: str
 
 
@@ -58,7 +58,7 @@ class Annex:
 
     def table(self) -> Table:
         headers = [_("Số liệu"), _("Loại hồ sơ"), _("Mã hồ sơ"), _("Ngày"), _("Doanh nghiệp, cơ quan")]
-        rows = [
+        rows: list[list[object]] = [
             [f"({number})", record.kind, record.ref, record.day, record.place]
             for number, records in enumerate(self.figures, start=1)
             for record in records
@@ -76,7 +76,9 @@ def _aware(day: dt.date) -> dt.datetime:
 
 
 def _note_record(note: ThoughtNote) -> Record:
-    return Record(_("Ghi nhận tư tưởng"), f"GN-{note.pk}", note.period_start, note.enterprise.unit.name)
+    # The reference only: a note's week and enterprise would split a month's figure into the cells the roll-up holds
+    # back (and tie a quote, by its reference, to a workplace).
+    return Record(_("Ghi nhận tư tưởng"), f"GN-{note.pk}", "—", "—")
 
 
 def _mood_label(mean: float) -> str:
@@ -365,7 +367,9 @@ def monthly_report(*, unit: OrgUnit, month: dt.date, reader: object, today: dt.d
         _("PHỤ LỤC: HỒ SƠ NGUỒN CỦA SỐ LIỆU"),
         [
             _(
-                "Mỗi số liệu trong báo cáo dẫn tới các hồ sơ dưới đây; không có tên hay thông tin nhận diện người lao động."
+                "Mỗi số liệu trong báo cáo dẫn tới các hồ sơ dưới đây; không có tên hay thông tin nhận diện người lao động. "
+                "Ghi nhận tư tưởng chỉ nêu mã, không nêu tuần và doanh nghiệp, để không tách được số liệu đã nêu thành "
+                "những số liệu chưa đủ nguồn."
             )
         ],
     )

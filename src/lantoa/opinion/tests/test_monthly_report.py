@@ -73,8 +73,11 @@ def test_the_monthly_report_is_a_party_format_docx_whose_figures_lead_to_their_r
     assert "1 chủ đề chưa nêu" in text
     assert any(row[2:] == ["5", "5", "(3)"] for row in rows)  # five wage reports from five enterprises
     annex = [row for row in rows if row[0] == "(2)"]
-    assert len(annex) == 5 and {row[4] for row in annex} == {e.unit.name for e in enterprises}
-    assert {row[3] for row in annex} == {"02/11/2026"}
+    # A note is cited by its reference only: its week and enterprise would split the figure into cells held back.
+    assert len(annex) == 5 and {(row[3], row[4]) for row in annex} == {("—", "—")}
+    assert {row[2] for row in annex} == {f"GN-{note.pk}" for note in ThoughtNote.objects.all()}
+    # The reports, on their own rule, still name the enterprise each came from.
+    assert {row[4] for row in rows if row[0] == "(3)"} == {e.unit.name for e in enterprises}
     # One claim from one enterprise is no figure; the reporter is never named.
     assert "chưa đủ 5 tin hoặc doanh nghiệp" in text
     assert "Cán bộ LĐLĐ" not in text and not any("Cán bộ LĐLĐ" in cell for row in rows for cell in row)
@@ -146,6 +149,10 @@ def test_the_report_quotes_workers_by_topic_only_where_five_stand_behind_it_each
     assert {row[2] for row in rows if row[0] == "(2)"} == {f"GN-{note.pk}" for note in [*notes, rent]}
     assert not any("Nhà ở và giá cả" in row for row in rows) and "1 chủ đề chưa nêu" in text
     assert not any(enterprise.unit.name in "\n".join(paragraphs[start:end]) for enterprise in enterprises)
+    # Nor does the annex tie a quote's reference to its enterprise.
+    assert not any(
+        e.unit.name in row for e in enterprises for row in rows if len(row) == 5 and row[2].startswith("GN-")
+    )
 
 
 def test_a_topic_with_many_quotes_says_how_many_more_its_notes_hold(
