@@ -93,12 +93,14 @@ def _figures(notes: list[Any]) -> dict:
     _ids, matrix = note_audit._matrix({cell: {note.pk for note in rows} for cell, rows in largest.items()})
     cells = sum(len(table) for table, _shown in rules.values())
     # The loop under stress: starting from the small cells held back alone, with nothing of the rules.
-    started, stressed_held = time.perf_counter(), 0
+    started, stressed_held, pairs_checked = time.perf_counter(), 0, 0
     with note_audit.one_blas_thread():
         for block in blocks.values():
             ids = {cell: {note.pk for note in rows} for cell, rows in block.items()}
             small = {cell for cell, rows in block.items() if not note_series._safe(rows)}
-            kept = note_audit.close(ids, set(block) - small, small, weight=note_series._weight(block))
+            pairs = note_series.small_sums(block)
+            pairs_checked += len(pairs)
+            kept = note_audit.close(ids, set(block) - small, small, weight=note_series._weight(block), sums=pairs)
             stressed_held += len(block) - len(small) - len(kept)
     stress_seconds = time.perf_counter() - started
     return {
@@ -109,6 +111,7 @@ def _figures(notes: list[Any]) -> dict:
         "held_by_audit_too": sum(len(rules[key][1]) - len(shown) for key, (_table, shown) in audited.items()),
         "small_cells_exposed_by_rules": len(note_series.exposed_cells(rules)),
         "small_pairs_exposed_by_rules": len(note_series.exposed_sums(rules)),
+        "small_pairs_checked": pairs_checked,
         "rules_seconds": round(rules_seconds, 3),
         "small_cells_only_then_audit_holds_back": stressed_held,
         "small_cells_only_then_audit_seconds": round(stress_seconds, 3),

@@ -14,7 +14,9 @@ and no cell held back can be worked out by subtracting figures that are shown:
   same whichever way they are split, so one table's column minus another's shown cells gives nothing away either.
 
 Chains of several subtractions across the splits and grains are closed by `note_audit`: every table a reader can ask
-is decided at once, month by month, and more cells are held back until no small cell lies in the span of the shown.
+is decided at once, month by month, and more cells are held back until no small cell, nor a pair of them still on
+too few sources together, lies in the span of the shown. `reader_view` adds the figures of the monthly reports the
+same reader may draft to that audit, so nothing held back on the page or in a report comes out of both.
 """
 
 import datetime as dt
