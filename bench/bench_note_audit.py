@@ -3,8 +3,10 @@
 No database: the notes are built in memory in the shape the series reads. Two sets: the demo's shape (twelve
 enterprises, six weeks, the demo's topics rule) and a worst case of 50 communes × 26 weeks (500 enterprises, each
 writing in a week with chance 0.4, one to three of twelve topics, four segments). Figures: notes, the largest month's
-matrix (cells × atoms), cells held back by the rules and then by the audit, small cells a chain gave away before
-the audit (after it: none, checked), and the seconds for the rules alone and with the audit.
+matrix (cells × atoms), cells held back by the rules and then by the audit, small cells (and pairs of small cells
+still on fewer than five sources together) a chain gave away before the audit (after it: none, checked), the
+seconds for the rules alone and with the audit, and the reader's whole view: the tables with the monthly reports of
+the province and of its first commune (as a reader of both would have them), the report figures it holds back.
 """
 
 import datetime as dt
@@ -36,6 +38,7 @@ def _firms(count: int, communes: int, segments: list[str], chance: random.Random
         SimpleNamespace(
             pk=index,
             commune=SimpleNamespace(name=f"Xã {index % communes:02d}"),
+            unit=SimpleNamespace(path=f"0001.{index % communes:04d}.{index:04d}"),
             get_ownership_display=(lambda label: lambda: label)(chance.choice(segments)),
         )
         for index in range(count)
@@ -81,18 +84,23 @@ def _figures(notes: list[Any]) -> dict:
     started = time.perf_counter()
     audited = note_series.audited_tables(notes)
     audit_seconds = time.perf_counter() - started
-    assert not note_series.exposed_cells(audited)
+    assert not note_series.exposed_cells(audited) and not note_series.exposed_sums(audited)
+    started = time.perf_counter()
+    view = note_series.reader_view(notes, report_paths=["0001", "0001.0000"])
+    view_seconds = time.perf_counter() - started
     blocks = note_series._month_blocks(rules)
     largest = max(blocks.values(), key=len)
     _ids, matrix = note_audit._matrix({cell: {note.pk for note in rows} for cell, rows in largest.items()})
     cells = sum(len(table) for table, _shown in rules.values())
     # The loop under stress: starting from the small cells held back alone, with nothing of the rules.
-    started, stressed_held = time.perf_counter(), 0
+    started, stressed_held, pairs_checked = time.perf_counter(), 0, 0
     with note_audit.one_blas_thread():
         for block in blocks.values():
             ids = {cell: {note.pk for note in rows} for cell, rows in block.items()}
             small = {cell for cell, rows in block.items() if not note_series._safe(rows)}
-            kept = note_audit.close(ids, set(block) - small, small, weight=note_series._weight(block))
+            pairs = note_series.small_sums(block)
+            pairs_checked += len(pairs)
+            kept = note_audit.close(ids, set(block) - small, small, weight=note_series._weight(block), sums=pairs)
             stressed_held += len(block) - len(small) - len(kept)
     stress_seconds = time.perf_counter() - started
     return {
@@ -102,10 +110,16 @@ def _figures(notes: list[Any]) -> dict:
         "held_by_rules": cells - sum(len(shown) for _table, shown in rules.values()),
         "held_by_audit_too": sum(len(rules[key][1]) - len(shown) for key, (_table, shown) in audited.items()),
         "small_cells_exposed_by_rules": len(note_series.exposed_cells(rules)),
+        "small_pairs_exposed_by_rules": len(note_series.exposed_sums(rules)),
+        "small_pairs_checked": pairs_checked,
         "rules_seconds": round(rules_seconds, 3),
         "small_cells_only_then_audit_holds_back": stressed_held,
         "small_cells_only_then_audit_seconds": round(stress_seconds, 3),
         "rules_and_audit_seconds": round(audit_seconds, 3),
+        "report_figures": len(view.reports),
+        "report_figures_held": sum(1 for c, rows in view.reports.items() if note_series._safe(rows))
+        - len(view.shown_reports),
+        "reader_view_seconds": round(view_seconds, 3),
     }
 
 

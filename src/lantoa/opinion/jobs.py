@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from lantoa.core import jobs
 from lantoa.core.models import Job
 from lantoa.opinion.selectors import monthly_report as report_selectors
+from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.exports.docx import report_docx
 from lantoa.plans.jobs import DOCX
@@ -34,6 +35,7 @@ def _build(job: Job, _data: bytes | None, _progress: jobs.Progress) -> jobs.Outc
     # Dated the day it was asked for, as when it was drafted in the request, however long it waited in the queue.
     doc = report_selectors.monthly_report(
         unit=unit,
+        reader=job.created_by,
         month=dt.date.fromisoformat(job.arguments["month"]),
         today=timezone.localdate(job.created_at),
     )
@@ -41,8 +43,10 @@ def _build(job: Job, _data: bytes | None, _progress: jobs.Progress) -> jobs.Outc
 
 
 def monthly_report_allowed(user: Any, job: Job) -> bool:
-    """The page's own permission, asked again when the job is followed and its file fetched."""
-    return any(unit.pk == job.arguments["unit"] for unit in report_selectors.report_units_for_user(user=user))
+    """The page's own permission, asked again when the job is followed and its file fetched; only by who asked for
+    it, since its figures are audited with that reader's roll-up (`note_series.reader_view`)."""
+    units = note_selectors.report_units_for_user(user=user)
+    return job.created_by_id == user.pk and any(unit.pk == job.arguments["unit"] for unit in units)
 
 
 MONTHLY_REPORT_JOB_KIND = jobs.JobKind(

@@ -32,7 +32,6 @@ from lantoa.opinion.forms import (
 )
 from lantoa.opinion.models import Claim, ClaimGroup, Clarification, Recommendation
 from lantoa.opinion.selectors import claims as selectors
-from lantoa.opinion.selectors import monthly_report as report_selectors
 from lantoa.opinion.selectors import note_series
 from lantoa.opinion.selectors import notes as note_selectors
 from lantoa.opinion.selectors import recommendations as rec_selectors
@@ -331,7 +330,7 @@ def notes_rollup(request: OfficeHttpRequest) -> HttpResponse:
         "rows": rows,
         "totals": totals,
         "min_sources": note_selectors.MIN_SOURCES,
-        "can_report": bool(report_selectors.report_units_for_user(user=request.user)),
+        "can_report": bool(note_selectors.report_units_for_user(user=request.user)),
     }
     return render(request, "opinion/notes_rollup.html", context)
 
@@ -340,7 +339,7 @@ def notes_rollup(request: OfficeHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def monthly_report(request: OfficeHttpRequest) -> HttpResponse:
     """The form; its POST queues the DOCX, which the worker drafts and the job page hands out."""
-    units = report_selectors.report_units_for_user(user=request.user)
+    units = note_selectors.report_units_for_user(user=request.user)
     if not units:
         raise PermissionDenied
     last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,8 @@ from django.utils.translation import gettext as _
 from lantoa.core.formats import vn_number
 from lantoa.opinion.models import Claim, Clarification, Recommendation, ThoughtNote
 from lantoa.opinion.selectors import note_series
-from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, notes_under, rollup_of
+from lantoa.opinion.selectors.notes import MIN_SOURCES, RollupRow, enough_sources, report_units_for_user
 from lantoa.opinion.selectors.recommendations import state_of
-from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 from lantoa.plans.selectors.documents import ReportDocument, Section, Table, issuer_of, place_line
 from lantoa.voice.models import Report, Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
@@ -30,11 +30,19 @@ from lantoa.voice.models import Report, Survey, SurveyAnswer, SurveyQuestion, Su
 QUOTES_PER_TOPIC = 8
 
 
+def _audit_held(what: str) -> str:
+    """Why a figure on enough sources is not printed, in the report's words."""
+    return _(
+        "%(what)s đủ nguồn nhưng chưa nêu: cùng với các số liệu đã nêu trong báo cáo này hoặc ở trang tổng hợp ghi "
+        "nhận, có thể suy ra từ đó số liệu của dưới %(k)s doanh nghiệp hoặc người ghi nhận."
+    ) % {"what": what, "k": MIN_SOURCES}
+
+
 @dataclass(frozen=True)
 class Record:
     kind: str
     ref: str
-    day: dt.date
+    day: dt.date | str
     place: str
 
 
@@ -50,18 +58,12 @@ class Annex:
 
     def table(self) -> Table:
         headers = [_("Số liệu"), _("Loại hồ sơ"), _("Mã hồ sơ"), _("Ngày"), _("Doanh nghiệp, cơ quan")]
-        rows = [
+        rows: list[list[object]] = [
             [f"({number})", record.kind, record.ref, record.day, record.place]
             for number, records in enumerate(self.figures, start=1)
             for record in records
         ]
         return Table(_("Hồ sơ nguồn của từng số liệu"), headers, rows)
-
-
-def report_units_for_user(*, user: object) -> list[OrgUnit]:
-    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
-    roots = access.scope_roots(user, "opinion.view_notes")
-    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]
 
 
 def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
@@ -74,23 +76,28 @@ def _aware(day: dt.date) -> dt.datetime:
 
 
 def _note_record(note: ThoughtNote) -> Record:
-    return Record(_("Ghi nhận tư tưởng"), f"GN-{note.pk}", note.period_start, note.enterprise.unit.name)
+    # The reference only: a note's week and enterprise would split a month's figure into the cells the roll-up holds
+    # back (and tie a quote, by its reference, to a workplace).
+    return Record(_("Ghi nhận tư tưởng"), f"GN-{note.pk}", "—", "—")
 
 
 def _mood_label(mean: float) -> str:
     return str(ThoughtNote.Mood(min(5, max(1, round(mean)))).label)
 
 
-def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -> list[Section]:
-    # The month's notes as the roll-up series counts them (a week in the month of its Monday), so the report's
-    # figures and the series' cells are the same sets and one cannot be subtracted from the other.
-    notes = [
-        note
-        for note in notes_under(unit=unit, start=start, end=end + dt.timedelta(days=6))
-        if note_series.month_of(note) == start
-    ]
+def _row_of(label: str, notes: list[ThoughtNote]) -> RollupRow:
+    mean = round(sum(n.mood for n in notes) / len(notes), 1)
+    return RollupRow(label, len(notes), sum(n.concerned for n in notes), mean, tuple(notes))
+
+
+def _notes_sections(unit: OrgUnit, start: dt.date, view: note_series.ReaderView, annex: Annex) -> list[Section]:
+    # The month's notes as the roll-up series counts them (a week in the month of its Monday), audited with every
+    # table of the series the same reader sees (`note_series.reader_view`): a figure shows only where it stands on
+    # MIN_SOURCES sources and nothing held back here or there can be worked out from both.
+    total = note_series.report_cell(unit.path, note_series.REPORT_TOTAL, start)
+    notes = view.reports.get(total, [])
     general = Section(_("I. TÌNH HÌNH CHUNG"))
-    if notes and enough_sources(enterprises=(n.enterprise_id for n in notes), reporters=(n.reporter_id for n in notes)):
+    if total in view.shown_reports:
         mean = sum(n.mood for n in notes) / len(notes)
         general.paragraphs.append(
             _(
@@ -105,6 +112,8 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
                 "code": annex.cite([_note_record(n) for n in notes]),
             }
         )
+    elif notes and note_series.Figure.of(notes).sources >= MIN_SOURCES:
+        general.paragraphs.append(_audit_held(_("Số liệu chung của tháng")))
     else:
         general.paragraphs.append(
             _(
@@ -113,7 +122,12 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
             % {"k": MIN_SOURCES}
         )
     topics = Section(_("II. NHỮNG VẤN ĐỀ CÔNG NHÂN QUAN TÂM"))
-    rows, held = rollup_of(notes, dimension="topic")
+    cells = sorted(
+        (cell for cell in view.reports if cell[0] == total[0] and cell[3] == start and cell != total),
+        key=lambda cell: cell[2],
+    )
+    rows = [_row_of(cell[2], view.reports[cell]) for cell in cells if cell in view.shown_reports]
+    few = sum(1 for cell in cells if note_series.Figure.of(view.reports[cell]).sources < MIN_SOURCES)
     table = Table(
         _("Chủ đề công nhân bàn tán"),
         [_("TT"), _("Chủ đề"), _("Số ghi nhận"), _("Số người quan tâm"), _("Tâm trạng (1–5)"), _("Số liệu")],
@@ -127,10 +141,12 @@ def _notes_sections(unit: OrgUnit, start: dt.date, end: dt.date, annex: Annex) -
     _add_rollup(
         topics,
         table,
-        held,
+        few,
         none_enough=_("Chưa có chủ đề nào đủ số nguồn để tổng hợp."),
         held_back=_("%(n)s chủ đề chưa nêu vì có dưới %(k)s doanh nghiệp hoặc người ghi nhận."),
     )
+    if audited := len(cells) - len(rows) - few:
+        topics.paragraphs.append(_audit_held(_("%(n)s chủ đề") % {"n": audited}))
     return [general, topics, _quotes_section(shown)] if shown else [general, topics]
 
 
@@ -328,11 +344,16 @@ def _recipient_above(unit: OrgUnit) -> str:
     return _("- Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo),")
 
 
-def monthly_report(*, unit: OrgUnit, month: dt.date, today: dt.date | None = None) -> ReportDocument:
+def monthly_report(*, unit: OrgUnit, month: dt.date, reader: object, today: dt.date | None = None) -> ReportDocument:
+    """The report of `unit` as `reader` may read it: its figures about notes are audited with what the same reader
+    sees on the roll-up page, so the report is drafted for one reader and handed to that reader only."""
+    if unit not in report_units_for_user(user=reader):
+        raise PermissionDenied
     start, end = month_bounds(month)
     annex = Annex()
+    view = note_series.view_of(reader, start=start, end=start, grain="month")
     sections = [
-        *_notes_sections(unit, start, end, annex),
+        *_notes_sections(unit, start, view, annex),
         _voice_section(unit, start, end, annex),
         _survey_section(unit, start, end, annex),
         _rumour_section(unit, start, end, annex),
@@ -346,7 +367,9 @@ def monthly_report(*, unit: OrgUnit, month: dt.date, today: dt.date | None = Non
         _("PHỤ LỤC: HỒ SƠ NGUỒN CỦA SỐ LIỆU"),
         [
             _(
-                "Mỗi số liệu trong báo cáo dẫn tới các hồ sơ dưới đây; không có tên hay thông tin nhận diện người lao động."
+                "Mỗi số liệu trong báo cáo dẫn tới các hồ sơ dưới đây; không có tên hay thông tin nhận diện người lao động. "
+                "Ghi nhận tư tưởng chỉ nêu mã, không nêu tuần và doanh nghiệp, để không tách được số liệu đã nêu thành "
+                "những số liệu chưa đủ nguồn."
             )
         ],
     )

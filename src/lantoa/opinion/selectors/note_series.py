@@ -14,7 +14,9 @@ and no cell held back can be worked out by subtracting figures that are shown:
   same whichever way they are split, so one table's column minus another's shown cells gives nothing away either.
 
 Chains of several subtractions across the splits and grains are closed by `note_audit`: every table a reader can ask
-is decided at once, month by month, and more cells are held back until no small cell lies in the span of the shown.
+is decided at once, month by month, and more cells are held back until no small cell, nor a pair of them still on
+too few sources together, lies in the span of the shown. `reader_view` adds the figures of the monthly reports the
+same reader may draft to that audit, so nothing held back on the page or in a report comes out of both.
 """
 
 import datetime as dt
@@ -22,13 +24,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lantoa.core.formats import vn_number
 from lantoa.opinion.models import ThoughtNote
 from lantoa.opinion.selectors import note_audit
-from lantoa.opinion.selectors.notes import MIN_SOURCES, notes_between
+from lantoa.opinion.selectors.notes import MIN_SOURCES, notes_between, report_units_for_user
 from lantoa.orgs import access
 
 DIMENSION_LABELS = {
@@ -286,48 +289,168 @@ def _published(tables: Tables) -> set[CellId]:
 
 def _weight(cells: dict[CellId, list[ThoughtNote]]) -> Callable[[CellId], tuple[object, ...]]:
     def weight(cell: CellId) -> tuple[object, ...]:
-        return (Figure.of(cells[cell]).sources, len(cells[cell]), cell)
+        # A report's figure goes before any cell of the tables: the report holds back, the page stays as it was.
+        return (not is_report(cell), Figure.of(cells[cell]).sources, len(cells[cell]), cell)
 
     return weight
 
 
-def exposed_cells(tables: Tables) -> set[CellId]:
-    """The cells on fewer than MIN_SOURCES sources, held back, that some chain of the shown cells gives away."""
-    published, found = _published(tables), set()
+def small_sums(cells: dict[CellId, list[ThoughtNote]]) -> list[tuple[CellId, CellId]]:
+    """The pairs of small cells that together still stand on fewer than MIN_SOURCES sources: their sum is a figure
+    on too few sources as much as each of them is (one pair for each two sets of notes)."""
+    figures = {cell: Figure.of(notes) for cell, notes in cells.items()}
+    small = sorted(cell for cell, figure in figures.items() if figure.sources < MIN_SOURCES)
+    members = {cell: frozenset(note.pk for note in cells[cell]) for cell in small}
+    seen: set[frozenset[frozenset[int]]] = set()
+    pairs = []
+    for position, first in enumerate(small):
+        one = figures[first]
+        for second in small[position + 1 :]:
+            other, key = figures[second], frozenset((members[first], members[second]))
+            if len(key) == 1 or key in seen:
+                continue
+            if max(len(one.enterprises | other.enterprises), len(one.reporters | other.reporters)) < MIN_SOURCES:
+                seen.add(key)
+                pairs.append((first, second))
+    return pairs
+
+
+def _block_audit(
+    cells: dict[CellId, list[ThoughtNote]],
+) -> tuple[dict[CellId, set[int]], set[CellId], list[tuple[CellId, CellId]]]:
+    """A month's cells as sets of notes, its small cells, and the pairs of them still small together."""
+    ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
+    small = {cell for cell, notes in cells.items() if not _safe(notes)}
+    return ids, small, small_sums(cells)
+
+
+def _exposed_in(blocks: Iterable[dict[CellId, list[ThoughtNote]]], published: set[CellId]) -> set[tuple[CellId, ...]]:
+    found: set[tuple[CellId, ...]] = set()
     with note_audit.one_blas_thread():
-        for cells in _month_blocks(tables).values():
-            small = {cell for cell, notes in cells.items() if not _safe(notes)}
-            ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
-            found |= note_audit.exposed(ids, published & set(cells), small)
+        for cells in blocks:
+            ids, small, sums = _block_audit(cells)
+            found |= note_audit.exposed_groups(ids, published & set(cells), small, sums=sums)
     return found
 
 
-def audited_tables(notes: Sequence[ThoughtNote]) -> Tables:
-    """`rule_tables`, then more cells held back until no small cell comes out of any chain (`note_audit`)."""
-    tables = rule_tables(notes)
-    published = _published(tables)
+def exposed_cells(tables: Tables) -> set[CellId]:
+    """The cells on fewer than MIN_SOURCES sources, held back, that some chain of the shown cells gives away."""
+    return {group[0] for group in _exposed_in(_month_blocks(tables).values(), _published(tables)) if len(group) == 1}
+
+
+def exposed_sums(tables: Tables) -> set[tuple[CellId, ...]]:
+    """The pairs of small cells, together on fewer than MIN_SOURCES sources, whose sum a chain gives away."""
+    return {group for group in _exposed_in(_month_blocks(tables).values(), _published(tables)) if len(group) > 1}
+
+
+def _closed(blocks: Iterable[dict[CellId, list[ThoughtNote]]], published: set[CellId]) -> set[CellId]:
     kept: set[CellId] = set()
     with note_audit.one_blas_thread():
-        for cells in _month_blocks(tables).values():
-            small = {cell for cell, notes in cells.items() if not _safe(notes)}
-            ids = {cell: {note.pk for note in notes} for cell, notes in cells.items()}
-            kept |= note_audit.close(ids, published & set(cells), small, weight=_weight(cells))
+        for cells in blocks:
+            ids, small, sums = _block_audit(cells)
+            kept |= note_audit.close(ids, published & set(cells), small, weight=_weight(cells), sums=sums)
+    return kept
+
+
+def audited_tables(notes: Sequence[ThoughtNote]) -> Tables:
+    """`rule_tables`, then more cells held back until no small cell, nor the sum of two small cells that still
+    stands on too few sources, comes out of any chain (`note_audit`)."""
+    tables = rule_tables(notes)
+    kept = _closed(_month_blocks(tables).values(), _published(tables))
+    return _keep(tables, kept)
+
+
+def _keep(tables: Tables, kept: set[CellId]) -> Tables:
     return {
         (d, g): (cells, {key for key in shown if (d, g, *key) in kept}) for (d, g), (cells, shown) in tables.items()
     }
 
 
-def _shown_cells(
-    notes: Sequence[ThoughtNote], *, dimension: str, grain: str
-) -> tuple[dict[Key, list[ThoughtNote]], set[Key]]:
-    return audited_tables(notes)[(dimension, grain)]
+# The monthly report of a unit (`monthly_report`) publishes, for each month, the whole month's notes of the unit and
+# one figure a topic: cells of their own, («report <unit path>», "month", topic or REPORT_TOTAL, first day).
+REPORT = "report "
+REPORT_TOTAL = ""
 
 
-def series_of(notes: Iterable[ThoughtNote], *, dimension: str, grain: str, start: dt.date, end: dt.date) -> Series:
+def is_report(cell: CellId) -> bool:
+    return cell[0].startswith(REPORT)
+
+
+def report_cell(unit_path: str, label: str, month: dt.date) -> CellId:
+    return (REPORT + unit_path, "month", label, month)
+
+
+def report_cells(notes: Iterable[ThoughtNote], unit_paths: Iterable[str]) -> dict[CellId, list[ThoughtNote]]:
+    """The figures the monthly reports of these units publish about notes: each month's total and its topics."""
+    paths = sorted(set(unit_paths))
+    cells: dict[CellId, list[ThoughtNote]] = defaultdict(list)
+    for note in notes:
+        month = month_of(note)
+        for path in paths:
+            if note.enterprise.unit.path.startswith(path):
+                for label in [REPORT_TOTAL, *_labels_of(note, "topic")]:
+                    cells[report_cell(path, label, month)].append(note)
+    return cells
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """What one reader can see of the notes: every table over their scope, and the monthly reports they may draft,
+    decided in one audit a month so that nothing held back in one comes out of the others."""
+
+    tables: Tables
+    reports: dict[CellId, list[ThoughtNote]]
+    shown_reports: set[CellId]
+
+
+def reader_view(notes: Sequence[ThoughtNote], *, report_paths: Iterable[str] = ()) -> ReaderView:
+    """`audited_tables`, then the reports' figures of units at these paths: shown where they stand on MIN_SOURCES
+    sources, then held back (the reports' first) until the audit of each month over both holds again."""
+    tables = audited_tables(notes)
+    reports = report_cells(notes, report_paths)
+    if not reports:
+        return ReaderView(tables, {}, set())
+    blocks = _month_blocks(tables)
+    for cell, members in reports.items():
+        blocks[cell[3]][cell] = members
+    published = _published(tables) | {cell for cell, members in reports.items() if _safe(members)}
+    kept = _closed(blocks.values(), published)
+    return ReaderView(_keep(tables, kept), dict(reports), {cell for cell in reports if cell in kept})
+
+
+def reader_notes(user: object, *, start: dt.date, end: dt.date) -> QuerySet[ThoughtNote]:
+    """The notes the user may read (their units and below) whose period begins between these days."""
+    scope = access.scope_q(user, "opinion.view_notes", path_fields=("enterprise__unit__path",))
+    return notes_between(start=start, end=end).filter(scope)
+
+
+def view_of(user: object, *, start: dt.date, end: dt.date, grain: str) -> ReaderView:
+    """The user's view of the months holding the periods of `start`…`end`."""
+    first, last = series_window(start=start, end=end, grain=grain)
+    return reader_view(
+        list(reader_notes(user, start=first, end=last)),
+        report_paths=[unit.path for unit in report_units_for_user(user=user)],
+    )
+
+
+def series_of(
+    notes: Iterable[ThoughtNote],
+    *,
+    dimension: str,
+    grain: str,
+    start: dt.date,
+    end: dt.date,
+    report_paths: Iterable[str] = (),
+) -> Series:
     """The series of the periods holding `start`…`end`. `notes` must hold every note of each month those periods
-    count in (`series_window`), so a held-back cell is decided the same way whatever window is asked."""
+    count in (`series_window`), so a held-back cell is decided the same way whatever window is asked; the reports
+    of `report_paths` are the ones the same reader may draft (`reader_view`)."""
+    return _series_in(reader_view(list(notes), report_paths=report_paths), dimension, grain, start, end)
+
+
+def _series_in(view: ReaderView, dimension: str, grain: str, start: dt.date, end: dt.date) -> Series:
     periods = periods_between(start=start, end=end, grain=grain)
-    cells, shown = _shown_cells(list(notes), dimension=dimension, grain=grain)
+    cells, shown = view.tables[(dimension, grain)]
     starts = {period.start for period in periods}
     labels = sorted({label for label, day in cells if day in starts})
     rows, held_rows = [], 0
@@ -385,9 +508,5 @@ def series_window(*, start: dt.date, end: dt.date, grain: str) -> tuple[dt.date,
 
 
 def series(*, user: object, dimension: str, grain: str, start: dt.date, end: dt.date) -> Series:
-    """The series over the notes the user may read (their units and below)."""
-    first, last = series_window(start=start, end=end, grain=grain)
-    notes = notes_between(start=first, end=last).filter(
-        access.scope_q(user, "opinion.view_notes", path_fields=("enterprise__unit__path",))
-    )
-    return series_of(notes, dimension=dimension, grain=grain, start=start, end=end)
+    """The series over the notes the user may read (their units and below), audited with the reports they may draft."""
+    return _series_in(view_of(user, start=start, end=end, grain=grain), dimension, grain, start, end)

@@ -2,17 +2,16 @@
 stand behind it, so no reader can trace a mood or a topic back to one workplace or one propagandist."""
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
 from lantoa.opinion.models import ThoughtNote
+from lantoa.orgs import access
 from lantoa.orgs.models import OrgUnit
 
 MIN_SOURCES = 5
-DIMENSIONS = ("topic", "commune", "segment")
 
 
 def enough_sources(*, enterprises: Iterable[object], reporters: Iterable[object]) -> bool:
@@ -29,14 +28,6 @@ class RollupRow:
     records: tuple[ThoughtNote, ...] = field(default=(), compare=False, repr=False)
 
 
-def _key_of(note: ThoughtNote, dimension: str) -> list[str]:
-    if dimension == "topic":
-        return [topic.name for topic in note.topics.all()]
-    if dimension == "commune":
-        return [note.enterprise.commune.name]
-    return [note.enterprise.get_ownership_display()]
-
-
 def notes_between(*, start: dt.date, end: dt.date) -> QuerySet[ThoughtNote]:
     return (
         ThoughtNote.objects.filter(period_start__gte=start, period_start__lte=end)
@@ -46,28 +37,7 @@ def notes_between(*, start: dt.date, end: dt.date) -> QuerySet[ThoughtNote]:
     )
 
 
-def notes_under(*, unit: OrgUnit, start: dt.date, end: dt.date) -> QuerySet[ThoughtNote]:
-    return notes_between(start=start, end=end).filter(enterprise__unit__path__startswith=unit.path)
-
-
-def rollup_of(notes: Iterable[ThoughtNote], *, dimension: str) -> tuple[list[RollupRow], int]:
-    """(rows shown, how many groups were held back for standing on fewer than MIN_SOURCES sources)."""
-    groups: dict[str, list[ThoughtNote]] = defaultdict(list)
-    for note in notes:
-        for key in _key_of(note, dimension):
-            groups[key].append(note)
-    shown, held = [], 0
-    for label, rows in sorted(groups.items()):
-        if not enough_sources(enterprises=(n.enterprise_id for n in rows), reporters=(n.reporter_id for n in rows)):
-            held += 1
-            continue
-        shown.append(
-            RollupRow(
-                label=label,
-                notes=len(rows),
-                concerned=sum(n.concerned for n in rows),
-                mean_mood=round(sum(n.mood for n in rows) / len(rows), 1),
-                records=tuple(rows),
-            )
-        )
-    return shown, held
+def report_units_for_user(*, user: object) -> list[OrgUnit]:
+    """Units whose monthly report the user may draft: read notes and voice figures over the whole unit."""
+    roots = access.scope_roots(user, "opinion.view_notes")
+    return [unit for unit in roots if access.can(user, "voice.view_aggregates", unit)]

@@ -73,8 +73,11 @@ def test_the_monthly_report_is_a_party_format_docx_whose_figures_lead_to_their_r
     assert "1 chủ đề chưa nêu" in text
     assert any(row[2:] == ["5", "5", "(3)"] for row in rows)  # five wage reports from five enterprises
     annex = [row for row in rows if row[0] == "(2)"]
-    assert len(annex) == 5 and {row[4] for row in annex} == {e.unit.name for e in enterprises}
-    assert {row[3] for row in annex} == {"02/11/2026"}
+    # A note is cited by its reference only: its week and enterprise would split the figure into cells held back.
+    assert len(annex) == 5 and {(row[3], row[4]) for row in annex} == {("—", "—")}
+    assert {row[2] for row in annex} == {f"GN-{note.pk}" for note in ThoughtNote.objects.all()}
+    # The reports, on their own rule, still name the enterprise each came from.
+    assert {row[4] for row in rows if row[0] == "(3)"} == {e.unit.name for e in enterprises}
     # One claim from one enterprise is no figure; the reporter is never named.
     assert "chưa đủ 5 tin hoặc doanh nghiệp" in text
     assert "Cán bộ LĐLĐ" not in text and not any("Cán bộ LĐLĐ" in cell for row in rows for cell in row)
@@ -121,9 +124,13 @@ def test_the_report_quotes_workers_by_topic_only_where_five_stand_behind_it_each
         for enterprise, quote in zip(enterprises, quotes, strict=True)
     ]
     rent = record_note(
-        union_officer, enterprises[0], topics=["Nhà ở và giá cả"], concerned=5, quotes="Tiền phòng trọ lại tăng"
+        union_officer,
+        enterprises[0],
+        topics=["Rút BHXH một lần", "Nhà ở và giá cả"],
+        concerned=5,
+        quotes="Tiền phòng trọ lại tăng",
     )
-    text, rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER)))
+    text, rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER, reader=union_officer)))
     paragraphs = text.split("\n")
     start = paragraphs.index("Ý kiến tiêu biểu của công nhân (theo chủ đề ở mục II)")
     end = paragraphs.index("III. PHẢN ÁNH CỦA NGƯỜI LAO ĐỘNG")
@@ -134,14 +141,18 @@ def test_the_report_quotes_workers_by_topic_only_where_five_stand_behind_it_each
         f"– “Rút một lần thì mất lương hưu à?” (GN-{notes[1].pk}).",
         f"– “Chưa ai giải thích cho tổ mình” (GN-{notes[3].pk}).",
         f"– “Nghe trên mạng nói tháng sau cấm rút” (GN-{notes[4].pk}).",
+        f"– “Tiền phòng trọ lại tăng” (GN-{rent.pk}).",
     ]
-    assert ["1", "Rút BHXH một lần", "5", "100", "2,0", "(2)"] in rows
+    assert ["1", "Rút BHXH một lần", "6", "105", "2,0", "(2)"] in rows
     # The quoted notes are the topic figure's records in the annex; the housing topic (one enterprise) is held
-    # back, so its quote is nowhere and its note only counts in the overall figure (1).
-    assert {row[2] for row in rows if row[0] == "(2)"} == {f"GN-{note.pk}" for note in notes}
-    assert "Tiền phòng trọ" not in text and f"GN-{rent.pk}" not in text
-    assert [row[0] for row in rows if len(row) == 5 and row[2] == f"GN-{rent.pk}"] == ["(1)"]
+    # back, so it shows no row of its own and its note only counts in the figures it shares with five enterprises.
+    assert {row[2] for row in rows if row[0] == "(2)"} == {f"GN-{note.pk}" for note in [*notes, rent]}
+    assert not any("Nhà ở và giá cả" in row for row in rows) and "1 chủ đề chưa nêu" in text
     assert not any(enterprise.unit.name in "\n".join(paragraphs[start:end]) for enterprise in enterprises)
+    # Nor does the annex tie a quote's reference to its enterprise.
+    assert not any(
+        e.unit.name in row for e in enterprises for row in rows if len(row) == 5 and row[2].startswith("GN-")
+    )
 
 
 def test_a_topic_with_many_quotes_says_how_many_more_its_notes_hold(
@@ -153,7 +164,7 @@ def test_a_topic_with_many_quotes_says_how_many_more_its_notes_hold(
     for n in range(1, 6):
         enterprise = make_enterprise(name=f"Công ty Dệt {n}")
         record_note(union_officer, enterprise, mood=3, concerned=10, quotes="Ý kiến thứ nhất\nÝ kiến thứ hai")
-    text, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER)))
+    text, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER, reader=union_officer)))
     assert text.count("– “Ý kiến thứ") == 8
     assert "Còn 2 ý kiến khác trong các ghi nhận của chủ đề này." in text
 
@@ -173,8 +184,10 @@ def test_a_week_across_two_months_counts_in_the_report_of_its_mondays_month_as_i
             mood=3,
             concerned=10,
         )
-    november, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER)))
-    december, _rows = _text_of(report_docx(monthly_report(unit=province, month=dt.date(2026, 12, 1))))
+    november, _rows = _text_of(report_docx(monthly_report(unit=province, month=NOVEMBER, reader=union_officer)))
+    december, _rows = _text_of(
+        report_docx(monthly_report(unit=province, month=dt.date(2026, 12, 1), reader=union_officer))
+    )
     assert "có 5 lượt ghi nhận tình hình tư tưởng tại 5 doanh nghiệp" in november
     assert "lượt ghi nhận tình hình tư tưởng tại" not in december
     series = note_series.series(user=union_officer, dimension="topic", grain="month", start=NOVEMBER, end=NOVEMBER)
