@@ -24,6 +24,7 @@ from lantoa.content import services as content_services
 from lantoa.content.models import LessonPage
 from lantoa.core.tests.support import SHARED_DIR, require
 from lantoa.legal import search
+from lantoa.legal.models import HandbookChapter
 from lantoa.legal.services import handbook
 from lantoa.orgs.models import Enterprise
 
@@ -63,6 +64,8 @@ def _pages(client: Client) -> dict[str, int]:
         sizes[f"/phap-luat/hoi/?q={question}"] = first_view_bytes(
             client, "/phap-luat/hoi/", {"q": question, "on": DAY.isoformat()}
         )
+    for chapter in HandbookChapter.objects.all():
+        sizes[chapter.get_absolute_url()] = first_view_bytes(client, chapter.get_absolute_url())
     for lesson in LessonPage.objects.live():
         sizes[lesson.url] = first_view_bytes(client, lesson.url)
     return sizes
@@ -75,7 +78,7 @@ def test_every_worker_page_s_first_view_fits_in_14_kb(
     enterprise = make_enterprise(name="Công ty May Xuất khẩu Long Xuyên Thử nghiệm")
     client.get(f"/e/{enterprise.public_code}")
     from_qr = _pages(client)
-    assert len(anonymous) >= 3 + len(QUESTIONS) + 30  # every shipped lesson was measured
+    assert len(anonymous) >= 3 + len(QUESTIONS) + 15 + 30  # every shipped chapter and lesson was measured
     too_big = {
         f"{who}: {path}": size
         for who, sizes in (("anonymous", anonymous), ("from a QR link", from_qr))
