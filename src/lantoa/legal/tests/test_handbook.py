@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from lantoa.legal.models import Citation, HandbookChapter, HandbookEntry, Provision
+from lantoa.legal.models import Citation, Document, HandbookChapter, HandbookEntry, Provision
 from lantoa.legal.tests.factories import import_library
 
 
@@ -103,3 +103,19 @@ def test_an_entry_page_lists_the_provisions_it_cites_in_its_order(
         cited.index(f'href="{overtime.get_absolute_url()}"'),
     )
     assert first < second and "khoản 2 Điều 107" in cited
+
+
+def test_an_entry_citing_an_unchecked_copy_marks_it_beside_the_citation(
+    client: Client, handbook: dict[str, HandbookEntry]
+) -> None:
+    import_library()
+    overtime = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")
+    Citation.objects.create(entry=handbook["sunday"], provision=overtime, position=0)
+
+    def cited() -> str:
+        page = client.get(handbook["sunday"].get_absolute_url()).content.decode()
+        return page.split('<ul class="citations">')[1]
+
+    assert "Cần đối chiếu" not in cited()
+    Document.objects.filter(number="45/2019/QH14").update(needs_checking=True)
+    assert "Cần đối chiếu văn bản gốc" in cited()
