@@ -34,6 +34,7 @@ class LegalConfig(AppConfig):
     sitemaps = {
         "legal-documents": "lantoa.legal.sitemaps.DocumentSitemap",
         "legal-articles": "lantoa.legal.sitemaps.ArticleSitemap",
+        "legal-handbook-chapters": "lantoa.legal.sitemaps.HandbookChapterSitemap",
         "legal-handbook": "lantoa.legal.sitemaps.HandbookSitemap",
     }
 

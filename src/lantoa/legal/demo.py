@@ -27,14 +27,18 @@ def demo_files(folder: Path) -> list[Path]:
     )
 
 
+def library_import(folder: Path) -> list[library.ImportResult]:
+    """Every law text of the site's library imported in the order of `demo_files`; the OCR copies of the newer
+    texts are named so ("…-ocr-chua-doi-chieu.txt") and marked "cần đối chiếu"."""
+    return [library.documents_import(path=path, unchecked="-ocr-" in path.name) for path in demo_files(folder)]
+
+
 def load(*, logins: list) -> str:
     folder = Path(getattr(settings, "LEGAL_DEMO_DIR", "") or shared_legal_dir())
     imported = []
     # A second `load_demo` keeps what is there and starts in seconds; `legal_import` refreshes on purpose.
     if folder.is_dir() and not Document.objects.exists():
-        for path in demo_files(folder):
-            # The OCR copies of the newer texts are named so ("…-ocr-chua-doi-chieu.txt").
-            result = library.documents_import(path=path, unchecked="-ocr-" in path.name)
+        for result in library_import(folder):
             if result.written:
                 imported.extend(result.documents)
         for path in sorted(folder.parent.glob(f"{folder.name}-2026/*.txt")):

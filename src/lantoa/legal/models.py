@@ -216,6 +216,9 @@ class HandbookChapter(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("legal:handbook-chapter", kwargs={"slug": self.slug})
+
 
 class HandbookEntry(models.Model):
     """A question and its answer in plain words, each citing provisions: the handbook and published FAQ."""

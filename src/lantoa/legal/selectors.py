@@ -282,7 +282,13 @@ def entries_for_article(*, article: Provision) -> list[HandbookEntry]:
 
 
 def handbook_chapters() -> list[HandbookChapter]:
-    return list(HandbookChapter.objects.prefetch_related("entries").order_by("position"))
+    """The chapters with their entry counts (`entry_count`): the handbook's first view lists no entry."""
+    return list(HandbookChapter.objects.annotate(entry_count=Count("entries")).order_by("position"))
+
+
+def handbook_chapter_get(*, slug: str) -> tuple[HandbookChapter, list[HandbookEntry]]:
+    chapter = get_object_or_404(HandbookChapter, slug=slug)
+    return chapter, list(chapter.entries.order_by("position"))
 
 
 # Words too common in a worker's question to tell entries apart (folded, as typed without diacritics).

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
-from lantoa.legal.models import Document, HandbookEntry, Provision
+from lantoa.legal.models import Document, HandbookChapter, HandbookEntry, Provision
 
 
 class DocumentSitemap(Sitemap):
@@ -24,3 +24,10 @@ class HandbookSitemap(Sitemap):
 
     def items(self) -> QuerySet[HandbookEntry]:
         return HandbookEntry.objects.order_by("pk")
+
+
+class HandbookChapterSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet[HandbookChapter]:
+        return HandbookChapter.objects.order_by("position")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("phap-luat/hoi/", views.ask, name="search"),
     path("phap-luat/so-tay/", views.handbook, name="handbook"),
     path("phap-luat/so-tay/du-lieu.json", views.handbook_data, name="handbook-data"),
+    path("phap-luat/so-tay/<slug:slug>/", views.handbook_chapter, name="handbook-chapter"),
     path("phap-luat/so-tay/<slug:slug>", views.handbook_entry, name="handbook-entry"),
     path("phap-luat/tu-van/", views.adviser_ask, name="adviser-ask"),
     path("phap-luat/tu-van/xem/", views.adviser_follow, name="adviser-follow"),

@@ -77,6 +77,12 @@ def handbook(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def handbook_chapter(request: HttpRequest, slug: str) -> HttpResponse:
+    chapter, entries = selectors.handbook_chapter_get(slug=slug)
+    return render(request, "legal/handbook_chapter.html", {"chapter": chapter, "entries": entries})
+
+
+@require_GET
 def handbook_data(request: HttpRequest) -> JsonResponse:
     """The handbook for the phone to keep: read and searched offline (the service worker stores it)."""
     return JsonResponse(selectors.handbook_offline_data())

@@ -1,11 +1,11 @@
-"""The handbook page: chapters to open one at a time, its own search (with or without diacritics), the offline copy."""
+"""The handbook page: its chapters (each its own page), its own search (with or without diacritics), the offline copy."""
 
 import json
 
 import pytest
 from django.test import Client
 
-from lantoa.legal.models import Citation, HandbookChapter, HandbookEntry, Provision
+from lantoa.legal.models import Citation, Document, HandbookChapter, HandbookEntry, Provision
 from lantoa.legal.tests.factories import import_library
 
 
@@ -31,11 +31,32 @@ def handbook(db: None) -> dict[str, HandbookEntry]:
     }
 
 
-def test_the_handbook_is_grouped_by_chapter_each_closed_with_its_count(client, handbook):
+def test_the_handbook_lists_its_chapters_with_their_counts_and_no_entry(client, handbook):
     html = client.get("/phap-luat/so-tay/").content.decode()
-    assert html.count('<details class="chapter"') == 2
-    assert 'Nghỉ phép năm, nghỉ lễ, tết</strong> <span class="muted">(1)</span>' in html
+    assert (
+        '<li id="nghi-phep"><a href="nghi-phep/">Nghỉ phép năm, nghỉ lễ, tết</a> <span class="muted">(1)</span>' in html
+    )
+    assert '<li id="gio-lam"><a href="gio-lam/">' in html
+    assert handbook["annual"].question not in html
     assert 'id="handbook-search"' in html
+
+
+def test_a_chapter_page_lists_its_entries_in_order_and_links_back(client, handbook):
+    chapter = handbook["annual"].chapter
+    HandbookEntry.objects.create(chapter=chapter, slug="nghi-le", question="Nghỉ lễ mấy ngày?", answer="…", position=2)
+    response = client.get("/phap-luat/so-tay/nghi-phep/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<h1>Nghỉ phép năm, nghỉ lễ, tết</h1>" in html
+    entries = html[html.index('<ul class="entries">') :]
+    assert entries.index('href="../nghi-phep-nam-may-ngay"') < entries.index('href="../nghi-le"')
+    assert handbook["sunday"].question not in html
+    assert 'href="/phap-luat/so-tay/"' in html
+    assert client.get("/phap-luat/so-tay/khong-co-chuong-nay/").status_code == 404
+
+
+def test_an_entry_page_links_its_chapter_page(client, handbook):
+    html = client.get(handbook["sunday"].get_absolute_url()).content.decode()
+    assert '<a href="/phap-luat/so-tay/gio-lam/">Giờ làm, làm thêm giờ</a>' in html
 
 
 @pytest.mark.parametrize("query", ["nghỉ phép năm", "nghi phep nam", "NGHI PHEP"])
@@ -82,3 +103,19 @@ def test_an_entry_page_lists_the_provisions_it_cites_in_its_order(
         cited.index(f'href="{overtime.get_absolute_url()}"'),
     )
     assert first < second and "khoản 2 Điều 107" in cited
+
+
+def test_an_entry_citing_an_unchecked_copy_marks_it_beside_the_citation(
+    client: Client, handbook: dict[str, HandbookEntry]
+) -> None:
+    import_library()
+    overtime = Provision.objects.get(document__number="45/2019/QH14", slug="dieu-107")
+    Citation.objects.create(entry=handbook["sunday"], provision=overtime, position=0)
+
+    def cited() -> str:
+        page = client.get(handbook["sunday"].get_absolute_url()).content.decode()
+        return page.split('<ul class="citations">')[1]
+
+    assert "Cần đối chiếu" not in cited()
+    Document.objects.filter(number="45/2019/QH14").update(needs_checking=True)
+    assert "Cần đối chiếu văn bản gốc" in cited()

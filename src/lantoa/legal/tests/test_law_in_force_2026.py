@@ -14,7 +14,7 @@ from pytest_django import Settings
 from lantoa.core.tests.support import require
 from lantoa.legal import demo, effective_dates, selectors
 from lantoa.legal.models import Amendment, Document, Provision
-from lantoa.legal.services import consolidated, handbook, library
+from lantoa.legal.services import consolidated, handbook
 
 SHARED = Path(settings.BASE_DIR).parent / "shared"
 NEWER = SHARED / "legal-2026"
@@ -63,8 +63,7 @@ def test_a_consolidated_text_header_names_the_act_and_the_latest_date_of_the_act
 def library_2026(db: None, settings: Settings, tmp_path: Path) -> None:
     require((SHARED / "legal").is_dir() and NEWER.is_dir(), str(SHARED))
     settings.VAR_DIR = tmp_path
-    for path in demo.demo_files(SHARED / "legal"):
-        library.documents_import(path=path, unchecked="-ocr-" in path.name)
+    demo.library_import(SHARED / "legal")
 
 
 def _article(number: str, slug: str) -> tuple[Provision, list[Provision]]:

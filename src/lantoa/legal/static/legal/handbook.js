@@ -1,11 +1,12 @@
-/* The handbook page: open the chapter a link points to; offline, search the copy the phone keeps (the service
+/* The handbook page: follow an old link to a chapter ("#<chapter>") to the chapter's own page; offline, search the copy the phone keeps (the service
    worker stores du-lieu.json), scoring as the server does (legal.selectors.handbook_search). */
 (function () {
   "use strict";
   var script = document.currentScript;
   var t = script ? script.dataset : {};
   var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  if (target && target.tagName === "DETAILS") { target.open = true; }
+  var chapter = target && target.parentNode.classList.contains("chapters") && target.querySelector("a");
+  if (chapter && navigator.onLine) { location.replace(chapter.href); }
   var form = document.getElementById("handbook-search");
   var out = document.getElementById("handbook-results");
   if (!form || !out) { return; }
