@@ -23,6 +23,8 @@ An app declares, on its AppConfig:
   that apply a law article (calculators), linked from the article's page;
 - `anonymous_paths`: ("/url-prefix/", …) – worker pages with no account: voice.privacy strips address and user agent
   there as on voice URLs;
+- `receipt_paths`: ("/url-prefix/", …) – URLs whose next path segment is a receipt: voice.privacy masks that segment
+  in every log line, whatever was typed there;
 - `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
   became of their report elsewhere, such as a recommendation and its answer);
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them);
