@@ -44,7 +44,7 @@ def reminders(*, on: dt.date) -> list[Reminder]:
             units = dict.fromkeys([answering_unit, row.unit_id])
             kind = KIND_OVERDUE
         else:
-            message = _("Kiến nghị “%(title)s” tới %(body)s cần trả lời trước hết ngày %(date)s.") % values
+            message = _("Kiến nghị “%(title)s” tới %(body)s cần trả lời chậm nhất ngày %(date)s.") % values
             units = dict.fromkeys([answering_unit])
             kind = KIND_DUE
         found.extend(

@@ -57,7 +57,7 @@ def test_the_addressee_is_reminded_three_days_before_the_deadline_not_four(
     assert _notices(soon) == [(commune_committee.name, Notice.Kind.RECOMMENDATION_DUE)]
     assert _notices(later) == []
     notice = Notice.objects.get(subject_key=f"recommendation:{soon.pk}")
-    assert notice.message == (f"Kiến nghị “{TEXT}” tới Xã Bình Hòa cần trả lời trước hết ngày 07/12/2026.")
+    assert notice.message == (f"Kiến nghị “{TEXT}” tới Xã Bình Hòa cần trả lời chậm nhất ngày 07/12/2026.")
     assert notice.url == reverse("opinion:recommendations")
 
 
@@ -124,5 +124,5 @@ def test_the_daily_run_counts_days_in_vietnam_and_sends_once_the_same_day(
     assert "07/12/2026" in message.body and "03/12/2026" in message.body
     client.force_login(commune_officer)
     page = html.unescape(client.get(reverse("plans:home")).content.decode())
-    assert "tới Xã Bình Hòa cần trả lời trước hết ngày 07/12/2026" in page
+    assert "tới Xã Bình Hòa cần trả lời chậm nhất ngày 07/12/2026" in page
     assert "tới Xã Bình Hòa đã quá hạn trả lời (hạn 03/12/2026)" in page
