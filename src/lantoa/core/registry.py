@@ -23,9 +23,13 @@ An app declares, on its AppConfig:
   that apply a law article (calculators), linked from the article's page;
 - `anonymous_paths`: ("/url-prefix/", …) – worker pages with no account: voice.privacy strips address and user agent
   there as on voice URLs;
+- `receipt_paths`: ("/url-prefix/", …) – URLs whose next path segment is a receipt: voice.privacy masks that segment
+  in every log line, whatever was typed there;
 - `case_follow_notes`: "dotted.path" to `(report=…) -> [str]` – lines a worker reads on their case page (what
   became of their report elsewhere, such as a recommendation and its answer);
 - `indicator_sources`: "dotted.path" to a function returning a list of `IndicatorSource` (plans reads them);
+- `reminders`: "dotted.path" to `(on=date) -> [Reminder]` – what the daily reminder run (plans' `plans_remind`)
+  records as notices to units and mails to their officials, e.g. a recommendation coming due;
 - `metric_counts`: ((metric_name, help, "app_label.Model", field), …) – row counts by that field's values on
   `/metrics` (core.metrics), e.g. reports by status;
 - `public_files`: ("dotted.path", …) to `core.public_files.PublicFileSource` objects – files anyone may download
@@ -65,6 +69,18 @@ class IndicatorSource:
     records_action: str = ""
 
 
+@dataclass(frozen=True)
+class Reminder:
+    """One notice an app asks the daily reminder run to send `on` a day; `kind` is one of plans' `Notice.Kind`
+    values, `subject_key` names the thing reminded of (at most one notice per unit, kind, subject and day)."""
+
+    unit_id: int
+    kind: str
+    subject_key: str
+    message: str
+    url: str = ""
+
+
 def declared(attribute: str) -> Iterator[tuple[Any, Any]]:
     """(app config, value) for every installed app that declares `attribute`, in INSTALLED_APPS order."""
     for config in apps.get_app_configs():
@@ -79,6 +95,10 @@ def sitemaps() -> dict[str, Any]:
 
 def indicator_sources() -> list[IndicatorSource]:
     return [source for _config, path in declared("indicator_sources") for source in import_string(path)()]
+
+
+def reminders(*, on: dt.date) -> list[Reminder]:
+    return [reminder for _config, path in declared("reminders") for reminder in import_string(path)(on=on)]
 
 
 def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -1,7 +1,9 @@
 """JSON API of the rumour desk under /api/v1/. No account, no network address kept; the receipt is the only key.
 
-A claim's status is read with `POST /claims/status` and the receipt in the body: a receipt in a URL
-(`GET /claims/{receipt}`) would land in proxy and server access logs and in browser history.
+A claim's status is read with `POST /claims/status` and the receipt in the body, which also returns the worker's own
+words. `GET /claims/{receipt}` answers the same status and clarification without those words: a receipt in a URL can
+land in browser history, a proxy's log or a shared link, so it opens less. The app's logs mask that path segment
+(`receipt_paths`, voice.privacy) and the nginx config keeps no access log for `/api/v1/claims`.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,10 +15,11 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 from lantoa.core import ratelimit
 from lantoa.core.formats import local_day
 from lantoa.core.links import absolute_url
-from lantoa.opinion.models import Clarification
+from lantoa.opinion.models import Claim, Clarification
 from lantoa.opinion.selectors import claims as selectors
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.selectors import enterprise_for_worker_context
+from lantoa.voice import crypto
 from lantoa.voice.api import ErrorOut, ReceiptIn
 from lantoa.voice.idempotency import IdempotencyConflict
 from lantoa.voice.photos import photos_clean
@@ -55,12 +58,15 @@ class ClarificationOut(Schema):
     citations: list[CitationOut]
 
 
-class ClaimStatusOut(Schema):
+class ClaimStateOut(Schema):
     status: str
     status_label: str
     received_on: str
-    text: str
     clarification: ClarificationOut | None = None
+
+
+class ClaimStatusOut(ClaimStateOut):
+    text: str
 
 
 def _out(request: HttpRequest, item: Clarification) -> dict:
@@ -152,17 +158,43 @@ def claim_status(request: HttpRequest, payload: ReceiptIn) -> Status | HttpRespo
         return ratelimit.too_many(request, "follow")
     claim = services.claim_get_by_receipt(code=payload.receipt)
     if claim is None:
-        return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})
+        return _receipt_unknown()
+    # Only the receipt holder reaches this: the receipt is the key to their own words.
+    return Status(200, {**_state(request, claim), "text": selectors.claim_text(claim=claim)})
+
+
+@router.get(
+    "/claims/{receipt}",
+    response={200: ClaimStateOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Tình trạng câu hỏi theo mã biên nhận trong đường dẫn (không kèm lời đã gửi)",
+)
+def claim_read(request: HttpRequest, receipt: str, response: HttpResponse) -> Status | HttpResponse:
+    """Status, the day received and the clarification once published; never the words sent (`POST /claims/status`
+    returns them). Not cached, and no Referer carries the URL on to a page linked from the answer."""
+    response["Referrer-Policy"] = "no-referrer"
+    if ratelimit.exceeded(request, "follow"):
+        refused = ratelimit.too_many(request, "follow")
+        refused["Referrer-Policy"] = "no-referrer"
+        return refused
+    if crypto.receipt_parse(receipt) is None:
+        detail = _("Mã biên nhận không đúng dạng: gồm 5 nhóm, mỗi nhóm 4 chữ hoặc số.")
+        return Status(422, {"detail": detail, "code": "receipt_invalid"})
+    claim = services.claim_get_by_receipt(code=receipt)
+    return _receipt_unknown() if claim is None else Status(200, _state(request, claim))
+
+
+def _receipt_unknown() -> Status:
+    return Status(404, {"detail": _("Không tìm thấy câu hỏi với mã biên nhận này."), "code": "receipt_unknown"})
+
+
+def _state(request: HttpRequest, claim: Claim) -> dict:
     item = getattr(claim.group, "clarification", None)
-    body = {
+    return {
         "status": selectors.claim_state(claim=claim),
         "status_label": selectors.claim_status(claim=claim),
         "received_on": local_day(claim.created_at).isoformat(),
-        # Only the receipt holder reaches this: the receipt is the key to their own words.
-        "text": selectors.claim_text(claim=claim),
         "clarification": _out(request, selectors.published().get(pk=item.pk)) if item else None,
     }
-    return Status(200, body)
 
 
 @router.get("/clarifications", response=list[ClarificationOut], summary="Thông tin chính thức đã đăng")

@@ -38,9 +38,11 @@ class OpinionConfig(AppConfig):
         "rumour_spreading": "lantoa.opinion.hotspot_signals.rumour_spreading",
         "mood_falling": "lantoa.opinion.hotspot_signals.mood_falling",
     }
+    reminders = "lantoa.opinion.reminders.reminders"
     case_follow_notes = "lantoa.opinion.selectors.recommendations.case_follow_notes"
     # Worker pages of the rumour desk keep no address or user agent, like worker voice (see voice.privacy).
     anonymous_paths = ("/hoi-tin-don/", "/api/v1/claims")
+    receipt_paths = ("/api/v1/claims/",)  # GET /api/v1/claims/{receipt}
     api_router = ("/", "lantoa.opinion.api.router")
 
     def ready(self) -> None:

@@ -303,7 +303,8 @@ class Finding(models.Model):
 
 
 class Notice(models.Model):
-    """An in-app notice to a unit: a reminder of a report or task coming due, a returned report."""
+    """An in-app notice to a unit: a reminder of a report or task coming due, a returned report; other apps' reminders
+    (`core.registry.reminders`, e.g. a recommendation to answer) come with the kinds listed here."""
 
     class Kind(models.TextChoices):
         REPORT_DUE = "report_due", _("Sắp đến hạn nộp báo cáo")
@@ -312,6 +313,8 @@ class Notice(models.Model):
         TASK_ASSIGNED = "task_assigned", _("Được giao nhiệm vụ")
         TASK_DUE = "task_due", _("Nhiệm vụ sắp đến hạn")
         FINDING_DUE = "finding_due", _("Sắp đến hạn khắc phục")
+        RECOMMENDATION_DUE = "recommend_due", _("Kiến nghị sắp đến hạn trả lời")
+        RECOMMENDATION_OVERDUE = "recommend_overdue", _("Kiến nghị quá hạn trả lời")
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="plan_notices")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -4,7 +4,7 @@
 limits (`core.ratelimit`, the only use of the address), then removes the address, forwarding headers and user agent from the request before any other code, log or error report sees them.
 `VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
 and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
-anywhere, or type one into a URL). `PrivateJsonFormatter` and `PrivateTextFormatter` mask receipts once more in the
+anywhere, or type one into a URL), and whatever follows a URL prefix an app declares as `receipt_paths`. `PrivateJsonFormatter` and `PrivateTextFormatter` mask receipts once more in the
 whole written line, so a traceback that quotes a path is covered too.
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
@@ -51,12 +51,25 @@ _RECEIPT = re.compile(
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+@functools.cache
+def _receipt_in_path() -> re.Pattern[str] | None:
+    """The path segment after a declared `receipt_paths` prefix: what was typed there, receipt-shaped or not (a
+    receipt with one sign wrong is still most of a receipt). Up to the next slash, query, quote, line end or, in a
+    server's request line, " HTTP/"."""
+    prefixes = [prefix for _config, paths in declared("receipt_paths") for prefix in paths]
+    if not prefixes:
+        return None
+    return re.compile(rf"(?P<prefix>{'|'.join(map(re.escape, prefixes))})(?:(?! HTTP/)[^/?#\"'\n])+")
+
+
 def receipts_masked(text: str) -> str:
     kept, start = [], 0
     for uuid in _UUID.finditer(text):
         kept += [_RECEIPT.sub("[mã]", text[start : uuid.start()]), uuid.group()]
         start = uuid.end()
-    return "".join([*kept, _RECEIPT.sub("[mã]", text[start:])])
+    masked = "".join([*kept, _RECEIPT.sub("[mã]", text[start:])])
+    in_path = _receipt_in_path()
+    return in_path.sub(r"\g<prefix>[mã]", masked) if in_path else masked
 
 
 @functools.cache
@@ -86,7 +99,9 @@ class VoicePrivacyMiddleware:
         ratelimit.network_remember(request)
         strip_identifiers(request)
         response = self.get_response(request)
-        response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null, failing CSRF
+        # "no-referrer" makes browsers send Origin: null, failing CSRF; a view with no form may still ask for it.
+        if response.get("Referrer-Policy") != "no-referrer":
+            response["Referrer-Policy"] = "same-origin"
         response["Cache-Control"] = "no-store"
         return response
 

@@ -130,6 +130,7 @@ KNOWN_INPUTS: list[tuple[str, str, Callable[[dict[str, str]], dict]]] = [
         lambda known: {"body": {"receipt": known["report"], "text": "Em cảm ơn."}},
     ),
     ("POST", "/api/v1/claims/status", lambda known: {"body": {"receipt": known["claim"]}}),
+    ("GET", "/api/v1/claims/{receipt}", lambda known: {"path_parameters": {"receipt": known["claim"]}}),
     (
         "GET",
         "/api/v1/legal/search",
@@ -187,21 +188,27 @@ def _is_text(spec: dict[str, Any]) -> bool:
 
 def _long_string_cases(known: dict[str, dict[str, str]]) -> Iterator[tuple[str, str, str, schemathesis.Case]]:
     """Per operation, a plain request (field ``""``), then one per string field with that field long and the rest
-    plain; `known` holds the real values (a receipt, a category) an operation's plain request needs."""
+    plain; `known` holds the real values (a receipt, a category) an operation's plain request needs, in its body or
+    its path."""
     for path, methods in schema.raw_schema["paths"].items():
         for method, operation in methods.items():
             params = operation.get("parameters", [])
-            query = {item["name"]: _plain_value(item["schema"]) for item in params if item.get("required")}
+            plain = {
+                where: {
+                    item["name"]: known.get(path, {}).get(item["name"], _plain_value(item["schema"]))
+                    for item in params
+                    if item.get("required") and item["in"] == where
+                }
+                for where in ("query", "path")
+            }
             if "requestBody" not in operation:
-                yield method, path, "", schema[path][method].Case(query=query)
+                yield method, path, "", schema[path][method].Case(query=plain["query"], path_parameters=plain["path"])
             for item in params:
                 if _is_text(item["schema"]):
-                    yield (
-                        method,
-                        path,
-                        item["name"],
-                        schema[path][method].Case(query={**query, item["name"]: LONG_TEXT}),
-                    )
+                    inputs = {where: dict(values) for where, values in plain.items()}
+                    inputs[item["in"]][item["name"]] = LONG_TEXT
+                    case = schema[path][method].Case(query=inputs["query"], path_parameters=inputs["path"])
+                    yield method, path, item["name"], case
             for media_type, content in operation.get("requestBody", {}).get("content", {}).items():
                 fields = _resolved(content["schema"])["properties"]
                 body = {**_plain_value(content["schema"]), **known.get(path, {})}
@@ -221,6 +228,7 @@ def test_every_string_field_of_every_operation_survives_twenty_thousand_characte
         "/api/v1/voice/reports/lookup": {"receipt": demo_like["report"]},
         "/api/v1/voice/reports/messages": {"receipt": demo_like["report"]},
         "/api/v1/claims/status": {"receipt": demo_like["claim"]},
+        "/api/v1/claims/{receipt}": {"receipt": demo_like["claim"]},
     }
     plain_refused, long_fields = [], set()
     for method, path, field, case in _long_string_cases(known):

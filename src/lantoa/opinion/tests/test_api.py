@@ -1,5 +1,7 @@
+import logging
 from typing import TYPE_CHECKING
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -9,6 +11,7 @@ from lantoa.opinion.models import Claim, ClaimGroup, Clarification
 from lantoa.opinion.services import claims as services
 from lantoa.orgs.models import Enterprise, OrgUnit, User
 from lantoa.voice import crypto
+from lantoa.voice.privacy import PrivateJsonFormatter
 from lantoa.voice.tests.conftest import jpeg_with_exif
 
 if TYPE_CHECKING:
@@ -63,13 +66,86 @@ def test_api_refuses_bad_input_in_vietnamese_and_unknown_receipts(client: Client
     assert (unknown.status_code, unknown.json()["code"]) == (404, "receipt_unknown")
 
 
-def test_schema_lists_the_claim_endpoints_and_keeps_receipts_out_of_urls(client: Client, db: None) -> None:
+def test_schema_lists_the_claim_endpoints_and_the_get_by_receipt_without_the_words(client: Client, db: None) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/claims", "/api/v1/claims/with-photo", "/api/v1/claims/status", "/api/v1/clarifications"} <= set(
-        paths
-    )
+    assert {
+        "/api/v1/claims",
+        "/api/v1/claims/with-photo",
+        "/api/v1/claims/status",
+        "/api/v1/claims/{receipt}",
+        "/api/v1/clarifications",
+    } <= set(paths)
     assert "URL" in paths["/api/v1/claims/status"]["post"]["description"]
-    assert not any("{receipt}" in path for path in paths if "/claims" in path)
+    read = paths["/api/v1/claims/{receipt}"]["get"]
+    assert [(p["name"], p["in"]) for p in read["parameters"]] == [("receipt", "path")]
+    assert {"200", "404", "422", "429"} <= set(read["responses"])
+    shape = read["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    fields = client.get("/api/v1/openapi.json").json()["components"]["schemas"][shape]["properties"]
+    assert {"status", "received_on", "clarification"} <= set(fields) and "text" not in fields
+
+
+def _private_headers(response: "TestResponse") -> tuple[str, str]:
+    return response["Cache-Control"], response["Referrer-Policy"]
+
+
+def test_get_by_receipt_answers_status_and_clarification_but_never_the_words(
+    client: Client, desk_officer: User, bhxh_article: Provision, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    words = "Nghe nói công ty sắp cắt hết phụ cấp xăng xe từ tháng sau"
+    receipt = client.post("/api/v1/claims", {"text": words}, content_type="application/json").json()["receipt"]
+    waiting = client.get(f"/api/v1/claims/{receipt}")
+    assert waiting.status_code == 200
+    assert waiting.json() == {
+        "status": "waiting",
+        "status_label": "Đang chờ cơ quan có thẩm quyền trả lời",
+        "received_on": timezone.localdate().isoformat(),
+        "clarification": None,
+    }
+    assert _private_headers(waiting) == ("no-store", "no-referrer")
+    services.clarification_publish(
+        user=desk_officer,
+        group=ClaimGroup.objects.get(),
+        claim="Công ty cắt phụ cấp xăng xe",
+        verdict=Clarification.Verdict.PARTLY,
+        truth="Phụ cấp đã thỏa thuận trong hợp đồng chỉ đổi khi hai bên thỏa thuận lại.",
+        provisions=[bhxh_article],
+    )
+    typed = receipt.lower().replace("-", " ")  # typed loosely, as a worker reads it off a paper
+    answered = client.get(f"/api/v1/claims/{typed}")
+    assert answered.status_code == 200 and answered.json()["status"] == "answered"
+    assert answered.json()["clarification"]["claim"] == "Công ty cắt phụ cấp xăng xe"
+    assert words not in answered.content.decode()
+    # The POST, with the receipt out of the URL, still returns the worker's own words.
+    posted = client.post("/api/v1/claims/status", {"receipt": receipt}, content_type="application/json").json()
+    assert posted["text"] == words
+
+    unknown_code = crypto.receipt_new().code
+    unknown = client.get(f"/api/v1/claims/{unknown_code}")
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "receipt_unknown")
+    assert unknown.json()["detail"] == "Không tìm thấy câu hỏi với mã biên nhận này."
+    mistyped = receipt[:-1]  # one sign short: not a receipt, but most of one
+    invalid = client.get(f"/api/v1/claims/{mistyped}")
+    assert (invalid.status_code, invalid.json()["code"]) == (422, "receipt_invalid")
+    assert "Mã biên nhận không đúng dạng" in invalid.json()["detail"]
+    assert _private_headers(unknown) == _private_headers(invalid) == ("no-store", "no-referrer")
+
+    failures = [record for record in caplog.records if record.name == "django.request"]
+    assert len(failures) == 2  # the 404 and the 422 are logged, masked
+    logged = caplog.text + "".join(repr(record.__dict__) for record in caplog.records)
+    for secret in (receipt, typed, unknown_code, mistyped, receipt.replace("-", "")):
+        assert secret not in logged
+    assert "/api/v1/claims/[mã]" in logged
+
+
+def test_the_written_log_line_masks_a_receipt_in_the_claims_path_however_it_was_typed() -> None:
+    code = crypto.receipt_new().code
+    for typed in (code, code[:-1], code.lower().replace("-", " "), code.replace("-", "%20")):
+        record = logging.LogRecord(
+            "django.server", logging.WARNING, __file__, 1, '"GET /api/v1/claims/%s HTTP/1.1" 404', (typed,), None
+        )
+        line = PrivateJsonFormatter().format(record)
+        assert typed not in line and "GET /api/v1/claims/[mã] HTTP/1.1" in line
 
 
 def test_api_claim_with_a_photo_and_the_enterprise_code(province: OrgUnit, enterprise_a: Enterprise) -> None:

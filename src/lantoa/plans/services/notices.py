@@ -1,5 +1,5 @@
-"""Reminders: in-app notices to units whose report, task or follow-up comes due, and the same by e-mail to the
-unit's officials who gave an address. A notice records when its e-mail went out (`mailed_at`), set only after the
+"""Reminders: in-app notices to units whose report, task or follow-up comes due (and whatever other apps declare as
+`reminders`, such as a recommendation to answer), and the same by e-mail to the unit's officials who gave an address. A notice records when its e-mail went out (`mailed_at`), set only after the
 mail server took it: a day the mail is down loses nothing, the next run sends it."""
 
 import datetime as dt
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lantoa.core import registry
 from lantoa.core.formats import vn_date
 from lantoa.core.links import absolute_url
 from lantoa.orgs.models import Membership, Role
@@ -37,7 +38,8 @@ def _notify(unit_id: int, kind: str, subject_key: str, message: str, url: str, o
 
 @transaction.atomic
 def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
-    """Notices for reports due within `days_ahead` days (or overdue), tasks and findings coming due.
+    """Notices for reports due within `days_ahead` days (or overdue), tasks and findings coming due, and the
+    reminders other apps declare for `on` (they choose their own lead time).
 
     The units expected to report on a period are those with a plan; a notice goes out once a day at most.
     """
@@ -87,11 +89,22 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
         }
         url = reverse("plans:inspection-detail", args=[finding.inspection_id])
         keep(_notify(finding.inspection.unit_id, Notice.Kind.FINDING_DUE, f"finding:{finding.pk}", message, url, on))
+    for reminder in registry.reminders(on=on):
+        if reminder.kind not in Notice.Kind.values:
+            raise ValueError(f"unknown notice kind {reminder.kind!r} for {reminder.subject_key}")
+        keep(_notify(reminder.unit_id, reminder.kind, reminder.subject_key, reminder.message, reminder.url, on))
     return ReminderResult(created=created, already_sent=already)
 
 
 # The reminders that are also e-mailed (a returned report or an assigned task is only an in-app notice).
-MAILED_KINDS = (Notice.Kind.REPORT_DUE, Notice.Kind.REPORT_OVERDUE, Notice.Kind.TASK_DUE, Notice.Kind.FINDING_DUE)
+MAILED_KINDS = (
+    Notice.Kind.REPORT_DUE,
+    Notice.Kind.REPORT_OVERDUE,
+    Notice.Kind.TASK_DUE,
+    Notice.Kind.FINDING_DUE,
+    Notice.Kind.RECOMMENDATION_DUE,
+    Notice.Kind.RECOMMENDATION_OVERDUE,
+)
 # A reminder that could not be mailed is tried again at each run for this many days.
 MAIL_RETRY_DAYS = 7
 

@@ -8,7 +8,7 @@ from lantoa.plans.services import notices
 
 class Command(BaseCommand):
     help = (
-        "Record in-app reminders for reports, tasks and follow-ups coming due (once a day per subject) and e-mail "
+        "Record in-app reminders for reports, tasks, follow-ups and recommendations coming due (once a day per subject) and e-mail "
         "them to the units' officials who have an address, with those whose e-mail failed on an earlier run."
     )
 
