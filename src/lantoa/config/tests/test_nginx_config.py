@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lantoa.core.tests.support import require
 from lantoa.voice import crypto
 
 DEPLOY = Path(__file__).resolve().parents[4] / "deploy" / "nginx"
@@ -29,8 +30,6 @@ http {{
   include {dir}/lantoa.conf;
 }}
 """
-
-pytestmark = pytest.mark.skipif(NGINX is None or OPENSSL is None, reason="needs nginx and openssl")
 
 
 def free_port() -> int:
@@ -59,6 +58,8 @@ def _site(folder: Path, *, http_port: int, https_port: int, app_port: int) -> st
 
 @pytest.fixture
 def nginx(tmp_path: Path) -> Iterator[tuple[int, int, Path]]:
+    require(NGINX is not None, "nginx")
+    require(OPENSSL is not None, "openssl")
     _run(str(OPENSSL), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=lantoa.example",
          "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem"))  # fmt: skip
     http_port, https_port = free_port(), free_port()
