@@ -20,6 +20,7 @@ from typing import Any
 
 from lantoa.core.text import clean_line
 from lantoa.legal import importers
+from lantoa.legal.retrieval import load_records
 from lantoa.legal.services.consolidated import header_of
 from lantoa.legal.services.library import is_consolidated_note, is_consolidated_text
 
@@ -108,3 +109,11 @@ def records_with_texts(records: list[dict[str, Any]], folder: Path, *, on: dt.da
         if is_consolidated_text(path):
             _consolidated(path, result, on=on)
     return result
+
+
+def library_records(laws: list[Path], texts: list[Path], *, on: dt.date) -> list[dict[str, Any]]:
+    """The JSONL records of `laws`, then the texts of each folder in `texts` (`legal_eval --texts`)."""
+    records = load_records(*laws)
+    for folder in texts:
+        records = records_with_texts(records, folder, on=on)
+    return records

@@ -56,9 +56,7 @@ class Command(BaseCommand):
     ) -> None:
         from lantoa.legal import text_records
 
-        records = retrieval.load_records(*laws)
-        for folder in texts:
-            records = text_records.records_with_texts(records, folder, on=on or timezone.localdate())
+        records = text_records.library_records(laws, texts, on=on or timezone.localdate())
         index = retrieval.searcher_from_records(records, baseline=baseline, handbook=None if no_handbook else handbook)
         # Superseded articles are never answers (as on the site), so rank only those in force.
         figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
