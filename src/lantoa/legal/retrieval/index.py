@@ -717,6 +717,11 @@ class SearchIndex:
         ids = [self._explanation_ids.get(text) for text in texts]
         return [0.0 if i is None else float(scores[i]) for i in ids]
 
+    def is_short(self, terms: _QueryTerms) -> bool:
+        """At most ``concepts_max`` concepts: ordered by the concepts it states; longer questions by the reranker
+        (the labelled sets hold too few short questions to fit it on them)."""
+        return len(terms.concepts) <= self.config.concepts_max
+
     def fused_scores(
         self, analysis: Analysis, allowed: Collection[str] | None = None, k: int = 10
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -727,7 +732,7 @@ class SearchIndex:
             mask = np.zeros(len(self.passages), dtype=bool)
             mask[[self._position[key] for key in allowed if key in self._position]] = True
             scores = np.where(mask, scores, 0.0)
-        if self.config.w_concepts > 0 and len(terms.concepts) <= self.config.concepts_max:
+        if self.config.w_concepts > 0 and self.is_short(terms):
             # A short question asks about each of its few things: among the best candidates, an article whose
             # text states only some of them ("chủ nhật" but not "làm thêm") yields to one that states them all.
             size = min(len(self.passages), max(k, CONCEPT_POOL))
@@ -747,7 +752,7 @@ class SearchIndex:
         if k <= 0:
             return []
         scores, parts = self.fused_scores(analysed, allowed, k)
-        if self.reranker is not None:
+        if self.reranker is not None and not self.is_short(terms):
             scores = self._reranked(self.reranker, terms, scores, parts)
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]

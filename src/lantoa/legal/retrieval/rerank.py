@@ -126,6 +126,7 @@ class Pool:
     features: np.ndarray
     relevant: np.ndarray
     no_diacritics: bool
+    reranked: bool = True  # False for a short question, which the search leaves in the fused order
 
 
 def pools_of(
@@ -145,21 +146,24 @@ def pools_of(
                 index.pool_features(analysis.terms, scores, parts, docs),
                 np.array([index.passages[doc].key in relevant for doc in docs.tolist()], dtype=np.float64),
                 bool(question.get("no_diacritics")),
+                not index.is_short(analysis.terms),
             )
         )
     return pools
 
 
 def figures(pools: Sequence[Pool], weights: Mapping[str, float] | None) -> dict[str, float]:
-    """MRR@10, recall@5 and MRR@10 apart by typing, of the pools ordered by ``weights`` (None: the fused order).
-    An answer outside the pool counts as missed (exact for a pool of 10 or more)."""
+    """MRR@10, recall@5 and MRR@10 apart by typing, of the pools ordered by ``weights`` (None: the fused order; a
+    short question's pool always keeps it, as the search does). An answer outside the pool counts as missed (exact
+    for a pool of 10 or more)."""
     vector = None if weights is None else np.array([weights.get(name, 0.0) for name in FEATURES])
     rr: dict[bool, list[float]] = {True: [], False: []}
     top5 = 0
     for pool in pools:
-        order = (
-            np.arange(len(pool.relevant)) if vector is None else np.argsort(-(pool.features @ vector), kind="stable")
-        )
+        if vector is None or not pool.reranked:
+            order = np.arange(len(pool.relevant))
+        else:
+            order = np.argsort(-(pool.features @ vector), kind="stable")
         found = np.flatnonzero(pool.relevant[order])
         rank = int(found[0]) + 1 if len(found) else len(order) + 1
         rr[pool.no_diacritics].append(1.0 / rank if rank <= 10 else 0.0)

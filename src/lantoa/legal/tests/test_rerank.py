@@ -52,6 +52,17 @@ def test_pool_features_scale_each_part_to_the_best_and_see_the_neighbours_of_the
         assert (rows[row, column["neighbour"]] > 0) == near
 
 
+def test_short_questions_keep_the_fused_order_and_longer_ones_are_reranked() -> None:
+    weights = {"title_share": 1.0, "score": 0.1}
+    index = SearchIndex.build(PASSAGES, synonyms={}, config=SearchConfig(rerank=weights))
+    plain = SearchIndex.build(PASSAGES, synonyms={}, config=SearchConfig(rerank={}))
+    short = "lương thử việc"
+    assert index.is_short(index.analyse(short).terms)
+    assert [h.key for h in index.search(short, k=5)] == [h.key for h in plain.search(short, k=5)]
+    pools = rerank.pools_of(index, [{"question": short, "relevant": []}], allowed=None, size=10)
+    assert not pools[0].reranked
+
+
 def test_unknown_features_are_refused_and_no_weights_means_no_reranker() -> None:
     with pytest.raises(ValueError, match="unknown reranker features"):
         Reranker.from_config(SearchConfig(rerank={"colour": 1.0}))
@@ -92,14 +103,17 @@ def test_fit_learns_what_the_fused_order_misses_and_cross_validation_scores_unse
 
 
 def test_the_reranker_orders_the_pool_and_travels_with_a_saved_index(tmp_path: Path) -> None:
-    config = SearchConfig(rerank={"title_share": 1.0, "score": 0.1})
+    config = SearchConfig(rerank={"length": 1.0}, concepts_max=0)  # longest candidate first; every question reranked
     index = SearchIndex.build(PASSAGES, synonyms={}, config=config)
-    plain = SearchIndex.build(PASSAGES, synonyms={}, config=SearchConfig(rerank={}))
+    plain = SearchIndex.build(PASSAGES, synonyms={}, config=SearchConfig(rerank={}, concepts_max=0))
     question = "tiền lương thử việc được bao nhiêu"
+    candidates = [h.key for h in plain.search(question, k=30)]
+    longest = max(candidates, key=lambda key: len(plain.passage(key).text.encode("utf-8")))
+    assert candidates[0] != longest
     hits = index.search(question, k=5)
-    assert hits[0].key == "1/2099/QH99#Điều 26"  # its title is the question's words
+    assert hits[0].key == longest
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
-    assert {h.key for h in hits} <= {h.key for h in plain.search(question, k=30)}
+    assert {h.key for h in hits} <= set(candidates)
     index.save(tmp_path / "index")
     loaded = SearchIndex.load(tmp_path / "index")
     assert loaded.config.rerank == config.rerank
