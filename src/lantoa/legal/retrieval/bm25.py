@@ -96,6 +96,15 @@ class BM25Field:
         pos = int(np.searchsorted(postings, doc))
         return pos < len(postings) and int(postings[pos]) == doc
 
+    def holds(self, term: str, docs: np.ndarray) -> np.ndarray:
+        """``contains`` for several documents at once: one binary search of the postings for all of them."""
+        term_id = self.vocab.get(term)
+        if term_id is None or not len(docs):
+            return np.zeros(len(docs), dtype=bool)
+        postings = self.doc_ids[self.indptr[term_id] : self.indptr[term_id + 1]]
+        pos = np.minimum(np.searchsorted(postings, docs), len(postings) - 1)
+        return postings[pos] == docs
+
     def doc_frequency(self, term: str) -> int:
         term_id = self.vocab.get(term)
         return 0 if term_id is None else int(self.indptr[term_id + 1] - self.indptr[term_id])

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .bm25 import BM25Field
+from .rerank import FEATURES, RANKED_PARTS, Reranker, shipped_weights
 from .spelling import repair, split_units
 from .synonyms import SynonymExpander, homographs, load_synonyms
 from .text import QUERY_STOPWORDS, bigrams, content_mask, fold, has_diacritics, normalize, syllables, token_spans
@@ -87,6 +88,9 @@ class SearchConfig:
     sublaw_factor: float = 0.85
     w_concepts: float = 0.3  # share of the score lost by an article stating none of a short question's concepts
     concepts_max: int = 4  # questions with more concepts (stories, several questions) are not reranked
+    # The learned reranker (rerank.py): feature weights ({}: none) and how many of the best articles it orders.
+    rerank: dict[str, float] = field(default_factory=shipped_weights)
+    rerank_pool: int = 30
 
 
 @dataclass(slots=True)
@@ -123,6 +127,11 @@ _SUBLAW_RE = re.compile(r"/(?:NĐ|ND|TT|QĐ|QD)(?:-|$)", re.IGNORECASE)
 def is_sublaw(doc_number: str) -> bool:
     """Decrees, circulars and decisions (…/NĐ-CP, …/TT-…, …/QĐ-…) detail a law rather than state it."""
     return bool(_SUBLAW_RE.search(doc_number))
+
+
+def _article_number(article: str) -> int:
+    match = re.search(r"\d+", article)
+    return int(match.group()) if match else -1000
 
 
 def make_key(doc_number: str, article: str) -> str:
@@ -443,6 +452,15 @@ class SearchIndex:
         self._known |= {fold(w) for w in QUERY_STOPWORDS}
         self._position = {p.key: i for i, p in enumerate(passages)}
         self._clause_starts = np.searchsorted(clause_doc, np.arange(len(passages)))
+        acts: dict[str, int] = {}
+        self._act_of = np.array([acts.setdefault(p.doc_number, len(acts)) for p in passages], dtype=np.int32)
+        self._number_of = np.array([_article_number(p.article) for p in passages], dtype=np.int32)
+        self._lengths = (
+            np.diff(texts.offsets).astype(np.float64)
+            if texts is not None
+            else np.array([len(p.text.encode("utf-8")) for p in passages], dtype=np.float64)
+        )
+        self.reranker = Reranker.from_config(config)
         # Workers ask what the law says; a decree article detailing the same point should rank just below it.
         self._prior = np.array(
             [config.sublaw_factor if is_sublaw(p.doc_number) else 1.0 for p in passages], dtype=np.float32
@@ -504,18 +522,23 @@ class SearchIndex:
         }
 
     def _scores(self, terms: _QueryTerms, analysis: Analysis | None = None) -> np.ndarray:
-        total = np.zeros(len(self.passages), dtype=np.float32)
+        return self._components(terms, analysis)[0]
+
+    def _components(
+        self, terms: _QueryTerms, analysis: Analysis | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The fused score of every article and each field's weighted part of it (the reranker's features)."""
+        parts: dict[str, np.ndarray] = {}
         clause_total = np.zeros(len(self.clause_doc), dtype=np.float32)
         for name, (weight, wterms) in self._field_weights(terms).items():
             if weight <= 0 or not wterms:
                 continue
-            total += weight * self.fields[name].score(wterms)
+            parts[name] = weight * self.fields[name].score(wterms)
             if name in _BODY_FIELDS and self.config.w_clause > 0:
                 clause_total += weight * self.fields[f"clause.{name}"].score(wterms)
-        if self.config.w_clause > 0:
+        if self.config.w_clause > 0 and len(clause_total):
             # Every article has at least one clause, in article order: a segmented maximum.
-            best_clause = np.maximum.reduceat(clause_total, self._clause_starts) if len(clause_total) else 0.0
-            total += self.config.w_clause * best_clause
+            parts["clause"] = self.config.w_clause * np.maximum.reduceat(clause_total, self._clause_starts)
         if self.config.w_explained > 0 and self.explained_pairs.size:
             # An article scores its best-matching explanation: one entry asked in the worker's words counts fully,
             # however many other entries cite the article.
@@ -524,8 +547,50 @@ class SearchIndex:
                 analysis.explained_scores = text_scores
             best_explained = np.zeros(len(self.passages), dtype=np.float32)
             np.maximum.at(best_explained, self.explained_pairs[1], text_scores[self.explained_pairs[0]])
-            total += self.config.w_explained * best_explained
-        return total * self._prior
+            parts["explained"] = self.config.w_explained * best_explained
+        total = np.zeros(len(self.passages), dtype=np.float32)
+        for values in parts.values():
+            total += values
+        return total * self._prior, parts
+
+    def pool_features(
+        self, terms: _QueryTerms, scores: np.ndarray, parts: Mapping[str, np.ndarray], docs: np.ndarray
+    ) -> np.ndarray:
+        """One row of ``rerank.FEATURES`` per candidate article (``docs``, best first by ``scores``): its fused score
+        and each field's part, scaled to the pool's best, its coverage, concept share and grounding, how much of the
+        question its title holds, and how its neighbours in the same act (two articles either side) scored."""
+        rows = np.zeros((len(docs), len(FEATURES)), dtype=np.float64)
+        if not len(docs):
+            return rows
+        column = {name: i for i, name in enumerate(FEATURES)}
+        relative = scores[docs] / max(float(scores[docs].max()), 1e-9)
+        rows[:, column["score"]] = relative
+        rows[:, column["reciprocal_rank"]] = 1.0 / np.arange(1, len(docs) + 1)
+        for name, values in parts.items():
+            pooled = values[docs]
+            rows[:, column[name]] = pooled / max(float(pooled.max()), 1e-9)
+            if name in RANKED_PARTS:
+                rows[np.argsort(-pooled, kind="stable"), column[f"rank_{name}"]] = 1.0 / np.arange(1, len(docs) + 1)
+        title = self.fields["title"]
+        title_terms = [t for t in dict.fromkeys([*terms.core, *terms.core_bigrams]) if title.term_idf(t) > 0]
+        title_mass = sum(title.term_idf(t) for t in title_terms)
+        act, number = self._act_of[docs], self._number_of[docs]
+        rows[:, column["coverage"]] = self._article_coverages(terms, docs)
+        rows[:, column["concepts"]] = self._concept_shares(terms, docs)
+        rows[:, column["grounded"]] = self._grounded(terms, docs)
+        if title_mass:
+            found = np.zeros(len(docs))
+            for term in title_terms:
+                found[title.holds(term, docs)] += title.term_idf(term)
+            rows[:, column["title_share"]] = found / title_mass
+        for row in range(len(docs)):
+            near = (act == act[row]) & (np.abs(number - number[row]) <= 2)
+            near[row] = False
+            rows[row, column["neighbour"]] = float(relative[near].max()) if near.any() else 0.0
+        rows[:, column["sublaw"]] = self._prior[docs] < 1.0
+        rows[:, column["explained_any"]] = [bool(self._explained_texts.get(doc)) for doc in docs.tolist()]
+        rows[:, column["length"]] = np.log1p(self._lengths[docs]) / 10.0
+        return rows
 
     def _explained_scores(self, terms: _QueryTerms) -> np.ndarray:
         return self.fields["explained"].score(_max_weights([*terms.folded, *terms.bigram]))
@@ -533,38 +598,39 @@ class SearchIndex:
     def _field_of(self, term: str) -> BM25Field:
         return self.fields["bigram" if "_" in term else "folded"]
 
-    def _concept_share(self, terms: _QueryTerms, doc: int) -> float:
-        """IDF-weighted share of the question's concepts that the article's own text states in some spelling."""
-        mass = found = 0.0
+    def _concept_shares(self, terms: _QueryTerms, docs: np.ndarray) -> np.ndarray:
+        """IDF-weighted share of the question's concepts that each article's own text states in some spelling."""
+        mass, found = 0.0, np.zeros(len(docs))
         for concept in terms.concepts:
             weight = max((self._field_of(t).term_idf(t) for spelling in concept for t in spelling), default=0.0)
             if weight <= 0:
                 continue  # no article has it: says nothing about this one
             mass += weight
-            if any(all(self._field_of(t).contains(t, doc) for t in spelling) for spelling in concept):
-                found += weight
-        return found / mass if mass else 1.0
+            stated = np.zeros(len(docs), dtype=bool)
+            for spelling in concept:
+                stated |= functools.reduce(np.logical_and, (self._field_of(t).holds(t, docs) for t in spelling))
+            found[stated] += weight
+        return found / mass if mass else np.ones(len(docs))
 
-    def _coverage(self, field_name: str, query_terms: list[str], doc: int) -> float:
-        """Share of the query's own IDF mass (synonym expansions excluded) that the article contains."""
+    def _coverages(self, field_name: str, query_terms: list[str], docs: np.ndarray) -> np.ndarray:
+        """Share of the query's own IDF mass (synonym expansions excluded) that each article contains."""
         fld = self.fields[field_name]
         # Words absent from the corpus count fully against the coverage.
         max_idf = float(fld.idf.max()) if len(fld.idf) else 1.0
-        mass = matched = 0.0
+        mass, matched = 0.0, np.zeros(len(docs))
         for term in dict.fromkeys(query_terms):
             idf = fld.term_idf(term) or max_idf
             mass += idf
-            if fld.contains(term, doc):
-                matched += idf
-        return matched / mass if mass else 0.0
+            matched[fld.holds(term, docs)] += idf
+        return matched / mass if mass else np.zeros(len(docs))
 
-    def _article_coverage(self, terms: _QueryTerms, doc: int) -> float:
+    def _article_coverages(self, terms: _QueryTerms, docs: np.ndarray) -> np.ndarray:
         words = (
-            self._coverage("accented", terms.core_accented, doc)
+            self._coverages("accented", terms.core_accented, docs)
             if terms.has_diacritics
-            else self._coverage("folded", terms.core, doc)
+            else self._coverages("folded", terms.core, docs)
         )
-        return 0.5 * (words + self._coverage("bigram", terms.core_bigrams, doc))
+        return 0.5 * (words + self._coverages("bigram", terms.core_bigrams, docs))
 
     def _confidence(self, terms: _QueryTerms) -> float:
         """Share of the question's evidence units that belong to the law's language: its content word pairs found
@@ -578,21 +644,32 @@ class SearchIndex:
         total = len(pairs) + terms.dictionary_hits
         return (sum(term in vocab for term in pairs) + terms.dictionary_hits) / total if total else 0.0
 
-    def _grounded(self, terms: _QueryTerms, doc: int) -> bool:
-        """Does the article (its text or its explanations) share enough of the question's own word pairs and
+    def _grounded(self, terms: _QueryTerms, docs: np.ndarray) -> np.ndarray:
+        """Does each article (its text or its explanations) share enough of the question's own word pairs and
         dictionary phrases? A question about something else can use the law's common words (công ty, tiền, được
         không) and still name nothing this article deals with: two shared units are asked of a question with three
         or more word pairs, one of a shorter one."""
-        explained, text_ids = self.fields["explained"], self._explained_texts.get(doc, ())
+        explained = self.fields["explained"]
+        texts_of, articles_of = self.explained_pairs if self.explained_pairs.size else (np.zeros(0), np.zeros(0))
 
-        def found(term: str) -> bool:
+        @functools.cache
+        def found(term: str) -> np.ndarray:
             field = self.fields["bigram" if "_" in term else "folded"]
             if field.doc_frequency(term) > max(1, field.n_docs // 10):
-                return False  # in one article of ten or more: says nothing about this one
-            return field.contains(term, doc) or any(explained.contains(term, text_id) for text_id in text_ids)
+                return np.zeros(len(docs), dtype=bool)  # in one article of ten or more: says nothing about this one
+            stated = field.holds(term, docs)
+            term_id = explained.vocab.get(term)
+            if term_id is None:
+                return stated
+            in_texts = explained.doc_ids[explained.indptr[term_id] : explained.indptr[term_id + 1]]
+            return stated | np.isin(docs, articles_of[np.isin(texts_of, in_texts)])
 
         pairs = set(terms.core_bigrams)
-        support = sum(found(pair) for pair in pairs) + sum(any(map(found, p)) for p in terms.phrase_terms)
+        support = np.zeros(len(docs), dtype=np.int64)
+        for pair in pairs:
+            support += found(pair)
+        for phrase in terms.phrase_terms:
+            support += functools.reduce(np.logical_or, map(found, phrase), np.zeros(len(docs), dtype=bool))
         return support >= (2 if len(pairs) >= 3 else 1)
 
     def _highlight(self, terms: _QueryTerms, doc: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -640,6 +717,30 @@ class SearchIndex:
         ids = [self._explanation_ids.get(text) for text in texts]
         return [0.0 if i is None else float(scores[i]) for i in ids]
 
+    def is_short(self, terms: _QueryTerms) -> bool:
+        """At most ``concepts_max`` concepts: ordered by the concepts it states; longer questions by the reranker
+        (the labelled sets hold too few short questions to fit it on them)."""
+        return len(terms.concepts) <= self.config.concepts_max
+
+    def fused_scores(
+        self, analysis: Analysis, allowed: Collection[str] | None = None, k: int = 10
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Every article's score before the reranker (0 outside ``allowed``), and each field's part of it."""
+        terms = analysis.terms
+        scores, parts = self._components(terms, analysis)
+        if allowed is not None:
+            mask = np.zeros(len(self.passages), dtype=bool)
+            mask[[self._position[key] for key in allowed if key in self._position]] = True
+            scores = np.where(mask, scores, 0.0)
+        if self.config.w_concepts > 0 and self.is_short(terms):
+            # A short question asks about each of its few things: among the best candidates, an article whose
+            # text states only some of them ("chủ nhật" but not "làm thêm") yields to one that states them all.
+            size = min(len(self.passages), max(k, CONCEPT_POOL))
+            pool = np.argpartition(-scores, size - 1)[:size]
+            factors = 1.0 - self.config.w_concepts * (1.0 - self._concept_shares(terms, pool))
+            scores[pool] *= factors.astype(scores.dtype)
+        return scores, parts
+
     def search(
         self, query: str, k: int = 10, allowed: Collection[str] | None = None, analysis: Analysis | None = None
     ) -> list[Hit]:
@@ -647,27 +748,19 @@ class SearchIndex:
         ``analysis``: the question as ``analyse`` made it, kept for the calls after the search."""
         analysed = self._analysed(query, analysis)
         terms = analysed.terms
-        scores = self._scores(terms, analysed)
-        if allowed is not None:
-            mask = np.zeros(len(self.passages), dtype=bool)
-            mask[[self._position[key] for key in allowed if key in self._position]] = True
-            scores = np.where(mask, scores, 0.0)
         k = min(k, len(self.passages))
         if k <= 0:
             return []
-        if self.config.w_concepts > 0 and len(terms.concepts) <= self.config.concepts_max:
-            # A short question asks about each of its few things: among the best candidates, an article whose
-            # text states only some of them ("chủ nhật" but not "làm thêm") yields to one that states them all.
-            pool = min(len(self.passages), max(k, CONCEPT_POOL))
-            for doc in np.argpartition(-scores, pool - 1)[:pool].tolist():
-                scores[doc] *= 1.0 - self.config.w_concepts * (1.0 - self._concept_share(terms, doc))
+        scores, parts = self.fused_scores(analysed, allowed, k)
+        if self.reranker is not None and not self.is_short(terms):
+            scores = self._reranked(self.reranker, terms, scores, parts)
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
+        top = top[: int(np.count_nonzero(scores[top] > 0))]
         confidence = self._confidence(terms)
+        coverages, grounded = self._article_coverages(terms, top), self._grounded(terms, top)
         hits: list[Hit] = []
-        for doc in top:
-            if scores[doc] <= 0:
-                break
+        for position, doc in enumerate(top):
             matched, spans = self._highlight(terms, int(doc))
             passage = self.passages[int(doc)]
             hits.append(
@@ -677,13 +770,36 @@ class SearchIndex:
                     article=passage.article,
                     score=float(scores[doc]),
                     confidence=confidence,
-                    coverage=self._article_coverage(terms, int(doc)),
-                    grounded=self._grounded(terms, int(doc)),
+                    coverage=float(coverages[position]),
+                    grounded=bool(grounded[position]),
                     matched_terms=matched,
                     highlights=spans,
                 )
             )
         return hits
+
+    def candidates(self, scores: np.ndarray, size: int) -> np.ndarray:
+        """The ``size`` best-scored articles with a score above 0, best first (ties: lower position first)."""
+        size = min(size, len(scores))
+        if size <= 0:
+            return np.zeros(0, dtype=np.int64)
+        pool = np.argpartition(-scores, size - 1)[:size]
+        pool = pool[np.argsort(-scores[pool], kind="stable")]
+        return pool[scores[pool] > 0]
+
+    def _reranked(
+        self, reranker: Reranker, terms: _QueryTerms, scores: np.ndarray, parts: Mapping[str, np.ndarray]
+    ) -> np.ndarray:
+        """The pool ordered by the reranker, its scores kept (the best fused score stays first's) and every other
+        article scaled below the pool's last."""
+        pool = self.candidates(scores, reranker.pool)
+        if len(pool) < 2:
+            return scores
+        order = reranker.order(self.pool_features(terms, scores, parts, pool))
+        ranked = np.sort(scores[pool])[::-1]  # the pool's scores, handed out in the new order
+        result = scores * (ranked[-1] / ranked[0])
+        result[pool[order]] = ranked
+        return result
 
     def save(self, path: Path | str) -> None:
         """Write a folder (no pickles): one ``.npy`` file per postings array and a JSON header. The arrays are
@@ -740,7 +856,7 @@ class SearchIndex:
                 fields=fields,
                 clause_doc=arrays["clause_doc"],
                 synonyms=header["synonyms"],
-                config=SearchConfig(**header["config"]),
+                config=SearchConfig(**{**header["config"], "rerank": dict(header["config"].get("rerank", {}))}),
                 explained_pairs=arrays["explained_pairs"],
                 texts=_TextStore(arrays["texts.bytes"], arrays["texts.offsets"]),
             )

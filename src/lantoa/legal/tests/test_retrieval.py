@@ -160,7 +160,7 @@ def test_a_short_question_ranks_first_the_article_stating_all_it_asks(tmp_path: 
     )
     synonyms = {"làm thêm": "làm thêm giờ", "chủ nhật": "nghỉ hằng tuần"}
     passages = [rest, pay, *(_filler(n) for n in range(20))]
-    plain = SearchIndex.build(passages, synonyms=synonyms, config=SearchConfig(w_concepts=0.0))
+    plain = SearchIndex.build(passages, synonyms=synonyms, config=SearchConfig(w_concepts=0.0, rerank={}))
     assert plain.search("làm thêm chủ nhật", k=1)[0].key == rest.key  # "Chủ nhật" as typed, and in its title
     index = SearchIndex.build(passages, synonyms=synonyms)
     assert [hit.key for hit in index.search("làm thêm chủ nhật", k=2)] == [pay.key, rest.key]

@@ -1,7 +1,9 @@
+import datetime as dt
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
 
 from lantoa.legal import retrieval
 
@@ -25,6 +27,19 @@ class Command(BaseCommand):
             "--handbook", type=Path, default=SEED_DIR, help="Handbook TOML folder explaining articles (shipped one)."
         )
         parser.add_argument("--no-handbook", action="store_true", help="Leave the handbook explanations out.")
+        parser.add_argument(
+            "--texts",
+            type=Path,
+            action="append",
+            default=[],
+            help="A folder of published texts (.txt) to index too, read by the importer as the library stores them.",
+        )
+        parser.add_argument(
+            "--on",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="The day whose wording and articles in force --texts gives (YYYY-MM-DD; default today).",
+        )
 
     def handle(
         self,
@@ -35,9 +50,13 @@ class Command(BaseCommand):
         baseline: bool,
         handbook: Path,
         no_handbook: bool,
+        texts: list[Path],
+        on: dt.date | None,
         **options: object,
     ) -> None:
-        records = retrieval.load_records(*laws)
+        from lantoa.legal import text_records
+
+        records = text_records.library_records(laws, texts, on=on or timezone.localdate())
         index = retrieval.searcher_from_records(records, baseline=baseline, handbook=None if no_handbook else handbook)
         # Superseded articles are never answers (as on the site), so rank only those in force.
         figures = retrieval.evaluate(index, load_questions(qa), allowed=retrieval.current_keys(records))
