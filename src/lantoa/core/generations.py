@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 
 
 class Generation:
@@ -41,3 +42,13 @@ class Generation:
             cache.set(self.key, value, timeout=None)
         with self._lock:
             self._value, self._read_at = int(value), time.monotonic()
+
+    def bump_on_commit(self) -> None:
+        """`bump` once the current transaction commits (at once outside one), once per transaction however many rows
+        it writes; nothing if it rolls back. Another process may read the old rows until the commit: had the number
+        moved before, it would keep them under the new number and serve them until the next change."""
+        if not connection.in_atomic_block:
+            self.bump()
+        # `==`, not `is`: each `self.bump` is a new bound method object, equal to the last
+        elif not any(pending[1] == self.bump for pending in connection.run_on_commit):  # (savepoint ids, func, robust)
+            transaction.on_commit(self.bump)
