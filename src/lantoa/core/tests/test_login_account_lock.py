@@ -110,3 +110,12 @@ def test_an_administrator_lifts_the_lock_from_the_admin(client, admin_client, of
     )
     assert "Đã mở khóa 1 tài khoản." in response.content.decode()
     assert guess(client, official.username, PASSWORD, address="192.0.2.1").status_code == 302
+
+
+def test_the_lock_holds_on_the_admin_login_page_too(client, official):
+    guess_from_many_addresses(client, official.username, 20)
+    response = client.post(
+        "/django-admin/login/", {"username": official.username, "password": PASSWORD}, REMOTE_ADDR="192.0.2.1"
+    )
+    assert response.status_code == 429
+    assert ACCOUNT_LOCK_TEXT in response.content.decode()
