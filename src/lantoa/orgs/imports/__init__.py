@@ -68,7 +68,7 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
     with transaction.atomic():
         units_created, units_updated = units_write(planned_units)
         enterprises_created, enterprises_updated, result.unchanged = enterprises_write(parsed.enterprises, progress)
-        transaction.on_commit(structure_generation.bump)  # bulk writes send no signals
+        structure_generation.bump_on_commit()  # bulk writes send no signals
     result.created = units_created + enterprises_created
     result.updated = units_updated + enterprises_updated
     return result
