@@ -40,4 +40,6 @@ class ContentConfig(AppConfig):
             (post_page_move, None),
             (post_delete, Page),
         ):
-            signal.connect(caching.content_generation.bump, sender=sender, dispatch_uid=f"content-cache-{signal!r}")
+            signal.connect(
+                caching.content_generation.bump_on_commit, sender=sender, dispatch_uid=f"content-cache-{signal!r}"
+            )

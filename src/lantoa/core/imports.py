@@ -1,6 +1,6 @@
 """What every import reports: its counts and the problems it found, one shape for every app's importer."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, Self, TypeVar
 
@@ -21,7 +21,8 @@ class CappedProblems(list[P]):
     """The first `cap` problems, kept in the order found, and an exact count of all of them.
 
     A huge bad file has a problem in every cell: keeping (and storing in a job's summary) hundreds of thousands
-    of messages helps nobody. `append` and `extend` keep at most `cap`; `total` counts every one added.
+    of messages helps nobody. `append` and `extend` keep at most `cap`; `total` counts every one added. `add` takes
+    a function that builds the problem, called only while there is room, so no message is built past the cap.
     """
 
     def __init__(self, problems: Iterable[P] = (), *, cap: int) -> None:
@@ -33,6 +34,12 @@ class CappedProblems(list[P]):
     def append(self, problem: P) -> None:
         if len(self) < self.cap:
             super().append(problem)
+        else:
+            self.not_kept += 1
+
+    def add(self, build: Callable[[], P]) -> None:
+        if len(self) < self.cap:
+            super().append(build())
         else:
             self.not_kept += 1
 

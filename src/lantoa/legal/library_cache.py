@@ -17,8 +17,6 @@ import threading
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
-from django.db import connection, transaction
-
 from lantoa.core.generations import Generation
 
 library_generation = Generation("legal:library")
@@ -46,10 +44,7 @@ def library_changed(**_signal_kwargs: Any) -> None:
     once per row of an import), while this process stops serving what it kept at once."""
     global _local_writes
     _local_writes = next(_writes)
-    if not connection.in_atomic_block:
-        library_generation.bump()
-    elif not any(pending[1] is library_generation.bump for pending in connection.run_on_commit):  # (sids, func, …)
-        transaction.on_commit(library_generation.bump)
+    library_generation.bump_on_commit()
 
 
 def kept(

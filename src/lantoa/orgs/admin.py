@@ -1,9 +1,25 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from lantoa.core.security import account_lock_lift
 from lantoa.orgs.models import Enterprise, Membership, MinimumWageZone, OrgUnit, Person, User
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    actions = ["login_unlock"]
+
+    @admin.action(description=_("Mở khóa đăng nhập bằng mật khẩu (khóa do nhập sai nhiều lần)"))
+    def login_unlock(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        lifted = sum(account_lock_lift(username=user.username) for user in queryset)
+        self.message_user(
+            request,
+            ngettext("Đã mở khóa %(count)s tài khoản.", "Đã mở khóa %(count)s tài khoản.", lifted) % {"count": lifted},
+        )
 
 
 @admin.register(OrgUnit)

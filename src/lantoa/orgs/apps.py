@@ -25,4 +25,6 @@ class OrgsConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             for sender in (OrgUnit, Enterprise):
-                signal.connect(structure_generation.bump, sender=sender, dispatch_uid=f"structure-{signal!r}-{sender}")
+                signal.connect(
+                    structure_generation.bump_on_commit, sender=sender, dispatch_uid=f"structure-{signal!r}-{sender}"
+                )

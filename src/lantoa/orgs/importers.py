@@ -4,6 +4,7 @@ Parsing is pure: it returns typed rows and the problems found, each with its she
 References to the database (communes, zones, permissions) are checked by `orgs.imports`.
 """
 
+import functools
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
@@ -24,7 +25,7 @@ from lantoa.core.xlsx_reader import TooManyCells, UnreadableWorkbook, WorkbookRe
 from lantoa.orgs import services
 from lantoa.orgs.forms import MAX_IMPORT_BYTES
 from lantoa.orgs.models import Enterprise, OrgUnit
-from lantoa.orgs.validators import tax_code_problem
+from lantoa.orgs.validators import TAX_CODE_PATTERN, tax_code_problem
 
 ENTERPRISE_SHEET = "Doanh nghiệp"
 UNIT_SHEET = "Đơn vị"
@@ -139,6 +140,9 @@ def column_of(columns: tuple[Column, ...], key: str) -> tuple[str, str]:
     raise KeyError(key)
 
 
+Message = Callable[[], str]  # builds a problem's Vietnamese message, only for a problem that is kept
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -147,17 +151,17 @@ def _text(value: Any) -> str:
     return clean_line(str(value))
 
 
-def _count(value: Any) -> tuple[int | None, str | None]:
+def _count(value: Any) -> tuple[int | None, Message | None]:
     if value is None or value == "":
         return 0, None
     if isinstance(value, bool):
-        return None, _("phải là số nguyên không âm.")
+        return None, lambda: _("phải là số nguyên không âm.")
     if isinstance(value, int | float) and float(value).is_integer() and value >= 0:
         return int(value), None
     text = _text(value).replace(".", "")
     if text.isdigit():
         return int(text), None
-    return None, _("“%(value)s” không phải số nguyên không âm.") % {"value": _text(value)}
+    return None, lambda: _("“%(value)s” không phải số nguyên không âm.") % {"value": _text(value)}
 
 
 def _tax_code(value: Any) -> str:
@@ -167,78 +171,90 @@ def _tax_code(value: Any) -> str:
     return _text(value)
 
 
-# a cell's cleaner: (value, None), or (anything, the Vietnamese problem)
-Cleaner = Callable[[Any], tuple[Any, str | None]]
+# a cell's cleaner: (value, None), or (anything, what builds the Vietnamese problem: only if it is kept)
+Cleaner = Callable[[Any], tuple[Any, Message | None]]
+
+
+def _required() -> str:
+    return _("bắt buộc, không được để trống.")
+
+
+def _too_long(length: int, max_length: int) -> Message:
+    # Said without quoting the text: a long shared text repeated in many cells would fill the report.
+    return lambda: _("dài %(length)s ký tự, quá %(max)s ký tự cho phép.") % {"length": length, "max": max_length}
 
 
 def _read_sheet(
-    reader: WorkbookReader, name: str, columns: tuple[Column, ...], cleaners: dict[str, Cleaner]
-) -> Iterator[tuple[Row | None, list[Problem]]]:
+    reader: WorkbookReader,
+    name: str,
+    columns: tuple[Column, ...],
+    cleaners: dict[str, Cleaner],
+    problems: CappedProblems[Problem],
+) -> Iterator[Row | None]:
+    """Each row (None for a blank one or one not to check further); its cells' problems go to `problems`."""
     headers = [column.header for column in columns]
     rows = reader.rows(name, width=len(columns))
     number, first = next(rows, (0, []))
     if number != 1 or [_text(cell)[:200] for cell in first] != headers:
-        yield (
-            None,
-            [
-                Problem(
-                    name,
-                    1,
-                    "A",
-                    headers[0],
-                    _("Tiêu đề cột không khớp mẫu. Hãy tải mẫu mới và dán dữ liệu vào."),
-                )
-            ],
+        problems.append(
+            Problem(name, 1, "A", headers[0], _("Tiêu đề cột không khớp mẫu. Hãy tải mẫu mới và dán dữ liệu vào."))
         )
+        yield None
         return
     for number, cells in rows:
         if all(cell is None or _text(cell) == "" for cell in cells):
-            yield None, []
+            yield None
             continue
         values: dict[str, Any] = {}
-        problems: list[Problem] = []
+        has_cut_cell = False
         for index, (column, cell) in enumerate(zip(columns, cells, strict=True), start=1):
+            message: Message | None
+            code = ""
             if isinstance(cell, str) and len(cell) > column.max_length:
-                # Said without quoting the text: a long shared text repeated in many cells would fill the report.
-                message = _("dài %(length)s ký tự, quá %(max)s ký tự cho phép.") % {
-                    "length": len(cell),
-                    "max": column.max_length,
-                }
-                problems.append(Problem(name, number, get_column_letter(index), column.header, message, "too_long"))
-                values[column.key] = None
-                continue
-            value, message = cleaners.get(column.key, lambda raw: (_text(raw), None))(cell)
-            if message is None and column.required and value in ("", None):
-                message = _("bắt buộc, không được để trống.")
-            if message:
-                problems.append(Problem(name, number, get_column_letter(index), column.header, message))
+                value, message, code, has_cut_cell = None, _too_long(len(cell), column.max_length), "too_long", True
+            else:
+                value, message = cleaners.get(column.key, lambda raw: (_text(raw), None))(cell)
+                if message is None and column.required and value in ("", None):
+                    message = _required
+            if message is not None:
+                problems.add(functools.partial(_cell_problem, name, number, index, column, message, code))
             values[column.key] = value
-        if any(problem.code == "too_long" for problem in problems):
-            yield None, problems  # a row with a cut-off cell is not checked further: nothing of it will be written
-            continue
-        yield Row(name, number, values), problems
+        # a row with a cut-off cell is not checked further: nothing of it will be written
+        yield None if has_cut_cell else Row(name, number, values)
 
 
-def _choice(labels: Mapping[str, str]) -> Callable[[Any], tuple[str | None, str | None]]:
+def _cell_problem(sheet: str, number: int, index: int, column: Column, message: Message, code: str) -> Problem:
+    return Problem(sheet, number, get_column_letter(index), column.header, message(), code)
+
+
+def _choice(labels: Mapping[str, str]) -> Callable[[Any], tuple[str | None, Message | None]]:
     folded = {label.casefold(): value for label, value in labels.items()}
 
-    def clean(raw: Any) -> tuple[str | None, str | None]:
+    def clean(raw: Any) -> tuple[str | None, Message | None]:
         text = _text(raw)
         if not text:
             return "", None
         if text.casefold() in folded:
             return folded[text.casefold()], None
-        return None, _("“%(value)s” không có trong danh sách (%(choices)s).") % {
-            "value": text,
-            "choices": ", ".join(labels),
-        }
+        return (
+            None,
+            lambda: (
+                _("“%(value)s” không có trong danh sách (%(choices)s).")
+                % {
+                    "value": text,
+                    "choices": ", ".join(labels),
+                }
+            ),
+        )
 
     return clean
 
 
-def _tax(raw: Any) -> tuple[str, str | None]:
+def _tax(raw: Any) -> tuple[str, Message | None]:
     value = _tax_code(raw)
-    return value, (tax_code_problem(value) if value else None)
+    if not value or TAX_CODE_PATTERN.match(value):
+        return value, None
+    return value, lambda: tax_code_problem(value) or ""
 
 
 ENTERPRISE_CLEANERS: dict[str, Cleaner] = {
@@ -291,9 +307,8 @@ def _read_sheets(reader: WorkbookReader, parsed: ParsedWorkbook, progress: Calla
     for name, (columns, cleaners, target) in sheets.items():
         if name not in reader.sheets:
             continue
-        for row, problems in _read_sheet(reader, name, columns, cleaners):
+        for row in _read_sheet(reader, name, columns, cleaners, parsed.problems):
             parsed.rows_read += 1
-            parsed.problems.extend(problems)
             if row is not None:
                 target.append(row)
                 if progress and parsed.row_count % 500 == 0:
@@ -328,14 +343,13 @@ def package_problem(data: bytes) -> Problem | None:
     """Refuse, before parsing, a file too big, not an .xlsx package, or one that would unpack too large."""
     if len(data) > MAX_IMPORT_BYTES:
         return _file_problem("too_big", _("Tệp lớn quá %(mb)s MB. Hãy chia nhỏ tệp.") % {"mb": MAX_IMPORT_BYTES >> 20})
-    not_xlsx = _file_problem("not_xlsx", _("Tệp này không phải tệp Excel .xlsx. Hãy tải mẫu, điền rồi gửi lại."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, ValueError):
-        return not_xlsx
+        members = []
     if "xl/workbook.xml" not in {member.filename for member in members}:
-        return not_xlsx
+        return _file_problem("not_xlsx", _("Tệp này không phải tệp Excel .xlsx. Hãy tải mẫu, điền rồi gửi lại."))
     if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
         return _file_problem(
             "unpacked_too_big",

@@ -4,8 +4,10 @@
 limits (`core.ratelimit`, the only use of the address), then removes the address, forwarding headers and user agent from the request before any other code, log or error report sees them.
 `VoicePrivacyLogFilter` drops the request object from log records about voice URLs, masks addresses in their text
 and masks anything shaped like a receipt in every record (receipts travel in POST bodies, but a worker may paste one
-anywhere, or type one into a URL), and whatever follows a URL prefix an app declares as `receipt_paths`. `PrivateJsonFormatter` and `PrivateTextFormatter` mask receipts once more in the
-whole written line, so a traceback that quotes a path is covered too.
+anywhere, or type one into a URL), whatever follows a URL prefix an app declares as `receipt_paths`, and phone and
+ID-card numbers (`core.logs.personal_numbers_masked`).
+`PrivateJsonFormatter` and `PrivateTextFormatter` mask them once more in the whole written line (or, for JSON, in
+each of its texts), so a traceback that quotes a path, or a logger call's `extra=` field, is covered too.
 Reverse proxies and gunicorn's access log sit outside Django: docs/voice.md says how to switch them off for these URLs.
 """
 
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from lantoa.core import ratelimit
-from lantoa.core.logs import JsonFormatter
+from lantoa.core.logs import JsonFormatter, outside_uuids, personal_numbers_masked
 from lantoa.core.registry import declared
 from lantoa.voice.crypto import GROUP_SIZE, RECEIPT_ALPHABET, RECEIPT_GROUPS
 
@@ -47,10 +49,6 @@ _RECEIPT = re.compile(
 )
 
 
-# A task or request id: hex groups a receipt's shape would match by chance, and an operator needs them whole.
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
 @functools.cache
 def _receipt_in_path() -> re.Pattern[str] | None:
     """The path segment after a declared `receipt_paths` prefix: what was typed there, receipt-shaped or not (a
@@ -63,11 +61,9 @@ def _receipt_in_path() -> re.Pattern[str] | None:
 
 
 def receipts_masked(text: str) -> str:
-    kept, start = [], 0
-    for uuid in _UUID.finditer(text):
-        kept += [_RECEIPT.sub("[mã]", text[start : uuid.start()]), uuid.group()]
-        start = uuid.end()
-    masked = "".join([*kept, _RECEIPT.sub("[mã]", text[start:])])
+    """Anything shaped like a receipt, and whatever follows a declared receipt path, masked; task and request ids
+    (UUIDs) kept whole."""
+    masked = outside_uuids(text, lambda part: _RECEIPT.sub("[mã]", part))
     in_path = _receipt_in_path()
     return in_path.sub(r"\g<prefix>[mã]", masked) if in_path else masked
 
@@ -118,9 +114,9 @@ class VoicePrivacyLogFilter:
             if request is not None:
                 record.request = None
             message = _ADDRESS.sub("[…]", message)
-        masked = receipts_masked(message)
+        masked = receipts_masked(personal_numbers_masked(message))
         if masked != message:
-            # The request's path carries the same receipt: a handler that reads it (a mail, an error tracker) must not.
+            # The request's path may carry the same text: a handler that reads it (a mail, an error tracker) must not.
             record.request = None
         if mentions_voice or masked != message:
             record.msg = masked
@@ -129,11 +125,15 @@ class VoicePrivacyLogFilter:
 
 
 class PrivateTextFormatter(logging.Formatter):
-    """The whole formatted line, traceback included, with anything shaped like a receipt masked."""
+    """The whole formatted line, traceback included, with receipts, phone and ID-card numbers masked."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return receipts_masked(super().format(record))
+        return receipts_masked(personal_numbers_masked(super().format(record)))
 
 
 class PrivateJsonFormatter(PrivateTextFormatter, JsonFormatter):
-    """`core.logs.JsonFormatter`'s line, masked like `PrivateTextFormatter`'s."""
+    """`core.logs.JsonFormatter`'s line (phone and ID numbers masked in each text, extra fields included), with
+    receipts masked in the whole line. Numbers are not masked in the whole line: a JSON number would become text."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return receipts_masked(JsonFormatter.format(self, record))

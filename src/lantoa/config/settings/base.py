@@ -292,7 +292,11 @@ LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"le
 
 # --- site security: login throttling (django-axes) ---
 INSTALLED_APPS.append("axes")
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "lantoa.core.security.AccountLockBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 # Counted in the cache (Redis when set, so every app server shares the count): no addresses kept in the database.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
@@ -300,9 +304,14 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+AXES_LOCKOUT_CALLABLE = "lantoa.core.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lantoa.core.clients.client_address"
 AXES_CLIENT_STR_CALLABLE = "lantoa.core.security.client_str"
+# Per account (core.security): this many failures for one phone number from any address within the window stop
+# password sign-in for that number for LOGIN_ACCOUNT_LOCK_MINUTES (`manage.py unlock_login` lifts it sooner).
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
+LOGIN_ACCOUNT_WINDOW_MINUTES = env.int("LOGIN_ACCOUNT_WINDOW_MINUTES", default=60)
+LOGIN_ACCOUNT_LOCK_MINUTES = env.int("LOGIN_ACCOUNT_LOCK_MINUTES", default=30)
 if not REDIS_URL:
     # Without Redis the demo runs one process, so the in-memory cache counts every attempt.
     SILENCED_SYSTEM_CHECKS = ["axes.W001"]

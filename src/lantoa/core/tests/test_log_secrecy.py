@@ -1,6 +1,7 @@
 """No receipt, client address or user agent reaches a log line, from any logger at DEBUG, on worker requests."""
 
 import io
+import json
 import logging
 
 import pytest
@@ -152,3 +153,49 @@ def broken_view(request, receipt):
 # The site's routes and error pages, and one view that fails on a path carrying a receipt.
 urlpatterns = [path("loi/<str:receipt>/", broken_view), path("", include("lantoa.config.urls"))]
 handler500 = "lantoa.core.views.server_error"
+
+
+def configured_json_line(logger_name: str, message: str, *args: object, **extra: object) -> str:
+    """One record through the console handler's own filters and JSON formatter, as it would be written."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    for name in settings.LOGGING["handlers"]["console"]["filters"]:
+        handler.addFilter(import_string(settings.LOGGING["filters"][name]["()"])())
+    handler.setFormatter(import_string(settings.LOGGING["formatters"]["json"]["()"])())
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    try:
+        logger.warning(message, *args, extra=extra)
+    finally:
+        logger.removeHandler(handler)
+    return stream.getvalue().strip()
+
+
+def test_extra_fields_are_written_and_masked_like_the_message():
+    line = configured_json_line(
+        "lantoa.test",
+        "gọi lại %s về hồ sơ %s",
+        "0912 345 678",
+        "001203004567",
+        enterprise_id=42,
+        row_count=123456789,
+        note="Chị Lan, Zalo +84912345678, CCCD 001203004567, mã " + RECEIPT,
+        password="mat-khau-thu",
+        api_token="tok-3f9a",
+        contactPhone="0987654321",
+        receipt=RECEIPT,
+        details={"otp_code": "482913", "rows": [1, 2], "where": "dòng 7 số 0901234567"},
+        request=object(),  # never written: an object, not a plain value
+        task="6f9a5687-4f94-4a5c-a928-001203004567",
+    )
+    fields = json.loads(line)
+    assert fields["message"] == "gọi lại [số] về hồ sơ [số]"
+    assert fields["enterprise_id"] == 42 and fields["row_count"] == 123456789  # numbers stay numbers
+    assert fields["note"] == "Chị Lan, Zalo [số], CCCD [số], mã [mã]"
+    assert fields["password"] == fields["api_token"] == fields["contactPhone"] == fields["receipt"] == "[…]"
+    assert fields["details"] == {"otp_code": "[…]", "rows": [1, 2], "where": "dòng 7 số [số]"}
+    assert fields["task"] == "6f9a5687-4f94-4a5c-a928-001203004567"  # a task id stays whole
+    assert "request" not in fields
+    for secret in ("0912 345 678", "912345678", "001203004567", "mat-khau-thu", "tok-3f9a", "0987654321", RECEIPT):
+        assert secret not in line.replace(fields["task"], ""), secret
+    assert "482913" not in line and "0901234567" not in line

@@ -48,7 +48,8 @@ def test_log_lines_are_json_with_the_request_id_and_no_address_on_voice_paths(cl
 
     line = json_lines.getvalue().strip().splitlines()[-1]
     fields = json.loads(line)
-    assert set(fields) == {"time", "level", "logger", "message", "request_id"}
+    assert set(fields) == {"time", "level", "logger", "message", "request_id", "status_code"}  # not the request
+    assert fields["status_code"] == 404
     assert fields["level"] == "WARNING" and fields["logger"] == "django.request"
     assert fields["request_id"] == response["X-Request-ID"]
     assert fields["time"].endswith("+00:00")

@@ -31,7 +31,7 @@ class ImportResult(core_imports.ImportResult[Problem]):
     """`problems` keeps the first `MAX_PROBLEMS_KEPT`; `problem_count` counts them all."""
 
     row_count: int = 0
-    problems: list[Problem] = field(default_factory=lambda: CappedProblems(cap=MAX_PROBLEMS_KEPT))
+    problems: CappedProblems[Problem] = field(default_factory=lambda: CappedProblems(cap=MAX_PROBLEMS_KEPT))
 
     @property
     def ok(self) -> bool:
@@ -39,7 +39,7 @@ class ImportResult(core_imports.ImportResult[Problem]):
 
     @property
     def problem_count(self) -> int:
-        return self.problems.total if isinstance(self.problems, CappedProblems) else len(self.problems)
+        return self.problems.total
 
 
 def _no_progress(phase: str, done: int, total: int) -> None:
@@ -68,7 +68,7 @@ def workbook_import(*, stream: BinaryIO, user: Any, progress: Progress = _no_pro
     with transaction.atomic():
         units_created, units_updated = units_write(planned_units)
         enterprises_created, enterprises_updated, result.unchanged = enterprises_write(parsed.enterprises, progress)
-        transaction.on_commit(structure_generation.bump)  # bulk writes send no signals
+        structure_generation.bump_on_commit()  # bulk writes send no signals
     result.created = units_created + enterprises_created
     result.updated = units_updated + enterprises_updated
     return result

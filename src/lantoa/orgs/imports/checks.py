@@ -6,6 +6,7 @@ from django.db.models import Max, Value
 from django.db.models.functions import Length, Replace
 from django.utils.translation import gettext as _
 
+from lantoa.core.imports import CappedProblems
 from lantoa.core.text import fold
 from lantoa.core.xlsx import FORMULA_PREFIXES
 from lantoa.orgs.importers import ENTERPRISE_COLUMNS, PROVINCE_LEVEL_KINDS, UNIT_COLUMNS, Problem, Row
@@ -13,6 +14,7 @@ from lantoa.orgs.imports.scope import (
     cell_problem,
     existing_enterprise_check,
     existing_unit_check,
+    problem_add,
     province_level_allowed,
     scope_check,
     zone_check,
@@ -64,7 +66,7 @@ class Places:
         return found
 
 
-def units_check(rows: list[Row], places: Places, user: Any, problems: list[Problem]) -> list[dict[str, Any]]:
+def units_check(rows: list[Row], places: Places, user: Any, problems: CappedProblems[Problem]) -> list[dict[str, Any]]:
     planned: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     province = OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).first()
@@ -80,36 +82,33 @@ def units_check(rows: list[Row], places: Places, user: Any, problems: list[Probl
         values = row.values
         code = values["code"]
         if code in seen:
-            problems.append(
-                cell_problem(
-                    row,
-                    UNIT_COLUMNS,
-                    "code",
-                    _("mã “%(code)s” trùng với dòng %(row)s.") % {"code": code, "row": seen[code]},
-                )
+            problem_add(
+                problems,
+                row,
+                UNIT_COLUMNS,
+                "code",
+                _("mã “%(code)s” trùng với dòng %(row)s."),
+                {"code": code, "row": seen[code]},
             )
             continue
         seen[code] = row.number
         if "/" in code:
-            problems.append(cell_problem(row, UNIT_COLUMNS, "code", _("mã đơn vị không được chứa dấu “/”.")))
+            problem_add(problems, row, UNIT_COLUMNS, "code", _("mã đơn vị không được chứa dấu “/”."))
         current = existing.get(code)
         if current is not None:
             existing_unit_check(user, current, row, problems, province=province)
         if values["kind"] in PROVINCE_LEVEL_KINDS and not province_level_allowed(user, province):
-            problems.append(
-                cell_problem(
-                    row,
-                    UNIT_COLUMNS,
-                    "kind",
-                    _("chỉ cán bộ cấp tỉnh mới được nhập đơn vị loại “%(kind)s”.")
-                    % {"kind": OrgUnit.Kind(values["kind"]).label},
-                )
+            problem_add(
+                problems,
+                row,
+                UNIT_COLUMNS,
+                "kind",
+                _("chỉ cán bộ cấp tỉnh mới được nhập đơn vị loại “%(kind)s”."),
+                {"kind": OrgUnit.Kind(values["kind"]).label},
             )
         if current is None and tax_code_problem(code) is None:
-            problems.append(
-                cell_problem(
-                    row, UNIT_COLUMNS, "code", _("mã đơn vị không được trùng dạng mã số thuế của doanh nghiệp.")
-                )
+            problem_add(
+                problems, row, UNIT_COLUMNS, "code", _("mã đơn vị không được trùng dạng mã số thuế của doanh nghiệp.")
             )
         parent_code = values["parent"]
         # A tax code names that enterprise, never a unit that happens to carry the same code.
@@ -123,7 +122,7 @@ def units_check(rows: list[Row], places: Places, user: Any, problems: list[Probl
             message = _("không tìm thấy đơn vị có mã “%(code)s”.")
             if names_enterprise:
                 message = _("không tìm thấy doanh nghiệp có mã số thuế “%(code)s”.")
-            problems.append(cell_problem(row, UNIT_COLUMNS, "parent", message % {"code": parent_code}))
+            problem_add(problems, row, UNIT_COLUMNS, "parent", message, {"code": parent_code})
         elif parent is not None:
             scope_check(user, parent, row, UNIT_COLUMNS, "parent", problems)
         parent_path = planned_parent or (parent.path if parent else None)
@@ -134,13 +133,13 @@ def units_check(rows: list[Row], places: Places, user: Any, problems: list[Probl
             too_deep.add(code)
             parent_path = None
         if current is not None and parent_path is not None and parent_path.startswith(current.path):
-            problems.append(
-                cell_problem(
-                    row,
-                    UNIT_COLUMNS,
-                    "parent",
-                    _("không thể đặt “%(unit)s” dưới chính nó hoặc đơn vị cấp dưới của nó.") % {"unit": current},
-                )
+            problem_add(
+                problems,
+                row,
+                UNIT_COLUMNS,
+                "parent",
+                _("không thể đặt “%(unit)s” dưới chính nó hoặc đơn vị cấp dưới của nó."),
+                {"unit": current},
             )
         elif parent_path is not None:
             planned_paths[code] = f"{parent_path}{code}/"
@@ -149,33 +148,32 @@ def units_check(rows: list[Row], places: Places, user: Any, problems: list[Probl
     return planned
 
 
-def _commune_checked(row: Row, columns: Any, places: Places, user: Any, problems: list[Problem]) -> OrgUnit | None:
+def _commune_checked(
+    row: Row, columns: Any, places: Places, user: Any, problems: CappedProblems[Problem]
+) -> OrgUnit | None:
     """The row's commune, if it names one that exists and lies in the importer's scope (else a problem is noted)."""
     name = row.values["commune"]
     if not name:
         return None
     commune = places.commune(name)
     if commune is None:
-        problems.append(
-            cell_problem(
-                row, columns, "commune", _("không có xã, phường, đặc khu “%(name)s” của tỉnh.") % {"name": name}
-            )
+        problem_add(
+            problems, row, columns, "commune", _("không có xã, phường, đặc khu “%(name)s” của tỉnh."), {"name": name}
         )
     else:
         scope_check(user, commune, row, columns, "commune", problems)
     return commune
 
 
-def _too_deep(row: Row, problems: list[Problem]) -> None:
-    problems.append(
-        cell_problem(
-            row,
-            UNIT_COLUMNS,
-            "parent",
-            _("đơn vị nằm sâu quá %(levels)s cấp hoặc chuỗi mã cấp trên dài quá %(length)s ký tự.")
-            % {"levels": MAX_UNIT_DEPTH, "length": MAX_PATH_CHARS},
-            code="too_deep",
-        )
+def _too_deep(row: Row, problems: CappedProblems[Problem]) -> None:
+    problem_add(
+        problems,
+        row,
+        UNIT_COLUMNS,
+        "parent",
+        _("đơn vị nằm sâu quá %(levels)s cấp hoặc chuỗi mã cấp trên dài quá %(length)s ký tự."),
+        {"levels": MAX_UNIT_DEPTH, "length": MAX_PATH_CHARS},
+        code="too_deep",
     )
 
 
@@ -192,7 +190,9 @@ def _path_too_deep(path: str, current: OrgUnit | None) -> bool:
     return longest > MAX_PATH_CHARS or levels > MAX_UNIT_DEPTH
 
 
-def enterprises_check(rows: list[Row], places: Places, user: Any, new_zones: set[str], problems: list[Problem]) -> None:
+def enterprises_check(
+    rows: list[Row], places: Places, user: Any, new_zones: set[str], problems: CappedProblems[Problem]
+) -> None:
     seen: dict[str, int] = {}
     existing = {
         e.tax_code: e
@@ -207,13 +207,13 @@ def enterprises_check(rows: list[Row], places: Places, user: Any, new_zones: set
         if current is not None:
             existing_enterprise_check(user, current, row, problems)
         if tax_code and tax_code in seen:
-            problems.append(
-                cell_problem(
-                    row,
-                    ENTERPRISE_COLUMNS,
-                    "tax_code",
-                    _("mã số thuế trùng với dòng %(row)s.") % {"row": seen[tax_code]},
-                )
+            problem_add(
+                problems,
+                row,
+                ENTERPRISE_COLUMNS,
+                "tax_code",
+                _("mã số thuế trùng với dòng %(row)s."),
+                {"row": seen[tax_code]},
             )
         seen.setdefault(tax_code, row.number)
         if values["commune"]:
@@ -221,13 +221,13 @@ def enterprises_check(rows: list[Row], places: Places, user: Any, new_zones: set
         zone_code = values["zone"]
         zone = places.by_code.get(zone_code) if zone_code else None
         if zone_code and zone_code not in new_zones and (zone is None or zone.kind not in OrgUnit.ZONE_KINDS):
-            problems.append(
-                cell_problem(
-                    row,
-                    ENTERPRISE_COLUMNS,
-                    "zone",
-                    _("không có khu, cụm công nghiệp mã “%(code)s”.") % {"code": zone_code},
-                )
+            problem_add(
+                problems,
+                row,
+                ENTERPRISE_COLUMNS,
+                "zone",
+                _("không có khu, cụm công nghiệp mã “%(code)s”."),
+                {"code": zone_code},
             )
         elif zone is not None and (current is None or current.zone_id != zone.pk):
             zone_check(user, zone, places.zone_communes, row, problems)

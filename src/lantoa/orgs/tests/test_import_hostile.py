@@ -2,9 +2,11 @@
 
 import io
 import zipfile
+from typing import Any
 
 from lantoa.orgs import importers, imports, services
 from lantoa.orgs.importers import ENTERPRISE_COLUMNS, ENTERPRISE_SHEET
+from lantoa.orgs.imports import scope
 from lantoa.orgs.models import Enterprise, OrgUnit
 
 from .workbooks import enterprise_row, filled_template
@@ -260,3 +262,38 @@ def test_a_flood_of_shared_texts_stops_at_the_same_limit(monkeypatch):
             package.writestr(name, content)
 
     assert _codes(importers.workbook_parse(io.BytesIO(rebuilt.getvalue()))) == ["too_many_cells"]
+
+
+def test_a_file_full_of_bad_cells_builds_only_the_kept_problems(db, monkeypatch):
+    made: list[importers.Problem] = []
+
+    class Counted(importers.Problem):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(importers, "Problem", Counted)
+    rows = [enterprise_row(f"SAI-{number}", ownership="Không rõ", worker_count="nhiều") for number in range(300)]
+    parsed = importers.workbook_parse(io.BytesIO(filled_template(enterprises=rows)))
+    assert (parsed.problems.total, len(parsed.problems)) == (900, importers.MAX_PROBLEMS_KEPT)
+    assert len(made) == importers.MAX_PROBLEMS_KEPT
+    assert parsed.problems[0].message.startswith("Mã số thuế “SAI-0” không hợp lệ")
+    assert parsed.problems[1].message.startswith("“Không rõ” không có trong danh sách")
+    assert parsed.problems[2].message == "“nhiều” không phải số nguyên không âm."
+
+
+def test_the_checks_of_a_file_build_only_the_kept_problems(union_officer, monkeypatch):
+    made: list[importers.Problem] = []
+    real = scope.cell_problem
+
+    def counted(*args: Any, **kwargs: Any) -> importers.Problem:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(scope, "cell_problem", counted)
+    rows = [enterprise_row(f"16{number:08d}", f"Công ty {number}", commune="Xã Không Có") for number in range(250)]
+    result = imports.workbook_import(stream=io.BytesIO(filled_template(enterprises=rows)), user=union_officer)
+    assert (result.problem_count, len(result.problems)) == (250, importers.MAX_PROBLEMS_KEPT)
+    assert len(made) == importers.MAX_PROBLEMS_KEPT
+    assert result.problems[0].message == "không có xã, phường, đặc khu “Xã Không Có” của tỉnh."
+    assert not Enterprise.objects.exists()
