@@ -27,5 +27,7 @@ class CalculatorsConfig(AppConfig):
         for signal in (post_save, post_delete):
             for sender in (LabourParameter, Document):
                 signal.connect(
-                    selectors.parameters_generation.bump, sender=sender, dispatch_uid=f"parameters-{signal!r}-{sender}"
+                    selectors.parameters_generation.bump_on_commit,
+                    sender=sender,
+                    dispatch_uid=f"parameters-{signal!r}-{sender}",
                 )
