@@ -4,7 +4,6 @@ import datetime as dt
 import random
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
-from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -18,6 +17,7 @@ from lantoa.opinion.selectors import note_series
 from lantoa.opinion.selectors.note_series import Figure, Series
 from lantoa.opinion.selectors.notes import notes_between
 from lantoa.opinion.services import notes as note_services
+from lantoa.opinion.tests.fake_notes import fake_notes
 from lantoa.orgs.models import Enterprise, User
 
 WEEK_1 = dt.date(2026, 11, 2)  # a Monday
@@ -286,26 +286,7 @@ def _random_notes(seed: int) -> list[ThoughtNote]:
         )
         for index in range(chance.randint(14, 24))
     ]
-    topics = [SimpleNamespace(name=name) for name in ("Lương", "Tết", "Tăng ca")]
-    notes = []
-    for pk in range(chance.randint(60, 110)):
-        firm = chance.choice(firms)
-        monthly = chance.random() < 0.15
-        start = dt.date(2026, 11, 1) if monthly else WEEK_1 + dt.timedelta(weeks=chance.randint(0, 3))
-        picked = chance.sample(topics, chance.randint(1, 2))
-        fake = SimpleNamespace(
-            pk=pk,
-            enterprise=firm,
-            enterprise_id=firm.pk,
-            reporter_id=firm.pk,
-            period_start=start,
-            period_end=start + dt.timedelta(days=29 if monthly else 6),
-            concerned=chance.randint(1, 50),
-            mood=chance.randint(1, 5),
-            topics=SimpleNamespace(all=(lambda rows: lambda: rows)(picked)),
-        )
-        notes.append(cast(ThoughtNote, fake))
-    return notes
+    return fake_notes(chance, firms, count=chance.randint(60, 110))
 
 
 def _vector(notes: Sequence[ThoughtNote], cell: Sequence[ThoughtNote]) -> npt.NDArray[np.float64]:

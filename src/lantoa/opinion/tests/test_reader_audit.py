@@ -22,6 +22,7 @@ from lantoa.opinion.models import ThoughtNote
 from lantoa.opinion.selectors import note_audit, note_series
 from lantoa.opinion.selectors.monthly_report import monthly_report
 from lantoa.opinion.selectors.note_series import CellId, Figure, ReaderView
+from lantoa.opinion.tests.fake_notes import fake_notes
 from lantoa.orgs import services as org_services
 from lantoa.orgs.models import Enterprise, OrgUnit, Role, User
 from lantoa.plans.exports.docx import report_docx
@@ -212,26 +213,7 @@ def _random_reader_notes(seed: int) -> list[ThoughtNote]:
         for index in range(chance.randint(10, 18))
         for commune_index, commune in [chance.choice(list(enumerate(["Xã A", "Xã B"])))]
     ]
-    topics = [SimpleNamespace(name=name) for name in ("Lương", "Tết", "Tăng ca")]
-    notes = []
-    for pk in range(chance.randint(30, 70)):
-        firm = chance.choice(firms)
-        monthly = chance.random() < 0.15
-        start = NOVEMBER if monthly else dt.date(2026, 11, 2) + dt.timedelta(weeks=chance.randint(0, 3))
-        picked = chance.sample(topics, chance.randint(1, 2))
-        fake = SimpleNamespace(
-            pk=pk,
-            enterprise=firm,
-            enterprise_id=firm.pk,
-            reporter_id=firm.pk,
-            period_start=start,
-            period_end=start + dt.timedelta(days=29 if monthly else 6),
-            concerned=chance.randint(1, 50),
-            mood=chance.randint(1, 5),
-            topics=SimpleNamespace(all=(lambda rows: lambda: rows)(picked)),
-        )
-        notes.append(cast(ThoughtNote, fake))
-    return notes
+    return fake_notes(chance, firms, count=chance.randint(30, 70))
 
 
 def test_on_random_notes_a_reader_of_two_communes_gets_no_small_cell_nor_pair_from_page_and_reports() -> None:

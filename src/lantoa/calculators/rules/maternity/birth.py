@@ -94,8 +94,7 @@ def mother_birth(
             result,
             book=book,
             rule=rule,
-            on=data.born_on,
-            children=data.children,
+            data=data,
             article=articles.allowance_birth,
             label=_("Trợ cấp một lần khi sinh con"),
         )
@@ -144,8 +143,7 @@ def father_birth(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLa
             result,
             book=book,
             rule=rule,
-            on=data.born_on,
-            children=data.children,
+            data=data,
             article=articles.allowance_birth,
             label=_("Trợ cấp một lần khi sinh con (cha)"),
         )

@@ -6,12 +6,9 @@ has no such khoản: the mother keeps the leave of khoản 1 (Bộ luật Lao đ
 child who died at the birth of twins or more; so under 41/2024 the case is an ordinary birth.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from lantoa.calculators.numbers import money
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Line, Result
 from lantoa.calculators.rules.maternity.birth import LEAVE_MONTHS, mother_birth
@@ -20,6 +17,7 @@ from lantoa.calculators.rules.maternity.common import (
     MaternityInput,
     allowance,
     average_wage,
+    leave_total,
     period_pay,
     qualifies,
 )
@@ -76,19 +74,11 @@ def child_died(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw)
         result,
         book=book,
         rule=rule,
-        on=data.born_on,
-        children=data.children,
+        data=data,
         article=articles.allowance_birth,
         label=_("Trợ cấp một lần khi sinh con"),
     )
-    total = benefit + extra
-    result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), total, is_total=True))
-    result.is_ok = True
-    result.verdict = _("Bạn được nghỉ đến hết %(last)s và nhận khoảng %(total)s (%(law)s, Điều 34 khoản 3).") % {
-        "last": (end - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
-        "total": money(total),
-        "law": rule.document,
-    }
+    leave_total(result, benefit=benefit, extra=extra, end=end, rule=rule, article="Điều 34 khoản 3")
     result.notes.append(
         _(
             "Thời gian này tính cả ngày lễ, tết, nghỉ hằng tuần và không tính vào thời gian nghỉ việc riêng (Điều 34 "

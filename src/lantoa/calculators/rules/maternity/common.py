@@ -215,12 +215,13 @@ def average_wage(result: Result, data: MaternityInput, rule: InsuranceLaw, *, sh
 
 
 def allowance(
-    result: Result, *, book: ParameterBook, rule: InsuranceLaw, on: dt.date, children: int, article: str, label: str
+    result: Result, *, book: ParameterBook, rule: InsuranceLaw, data: MaternityInput, article: str, label: str
 ) -> int:
     """2 × the base salary (58/2014) or reference level (41/2024) of the month of the birth or adoption, per child."""
     articles = ARTICLES[rule]
+    children = data.children
     try:
-        reference = book.get(Key.REFERENCE_LEVEL, on=on)
+        reference = book.get(Key.REFERENCE_LEVEL, on=data.born_on)
     except ValidationError as missing:
         result.warnings.append(
             _("Trợ cấp một lần khi sinh con hoặc nhận con nuôi chưa được tính: %(reason)s")
@@ -240,6 +241,19 @@ def allowance(
     return amount
 
 
+def leave_total(result: Result, *, benefit: int, extra: int, end: dt.date, rule: InsuranceLaw, article: str) -> None:
+    """The total of a leave that ends before `end`, and the verdict naming its last day."""
+    total = benefit + extra
+    result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), total, is_total=True))
+    result.is_ok = True
+    result.verdict = _("Bạn được nghỉ đến hết %(last)s và nhận khoảng %(total)s (%(law)s, %(article)s).") % {
+        "last": (end - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
+        "total": money(total),
+        "law": rule.document,
+        "article": article,
+    }
+
+
 def months_and_days(start: dt.date, end: dt.date) -> tuple[int, int]:
     """Whole months from `start` (the first day off) to `end` (excluded), and the odd days left."""
     months = 0
@@ -249,28 +263,25 @@ def months_and_days(start: dt.date, end: dt.date) -> tuple[int, int]:
 
 
 def period_pay(result: Result, *, monthly: int, start: dt.date, end: dt.date, what: str, article: str) -> int:
-    """The leave from `start` to `end` (excluded): whole months at the monthly benefit, odd days at a 30th of it
-    (58/2014 Điều 39 khoản 1 điểm c; 41/2024 Điều 59 khoản 3)."""
+    """The leave from `start` to `end` (excluded), its line saying why it ends there (`what`, `article`)."""
+    span = _("từ %(start)s đến hết %(last)s (%(what)s, %(article)s)") % {
+        "start": start.strftime("%d/%m/%Y"),
+        "last": (end - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
+        "what": what,
+        "article": article,
+    }
+    benefit, _months, _odd = pay_for(result, monthly=monthly, start=start, end=end, span=span)
+    return benefit
+
+
+def pay_for(result: Result, *, monthly: int, start: dt.date, end: dt.date, span: str) -> tuple[int, int, int]:
+    """The leave from `start` to `end` (excluded), described by `span`: whole months at the monthly benefit, odd
+    days at a 30th of it (58/2014 Điều 39 khoản 1 điểm c; 41/2024 Điều 59 khoản 3). (benefit, months, odd days)"""
     months, odd = months_and_days(start, end)
     per_day = daily(monthly, 30)
     benefit = round_vnd(Decimal(monthly) * months) + round_vnd(Decimal(per_day) * odd)
-    last = end - dt.timedelta(days=1)
-    result.add(
-        Line(
-            _("Thời gian nghỉ"),
-            _("từ %(start)s đến hết %(last)s (%(what)s, %(article)s): %(months)s tháng %(days)s ngày")
-            % {
-                "start": start.strftime("%d/%m/%Y"),
-                "last": last.strftime("%d/%m/%Y"),
-                "what": what,
-                "article": article,
-                "months": months,
-                "days": odd,
-            },
-            Decimal(months),
-            "months",
-        )
-    )
+    leave = _("%(span)s: %(months)s tháng %(days)s ngày") % {"span": span, "months": months, "days": odd}
+    result.add(Line(_("Thời gian nghỉ"), leave, Decimal(months), "months"))
     result.add(Line(_("Trợ cấp một ngày lẻ"), _("%(wage)s ÷ 30 ngày") % {"wage": money(monthly)}, per_day))
     result.add(
         Line(
@@ -280,7 +291,7 @@ def period_pay(result: Result, *, monthly: int, start: dt.date, end: dt.date, wh
             benefit,
         )
     )
-    return benefit
+    return benefit, months, odd
 
 
 def daily(monthly: int, days_in_month: int) -> int:

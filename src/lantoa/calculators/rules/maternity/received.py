@@ -7,14 +7,13 @@ is refused with the reason instead of guessed.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lantoa.calculators.numbers import money, round_vnd
+from lantoa.calculators.numbers import money
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Line, Result
 from lantoa.calculators.rules.maternity.common import (
@@ -23,8 +22,7 @@ from lantoa.calculators.rules.maternity.common import (
     MaternityInput,
     allowance,
     average_wage,
-    daily,
-    months_and_days,
+    pay_for,
     qualifies,
 )
 from lantoa.calculators.rules.severance import add_months
@@ -125,39 +123,18 @@ def child_received(*, book: ParameterBook, data: MaternityInput, rule: Insurance
         result.add(Line(_("Trợ cấp thai sản"), _("không đủ điều kiện"), 0, is_total=True))
         return result
     monthly = average_wage(result, data, rule, short_allowed=False)
-    months, odd = months_and_days(data.first_day_off, end)
-    per_day = daily(monthly, 30)
-    benefit = round_vnd(Decimal(monthly) * months) + round_vnd(Decimal(per_day) * odd)
     result.cite(rule.cite(articles.per_30))
     until = _("đến khi con đủ 6 tháng tuổi")
     if further:
         until = _("đến khi con đủ 6 tháng tuổi, thêm %(further)s tháng cho %(further)s con từ con thứ hai") % {
             "further": further
         }
-    result.add(
-        Line(
-            _("Thời gian nghỉ"),
-            _("từ %(start)s %(until)s (%(end)s): %(months)s tháng %(days)s ngày")
-            % {
-                "start": data.first_day_off.strftime("%d/%m/%Y"),
-                "until": until,
-                "end": end.strftime("%d/%m/%Y"),
-                "months": months,
-                "days": odd,
-            },
-            Decimal(months),
-            "months",
-        )
-    )
-    result.add(Line(_("Trợ cấp một ngày lẻ"), _("%(wage)s ÷ 30 ngày") % {"wage": money(monthly)}, per_day))
-    result.add(
-        Line(
-            _("Trợ cấp thai sản"),
-            _("%(wage)s × %(months)s tháng + %(daily)s × %(days)s ngày")
-            % {"wage": money(monthly), "months": months, "daily": money(per_day), "days": odd},
-            benefit,
-        )
-    )
+    span = _("từ %(start)s %(until)s (%(end)s)") % {
+        "start": data.first_day_off.strftime("%d/%m/%Y"),
+        "until": until,
+        "end": end.strftime("%d/%m/%Y"),
+    }
+    benefit, months, odd = pay_for(result, monthly=monthly, start=data.first_day_off, end=end, span=span)
     extra = _allowance(result, book=book, data=data, rule=rule, case=case)
     result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), benefit + extra, is_total=True))
     result.is_ok = True
@@ -188,8 +165,7 @@ def _allowance(
         result,
         book=book,
         rule=rule,
-        on=data.born_on,
-        children=data.children,
+        data=data,
         article=case.allowance_article,
         label=str(case.allowance_label),
     )

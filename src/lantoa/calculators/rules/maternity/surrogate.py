@@ -12,7 +12,6 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from lantoa.calculators.numbers import money
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Line, Result, blld
 from lantoa.calculators.rules.maternity.birth import LEAVE_MONTHS
@@ -21,6 +20,7 @@ from lantoa.calculators.rules.maternity.common import (
     MaternityInput,
     allowance,
     average_wage,
+    leave_total,
     period_pay,
     qualifies,
 )
@@ -75,20 +75,11 @@ def surrogate_birth(*, book: ParameterBook, data: MaternityInput, rule: Insuranc
         result,
         book=book,
         rule=rule,
-        on=data.born_on,
-        children=data.children,
+        data=data,
         article="Điều 58 khoản 2",
         label=_("Trợ cấp một lần khi sinh con (người mang thai hộ)"),
     )
-    total = benefit + extra
-    result.add(Line(_("Tổng cộng"), _("cộng các khoản trên"), total, is_total=True))
-    result.is_ok = True
-    result.verdict = _("Bạn được nghỉ đến hết %(last)s và nhận khoảng %(total)s (%(law)s, %(article)s).") % {
-        "last": (end - dt.timedelta(days=1)).strftime("%d/%m/%Y"),
-        "total": money(total),
-        "law": rule.document,
-        "article": LEAVE,
-    }
+    leave_total(result, benefit=benefit, extra=extra, end=end, rule=rule, article=LEAVE)
     result.notes.append(
         _(
             "Ngày giao con là ngày ghi trong văn bản xác nhận của hai bên; công cụ tính nghỉ đến hết ngày đó. Thời gian "
