@@ -72,13 +72,16 @@ class IndicatorSource:
 @dataclass(frozen=True)
 class Reminder:
     """One notice an app asks the daily reminder run to send `on` a day; `kind` is one of plans' `Notice.Kind`
-    values, `subject_key` names the thing reminded of (at most one notice per unit, kind, subject and day)."""
+    values, `subject_key` names the thing reminded of (at most one notice per unit, kind, subject and day).
+    `due_on` is the deadline reminded of: once it has passed, the run (not the app) decides on which days the
+    reminder still goes out (`plans.services.notices.overdue_reminded`)."""
 
     unit_id: int
     kind: str
     subject_key: str
     message: str
     url: str = ""
+    due_on: dt.date | None = None
 
 
 def declared(attribute: str) -> Iterator[tuple[Any, Any]]:

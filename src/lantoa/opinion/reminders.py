@@ -1,8 +1,8 @@
 """Reminders of kiến nghị for the daily reminder run (declared as `reminders` on the AppConfig; plans records them).
 
 An unanswered recommendation is recalled to whoever must answer it `DUE_SOON_DAYS` days before its deadline and on
-each day until then; once the deadline has passed, every day both to that body and to the unit that raised it, until
-the answer is recorded. A body outside the system cannot be reached here, so the raising unit (whose officer raised
+each day until then; once the deadline has passed, both to that body and to the unit that raised it, until the answer
+is recorded (daily for a week, then weekly: the reminder run decides which days). A body outside the system cannot be reached here, so the raising unit (whose officer raised
 it on the body's behalf and follows it up) is the one reminded instead.
 """
 
@@ -48,7 +48,14 @@ def reminders(*, on: dt.date) -> list[Reminder]:
             units = dict.fromkeys([answering_unit])
             kind = KIND_DUE
         found.extend(
-            Reminder(unit_id=unit_id, kind=kind, subject_key=f"recommendation:{row.pk}", message=message, url=url)
+            Reminder(
+                unit_id=unit_id,
+                kind=kind,
+                subject_key=f"recommendation:{row.pk}",
+                message=message,
+                url=url,
+                due_on=row.due_on,
+            )
             for unit_id in units
         )
     return found

@@ -126,3 +126,17 @@ def test_the_daily_run_counts_days_in_vietnam_and_sends_once_the_same_day(
     page = html.unescape(client.get(reverse("plans:home")).content.decode())
     assert "tới Xã Bình Hòa cần trả lời chậm nhất ngày 07/12/2026" in page
     assert "tới Xã Bình Hòa đã quá hạn trả lời (hạn 03/12/2026)" in page
+
+
+def test_an_overdue_recommendation_is_reminded_daily_for_a_week_then_weekly_to_both_units(
+    raise_to: Callable[..., Recommendation], commune_committee: OrgUnit, labour_federation: OrgUnit
+) -> None:
+    due = TODAY - dt.timedelta(days=1)
+    late = raise_to(due_on=due, addressee_unit=commune_committee)
+    for day in range(1, 16):
+        notices.reminders_send(on=due + dt.timedelta(days=day))
+    for unit in (commune_committee, labour_federation):
+        rows = Notice.objects.filter(
+            subject_key=f"recommendation:{late.pk}", unit=unit, kind=Notice.Kind.RECOMMENDATION_OVERDUE
+        )
+        assert sorted((row.sent_on - due).days for row in rows) == [1, 2, 3, 4, 5, 6, 7, 14]

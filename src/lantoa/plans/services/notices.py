@@ -1,5 +1,6 @@
 """Reminders: in-app notices to units whose report, task or follow-up comes due (and whatever other apps declare as
-`reminders`, such as a recommendation to answer), and the same by e-mail to the unit's officials who gave an address. A notice records when its e-mail went out (`mailed_at`), set only after the
+`reminders`, such as a recommendation to answer), and the same by e-mail to the unit's officials who gave an address.
+Past its deadline a reminder goes daily for a week, then weekly (`overdue_reminded`), whichever app declared it. A notice records when its e-mail went out (`mailed_at`), set only after the
 mail server took it: a day the mail is down loses nothing, the next run sends it."""
 
 import datetime as dt
@@ -30,41 +31,44 @@ class ReminderResult:
     already_sent: int
 
 
-def _notify(unit_id: int, kind: str, subject_key: str, message: str, url: str, on: dt.date) -> tuple[Notice, bool]:
+# An overdue reminder goes out on each of the first `OVERDUE_DAILY_DAYS` days after the deadline, then every
+# `OVERDUE_EVERY_DAYS` days (the weekday of the last daily one), so a unit with many late items is not flooded.
+OVERDUE_DAILY_DAYS = 7
+OVERDUE_EVERY_DAYS = 7
+
+
+def overdue_reminded(*, due_on: dt.date, on: dt.date) -> bool:
+    """Whether a reminder of a deadline `due_on` goes out `on` a (local) day: always before the deadline passed,
+    then daily for a week and weekly after that."""
+    late = (on - due_on).days
+    return late <= OVERDUE_DAILY_DAYS or late % OVERDUE_EVERY_DAYS == OVERDUE_DAILY_DAYS % OVERDUE_EVERY_DAYS
+
+
+def _notify(reminder: registry.Reminder, on: dt.date) -> tuple[Notice, bool]:
     return Notice.objects.get_or_create(
-        unit_id=unit_id, kind=kind, subject_key=subject_key, sent_on=on, defaults={"message": message[:400], "url": url}
+        unit_id=reminder.unit_id,
+        kind=reminder.kind,
+        subject_key=reminder.subject_key,
+        sent_on=on,
+        defaults={"message": reminder.message[:400], "url": reminder.url},
     )
 
 
-@transaction.atomic
-def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
-    """Notices for reports due within `days_ahead` days (or overdue), tasks and findings coming due, and the
-    reminders other apps declare for `on` (they choose their own lead time).
-
-    The units expected to report on a period are those with a plan; a notice goes out once a day at most.
-    """
-    horizon = on + dt.timedelta(days=days_ahead)
-    created: list[Notice] = []
-    already = 0
-
-    def keep(pair: tuple[Notice, bool]) -> None:
-        nonlocal already
-        if pair[1]:
-            created.append(pair[0])
-        else:
-            already += 1
-
+def _plans_reminders(*, on: dt.date, horizon: dt.date) -> list[registry.Reminder]:
+    """Plans' own reminders for `on`: reports due by `horizon` (or overdue), tasks and follow-ups coming due.
+    The units expected to report on a period are those with a plan."""
+    found: list[registry.Reminder] = []
     reporting_units = set(Plan.objects.values_list("unit_id", flat=True))
     open_periods = ReportingPeriod.objects.filter(ends_on__lte=horizon, due_on__gte=on - dt.timedelta(days=60))
     for period in open_periods:
+        overdue = period.due_on < on
+        if not overdue and period.due_on > horizon:
+            continue
         done = set(
             UnitReport.objects.filter(period=period)
             .exclude(status__in=[UnitReport.Status.DRAFT, UnitReport.Status.RETURNED])
             .values_list("unit_id", flat=True)
         )
-        overdue = period.due_on < on
-        if not overdue and period.due_on > horizon:
-            continue
         kind = Notice.Kind.REPORT_OVERDUE if overdue else Notice.Kind.REPORT_DUE
         template = (
             _("Báo cáo %(period)s đã quá hạn nộp (%(date)s).")
@@ -72,15 +76,22 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
             else _("Báo cáo %(period)s cần nộp trước %(date)s.")
         )
         message = template % {"period": period.label, "date": vn_date(period.due_on)}
-        for unit_id in sorted(reporting_units - done):
-            keep(_notify(unit_id, kind, f"period:{period.pk}", message, reverse("plans:report-list"), on))
+        url = reverse("plans:report-list")
+        found.extend(
+            registry.Reminder(unit_id, kind, f"period:{period.pk}", message, url, due_on=period.due_on)
+            for unit_id in sorted(reporting_units - done)
+        )
     tasks = PlanTask.objects.filter(due_on__gte=on, due_on__lte=horizon).exclude(status=PlanTask.Status.DONE)
     for task in tasks:
         message = _("Nhiệm vụ “%(title)s” đến hạn %(date)s.") % {
             "title": task.title[:200],
             "date": vn_date(task.due_on),
         }
-        keep(_notify(task.assignee_id, Notice.Kind.TASK_DUE, f"task:{task.pk}", message, reverse("plans:home"), on))
+        found.append(
+            registry.Reminder(
+                task.assignee_id, Notice.Kind.TASK_DUE, f"task:{task.pk}", message, reverse("plans:home"), task.due_on
+            )
+        )
     findings = Finding.objects.filter(closed_on__isnull=True, due_on__lte=horizon).select_related("inspection")
     for finding in findings:
         message = _("Việc khắc phục sau kiểm tra “%(title)s” đến hạn %(date)s.") % {
@@ -88,11 +99,38 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
             "date": vn_date(finding.due_on),
         }
         url = reverse("plans:inspection-detail", args=[finding.inspection_id])
-        keep(_notify(finding.inspection.unit_id, Notice.Kind.FINDING_DUE, f"finding:{finding.pk}", message, url, on))
-    for reminder in registry.reminders(on=on):
+        found.append(
+            registry.Reminder(
+                finding.inspection.unit_id,
+                Notice.Kind.FINDING_DUE,
+                f"finding:{finding.pk}",
+                message,
+                url,
+                finding.due_on,
+            )
+        )
+    return found
+
+
+@transaction.atomic
+def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
+    """Notices for reports due within `days_ahead` days (or overdue), tasks and findings coming due, and the
+    reminders other apps declare for `on` (they choose their own lead time). A notice goes out once a day at most,
+    and one whose deadline has passed only on the days `overdue_reminded` keeps.
+    """
+    created: list[Notice] = []
+    already = 0
+    found = _plans_reminders(on=on, horizon=on + dt.timedelta(days=days_ahead)) + registry.reminders(on=on)
+    for reminder in found:
         if reminder.kind not in Notice.Kind.values:
             raise ValueError(f"unknown notice kind {reminder.kind!r} for {reminder.subject_key}")
-        keep(_notify(reminder.unit_id, reminder.kind, reminder.subject_key, reminder.message, reminder.url, on))
+        if reminder.due_on is not None and not overdue_reminded(due_on=reminder.due_on, on=on):
+            continue
+        notice, new = _notify(reminder, on)
+        if new:
+            created.append(notice)
+        else:
+            already += 1
     return ReminderResult(created=created, already_sent=already)
 
 
