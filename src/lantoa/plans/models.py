@@ -313,8 +313,12 @@ class Notice(models.Model):
         TASK_ASSIGNED = "task_assigned", _("Được giao nhiệm vụ")
         TASK_DUE = "task_due", _("Nhiệm vụ sắp đến hạn")
         FINDING_DUE = "finding_due", _("Sắp đến hạn khắc phục")
+        FINDING_OVERDUE = "finding_overdue", _("Quá hạn khắc phục")
         RECOMMENDATION_DUE = "recommend_due", _("Kiến nghị sắp đến hạn trả lời")
         RECOMMENDATION_OVERDUE = "recommend_overdue", _("Kiến nghị quá hạn trả lời")
+
+    # Reminders of a deadline already passed: the office inbox shows them as one line per unit and kind.
+    OVERDUE_KINDS = (Kind.REPORT_OVERDUE, Kind.FINDING_OVERDUE, Kind.RECOMMENDATION_OVERDUE)
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="plan_notices")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,14 +1,18 @@
 """Reads of plans' objects for a user, each through the permission check."""
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, Membership, OrgUnit
 from lantoa.plans.models import EnteredValue, Indicator, Inspection, Notice, Plan, PlanTask, ReportingPeriod, UnitReport
+from lantoa.plans.services.notices import OVERDUE_EVERY_DAYS
 
 
 def unit_get_for_user(*, user: Any, code: str, action: str = "plans.view_dashboard") -> OrgUnit:
@@ -102,11 +106,46 @@ def inspection_get_for_user(*, user: Any, pk: int) -> Inspection:
     return inspection
 
 
-def notices_for_user(*, user: Any, limit: int = 20) -> list[Notice]:
-    """Notices to the units the user belongs to (a body also reads those of the unit it acts over)."""
+def _notice_units(user: Any) -> set[int]:
+    """The units whose notices the user reads: those it belongs to (a body also reads those of the unit it acts
+    over)."""
     memberships = Membership.objects.filter(person__user=user, ended_on__isnull=True).select_related("unit__parent")
-    unit_ids = {m.unit_id for m in memberships} | {m.unit.scope_root.pk for m in memberships}
-    return list(Notice.objects.filter(unit_id__in=unit_ids).select_related("unit")[:limit])
+    return {m.unit_id for m in memberships} | {m.unit.scope_root.pk for m in memberships}
+
+
+def notices_for_user(*, user: Any, limit: int = 20) -> list[Notice]:
+    """The newest notices to the user's units, leaving out overdue reminders (`overdue_lines_for_user` sums them
+    up), so a unit with many late things still sees its newest other notices."""
+    rows = Notice.objects.filter(unit_id__in=_notice_units(user)).exclude(kind__in=Notice.OVERDUE_KINDS)
+    return list(rows.select_related("unit")[:limit])
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    """The overdue reminders of one kind to one unit over the last week: how many things, and the newest notice."""
+
+    count: int
+    newest: Notice
+
+
+def overdue_lines_for_user(*, user: Any, on: dt.date | None = None) -> list[OverdueLine]:
+    """One line per unit and overdue kind for the things reminded as overdue in the week up to `on` (every overdue
+    thing is reminded at least once a week), newest first."""
+    on = on or timezone.localdate()
+    groups = (
+        Notice.objects.filter(
+            unit_id__in=_notice_units(user),
+            kind__in=Notice.OVERDUE_KINDS,
+            sent_on__gt=on - dt.timedelta(days=OVERDUE_EVERY_DAYS),
+            sent_on__lte=on,
+        )
+        .order_by()
+        .values("unit_id", "kind")
+        .annotate(count=Count("subject_key", distinct=True), newest=Max("pk"))
+    )
+    counts = {group["newest"]: group["count"] for group in groups}
+    newest = Notice.objects.filter(pk__in=counts).select_related("unit")
+    return [OverdueLine(count=counts[notice.pk], newest=notice) for notice in newest]
 
 
 def assignable_units_for_user(*, user: Any) -> QuerySet[OrgUnit]:

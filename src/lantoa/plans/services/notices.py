@@ -94,19 +94,25 @@ def _plans_reminders(*, on: dt.date, horizon: dt.date) -> list[registry.Reminder
         )
     findings = Finding.objects.filter(closed_on__isnull=True, due_on__lte=horizon).select_related("inspection")
     for finding in findings:
-        message = _("Việc khắc phục sau kiểm tra “%(title)s” đến hạn %(date)s.") % {
-            "title": finding.inspection.title[:200],
-            "date": vn_date(finding.due_on),
-        }
+        due_on = finding.due_on
+        if due_on is None:  # left out by the filter already; this tells the type checker
+            continue
+        late = due_on < on
+        template = (
+            _("Việc khắc phục sau kiểm tra “%(title)s” đã quá hạn (hạn %(date)s).")
+            if late
+            else _("Việc khắc phục sau kiểm tra “%(title)s” đến hạn %(date)s.")
+        )
+        message = template % {"title": finding.inspection.title[:200], "date": vn_date(due_on)}
         url = reverse("plans:inspection-detail", args=[finding.inspection_id])
         found.append(
             registry.Reminder(
                 finding.inspection.unit_id,
-                Notice.Kind.FINDING_DUE,
+                Notice.Kind.FINDING_OVERDUE if late else Notice.Kind.FINDING_DUE,
                 f"finding:{finding.pk}",
                 message,
                 url,
-                finding.due_on,
+                due_on,
             )
         )
     return found
@@ -140,6 +146,7 @@ MAILED_KINDS = (
     Notice.Kind.REPORT_OVERDUE,
     Notice.Kind.TASK_DUE,
     Notice.Kind.FINDING_DUE,
+    Notice.Kind.FINDING_OVERDUE,
     Notice.Kind.RECOMMENDATION_DUE,
     Notice.Kind.RECOMMENDATION_OVERDUE,
 )

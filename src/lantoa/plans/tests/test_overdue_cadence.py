@@ -1,15 +1,19 @@
 """Past its deadline a reminder goes daily for a week, then weekly, whatever app declared it; days are Vietnam's."""
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from lantoa.core import registry
 from lantoa.orgs.models import OrgUnit, User
 from lantoa.plans.models import Finding, Notice, ReportingPeriod
+from lantoa.plans.selectors import access as plan_access
 from lantoa.plans.services import inspections, notices
 
 DUE = dt.date(2026, 4, 30)
@@ -53,6 +57,11 @@ def finding(province_monitor: User, commune: Callable[[str], OrgUnit], propagand
 
 def test_an_overdue_follow_up_is_reminded_daily_for_a_week_then_weekly(finding: Finding) -> None:
     assert _late_days_sent(f"finding:{finding.pk}", DUE) == EXPECTED
+    rows = Notice.objects.filter(subject_key=f"finding:{finding.pk}")
+    assert {row.kind for row in rows} == {Notice.Kind.FINDING_OVERDUE}
+    assert rows.first().message == (  # type: ignore[union-attr]
+        "Việc khắc phục sau kiểm tra “Giám sát quán triệt” đã quá hạn (hạn 30/04/2026)."
+    )
 
 
 def test_an_overdue_report_is_reminded_daily_for_a_week_then_weekly(
@@ -95,3 +104,47 @@ def test_the_run_counts_days_late_in_vietnam_and_sends_once_a_day(local_time: dt
     assert run(8) == [DUE + dt.timedelta(days=7)]
     assert run(13) == [DUE + dt.timedelta(days=7)]
     assert run(14) == [DUE + dt.timedelta(days=7), DUE + dt.timedelta(days=14)]
+
+
+def test_the_inbox_sums_up_overdue_reminders_and_keeps_the_newest_other_notices(
+    finding: Finding, commune_officer: User, client: Client
+) -> None:
+    unit = finding.inspection.unit
+    today = DUE + dt.timedelta(days=3)
+    for number in range(30):
+        Notice.objects.create(
+            unit=unit,
+            kind=Notice.Kind.RECOMMENDATION_OVERDUE,
+            subject_key=f"recommendation:{number}",
+            sent_on=today - dt.timedelta(days=number % 3),
+            message=f"Kiến nghị số {number} đã quá hạn trả lời.",
+        )
+    Notice.objects.create(  # a week old: no longer counted
+        unit=unit,
+        kind=Notice.Kind.RECOMMENDATION_OVERDUE,
+        subject_key="recommendation:99",
+        sent_on=today - dt.timedelta(days=7),
+        message="Kiến nghị cũ đã quá hạn trả lời.",
+    )
+    Notice.objects.create(
+        unit=unit,
+        kind=Notice.Kind.TASK_ASSIGNED,
+        subject_key="task:1",
+        sent_on=today - dt.timedelta(days=5),
+        message="Được giao nhiệm vụ tuyên truyền.",
+    )
+    notices.reminders_send(on=today)  # the follow-up, 3 days late
+    lines = plan_access.overdue_lines_for_user(user=commune_officer, on=today)
+    assert sorted((line.newest.kind, line.count) for line in lines) == [
+        (Notice.Kind.FINDING_OVERDUE, 1),
+        (Notice.Kind.RECOMMENDATION_OVERDUE, 30),
+    ]
+    assert [n.message for n in plan_access.notices_for_user(user=commune_officer)] == [
+        "Được giao nhiệm vụ tuyên truyền."
+    ]
+    client.force_login(commune_officer)
+    with time_machine.travel(dt.datetime.combine(today, dt.time(9), tzinfo=VIETNAM), tick=False):
+        page = html.unescape(client.get(reverse("plans:home")).content.decode())
+    assert "Kiến nghị quá hạn trả lời: 30 việc" in page and "Quá hạn khắc phục: 1 việc" in page
+    assert "Được giao nhiệm vụ tuyên truyền." in page
+    assert page.count("đã quá hạn trả lời.") == 1  # only the newest of the 30 is spelled out

@@ -23,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         raise Http404
     context = {
         "notices": plan_access.notices_for_user(user=request.user),
+        "overdue_lines": plan_access.overdue_lines_for_user(user=request.user),
         "plans": plan_access.plan_list_for_user(user=request.user)[:50],
         "unit": plan_access.home_unit_for_user(user=request.user),
     }
