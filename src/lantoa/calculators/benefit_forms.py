@@ -276,3 +276,9 @@ class RecoveryForm(forms.Form):
     returned_early = forms.BooleanField(
         label=_("Sau sinh con: đã trở lại làm việc trước khi hết thời gian nghỉ sinh con"), required=False
     )
+    contract_ended_before_birth = forms.BooleanField(
+        label=_(
+            "Mang thai hộ sinh con: đã chấm dứt hợp đồng lao động, hợp đồng làm việc hoặc thôi việc trước khi sinh"
+        ),
+        required=False,
+    )
