@@ -1,6 +1,6 @@
 """Maternity benefit (chế độ thai sản) under Luật BHXH 58/2014 (leave begun 01/01/2016–30/06/2025) and 41/2024 (from
 01/07/2025): a birth (`birth`), a child received by adoption or surrogacy (`received`), and check-ups, miscarriage and
-contraception (`events`); what they share (the input, the articles of each law, the average wage, the one-time
+contraception (`events`), the husband's cases of a surrogacy or a loss from 22 weeks (`husband`); what they share (the input, the articles of each law, the average wage, the one-time
 allowance) is in `common`.
 """
 
