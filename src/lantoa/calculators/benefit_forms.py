@@ -98,8 +98,14 @@ class MaternityForm(forms.Form):
         widget=forms.RadioSelect,
     )
     parent = forms.TypedChoiceField(
-        label=_("Khi sinh con, bạn là"),
-        choices=[(maternity.MOTHER, _("Người mẹ sinh con")), (maternity.FATHER, _("Người cha (vợ sinh con)"))],
+        label=_("Bạn là"),
+        choices=[
+            (maternity.MOTHER, _("Người mẹ sinh con")),
+            (
+                maternity.FATHER,
+                _("Người chồng (vợ sinh con, mang thai hộ, nhờ mang thai hộ, hoặc sảy thai, thai chết từ 22 tuần)"),
+            ),
+        ],
         initial=maternity.MOTHER,
         empty_value=maternity.MOTHER,
         required=False,
@@ -167,7 +173,16 @@ class MaternityForm(forms.Form):
         label=_("Vợ sinh phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi"), required=False
     )
     mother_qualifies = forms.BooleanField(
-        label=_("Vợ đủ điều kiện hưởng trợ cấp một lần khi sinh con"), required=False, initial=True
+        label=_("Vợ đủ điều kiện hưởng chế độ thai sản khi sinh con, mang thai hộ hoặc nhờ mang thai hộ"),
+        required=False,
+        initial=True,
+    )
+    commissioning_unqualified = forms.BooleanField(
+        label=_(
+            "Vợ mang thai hộ: người mẹ nhờ mang thai hộ và chồng của người đó đều không tham gia bảo hiểm xã hội bắt "
+            "buộc hoặc không đủ điều kiện nhận trợ cấp một lần"
+        ),
+        required=False,
     )
     only_father_insured = forms.BooleanField(
         label=_("Chỉ mình tôi tham gia bảo hiểm xã hội (vợ không tham gia)"), required=False
@@ -260,4 +275,10 @@ class RecoveryForm(forms.Form):
     )
     returned_early = forms.BooleanField(
         label=_("Sau sinh con: đã trở lại làm việc trước khi hết thời gian nghỉ sinh con"), required=False
+    )
+    contract_ended_before_birth = forms.BooleanField(
+        label=_(
+            "Mang thai hộ sinh con: đã chấm dứt hợp đồng lao động, hợp đồng làm việc hoặc thôi việc trước khi sinh"
+        ),
+        required=False,
     )

@@ -28,6 +28,7 @@ DAYS_A_YEAR = 10  # after sickness, 10 days a year at most (58/2014 Điều 29 k
 SICK_DAYS_NEEDED = 30  # 41/2024 Điều 46 khoản 1
 WINDOW_DAYS = 30
 SHARE = Decimal("0.3")
+SURROGATE_REST = "Điều 54 khoản 3 điểm b"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class RecoveryInput:
     rest_days_used: int = 0  # rest days after sickness already taken this year
     maternity_leave: str = BIRTH
     returned_early: bool = False  # 41/2024 Điều 60 khoản 4: back to work before the end of the birth leave
+    contract_ended_before_birth: bool = False  # 41/2024 Điều 54 khoản 3 điểm b: a surrogate who left before the birth
 
 
 def _article(after: str, rule: InsuranceLaw) -> str:
@@ -94,6 +96,11 @@ def _condition(data: RecoveryInput, rule: InsuranceLaw, article: str) -> str | N
                 "có trong thư viện."
             )
         ) % law
+    if rule.is_2024 and data.maternity_leave == SURROGATE and data.contract_ended_before_birth:
+        return _(
+            "Lao động nữ mang thai hộ đã chấm dứt hợp đồng lao động, hợp đồng làm việc hoặc thôi việc trước thời điểm "
+            "sinh con thì không được nghỉ dưỡng sức sau khi sinh (%(law)s, %(surrogate)s)."
+        ) % (law | {"surrogate": SURROGATE_REST})
     if rule.is_2024 and data.returned_early and data.maternity_leave == BIRTH:
         return (
             _(
@@ -140,6 +147,8 @@ def recovery_benefit(*, book: ParameterBook, data: RecoveryInput) -> Result:
     )
     result = Result(title=title, on=data.on)
     result.cite(rule.cite(f"{article} khoản 1"))
+    if rule.is_2024 and data.after == MATERNITY and data.maternity_leave == SURROGATE:
+        result.cite(rule.cite(SURROGATE_REST))
     reason = _condition(data, rule, article) or _window(result, data, rule, article)
     if reason:
         return _refuse(result, reason)

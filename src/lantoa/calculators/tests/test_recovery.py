@@ -82,12 +82,24 @@ def test_the_reference_level_comes_from_the_parameter_book_on_the_first_day_of_r
         ({"after": recovery.MATERNITY, "maternity_leave": "other"}, "Điều 60 khoản 1"),
         ({"after": recovery.MATERNITY, "on": dt.date(2025, 3, 3), "maternity_leave": recovery.SURROGATE}, "Điều 41"),
         ({"leave_ended_on": dt.date(2026, 1, 20)}, "quá 30 ngày"),
+        (
+            {"after": recovery.MATERNITY, "maternity_leave": recovery.SURROGATE, "contract_ended_before_birth": True},
+            "Điều 54 khoản 3 điểm b",
+        ),
     ],
 )
 def test_a_rest_the_law_does_not_give_is_refused_with_the_reason(extra: dict, words: str) -> None:
     result = _rest(**extra)
     assert result.is_ok is False and result.lines[-1].amount == 0
     assert words in result.verdict
+
+
+def test_the_surrogates_rest_cites_her_khoan_and_only_she_loses_it_by_leaving_before_the_birth() -> None:
+    surrogate = _rest(after=recovery.MATERNITY, maternity_leave=recovery.SURROGATE)
+    assert surrogate.is_ok and "41/2024/QH15 Điều 54 khoản 3 điểm b" in _articles(surrogate)
+    # Điều 54 khoản 3 điểm b is the surrogate's exception; a mother's rest after a birth (Điều 60) has none.
+    mother = _rest(after=recovery.MATERNITY, contract_ended_before_birth=True)
+    assert mother.is_ok and mother.lines[-1].amount == 5 * 702_000
 
 
 def test_days_past_the_most_are_not_paid_and_wrong_inputs_are_refused() -> None:

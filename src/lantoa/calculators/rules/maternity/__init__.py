@@ -1,6 +1,6 @@
 """Maternity benefit (chế độ thai sản) under Luật BHXH 58/2014 (leave begun 01/01/2016–30/06/2025) and 41/2024 (from
 01/07/2025): a birth (`birth`), a child received by adoption or surrogacy (`received`), and check-ups, miscarriage and
-contraception (`events`); what they share (the input, the articles of each law, the average wage, the one-time
+contraception (`events`), the husband's cases of a surrogacy or a loss from 22 weeks (`husband`); what they share (the input, the articles of each law, the average wage, the one-time
 allowance) is in `common`.
 """
 
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Result
-from lantoa.calculators.rules.maternity import events, received
+from lantoa.calculators.rules.maternity import events, husband, received
 from lantoa.calculators.rules.maternity.birth import father_birth, mother_birth
 from lantoa.calculators.rules.maternity.carer import carer_leave
 from lantoa.calculators.rules.maternity.child_death import child_died
@@ -60,7 +60,13 @@ __all__ = [
     "MaternityInput",
     "maternity_benefit",
 ]
-MOTHER_ONLY = {PRENATAL, MISCARRIAGE, IUD, SURROGACY, CHILD_DIED, SURROGATE_BIRTH}
+HUSBAND_CASES = {
+    BIRTH: father_birth,
+    MISCARRIAGE: husband.husband_after_loss,
+    SURROGACY: husband.commissioning_husband,
+    SURROGATE_BIRTH: husband.surrogate_husband,
+}
+MOTHER_ONLY = {PRENATAL, IUD, CHILD_DIED}
 # The mother's leave of a birth may start before it; MOTHER_DIED: the day the mother's own leave started
 FROM_BEFORE_BIRTH = {CHILD_DIED, SURROGATE_BIRTH, MOTHER_DIED}
 MONTHS_BEFORE_BIRTH = 2  # the mother's leave starts at most 2 months before the birth (BLLĐ Điều 139 khoản 1)
@@ -74,7 +80,8 @@ def _check(data: MaternityInput) -> None:
     start = data.leave_from
     if start is None:
         return
-    births = (data.event == BIRTH and data.parent == MOTHER) or data.event in FROM_BEFORE_BIRTH
+    husbands = data.parent == FATHER and data.event in HUSBAND_CASES  # from the birth on
+    births = data.event in FROM_BEFORE_BIRTH | {BIRTH} and not husbands
     earliest = add_months(data.born_on, -MONTHS_BEFORE_BIRTH) if births else data.born_on
     if start < earliest or (births and start > data.born_on):
         raise ValidationError(
@@ -89,8 +96,8 @@ def _check(data: MaternityInput) -> None:
 def maternity_benefit(*, book: ParameterBook, data: MaternityInput) -> Result:
     _check(data)
     rule = insurance_law_on(data.first_day_off, _("chế độ thai sản"))
-    if data.event == BIRTH and data.parent == FATHER:
-        result = father_birth(book=book, data=data, rule=rule)
+    if data.parent == FATHER and data.event in HUSBAND_CASES:
+        result = HUSBAND_CASES[data.event](book=book, data=data, rule=rule)
     elif data.event == BIRTH:
         result = mother_birth(book=book, data=data, rule=rule, title=_("Chế độ thai sản khi sinh con (mẹ)"))
     elif data.event == PRENATAL:

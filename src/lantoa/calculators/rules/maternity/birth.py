@@ -117,8 +117,37 @@ def mother_birth(
 
 
 def father_birth(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
+    # 41/2024 Điều 58 khoản 1: the mother does not qualify and the father paid 6 of the last 12 months;
+    # 58/2014 Điều 38: only the father is insured.
+    if rule.is_2024:
+        months = data.months_paid_last_12 or 0
+        father_gets_it = (not data.mother_qualifies or data.only_father_insured) and months >= MONTHS_FOR_BIRTH
+    else:
+        father_gets_it = data.only_father_insured
+    return father_leave(
+        book=book,
+        data=data,
+        rule=rule,
+        title=_("Chế độ thai sản khi vợ sinh con (cha)"),
+        allowance_article=ARTICLES[rule].allowance_birth if father_gets_it else None,
+    )
+
+
+def father_leave(
+    *,
+    book: ParameterBook,
+    data: MaternityInput,
+    rule: InsuranceLaw,
+    title: str,
+    allowance_article: str | None,
+    basis: str | None = None,
+) -> Result:
+    """The husband's working days of a birth (also the surrogate's husband, Điều 54 khoản 4, and after a loss from 22
+    weeks, Điều 52 khoản 2: `basis`), a day = 1/24, plus the one-time allowance under `allowance_article` if given."""
     articles = ARTICLES[rule]
-    result = Result(title=_("Chế độ thai sản khi vợ sinh con (cha)"), on=data.first_day_off)
+    result = Result(title=title, on=data.first_day_off)
+    if basis:
+        result.cite(rule.cite(basis))
     days, article = father_days(children=data.children, surgery=data.caesarean_or_premature, rule=rule)
     result.cite(rule.cite(article))
     monthly = average_wage(result, data, rule, short_allowed=True)
@@ -130,21 +159,14 @@ def father_birth(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLa
     result.add(
         Line(_("Trợ cấp thai sản"), _("%(daily)s × %(days)s ngày") % {"daily": money(per_day), "days": days}, benefit)
     )
-    # 41/2024 Điều 58 khoản 1: the mother does not qualify and the father paid 6 of the last 12 months;
-    # 58/2014 Điều 38: only the father is insured.
-    if rule.is_2024:
-        months = data.months_paid_last_12 or 0
-        father_gets_it = (not data.mother_qualifies or data.only_father_insured) and months >= MONTHS_FOR_BIRTH
-    else:
-        father_gets_it = data.only_father_insured
     total = benefit
-    if father_gets_it:
+    if allowance_article:
         total += allowance(
             result,
             book=book,
             rule=rule,
             data=data,
-            article=articles.allowance_birth,
+            article=allowance_article,
             label=_("Trợ cấp một lần khi sinh con (cha)"),
         )
     result.add(Line(_("Tổng cộng"), "", total, is_total=True))

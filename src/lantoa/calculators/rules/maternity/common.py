@@ -63,6 +63,8 @@ class MaternityInput:
     far_or_pathology: bool = False  # 58/2014 Điều 32 khoản 1: 2 days a check-up
     only_father_insured: bool = False  # 58/2014 Điều 38: the father gets the allowance when only he is insured
     surrogate_qualifies: bool = False  # 41/2024 Điều 58 khoản 2: then the surrogate, not the mother, has the allowance
+    # 41/2024 Điều 58 khoản 2, fourth case: neither the mother who asked for a surrogate nor her husband has the allowance
+    commissioning_unqualified: bool = False
     monthly_wages: tuple[int, ...] = ()  # the contribution wages of the last months, to average here
     happened_on: dt.date | None = None  # the mother died or was found unfit, the child died, the child was handed over
     mother_status: str = QUALIFIED  # MOTHER_DIED, SURROGACY_CARER: the mother's insurance

@@ -100,7 +100,8 @@ def miscarriage(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw
             as_birth.notes.append(
                 _(
                     "Thai từ đủ 22 tuần tuổi, người mẹ đủ điều kiện: mẹ và chồng được nghỉ như khi sinh con (Điều 52 "
-                    "khoản 2). Trợ cấp một lần (Điều 58) chỉ ghi cho trường hợp sinh con nên không được cộng ở đây."
+                    "khoản 2; số ngày của chồng: chọn “Người chồng”). Trợ cấp một lần (Điều 58) chỉ ghi cho trường hợp "
+                    "sinh con nên không được cộng ở đây."
                 )
             )
             return as_birth
