@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from pytest_django import DjangoAssertNumQueries, Settings
 
+from lantoa.core.tests.support import require
 from lantoa.legal import answers, demo, importers, retrieval, search, selectors
 from lantoa.legal.models import Amendment, Document, Provision, Relation
 from lantoa.legal.services import library
@@ -95,10 +96,7 @@ def test_quoted_articles_and_khoan_of_an_amending_act_stay_inside_its_own_articl
 
 @pytest.fixture
 def shared_legal(db: None, settings: Settings, tmp_path: Path) -> None:
-    if not (SHARED / "legal").is_dir() or not (SHARED / "legal-2026").is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED} absent")
-        pytest.skip(f"{SHARED} absent: the shared law texts are needed")
+    require((SHARED / "legal").is_dir() and (SHARED / "legal-2026").is_dir(), f"{SHARED}")
     settings.VAR_DIR = tmp_path
     call_command("legal_import", str(SHARED / "legal"), "--no-index", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
@@ -211,10 +209,7 @@ def test_article_page_shows_the_change_its_source_and_the_wording_on_the_date_as
 
 
 def test_the_demo_imports_the_newer_texts_but_not_consolidated_ones() -> None:
-    if not (SHARED / "legal-2026").is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED} absent")
-        pytest.skip(f"{SHARED} absent: the shared law texts are needed")
+    require((SHARED / "legal-2026").is_dir(), f"{SHARED / 'legal-2026'}")
     names = [path.name for path in demo.demo_files(SHARED / "legal")]
     assert names[0].endswith(".jsonl") and "luat-51-2024-qh15-sua-doi-bhyt.txt" in names
     assert "nd-161-2026-nd-cp-luong-co-so-ocr-chua-doi-chieu.txt" in names
