@@ -30,6 +30,7 @@ from lantoa.calculators.rules.maternity.common import (
     MaternityInput,
     average_wage,
     period_pay,
+    refuse_surrogacy_before_2025,
 )
 from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import InsuranceLaw
@@ -112,14 +113,8 @@ def _period(data: MaternityInput, rule: InsuranceLaw, articles: CarerArticles) -
 
 def carer_leave(*, data: MaternityInput, rule: InsuranceLaw) -> Result:
     surrogacy = data.event != MOTHER_DIED
-    if surrogacy and not rule.is_2024:
-        raise ValidationError(
-            _(
-                "Nhận con trước 01/07/2025: chế độ thai sản khi nhờ mang thai hộ theo Luật 58/2014/QH13 Điều 35 do "
-                "Chính phủ quy định chi tiết; văn bản đó chưa có trong thư viện nên công cụ chưa tính trường hợp này."
-            ),
-            code="surrogacy_before_2025",
-        )
+    if surrogacy:
+        refuse_surrogacy_before_2025(rule)
     happened = data.happened_on
     if happened is None or happened < data.born_on:
         raise ValidationError(

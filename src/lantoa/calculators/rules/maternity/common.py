@@ -243,6 +243,18 @@ def allowance(
     return amount
 
 
+def refuse_surrogacy_before_2025(rule: InsuranceLaw) -> None:
+    """58/2014 Điều 35 khoản 3 leaves surrogacy to a Government decree the library does not hold."""
+    if not rule.is_2024:
+        raise ValidationError(
+            _(
+                "Trước 01/07/2025: chế độ khi mang thai hộ, nhờ mang thai hộ theo Luật 58/2014/QH13 Điều 35 do Chính phủ "
+                "quy định chi tiết (khoản 3); văn bản đó chưa có trong thư viện nên công cụ chưa tính trường hợp này."
+            ),
+            code="surrogacy_before_2025",
+        )
+
+
 def leave_total(result: Result, *, benefit: int, extra: int, end: dt.date, rule: InsuranceLaw, article: str) -> None:
     """The total of a leave that ends before `end`, and the verdict naming its last day."""
     total = benefit + extra

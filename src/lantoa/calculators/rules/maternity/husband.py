@@ -13,24 +13,18 @@ from lantoa.calculators.numbers import money
 from lantoa.calculators.parameters import ParameterBook
 from lantoa.calculators.rules.base import Line, Result
 from lantoa.calculators.rules.maternity.birth import father_leave
-from lantoa.calculators.rules.maternity.common import MONTHS_FOR_BIRTH, MaternityInput, allowance
+from lantoa.calculators.rules.maternity.common import (
+    MONTHS_FOR_BIRTH,
+    MaternityInput,
+    allowance,
+    refuse_surrogacy_before_2025,
+)
 from lantoa.calculators.rules.maternity.events import AS_BIRTH_FROM_WEEK
 from lantoa.calculators.rules.social_insurance import InsuranceLaw
 
 ALLOWANCE = "Điều 58 khoản 2"
 SURROGATE_HUSBAND = "Điều 54 khoản 4"
 AFTER_LOSS = "Điều 52 khoản 2"
-
-
-def _surrogacy_law(rule: InsuranceLaw) -> None:
-    if not rule.is_2024:
-        raise ValidationError(
-            _(
-                "Trước 01/07/2025: chế độ khi mang thai hộ, nhờ mang thai hộ theo Luật 58/2014/QH13 Điều 35 do Chính phủ "
-                "quy định chi tiết; văn bản đó chưa có trong thư viện nên công cụ chưa tính trường hợp của người chồng."
-            ),
-            code="surrogacy_before_2025",
-        )
 
 
 def _paid_six_months(data: MaternityInput) -> bool:
@@ -45,7 +39,7 @@ def _paid_six_months(data: MaternityInput) -> bool:
 def commissioning_husband(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
     """The husband of the mother who asked for a surrogate: the allowance only, when neither the surrogate nor his
     wife has it and he paid 6 of the 12 months to the day the child is received (Điều 58 khoản 2, third case)."""
-    _surrogacy_law(rule)
+    refuse_surrogacy_before_2025(rule)
     result = Result(
         title=_("Trợ cấp một lần khi nhận con nhờ mang thai hộ (chồng của người mẹ nhờ mang thai hộ)"),
         on=data.first_day_off,
@@ -87,7 +81,7 @@ def commissioning_husband(*, book: ParameterBook, data: MaternityInput, rule: In
 def surrogate_husband(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
     """The surrogate's husband: a father's working days (Điều 54 khoản 4), and the allowance when the surrogate, the
     mother who asked and her husband do not have it and he paid 6 of the 12 months to the birth (fourth case)."""
-    _surrogacy_law(rule)
+    refuse_surrogacy_before_2025(rule)
     gets_it = not data.mother_qualifies and data.commissioning_unqualified and _paid_six_months(data)
     result = father_leave(
         book=book,

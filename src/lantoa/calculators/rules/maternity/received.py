@@ -24,6 +24,7 @@ from lantoa.calculators.rules.maternity.common import (
     average_wage,
     pay_for,
     qualifies,
+    refuse_surrogacy_before_2025,
 )
 from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import InsuranceLaw
@@ -87,14 +88,7 @@ def _adoption(rule: InsuranceLaw) -> ReceivedCase:
 def _case(data: MaternityInput, rule: InsuranceLaw) -> ReceivedCase:
     if data.event == ADOPTION:
         return _adoption(rule)
-    if not rule.is_2024:
-        raise ValidationError(
-            _(
-                "Nhận con trước 01/07/2025: chế độ thai sản khi nhờ mang thai hộ theo Luật 58/2014/QH13 Điều 35 do "
-                "Chính phủ quy định chi tiết; văn bản đó chưa có trong thư viện nên công cụ chưa tính trường hợp này."
-            ),
-            code="surrogacy_before_2025",
-        )
+    refuse_surrogacy_before_2025(rule)
     return SURROGACY_2024
 
 

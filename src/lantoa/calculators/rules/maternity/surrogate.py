@@ -23,6 +23,7 @@ from lantoa.calculators.rules.maternity.common import (
     leave_total,
     period_pay,
     qualifies,
+    refuse_surrogacy_before_2025,
 )
 from lantoa.calculators.rules.severance import add_months
 from lantoa.calculators.rules.social_insurance import InsuranceLaw
@@ -32,14 +33,7 @@ LEAVE = "Điều 54 khoản 3 điểm a"
 
 
 def surrogate_birth(*, book: ParameterBook, data: MaternityInput, rule: InsuranceLaw) -> Result:
-    if not rule.is_2024:
-        raise ValidationError(
-            _(
-                "Sinh con trước 01/07/2025: chế độ của lao động nữ mang thai hộ theo Luật 58/2014/QH13 Điều 35 do Chính "
-                "phủ quy định chi tiết (khoản 3); văn bản đó chưa có trong thư viện nên công cụ chưa tính trường hợp này."
-            ),
-            code="surrogacy_before_2025",
-        )
+    refuse_surrogacy_before_2025(rule)
     handed = data.happened_on
     if handed is None or handed < data.born_on:
         raise ValidationError(
