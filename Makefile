@@ -13,8 +13,11 @@ PROD_PORT ?= 8001
 .PHONY: install lock demo prod serve test lint format check test-sqlite test-pg e2e bench messages system-deps services
 
 # Production dependencies (requirements.txt) and development ones (requirements-dev.txt), both pinned with hashes.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# pip itself first (requirements-pip.txt): the pip a new venv brings lets an extra (fonttools[woff], from weasyprint)
+# pick a release newer than the pinned one, which --require-hashes then refuses.
+$(VENV)/.installed: requirements-pip.txt requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
 
@@ -34,7 +37,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
-	@! grep -nE '^ *(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)\b|file:' requirements.txt requirements-dev.txt \
+	@! grep -nE '^ *(-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host)\b|file:' requirements.txt requirements-dev.txt requirements-pip.txt \
 		|| { echo "Tệp khoá phụ thuộc không được ghi địa chỉ kho gói."; exit 1; }
 
 # Re-pin both lock files from pyproject.toml (LOCK_FLAGS=--upgrade moves to newer releases).
@@ -43,6 +46,8 @@ lock: install
 		--custom-compile-command "make lock" --quiet -o requirements.txt $(LOCK_FLAGS)
 	$(PY) -m uv pip compile --group pyproject.toml:dev -c requirements.txt --universal --python-version 3.11 \
 		--generate-hashes --custom-compile-command "make lock" --quiet -o requirements-dev.txt $(LOCK_FLAGS)
+	echo pip | $(PY) -m uv pip compile - --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" --quiet -o requirements-pip.txt $(LOCK_FLAGS)
 
 format: install
 	$(PY) -m ruff check --fix .
