@@ -3,6 +3,7 @@
 import datetime as dt
 import html
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pytest
 import time_machine
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from lantoa.core.formats import vn_date
 from lantoa.core.tests.support import no_database_writes
+from lantoa.opinion import reminders
 from lantoa.opinion.models import Recommendation
 from lantoa.opinion.services import recommendations as services
 from lantoa.orgs.models import OrgUnit, User
@@ -160,3 +162,18 @@ def test_the_inbox_counts_only_the_recommendations_still_unanswered_today(
     assert "Kiến nghị quá hạn trả lời: 1 việc" in page
     assert f"đã quá hạn trả lời (hạn {vn_date(still_late.due_on)})" in page
     assert vn_date(answered.due_on) not in page
+
+
+def test_the_reminders_read_every_addressee_in_the_one_query(
+    raise_to: Callable[..., Recommendation],
+    commune: Callable[[str], OrgUnit],
+    django_assert_num_queries: Callable[..., AbstractContextManager[object]],
+) -> None:
+    names = ["Xã Bình Hòa", "Phường Rạch Giá", "Xã Tri Tôn"]
+    for name in names:
+        raise_to(due_on=TODAY - dt.timedelta(days=1), addressee_unit=commune(name))
+    raise_to(due_on=TODAY, addressee_name="Công an tỉnh")
+    with django_assert_num_queries(1):  # the addressee's name is in every message
+        found = reminders.reminders(on=TODAY)
+    messages = " ".join(reminder.message for reminder in found)
+    assert all(f"tới {body} " in messages for body in [*names, "Công an tỉnh"])
