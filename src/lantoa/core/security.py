@@ -5,11 +5,19 @@ counted by the per-account lock instead: LOGIN_ACCOUNT_FAILURE_LIMIT wrong passw
 address, within LOGIN_ACCOUNT_WINDOW_MINUTES stop password sign-in for that number for LOGIN_ACCOUNT_LOCK_MINUTES.
 Any typed number is counted, whether or not an account has it, so the lock says nothing about who has an account.
 The cache holds only a keyed hash of the number.
+
+Either lock ends by itself; an administrator lifts it sooner (`manage.py unlock_login`, the admin's action for the
+per-account one). Axes' lock is keyed by the number and the address together, so lifting it takes both.
 """
 
+import ipaddress
+import logging
 from http import HTTPStatus
 from typing import Any
 
+from axes.helpers import get_cache, get_client_cache_keys
+from axes.models import AccessAttempt
+from axes.utils import reset
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -18,6 +26,7 @@ from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
 LOCKOUT_TEMPLATE = "core/lockout.html"
+logger = logging.getLogger(__name__)
 
 
 def client_str(username: str, ip_address: str, user_agent: str, path_info: str, request: HttpRequest) -> str:
@@ -55,6 +64,23 @@ def account_lock_lift(*, username: str) -> bool:
     """An administrator lifts the per-account lock and its count; True when the number was locked."""
     was_locked = account_is_locked(username=username)
     cache.delete_many([_key("lock", username), _key("failures", username)])
+    return was_locked
+
+
+def address_of(text: str) -> str:
+    """An address as the site reads it (`core.clients.client_address`), from what an administrator typed;
+    ValueError when it is not one."""
+    return str(ipaddress.ip_address(text.strip()))
+
+
+def address_lock_lift(*, username: str, address: str) -> bool:
+    """An administrator lifts axes' lock of `username` tried from `address`, and its count; True when the pair was
+    locked. Logged without the number or the address."""
+    attempt = AccessAttempt(username=username, ip_address=address_of(address))
+    failures = [get_cache().get(key, 0) for key in get_client_cache_keys(attempt)]
+    was_locked = any(count >= settings.AXES_FAILURE_LIMIT for count in failures)
+    reset(ip=attempt.ip_address, username=username)
+    logger.info("login lock per address lifted by an administrator", extra={"was_locked": was_locked})
     return was_locked
 
 

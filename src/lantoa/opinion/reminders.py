@@ -31,7 +31,7 @@ def title_of(recommendation: Recommendation) -> str:
 def reminders(*, on: dt.date) -> list[Reminder]:
     rows = (
         Recommendation.objects.filter(answered_on__isnull=True, due_on__lte=on + dt.timedelta(days=DUE_SOON_DAYS))
-        .select_related("addressee_unit")
+        .select_related("addressee_unit")  # `row.addressee` reads its name
         .order_by("due_on", "pk")
     )
     url = reverse("opinion:recommendations")

@@ -302,7 +302,7 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # `manage.py unlock_login <phone> --address …` lifts it sooner
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lantoa.core.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lantoa.core.clients.client_address"

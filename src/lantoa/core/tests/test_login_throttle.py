@@ -1,11 +1,13 @@
 """Login throttling: five wrong passwords for one phone from one address lock that pair out for 15 minutes."""
 
 import logging
+from io import StringIO
 from typing import Any
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -95,3 +97,35 @@ def test_log_lines_carry_neither_phone_nor_address_nor_browser(client, official,
     assert official.username not in logged
     assert "203.0.113.7" not in logged
     assert "NokiaBrowser" not in logged
+
+
+def test_an_administrator_lifts_the_lock_of_one_number_from_one_address(client, official, caplog):
+    page = reverse("orgs:login")
+    for address in ("203.0.113.7", "198.51.100.4"):
+        for _ in range(5):
+            attempt(client, page, official.username, "sai-mat-khau", address=address)
+        assert attempt(client, page, official.username, PASSWORD, address=address).status_code == 429
+    out = StringIO()
+    with caplog.at_level(logging.INFO):
+        call_command("unlock_login", official.username, "--address", " 203.0.113.7 ", stdout=out)
+    assert "Đã mở khóa đăng nhập của số này từ địa chỉ 203.0.113.7." in out.getvalue()
+    logged = "\n".join(record.getMessage() + str(record.__dict__) for record in caplog.records)
+    assert "login lock per address lifted" in logged
+    assert "203.0.113.7" not in logged and official.username not in logged
+    assert attempt(client, page, official.username, PASSWORD, address="198.51.100.4").status_code == 429
+    response = attempt(client, page, official.username, PASSWORD, address="203.0.113.7")
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(official.pk)
+
+
+def test_the_address_is_read_as_the_site_reads_it_and_a_wrong_one_is_refused(client, official):
+    page = reverse("orgs:login")
+    for _ in range(5):
+        attempt(client, page, official.username, "sai-mat-khau", address="2001:db8::7")
+    out = StringIO()
+    call_command("unlock_login", official.username, "--address", "2001:DB8:0::7", stdout=out)
+    assert "từ địa chỉ 2001:db8::7." in out.getvalue()
+    assert attempt(client, page, official.username, PASSWORD, address="2001:db8::7").status_code == 302
+    call_command("unlock_login", official.username, "--address", "2001:db8::7", stdout=out)
+    assert "Số này không bị khóa từ địa chỉ 2001:db8::7" in out.getvalue()
+    with pytest.raises(CommandError, match="không phải là một địa chỉ IP"):
+        call_command("unlock_login", official.username, "--address", "máy-của-tôi")

@@ -3,6 +3,7 @@
 import datetime as dt
 import html
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import pytest
 import time_machine
@@ -11,6 +12,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from lantoa.core.formats import vn_date
+from lantoa.core.tests.support import no_database_writes
+from lantoa.opinion import reminders
 from lantoa.opinion.models import Recommendation
 from lantoa.opinion.services import recommendations as services
 from lantoa.orgs.models import OrgUnit, User
@@ -142,3 +146,34 @@ def test_an_overdue_recommendation_is_reminded_daily_for_a_week_then_weekly_to_b
             subject_key=f"recommendation:{late.pk}", unit=unit, kind=Notice.Kind.RECOMMENDATION_OVERDUE
         )
         assert sorted((row.sent_on - due).days for row in rows) == [1, 2, 3, 4, 5, 6, 7, 14]
+
+
+def test_the_inbox_counts_only_the_recommendations_still_unanswered_today(
+    raise_to: Callable[..., Recommendation], commune_committee: OrgUnit, commune_officer: User, client: Client
+) -> None:
+    still_late = raise_to(due_on=TODAY - dt.timedelta(days=2), addressee_unit=commune_committee)
+    answered = raise_to(due_on=TODAY - dt.timedelta(days=1), addressee_unit=commune_committee)
+    notices.reminders_send(on=TODAY)
+    services.recommendation_answer(user=commune_officer, recommendation=answered, answer="Xã đã làm việc.")
+    client.force_login(commune_officer)
+    morning = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(7), tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    with time_machine.travel(morning, tick=False), no_database_writes():  # before that day's run
+        page = html.unescape(client.get(reverse("plans:home")).content.decode())
+    assert "Kiến nghị quá hạn trả lời: 1 việc" in page
+    assert f"đã quá hạn trả lời (hạn {vn_date(still_late.due_on)})" in page
+    assert vn_date(answered.due_on) not in page
+
+
+def test_the_reminders_read_every_addressee_in_the_one_query(
+    raise_to: Callable[..., Recommendation],
+    commune: Callable[[str], OrgUnit],
+    django_assert_num_queries: Callable[..., AbstractContextManager[object]],
+) -> None:
+    names = ["Xã Bình Hòa", "Phường Rạch Giá", "Xã Tri Tôn"]
+    for name in names:
+        raise_to(due_on=TODAY - dt.timedelta(days=1), addressee_unit=commune(name))
+    raise_to(due_on=TODAY, addressee_name="Công an tỉnh")
+    with django_assert_num_queries(1):  # the addressee's name is in every message
+        found = reminders.reminders(on=TODAY)
+    messages = " ".join(reminder.message for reminder in found)
+    assert all(f"tới {body} " in messages for body in [*names, "Công an tỉnh"])

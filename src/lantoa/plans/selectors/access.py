@@ -1,10 +1,11 @@
 """Reads of plans' objects for a user, each through the permission check."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils import timezone
 from lantoa.orgs import access
 from lantoa.orgs.models import Enterprise, Membership, OrgUnit
 from lantoa.plans.models import EnteredValue, Indicator, Inspection, Notice, Plan, PlanTask, ReportingPeriod, UnitReport
-from lantoa.plans.services.notices import OVERDUE_EVERY_DAYS
+from lantoa.plans.services import notices
 
 
 def unit_get_for_user(*, user: Any, code: str, action: str = "plans.view_dashboard") -> OrgUnit:
@@ -130,22 +131,26 @@ class OverdueLine:
 
 def overdue_lines_for_user(*, user: Any, on: dt.date | None = None) -> list[OverdueLine]:
     """One line per unit and overdue kind for the things reminded as overdue in the week up to `on` (every overdue
-    thing is reminded at least once a week), newest first."""
+    thing is reminded at least once a week) and still open and overdue `on` (`notices.overdue_open`: one answered
+    or fixed since its last reminder is left out), newest first."""
     on = on or timezone.localdate()
-    groups = (
-        Notice.objects.filter(
-            unit_id__in=_notice_units(user),
-            kind__in=Notice.OVERDUE_KINDS,
-            sent_on__gt=on - dt.timedelta(days=OVERDUE_EVERY_DAYS),
-            sent_on__lte=on,
-        )
-        .order_by()
-        .values("unit_id", "kind")
-        .annotate(count=Count("subject_key", distinct=True), newest=Max("pk"))
-    )
-    counts = {group["newest"]: group["count"] for group in groups}
-    newest = Notice.objects.filter(pk__in=counts).select_related("unit")
-    return [OverdueLine(count=counts[notice.pk], newest=notice) for notice in newest]
+    week = Notice.objects.filter(
+        unit_id__in=_notice_units(user),
+        kind__in=Notice.OVERDUE_KINDS,
+        sent_on__gt=on - dt.timedelta(days=notices.OVERDUE_EVERY_DAYS),
+        sent_on__lte=on,
+    ).values_list("pk", "unit_id", "kind", "subject_key")
+    reminded = list(week)
+    still_open = notices.overdue_open(on=on) if reminded else set()
+    subjects: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+    newest: dict[tuple[int, str], int] = {}
+    for pk, unit_id, kind, subject_key in reminded:
+        if (unit_id, kind, subject_key) in still_open:
+            subjects[unit_id, kind].add(subject_key)
+            newest[unit_id, kind] = max(pk, newest.get((unit_id, kind), pk))
+    counts = {pk: len(subjects[line]) for line, pk in newest.items()}
+    rows = Notice.objects.filter(pk__in=counts).select_related("unit")
+    return [OverdueLine(count=counts[notice.pk], newest=notice) for notice in rows]
 
 
 def assignable_units_for_user(*, user: Any) -> QuerySet[OrgUnit]:

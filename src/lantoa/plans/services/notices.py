@@ -118,6 +118,23 @@ def _plans_reminders(*, on: dt.date, horizon: dt.date) -> list[registry.Reminder
     return found
 
 
+def reminders_found(*, on: dt.date, days_ahead: int) -> list[registry.Reminder]:
+    """What stands to be reminded of `on`: plans' own (reports due within `days_ahead` days or overdue, tasks and
+    follow-ups coming due) and the reminders other apps declare, before `overdue_reminded` picks the days."""
+    return _plans_reminders(on=on, horizon=on + dt.timedelta(days=days_ahead)) + registry.reminders(on=on)
+
+
+def overdue_open(*, on: dt.date) -> set[tuple[int, str, str]]:
+    """(unit, kind, subject key) of each overdue reminder that still stands `on`, whether or not a reminder goes out
+    that day: a report since submitted, a follow-up since fixed or a recommendation since answered is not among them.
+    Reads only."""
+    return {
+        (reminder.unit_id, reminder.kind, reminder.subject_key)
+        for reminder in reminders_found(on=on, days_ahead=0)
+        if reminder.kind in Notice.OVERDUE_KINDS
+    }
+
+
 @transaction.atomic
 def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
     """Notices for reports due within `days_ahead` days (or overdue), tasks and findings coming due, and the
@@ -126,8 +143,7 @@ def reminders_send(*, on: dt.date, days_ahead: int = 7) -> ReminderResult:
     """
     created: list[Notice] = []
     already = 0
-    found = _plans_reminders(on=on, horizon=on + dt.timedelta(days=days_ahead)) + registry.reminders(on=on)
-    for reminder in found:
+    for reminder in reminders_found(on=on, days_ahead=days_ahead):
         if reminder.kind not in Notice.Kind.values:
             raise ValueError(f"unknown notice kind {reminder.kind!r} for {reminder.subject_key}")
         if reminder.due_on is not None and not overdue_reminded(due_on=reminder.due_on, on=on):

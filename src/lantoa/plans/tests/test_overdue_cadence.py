@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lantoa.core import registry
+from lantoa.core.tests.support import no_database_writes
 from lantoa.orgs.models import OrgUnit, User
 from lantoa.plans.models import Finding, Notice, ReportingPeriod
 from lantoa.plans.selectors import access as plan_access
@@ -107,7 +108,7 @@ def test_the_run_counts_days_late_in_vietnam_and_sends_once_a_day(local_time: dt
 
 
 def test_the_inbox_sums_up_overdue_reminders_and_keeps_the_newest_other_notices(
-    finding: Finding, commune_officer: User, client: Client
+    monkeypatch: pytest.MonkeyPatch, finding: Finding, commune_officer: User, client: Client
 ) -> None:
     unit = finding.inspection.unit
     today = DUE + dt.timedelta(days=3)
@@ -134,6 +135,11 @@ def test_the_inbox_sums_up_overdue_reminders_and_keeps_the_newest_other_notices(
         message="Được giao nhiệm vụ tuyên truyền.",
     )
     notices.reminders_send(on=today)  # the follow-up, 3 days late
+    still_late = [
+        registry.Reminder(unit.pk, Notice.Kind.RECOMMENDATION_OVERDUE, f"recommendation:{number}", "", due_on=DUE)
+        for number in [*range(30), 99]
+    ]
+    monkeypatch.setattr(registry, "reminders", lambda *, on: still_late)  # none of them answered yet
     lines = plan_access.overdue_lines_for_user(user=commune_officer, on=today)
     assert sorted((line.newest.kind, line.count) for line in lines) == [
         (Notice.Kind.FINDING_OVERDUE, 1),
@@ -148,3 +154,22 @@ def test_the_inbox_sums_up_overdue_reminders_and_keeps_the_newest_other_notices(
     assert "Kiến nghị quá hạn trả lời: 30 việc" in page and "Quá hạn khắc phục: 1 việc" in page
     assert "Được giao nhiệm vụ tuyên truyền." in page
     assert page.count("đã quá hạn trả lời.") == 1  # only the newest of the 30 is spelled out
+
+
+def _inbox(client: Client, user: User, on: dt.date) -> str:
+    """The officer's /plans/ page at 09:00 in Vietnam on `on`, checked to write nothing."""
+    client.force_login(user)
+    with time_machine.travel(dt.datetime.combine(on, dt.time(9), tzinfo=VIETNAM), tick=False), no_database_writes():
+        return html.unescape(client.get(reverse("plans:home")).content.decode())
+
+
+def test_the_inbox_no_longer_counts_a_follow_up_fixed_since_its_last_overdue_reminder(
+    finding: Finding, commune_officer: User, client: Client
+) -> None:
+    reminded = DUE + dt.timedelta(days=3)
+    notices.reminders_send(on=reminded)
+    assert "Quá hạn khắc phục: 1 việc" in _inbox(client, commune_officer, reminded)
+    inspections.finding_close(finding=finding, closed_on=reminded, note="Đã lập lịch.", by=commune_officer)
+    page = _inbox(client, commune_officer, reminded + dt.timedelta(days=1))  # before the next day's run
+    assert "Quá hạn khắc phục" not in page and "Giám sát quán triệt" not in page
+    assert "Chưa có thông báo nào." in page
