@@ -31,15 +31,20 @@ _REWRITES: tuple[Callable[[str], str], ...] = (
     lambda w: re.sub(r"(.)\1+$", r"\1", w),  # drawn-out endings: nhaaa, đii
 )
 _DIGITS_AND_LETTERS = re.compile(r"\d+|[^\W\d]+", re.UNICODE)
+# A unit after a number that means something else on its own: "300k" is 300 nghìn, while a lone "k" is không.
+_UNITS_AFTER_NUMBERS = {"k": "nghìn"}
 
 
 def split_units(tokens: list[str]) -> list[str]:
-    """Split numbers from letters written together ("4tr9", "8h", "16t"), so each part is a word of its own."""
+    """Split numbers from letters written together ("4tr9", "8h", "16t"), so each part is a word of its own, and
+    read a unit after a number as that unit ("300k", "300 k": 300 nghìn)."""
     split: list[str] = []
     for token in tokens:
         parts = _DIGITS_AND_LETTERS.findall(token)
         split.extend(parts if len(parts) > 1 and "".join(parts) == token else [token])
-    return split
+    return [
+        _UNITS_AFTER_NUMBERS.get(part, part) if i and split[i - 1].isdigit() else part for i, part in enumerate(split)
+    ]
 
 
 @functools.cache

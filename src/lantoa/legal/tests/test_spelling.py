@@ -27,6 +27,8 @@ def test_unknown_words_are_respelled_only_into_words_of_the_law() -> None:
 
 def test_numbers_are_split_from_the_units_written_with_them() -> None:
     assert split_units(["4tr9", "8h", "16t", "10", "bhxh"]) == ["4", "tr", "9", "8", "h", "16", "t", "10", "bhxh"]
+    # "300k" is money, not "300 không"; a lone "k" stays for the shorthand table to read as không.
+    assert split_units(["trừ", "300k", "k", "50", "k"]) == ["trừ", "300", "nghìn", "k", "50", "nghìn"]
 
 
 def test_an_unaccented_word_does_not_match_a_rare_homograph_in_the_dictionary() -> None:
