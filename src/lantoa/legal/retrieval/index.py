@@ -153,8 +153,8 @@ def _content_bigrams(tokens: list[str], keep: list[bool]) -> list[str]:
 def _analyse(query: str, expander: SynonymExpander, config: SearchConfig, known: Collection[str]) -> _QueryTerms:
     tokens = repair(split_units(syllables(query)), known)
     folded = [fold(t) for t in tokens]
-    keep = content_mask(tokens)
     terms = _QueryTerms(has_diacritics=has_diacritics(query))
+    keep = content_mask(tokens, typed_unaccented=not terms.has_diacritics)
     acc = [(tok, 1.0) for tok, kept in zip(tokens, keep, strict=True) if kept]
     fol = [(ftok, 1.0) for ftok, kept in zip(folded, keep, strict=True) if kept]
     big = [(bg, 1.0) for bg in _content_bigrams(folded, keep)]

@@ -41,11 +41,14 @@ _FILLER_PHRASES: tuple[tuple[str, ...], ...] = (
 # fmt: on
 
 
-def content_mask(tokens: Sequence[str]) -> list[bool]:
+def content_mask(tokens: Sequence[str], *, typed_unaccented: bool | None = None) -> list[bool]:
     """True for tokens that carry meaning. Text typed with diacritics is judged as written; text without any
-    is judged by the folded filler list, which leaves out forms that are ambiguous once unaccented."""
+    is judged by the folded filler list, which leaves out forms that are ambiguous once unaccented.
+    ``typed_unaccented``: how the question was typed, when ``tokens`` are no longer as typed (shorthand repaired
+    into accented words: "ko" is "không", yet "co duoc" around it was typed unaccented); None judges ``tokens``."""
     folded = [fold(t) for t in tokens]
-    typed_unaccented = folded == [t.lower() for t in tokens]
+    if typed_unaccented is None:
+        typed_unaccented = folded == [t.lower() for t in tokens]
     fillers = _FOLDED_FILLERS if typed_unaccented else QUERY_STOPWORDS
     keep = [(ftok if typed_unaccented else tok) not in fillers for tok, ftok in zip(tokens, folded, strict=True)]
     for i in range(len(folded)):

@@ -1,5 +1,6 @@
 """Chat spellings and homographs: the question is read as the worker meant it, real words are never changed."""
 
+from lantoa.legal.retrieval import Passage, SearchIndex
 from lantoa.legal.retrieval.spelling import repair, split_units
 from lantoa.legal.retrieval.synonyms import SynonymExpander, homographs
 from lantoa.legal.retrieval.text import syllables
@@ -38,3 +39,14 @@ def test_an_unaccented_word_does_not_match_a_rare_homograph_in_the_dictionary() 
     expander = SynonymExpander(mapping, blocked)
     assert expander.expand(["de", "luong"]) == [(1, 1, ["tiền", "lương"])]
     assert expander.expand(["đẻ"]) == [(0, 1, ["thai", "sản"])]  # typed with its marks it still matches
+
+
+def test_a_question_typed_unaccented_keeps_its_fillers_out_after_its_shorthand_is_repaired() -> None:
+    index = SearchIndex.build(
+        [Passage(key="1/2099/QH99#Điều 1", doc_number="1/2099/QH99", article="Điều 1", title="Nghỉ hằng năm",
+                 text="Điều 1. Nghỉ hằng năm\nNgười lao động được nghỉ hằng năm, hưởng nguyên lương.")],
+        synonyms={},
+    )  # fmt: skip
+    # "ko" is repaired into "không", an accented word; "co" and "duoc" were still typed unaccented: fillers.
+    assert set(index.query_terms("toi co duoc nghi phep ko").words) == {"toi", "nghi", "phep"}
+    assert set(index.query_terms("tôi có được nghỉ phép không").words) == {"nghi", "phep"}
